@@ -1,0 +1,3 @@
+fn main() {
+    println!("bedside: the CLI lands with the detection core");
+}

@@ -1,0 +1,15 @@
+//! `bedside-core` finds what a healthcare worker must not post.
+//!
+//! Build a [`Scanner`] once from a [`Config`], then call [`Scanner::scan`] on every
+//! version of the post. The [`Report`] it returns is the contract shared by the CLI,
+//! the WebAssembly binding and the extension: see `ARCHITECTURE.md`.
+
+mod category;
+mod config;
+mod report;
+mod scanner;
+
+pub use category::{Category, Severity};
+pub use config::{Config, ConfigError, CustomTerm, Sensitivity};
+pub use report::{Finding, Report, Verdict};
+pub use scanner::Scanner;

@@ -1,0 +1,40 @@
+//! WebAssembly binding for `bedside-core`: a `Scanner` class for the extension.
+//! No rule logic lives here; the report shape is the core's, serialised as is.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+pub struct Scanner {
+    inner: bedside_core::Scanner,
+}
+
+#[wasm_bindgen]
+impl Scanner {
+    /// `config` is the settings object (camelCase keys, all optional); `undefined`
+    /// or `null` means the defaults. A bad config throws with the field at fault.
+    #[wasm_bindgen(constructor)]
+    pub fn new(config: JsValue) -> Result<Scanner, JsError> {
+        let config = if config.is_undefined() || config.is_null() {
+            bedside_core::Config::default()
+        } else {
+            serde_wasm_bindgen::from_value(config).map_err(|e| JsError::new(&format!("config: {e}")))?
+        };
+        let inner = bedside_core::Scanner::new(config).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(Scanner { inner })
+    }
+
+    /// Returns `{ verdict, findings: [{ category, severity, start, end, text, message,
+    /// suggestion?, details? }] }` with `start`/`end` in UTF-16 code units.
+    pub fn scan(&self, text: &str) -> Result<JsValue, JsError> {
+        let report = self.inner.scan(text);
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        report.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+    }
+}
+
+/// The core's version, so the UI can show which engine it talks to.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
