@@ -149,20 +149,26 @@ describe('harness with an extension', () => {
     fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({
       manifest_version: 3, name: 'harness probe', version: '0.0.1', background: { service_worker: 'sw.js' },
       host_permissions: ['https://example.net/*'], not_a_key: true,
+      content_scripts: [{ matches: ['https://www.facebook.com/*'], js: ['cs.js'] }],
     }));
+    fs.writeFileSync(path.join(dir, 'cs.js'), "console.warn('probe warning'); null.boom;\n");
     fs.writeFileSync(path.join(dir, 'sw.js'),
       "fetch('https://example.net/from-sw').catch(() => {});\nsetTimeout(() => { throw new Error('probe failure'); }, 0);\n");
     const h = await launch({ dist: dir });
     try {
       assert.match(h.extensionId, /^[a-p]{32}$/);
       assert.equal(h.serviceWorker.url(), `chrome-extension://${h.extensionId}/sw.js`);
+      await openSite(h.context, 'facebook'); // runs the probe content script
       const errors = await until(async () => {
         const e = await extensionErrors(h.context, h.extensionId);
-        return e.some((x) => x.includes('probe failure')) && e;
-      }, { message: 'runtime error to be collected' });
+        return e.some((x) => x.includes('probe failure')) && e.some((x) => x.includes('cs.js')) && e;
+      }, { message: 'runtime errors to be collected' });
+      // Content-script errors and warnings are collected too, as chrome://extensions shows them.
+      assert.ok(errors.some((x) => /^RUNTIME WARN: probe warning .*cs\.js/.test(x)), errors.join('\n'));
       assert.ok(errors.some((x) => x.includes("Unrecognized manifest key 'not_a_key'")), errors.join('\n'));
       await until(() => h.requests.offsite.some((r) => r.url === 'https://example.net/from-sw' && r.fromServiceWorker),
         { message: 'service-worker fetch recorded' });
+      assert.ok(h.requests.extension.some((r) => r.url === 'https://example.net/from-sw'), JSON.stringify(h.requests.extension));
     } finally {
       await h.close();
       fs.rmSync(dir, { recursive: true, force: true });
