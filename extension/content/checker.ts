@@ -1,0 +1,141 @@
+// Keeps one box's findings current: scans after edits (at most once per animation
+// frame, one scan in flight), drops reports for text that changed meanwhile, and
+// renders the open findings as underlines plus the badge.
+import { verdictOf, type Finding, type Report, type Scan } from "../shared/report";
+import type { Box } from "./box";
+import type { Badge } from "./render/badge";
+import { setHighlights } from "./render/highlights";
+import { Mirror } from "./render/mirror";
+
+export class Checker {
+  private report: Report = { verdict: "clean", findings: [] };
+  private ignored = new Set<string>();
+  private frame = 0;
+  private inFlight = false;
+  private dirty = false;
+  private readonly mirror: Mirror | null;
+  private readonly observer: MutationObserver;
+  /** The text the current report describes. */
+  text = "";
+
+  constructor(
+    readonly box: Box,
+    readonly badge: Badge,
+    private readonly scan: Scan,
+    private readonly onError: (error: unknown) => void,
+  ) {
+    this.mirror = box.el instanceof HTMLTextAreaElement ? new Mirror(box.el) : null;
+    // Editors such as Draft.js handle beforeinput themselves and fire no input event:
+    // watching the box's own mutations catches every edit.
+    this.observer = new MutationObserver(() => this.schedule());
+    this.observer.observe(box.el, { childList: true, characterData: true, subtree: true });
+    box.el.addEventListener("input", () => this.schedule());
+    this.schedule();
+  }
+
+  /** Findings still open: not ignored in this post. */
+  get open(): Finding[] {
+    const seen = new Map<string, number>();
+    return this.report.findings.filter((f) => !this.ignored.has(keyOf(f, seen)));
+  }
+
+  get verdict() {
+    return verdictOf(this.open);
+  }
+
+  schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      void this.run();
+    });
+  }
+
+  /** Scans now and resolves once the report for the current text is rendered. */
+  async run(): Promise<void> {
+    if (this.inFlight) {
+      this.dirty = true;
+      return;
+    }
+    this.inFlight = true;
+    const text = this.box.read();
+    try {
+      const report = await this.scan(text);
+      if (this.box.read() === text) {
+        this.text = text;
+        this.report = report;
+        this.render();
+      } else {
+        this.dirty = true; // the page changed the text mid-scan: this report is stale
+      }
+    } catch (error) {
+      this.onError(error);
+    } finally {
+      this.inFlight = false;
+      if (this.dirty) {
+        this.dirty = false;
+        this.schedule();
+      }
+    }
+  }
+
+  render(): void {
+    const open = this.open;
+    if (this.mirror) {
+      this.mirror.render(this.text, open);
+    } else {
+      this.box.read(); // fresh nodes: editors replace their text nodes on every edit
+      const ranges = open.flatMap((f) => {
+        const range = this.box.range(f.start, f.end);
+        return range ? [{ severity: f.severity, range }] : [];
+      });
+      setHighlights(this, ranges);
+    }
+    this.badge.update(open, verdictOf(open));
+    this.place();
+  }
+
+  place(): void {
+    this.badge.place(this.box.el);
+    this.mirror?.place();
+  }
+
+  findingAt(offset: number): Finding | undefined {
+    return this.open.find((f) => f.start <= offset && offset <= f.end);
+  }
+
+  /** The next open finding after the caret, wrapping around. */
+  next(): Finding | undefined {
+    const open = this.open;
+    const caret = this.box.caret() ?? -1;
+    return open.find((f) => f.start > caret) ?? open[0];
+  }
+
+  ignore(finding: Finding): void {
+    const seen = new Map<string, number>();
+    for (const f of this.report.findings) {
+      const key = keyOf(f, seen);
+      if (f === finding) {
+        this.ignored.add(key);
+        break;
+      }
+    }
+    this.render();
+  }
+
+  detach(): void {
+    cancelAnimationFrame(this.frame);
+    this.observer.disconnect();
+    setHighlights(this, []);
+    this.mirror?.remove();
+    this.badge.remove();
+  }
+}
+
+/** "This occurrence in this post": category, text and how many such came before. */
+function keyOf(f: Finding, seen: Map<string, number>): string {
+  const base = `${f.category}\u0000${f.text}`;
+  const n = seen.get(base) ?? 0;
+  seen.set(base, n + 1);
+  return `${base}\u0000${n}`;
+}

@@ -1,0 +1,113 @@
+// <bedside-badge>: one per watched box, beside it. Shows the count of open findings,
+// the verdict and the engine as attributes (a public contract), lists the findings,
+// announces counts to screen readers, and offers "Leave it in drafts" at any time.
+import { categoryLabel } from "../../shared/categories";
+import type { EngineKind, Finding, Verdict } from "../../shared/report";
+import type { Site } from "../sites/site";
+import { h, onTrustedClick, shadowHost } from "./shadow";
+
+const CSS = `
+.bar { display: flex; gap: 4px; align-items: center; background: #fff; border: 1px solid #c9ced6; border-radius: 999px; padding: 2px; box-shadow: 0 1px 4px rgba(0,0,0,.15); }
+.count { border: none; border-radius: 999px; font-weight: 600; }
+:host([data-verdict="hold"]) .count { background: #b3261e; color: #fff; }
+:host([data-verdict="review"]) .count { background: #e37400; color: #fff; }
+:host([data-verdict="clean"]) .count { background: #0d7377; color: #fff; }
+:host([data-engine="inactive"]) .count { background: #6b7280; color: #fff; }
+.hold { border: none; border-radius: 999px; }
+.panel { margin-top: 4px; background: #fff; border: 1px solid #c9ced6; border-radius: 8px; padding: 8px; max-width: 340px; box-shadow: 0 4px 16px rgba(0,0,0,.18); }
+.panel ul { list-style: none; margin: 0; padding: 0; }
+.panel li button { display: block; width: 100%; text-align: left; border: none; padding: 4px; }
+.note { margin: 4px 0 0; }
+@media (prefers-color-scheme: dark) { .bar, .panel { background: #1f2328; border-color: #4a5059; } }
+`;
+
+export interface BadgeActions {
+  pick(finding: Finding): void;
+  hold(): void;
+}
+
+export class Badge {
+  readonly host: HTMLElement;
+  private readonly count: HTMLButtonElement;
+  private readonly panel: HTMLElement;
+  private readonly list: HTMLUListElement;
+  private readonly note: HTMLElement;
+  private readonly live: HTMLElement;
+  private findings: readonly Finding[] = [];
+
+  constructor(site: Site, engine: EngineKind, private readonly actions: BadgeActions, inactiveReason?: string) {
+    const { host, root } = shadowHost("bedside-badge", CSS);
+    this.host = host;
+    host.dataset.site = site;
+    host.dataset.engine = engine;
+    host.dataset.count = "0";
+    host.dataset.verdict = "clean";
+    Object.assign(host.style, { position: "absolute", zIndex: "2147483646" });
+    this.count = h("button", { class: "count", "aria-expanded": "false", "aria-haspopup": "true" });
+    const hold = h("button", { class: "hold", "data-action": "hold", title: "Keep this post unposted, saved on this device" }, "Leave it in drafts");
+    this.list = h("ul");
+    this.note = h("p", { class: "note", role: "status" });
+    this.panel = h("div", { class: "panel", hidden: "" }, this.list);
+    this.live = h("div", { "aria-live": "polite", style: "position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden" });
+    root.append(h("div", { class: "bar" }, this.count, hold), this.panel, this.note, this.live);
+    onTrustedClick(this.count, () => this.toggle());
+    onTrustedClick(hold, () => actions.hold());
+    if (inactiveReason) this.say(`Bedside is inactive: ${inactiveReason} Posting is not blocked.`);
+    this.update([], "clean");
+    document.body.append(host);
+  }
+
+  update(findings: readonly Finding[], verdict: Verdict): void {
+    this.findings = findings;
+    const n = findings.length;
+    const before = this.host.dataset.count;
+    this.host.dataset.count = String(n);
+    this.host.dataset.verdict = verdict;
+    this.host.dataset.scan = String(Number(this.host.dataset.scan ?? 0) + 1);
+    const inactive = this.host.dataset.engine === "inactive";
+    this.count.textContent = inactive ? "Bedside inactive" : n ? `${n} to review` : "OK";
+    this.count.setAttribute("aria-label", inactive ? "Bedside is inactive" : `Bedside: ${n} finding${n === 1 ? "" : "s"}, ${verdict}`);
+    if (before !== String(n)) this.live.textContent = n ? `Bedside: ${n} finding${n === 1 ? "" : "s"} in this post` : "Bedside: nothing to review";
+    if (!this.panel.hidden) this.renderList();
+  }
+
+  /** A message under the badge (saved drafts, errors). */
+  say(message: string): void {
+    this.note.textContent = message;
+  }
+
+  place(target: HTMLElement): void {
+    const rect = target.getBoundingClientRect();
+    const visible = target.isConnected && rect.width > 0;
+    Object.assign(this.host.style, {
+      display: visible ? "block" : "none",
+      left: `${rect.right + window.scrollX - 8}px`,
+      top: `${rect.bottom + window.scrollY + 4}px`,
+      transform: "translateX(-100%)",
+    });
+  }
+
+  remove(): void {
+    this.host.remove();
+  }
+
+  private toggle(): void {
+    this.panel.hidden = !this.panel.hidden;
+    this.count.setAttribute("aria-expanded", String(!this.panel.hidden));
+    if (!this.panel.hidden) {
+      this.renderList();
+      this.list.querySelector("button")?.focus();
+    }
+  }
+
+  private renderList(): void {
+    this.list.replaceChildren(
+      ...this.findings.map((f) => {
+        const item = h("button", { "data-category": f.category }, h("strong", { class: f.severity }, categoryLabel(f.category)), `: “${f.text}”`);
+        onTrustedClick(item, () => this.actions.pick(f));
+        return h("li", {}, item);
+      }),
+    );
+    if (!this.findings.length) this.list.append(h("li", {}, "Nothing to review in this post."));
+  }
+}

@@ -1,0 +1,33 @@
+// What a site adapter knows: where its compose boxes are and how it submits.
+// The watcher, renderer and guard use only this shape, never a site's internals.
+
+export type Site = "linkedin" | "x" | "facebook" | "instagram";
+
+export interface Surface {
+  /** A name for this kind of box, e.g. "share" or "comment". */
+  name: string;
+  /** Matches the editable element itself (the contenteditable or the textarea). */
+  box: string;
+}
+
+export interface SiteAdapter {
+  site: Site;
+  /** Most specific first: the first surface a box matches names it. */
+  surfaces: Surface[];
+  /** Controls that submit a post or comment (checked with closest() from the click target). */
+  submit: string[];
+  /** Whether a keydown in a box of this surface submits it. */
+  submitsOnKey(surface: string, event: KeyboardEvent): boolean;
+}
+
+/** Any editable box on these domains that no named surface matched. */
+export const GENERIC: Surface = {
+  name: "generic",
+  box: '[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"], textarea',
+};
+
+export const plainEnter = (event: KeyboardEvent) =>
+  event.key === "Enter" && !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey && !event.isComposing;
+
+export const modEnter = (event: KeyboardEvent) =>
+  event.key === "Enter" && (event.ctrlKey || event.metaKey) && !event.isComposing;

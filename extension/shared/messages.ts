@@ -1,0 +1,19 @@
+// Messages between the content script / extension pages and the background worker.
+import type { Report } from "./report";
+
+export type Request =
+  | { type: "scan"; text: string }
+  /** Rebuild the scanner from the stored settings now (a content script saw them change). */
+  | { type: "configure" };
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Sends a request to the background and unwraps its reply; rejects on any failure. */
+export async function ask(request: { type: "scan"; text: string }): Promise<Report>;
+export async function ask(request: Request): Promise<unknown>;
+export async function ask(request: Request): Promise<unknown> {
+  const reply = (await chrome.runtime.sendMessage(request)) as Reply<unknown> | undefined;
+  if (!reply) throw new Error("the background worker did not answer");
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}

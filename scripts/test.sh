@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# make test: every check, in order, each one's output shown; ends with one summary line
+# counting the tests of every runner. Fails if any step fails.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p build
+passed=0 failed=0 failed_steps=()
+
+# Runs one step, echoing its output, and adds the test counts its runner printed.
+step() {
+  local name=$1; shift
+  local log="build/step-${name// /-}.log" start=$SECONDS
+  echo "=== $name"
+  "$@" 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  # cargo test: "test result: ok. 12 passed; 0 failed"; node --test: "# pass 12" / "# fail 0"
+  local p f
+  p=$(grep -Eo 'test result: [a-z]+\. [0-9]+ passed|^# pass [0-9]+' "$log" | grep -Eo '[0-9]+' | awk '{s+=$1} END {print s+0}')
+  f=$(grep -Eo '[0-9]+ passed; [0-9]+ failed|^# fail [0-9]+' "$log" | grep -Eo '[0-9]+ failed|[0-9]+$' | grep -Eo '^[0-9]+' | awk '{s+=$1} END {print s+0}')
+  passed=$((passed + ${p:-0})) failed=$((failed + ${f:-0}))
+  if [ "$rc" != 0 ]; then
+    failed_steps+=("$name")
+    [ "${f:-0}" = 0 ] && failed=$((failed + 1)) # a step that failed outside its tests counts once
+  fi
+  echo "=== $name: $([ "$rc" = 0 ] && echo ok || echo "FAILED (exit $rc)") in $((SECONDS - start))s"
+}
+
+step "cargo fmt" cargo fmt --all --check
+step "cargo clippy" cargo clippy -q --workspace --all-targets -- -D warnings
+step "cargo test" cargo test -q --workspace
+step "build" bash -c 'bash scripts/build-wasm.sh && node scripts/build.mjs'
+step "corpus eval" cargo run -q --release -p bedside-cli -- eval ../shared/corpus/dev.jsonl tests/corpus/*.jsonl
+step "tsc" npx tsc --noEmit -p .
+step "js unit" node scripts/unit.mjs
+step "e2e" node --test --test-concurrency=1 tests/e2e/
+
+if [ ${#failed_steps[@]} -gt 0 ]; then echo "failed steps: ${failed_steps[*]}"; fi
+echo "summary: $passed passed, $failed failed"
+[ ${#failed_steps[@]} = 0 ]
