@@ -38,7 +38,7 @@ export async function startEngine(): Promise<Engine> {
   try {
     const probe: Report = await ask({ type: "scan", text: "" });
     if (!probe || !Array.isArray(probe.findings)) throw new Error("malformed report");
-    const onReconfigured = reconfigurer(() => ask({ type: "configure" }));
+    const onReconfigured = reconfigurer(async () => void (await ask({ type: "configure" })));
     return { kind: "background", scan: (text) => ask({ type: "scan", text }), onReconfigured };
   } catch (error) {
     const reason = `The checker could not start (${describe(localError)}; background: ${describe(error)}).`;

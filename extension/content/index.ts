@@ -1,13 +1,16 @@
 // Content script entry: on the four sites, start the engine and watch compose boxes.
-import { loadSettings } from "../shared/settings";
+import { loadSettings, type Settings } from "../shared/settings";
 import { startEngine } from "./engine";
+import { handle } from "./inbox";
 import { adapterFor } from "./sites";
 import { watch } from "./watcher";
 
+const RANK = { clean: 0, review: 1, hold: 2 } as const;
+
 /** "Always allow": the term joins the user's allowlist, stored on this device only. */
 async function allowTerm(term: string): Promise<void> {
-  const { settings = {} } = await chrome.storage.local.get("settings");
-  const allow: string[] = settings.allow ?? [];
+  const { settings = {} } = (await chrome.storage.local.get("settings")) as { settings?: Partial<Settings> };
+  const allow = settings.allow ?? [];
   if (!allow.includes(term)) await chrome.storage.local.set({ settings: { ...settings, allow: [...allow, term] } });
 }
 
@@ -19,6 +22,18 @@ async function main(): Promise<void> {
   const engine = await startEngine();
   const watcher = watch(adapter, engine, (term) => void allowTerm(term));
   engine.onReconfigured(() => watcher.rescanAll());
+
+  // The popup's view of this tab: the engine in use and what is open in the boxes.
+  handle("status", () => {
+    const boxes = [...watcher.checkers.values()];
+    return {
+      site: adapter.site,
+      engine: engine.kind,
+      reason: engine.reason,
+      findings: boxes.reduce((n, c) => n + c.open.length, 0),
+      verdict: boxes.map((c) => c.verdict).sort((a, b) => RANK[b] - RANK[a])[0] ?? "clean",
+    };
+  });
 }
 
 void main();

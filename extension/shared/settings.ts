@@ -45,7 +45,7 @@ async function managed(): Promise<Partial<Settings>> {
 }
 
 export async function loadSettings(): Promise<EffectiveSettings> {
-  const { settings: stored = {} } = await chrome.storage.local.get("settings");
+  const { settings: stored = {} } = (await chrome.storage.local.get("settings")) as { settings?: Partial<Settings> };
   const policy = await managed();
   const locked = Object.keys(policy).filter((k) => k in DEFAULT_SETTINGS) as (keyof Settings)[];
   return { settings: { ...DEFAULT_SETTINGS, ...stored, ...pick(policy, locked) }, locked };
