@@ -77,7 +77,6 @@ export const CSP = {
     'img-src': ['*.instagram.com', '*.facebook.com', '*.fbcdn.net', 'data:', 'blob:', '*.cdninstagram.com'],
     'media-src': ['*.instagram.com', '*.cdninstagram.com', '*.fbcdn.net', 'blob:'],
   }),
-  demo: null, // our own page: no CSP
 };
 
 const s = (name, selector, submit, enter, keySubmit = enter === 'submits' ? 'Enter' : null) =>
@@ -124,7 +123,8 @@ export const sites = [
     ],
   },
   {
-    name: 'demo', url: 'https://bedside.invalid/demo/', html: 'demo.html', csp: CSP.demo,
+    // Served on x.com so the content script runs there (its CSP allows local WebAssembly).
+    name: 'demo', url: 'https://x.com/i/bedside-demo/', html: 'demo.html', csp: CSP.x,
     surfaces: [
       s('demo-quill', '#demo-quill .ql-editor', null, 'newline'),
       s('demo-draft', '#demo-draft [data-testid="tweetTextarea_0"]', null, 'newline'),
