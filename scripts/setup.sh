@@ -45,9 +45,11 @@ wasm_bindgen_cli() {
   have=$("$TOOLS/bin/wasm-bindgen" --version 2>/dev/null | awk '{print $2}' || true)
   [ "$have" = "$want" ] && return
   say "cargo install wasm-bindgen-cli $want into $TOOLS"
-  # --locked first; a registry mirror may lack a yanked pin, so retry unlocked.
-  cargo install -q wasm-bindgen-cli --version "=$want" --root "$TOOLS" --locked \
-    || cargo install -q wasm-bindgen-cli --version "=$want" --root "$TOOLS"
+  # --locked first; a registry mirror may lack a yanked pin, so retry unlocked. The build
+  # directory lives outside the clone so a fresh clone re-installs in seconds.
+  local build_dir="${XDG_CACHE_HOME:-$HOME/.cache}/bedside/wasm-bindgen-cli-$want"
+  cargo install -q wasm-bindgen-cli --version "=$want" --root "$TOOLS" --target-dir "$build_dir" --locked \
+    || cargo install -q wasm-bindgen-cli --version "=$want" --root "$TOOLS" --target-dir "$build_dir"
 }
 
 # 3. Node (and python3, which zips the package), then the Node packages exactly as
