@@ -13,6 +13,8 @@ export class Checker {
   private frame = 0;
   private inFlight = false;
   private dirty = false;
+  /** The next run must ask the engine even if the text is unchanged (settings changed). */
+  private stale = true;
   private readonly mirror: Mirror | null;
   private readonly observer: MutationObserver;
   /** The text the current report describes. */
@@ -43,7 +45,9 @@ export class Checker {
     return verdictOf(this.open);
   }
 
-  schedule(): void {
+  /** Asks for a check on the next animation frame; `rescan` even if the text is unchanged. */
+  schedule(rescan = false): void {
+    this.stale ||= rescan;
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
@@ -57,8 +61,13 @@ export class Checker {
       this.dirty = true;
       return;
     }
-    this.inFlight = true;
     const text = this.box.read();
+    if (text === this.text && !this.stale) {
+      this.render(); // the editor re-rendered the same text: new nodes, same findings
+      return;
+    }
+    this.inFlight = true;
+    this.stale = false;
     try {
       const report = await this.scan(text);
       if (this.box.read() === text) {
@@ -69,6 +78,7 @@ export class Checker {
         this.dirty = true; // the page changed the text mid-scan: this report is stale
       }
     } catch (error) {
+      this.stale = true;
       this.onError(error);
     } finally {
       this.inFlight = false;

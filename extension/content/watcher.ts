@@ -65,7 +65,7 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
       for (const [el, checker] of checkers) if (node && el.contains(node)) return checker;
       return undefined;
     },
-    rescanAll: () => checkers.forEach((c) => c.schedule()),
+    rescanAll: () => checkers.forEach((c) => c.schedule(true)),
     onHold: () => {},
   };
 
