@@ -17,7 +17,16 @@ export interface Settings {
   draftExpiryDays: number;
   /** Sites where Bedside is switched off. */
   sitesOff: string[];
+  /** Policy only: category ids that can never be in `disabled`. */
+  lockedOn: string[];
+  /** Policy only: Bedside cannot be switched off on any site, so risky posts are always held. */
+  requireHold: boolean;
+  /** Policy only: the hold dialog offers no "Post anyway". */
+  hidePostAnyway: boolean;
 }
+
+/** Keys only the managed policy sets; values stored by the user are ignored. */
+export const POLICY_ONLY = ["lockedOn", "requireHold", "hidePostAnyway"] as const;
 
 export const DEFAULT_SETTINGS: Settings = {
   customTerms: [],
@@ -28,12 +37,17 @@ export const DEFAULT_SETTINGS: Settings = {
   workHours: { enabled: false, start: "07:00", end: "19:00", days: [1, 2, 3, 4, 5] },
   draftExpiryDays: 30,
   sitesOff: [],
+  lockedOn: [],
+  requireHold: false,
+  hidePostAnyway: false,
 };
 
 export interface EffectiveSettings {
   settings: Settings;
   /** Keys the managed policy sets: shown locked, not editable. */
   locked: (keyof Settings)[];
+  /** The policy's own values (e.g. to tell its custom terms from the user's). */
+  policy: Partial<Settings>;
 }
 
 async function managed(): Promise<Partial<Settings>> {
@@ -47,8 +61,26 @@ async function managed(): Promise<Partial<Settings>> {
 export async function loadSettings(): Promise<EffectiveSettings> {
   const { settings: stored = {} } = (await chrome.storage.local.get("settings")) as { settings?: Partial<Settings> };
   const policy = await managed();
+  return effective(stored, policy);
+}
+
+/** User values overridden by the policy's, key by key; pure, for tests and pages. */
+export function effective(stored: Partial<Settings>, policy: Partial<Settings>): EffectiveSettings {
   const locked = Object.keys(policy).filter((k) => k in DEFAULT_SETTINGS) as (keyof Settings)[];
-  return { settings: { ...DEFAULT_SETTINGS, ...stored, ...pick(policy, locked) }, locked };
+  const user = { ...stored };
+  for (const k of POLICY_ONLY) delete user[k];
+  const settings: Settings = { ...DEFAULT_SETTINGS, ...user, ...pick(policy, locked) };
+  // The policy's terms come on top of the user's own (employer first, then colleagues).
+  if (policy.customTerms && stored.customTerms) {
+    const seen = new Set(policy.customTerms.map((t) => t.term.toLowerCase()));
+    settings.customTerms = [...policy.customTerms, ...stored.customTerms.filter((t) => !seen.has(t.term.toLowerCase()))];
+  }
+  settings.disabled = settings.disabled.filter((id) => !settings.lockedOn.includes(id));
+  if (settings.requireHold) {
+    settings.sitesOff = [];
+    if (!locked.includes("sitesOff")) locked.push("sitesOff");
+  }
+  return { settings, locked, policy };
 }
 
 function pick(source: Partial<Settings>, keys: (keyof Settings)[]): Partial<Settings> {
@@ -78,7 +110,8 @@ export function coreConfig(s: Settings, now = new Date()) {
   return {
     customTerms: s.customTerms,
     allow: s.allow,
-    disabled: s.disabled,
+    // A category the policy locks on is never off, whatever was stored.
+    disabled: s.disabled.filter((id) => !(s.lockedOn ?? []).includes(id)),
     sensitivity: s.sensitivity,
     duringWorkHours: duringWorkHours(s.workHours, now),
   };

@@ -1,0 +1,58 @@
+// The current tab as the content script sees it: findings open, the engine in use, and
+// the on/off switch for the site (settings.sitesOff; locked when the policy requires holds).
+import type { Reply } from "../shared/messages";
+import type { EngineKind, Verdict } from "../shared/report";
+import { loadSettings, type Settings } from "../shared/settings";
+import type { SiteId } from "./checklist-data";
+import { h, t } from "./i18n";
+
+interface TabStatus {
+  site: string;
+  engine: EngineKind;
+  reason?: string;
+  findings: number;
+  verdict: Verdict;
+}
+
+async function ask(tabId: number): Promise<TabStatus | undefined> {
+  try {
+    const reply = (await chrome.tabs.sendMessage(tabId, { type: "status" })) as Reply<TabStatus> | undefined;
+    return reply?.ok ? reply.value : undefined;
+  } catch {
+    return undefined; // no content script in this tab
+  }
+}
+
+export async function renderStatus(container: HTMLElement, tabId: number | undefined, site: SiteId | undefined, siteName: string): Promise<void> {
+  const { settings, locked } = await loadSettings();
+  const status = tabId !== undefined && site ? await ask(tabId) : undefined;
+  const off = !!site && settings.sitesOff.includes(site);
+
+  const lines: HTMLElement[] = [];
+  if (!site) lines.push(h("p", { id: "tab-state", "data-state": "not-site" }, t("statusNotSite")));
+  else if (status) {
+    lines.push(
+      h("p", { id: "tab-state", "data-state": "running" }, t("statusFindings", String(status.findings))),
+      h("p", { id: "engine", "data-engine": status.engine }, t(`engine_${status.engine}`) + (status.reason ? ` ${status.reason}` : "")),
+    );
+    if (off) lines.push(h("p", { class: "hint" }, t("statusReloadToApply")));
+  } else lines.push(h("p", { id: "tab-state", "data-state": off ? "off" : "no-answer" }, off ? t("statusOff", siteName) : t("statusNoAnswer")));
+
+  const parts: (HTMLElement | string)[] = [h("h2", { id: "status-title" }, t("statusTitle")), ...lines];
+  if (site) parts.push(siteSwitch(site, siteName, settings, locked.includes("sitesOff")));
+  container.replaceChildren(...parts);
+}
+
+function siteSwitch(site: SiteId, siteName: string, settings: Settings, locked: boolean): HTMLElement {
+  const box = h("input", { type: "checkbox", role: "switch", id: "site-on", disabled: locked });
+  box.checked = !settings.sitesOff.includes(site);
+  const note = h("p", { class: "hint", id: "site-on-note", role: "status" }, locked ? t("lockedByPolicy") : "");
+  box.addEventListener("change", async () => {
+    const { settings: stored = {} } = (await chrome.storage.local.get("settings")) as { settings?: Partial<Settings> };
+    const offNow = (stored.sitesOff ?? []).filter((s) => s !== site);
+    if (!box.checked) offNow.push(site);
+    await chrome.storage.local.set({ settings: { ...stored, sitesOff: offNow } });
+    note.textContent = t("statusReloadToApply");
+  });
+  return h("div", { class: "switch" }, box, h("label", { for: "site-on" }, t("siteOn", siteName)), note);
+}
