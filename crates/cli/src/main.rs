@@ -1,3 +1,30 @@
-fn main() {
-    println!("bedside: the CLI lands with the detection core");
+//! `bedside`: check posts, evaluate corpora, benchmark the core.
+//!
+//! Exit codes: 0 clean, 1 review, 2 hold; 3 usage error, 4 unreadable input, 5 invalid
+//! input (bad UTF-8, empty, malformed JSONL lines), 6 evaluation below its floors.
+
+mod args;
+mod bench;
+mod check;
+mod eval;
+mod input;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let code = match args::parse(&argv) {
+        Ok(args::Command::Check(c)) => check::run(&c),
+        Ok(args::Command::Eval(e)) => eval::run(&e),
+        Ok(args::Command::Bench(b)) => bench::run(&b),
+        Ok(args::Command::Help) => {
+            print!("{}", args::USAGE);
+            0
+        }
+        Err(e) => {
+            eprintln!("bedside: {e}\n\n{}", args::USAGE);
+            3
+        }
+    };
+    ExitCode::from(code)
 }

@@ -6,7 +6,10 @@
 
 mod category;
 mod config;
+mod context;
+mod lexicon;
 mod report;
+mod rules;
 mod scanner;
 
 pub use category::{Category, Severity};

@@ -1,19 +1,205 @@
-use crate::{Config, ConfigError, Report};
+use std::borrow::Cow;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::context::{bounded, trim_span, Context, ContextRegexes};
+use crate::rules::{self, Draft, Rule};
+use crate::{Category, Config, ConfigError, Finding, Report, Sensitivity, Severity};
 
 /// Built once from a [`Config`], then scans any number of posts.
+///
+/// Construction compiles every rule's patterns; [`Scanner::scan`] only reads them, so one
+/// scanner can serve every keystroke.
+///
+/// ```
+/// use bedside_core::{Config, Scanner, Verdict};
+/// let scanner = Scanner::new(Config::default()).unwrap();
+/// let report = scanner.scan("Shoutout to Mr. Delgado in bed 4 who walked today!");
+/// assert_eq!(report.verdict, Verdict::Hold);
+/// ```
 pub struct Scanner {
-    #[allow(dead_code)]
     config: Config,
+    rx: ContextRegexes,
+    rules: Vec<Box<dyn Rule>>,
+    allow: Option<AhoCorasick>,
 }
 
+const MAX_TERM: usize = 200;
+
 impl Scanner {
+    /// Builds a scanner, or says which config field is unusable.
     pub fn new(config: Config) -> Result<Scanner, ConfigError> {
-        Ok(Scanner { config })
+        if !(1..=10).contains(&config.case_threshold) {
+            return Err(ConfigError {
+                field: "caseThreshold",
+                message: format!("must be between 1 and 10, got {}", config.case_threshold),
+            });
+        }
+        for t in &config.custom_terms {
+            if t.term.trim().is_empty() || t.term.len() > MAX_TERM {
+                return Err(ConfigError {
+                    field: "customTerms",
+                    message: format!("terms must be 1 to {MAX_TERM} bytes, got {:?}", t.term),
+                });
+            }
+        }
+        for a in &config.allow {
+            if a.trim().is_empty() || a.len() > MAX_TERM {
+                return Err(ConfigError {
+                    field: "allow",
+                    message: format!("terms must be 1 to {MAX_TERM} bytes, got {a:?}"),
+                });
+            }
+        }
+        let allow_terms: Vec<String> = config.allow.iter().map(|a| a.trim().to_ascii_lowercase()).collect();
+        let allow = if allow_terms.is_empty() {
+            None
+        } else {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .build(&allow_terms)
+                .ok()
+        };
+        // Warm the shared lexicons so the first scan costs what every scan costs.
+        let _ = (crate::lexicon::lexicon(), crate::lexicon::first_names(), crate::lexicon::surnames());
+        Ok(Scanner {
+            rules: rules::build(&config),
+            rx: ContextRegexes::new(),
+            allow,
+            config,
+        })
+    }
+
+    /// The config the scanner was built from.
+    pub fn config(&self) -> &Config {
+        &self.config
     }
 
     /// Scans one post. Never panics; spans always lie on character boundaries.
-    pub fn scan(&self, _text: &str) -> Report {
-        // Placeholder until the rules land (issue 3).
-        Report::from_findings(Vec::new())
+    pub fn scan(&self, text: &str) -> Report {
+        if text.trim().is_empty() {
+            return Report::from_findings(Vec::new());
+        }
+        let ctx = Context::new(text, &self.rx);
+        let mut drafts: Vec<Draft> = Vec::new();
+        for rule in &self.rules {
+            rule.find(&ctx, &mut drafts);
+        }
+        if self.config.during_work_hours {
+            let (s, e) = trim_span(text, 0, text.len());
+            drafts.push(
+                Draft::new(Category::WorkplaceAtWork, Severity::Medium, s, e)
+                    .message("You are posting during your work hours; posting on shift breaks most employers' policies (NCSBN guidance)."),
+            );
+        }
+        self.finish(&ctx, drafts)
     }
+
+    fn finish(&self, ctx: &Context, mut drafts: Vec<Draft>) -> Report {
+        let text = ctx.text;
+        let allowed: Vec<(usize, usize)> = match &self.allow {
+            Some(ac) => ac
+                .find_iter(&ctx.lower)
+                .filter(|m| bounded(ctx.lower.as_bytes(), m.start(), m.end()))
+                .map(|m| (m.start(), m.end()))
+                .collect(),
+            None => Vec::new(),
+        };
+        drafts.retain_mut(|d| {
+            if self.config.disabled.contains(&d.category) {
+                return false;
+            }
+            // Spans must be non-empty, inside the text and on character boundaries.
+            d.end = d.end.min(text.len());
+            while d.start > 0 && !text.is_char_boundary(d.start) {
+                d.start -= 1;
+            }
+            while d.end < text.len() && !text.is_char_boundary(d.end) {
+                d.end += 1;
+            }
+            if d.start >= d.end {
+                return false;
+            }
+            // An allowed term is never flagged: drop findings that are (within) one.
+            if allowed.iter().any(|&(s, e)| {
+                (d.start >= s && d.end <= e)
+                    || (s >= d.start && e <= d.end && is_term_category(d.category) && (e - s) * 2 >= d.end - d.start)
+            }) {
+                return false;
+            }
+            match self.config.sensitivity {
+                Sensitivity::Relaxed if d.weak || d.severity == Severity::Low => return false,
+                Sensitivity::Strict if d.weak && d.severity == Severity::Low => d.severity = Severity::Medium,
+                _ => {}
+            }
+            true
+        });
+        // One finding per category per span: keep the most severe, then the longest.
+        drafts.sort_by(|a, b| {
+            (a.category, a.start, std::cmp::Reverse(a.severity), std::cmp::Reverse(a.end))
+                .cmp(&(b.category, b.start, std::cmp::Reverse(b.severity), std::cmp::Reverse(b.end)))
+        });
+        let mut kept: Vec<Draft> = Vec::with_capacity(drafts.len());
+        for d in drafts {
+            if let Some(last) = kept.last_mut() {
+                if last.category == d.category && d.start < last.end {
+                    if d.severity > last.severity {
+                        *last = d;
+                    }
+                    continue;
+                }
+            }
+            kept.push(d);
+        }
+        kept.sort_by_key(|d| (d.start, d.end, d.category));
+        Report::from_findings(to_findings(text, kept))
+    }
+}
+
+/// Categories whose finding is the term itself, so an allowed term inside it clears it.
+fn is_term_category(c: Category) -> bool {
+    matches!(
+        c,
+        Category::PhiName | Category::PhiLocation | Category::CustomTerm | Category::PhiEmail | Category::PhiUrl | Category::PhiPhone
+    )
+}
+
+/// Converts byte spans to UTF-16 spans in one pass over the text (findings sorted by start).
+fn to_findings(text: &str, drafts: Vec<Draft>) -> Vec<Finding> {
+    let mut points: Vec<usize> = drafts.iter().flat_map(|d| [d.start, d.end]).collect();
+    points.sort_unstable();
+    points.dedup();
+    let mut utf16 = Vec::with_capacity(points.len());
+    let mut units = 0usize;
+    let mut pi = 0;
+    for (i, c) in text.char_indices() {
+        while pi < points.len() && points[pi] <= i {
+            utf16.push(units);
+            pi += 1;
+        }
+        if pi == points.len() {
+            break;
+        }
+        units += c.len_utf16();
+    }
+    while utf16.len() < points.len() {
+        utf16.push(units);
+    }
+    let at = |b: usize| utf16[points.binary_search(&b).unwrap_or(0)];
+    drafts
+        .into_iter()
+        .map(|d| Finding {
+            category: d.category,
+            severity: d.severity,
+            byte_start: d.start,
+            byte_end: d.end,
+            start: at(d.start),
+            end: at(d.end),
+            text: text[d.start..d.end].to_string(),
+            message: d.message.into_owned(),
+            suggestion: d.suggestion.map(Cow::into_owned),
+            details: d.details,
+        })
+        .collect()
 }

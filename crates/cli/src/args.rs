@@ -1,0 +1,152 @@
+//! Hand-written argument parsing (no dependency needed for three subcommands).
+
+pub const USAGE: &str = "\
+usage:
+  bedside check [--json] [--site linkedin|x|facebook|instagram] [--config FILE] [FILE|-]
+  bedside check --jsonl [--config FILE] FILE|-
+  bedside eval [--check] [--min-hold-recall R] [--max-false-alarm R] [--min-phi-recall R]
+               [--min-labels N] [--misses N] CORPUS.jsonl...
+  bedside bench [--seconds S]
+
+exit codes: 0 clean, 1 review, 2 hold, 3 usage, 4 unreadable input, 5 invalid input,
+            6 evaluation below its floors
+";
+
+/// A parsed command line.
+pub enum Command {
+    Check(CheckArgs),
+    Eval(EvalArgs),
+    Bench(BenchArgs),
+    Help,
+}
+
+pub struct CheckArgs {
+    pub json: bool,
+    pub jsonl: bool,
+    pub site: Option<String>,
+    pub config: Option<String>,
+    /// `None` or `Some("-")` means standard input.
+    pub path: Option<String>,
+}
+
+pub struct EvalArgs {
+    pub corpora: Vec<String>,
+    pub min_hold_recall: Option<f64>,
+    pub max_false_alarm: Option<f64>,
+    pub min_phi_recall: Option<f64>,
+    /// A PHI category needs this many labels before its recall floor applies.
+    pub min_labels: usize,
+    pub misses: usize,
+}
+
+pub struct BenchArgs {
+    pub seconds: f64,
+}
+
+pub const SITES: &[&str] = &["linkedin", "x", "facebook", "instagram"];
+
+pub fn parse(argv: &[String]) -> Result<Command, String> {
+    let Some(cmd) = argv.first() else {
+        return Ok(Command::Help);
+    };
+    let mut rest = argv[1..].iter();
+    match cmd.as_str() {
+        "help" | "-h" | "--help" => Ok(Command::Help),
+        "check" => {
+            let mut a = CheckArgs { json: false, jsonl: false, site: None, config: None, path: None };
+            while let Some(x) = rest.next() {
+                match x.as_str() {
+                    "--json" => a.json = true,
+                    "--jsonl" => a.jsonl = true,
+                    "--site" => {
+                        let s = value(&mut rest, "--site")?;
+                        if !SITES.contains(&s.as_str()) {
+                            return Err(format!("--site must be one of {}, got `{s}`", SITES.join(", ")));
+                        }
+                        a.site = Some(s);
+                    }
+                    "--config" => a.config = Some(value(&mut rest, "--config")?),
+                    "-" => set_path(&mut a.path, x)?,
+                    f if f.starts_with('-') => return Err(format!("unknown option `{f}` for check")),
+                    _ => set_path(&mut a.path, x)?,
+                }
+            }
+            if a.json && a.jsonl {
+                return Err("--json and --jsonl exclude each other".into());
+            }
+            Ok(Command::Check(a))
+        }
+        "eval" => {
+            let mut a = EvalArgs {
+                corpora: Vec::new(),
+                min_hold_recall: None,
+                max_false_alarm: None,
+                min_phi_recall: None,
+                min_labels: 10,
+                misses: 15,
+            };
+            while let Some(x) = rest.next() {
+                match x.as_str() {
+                    "--check" => {
+                        a.min_hold_recall.get_or_insert(0.95);
+                        a.max_false_alarm.get_or_insert(0.05);
+                        a.min_phi_recall.get_or_insert(0.9);
+                    }
+                    "--min-hold-recall" => a.min_hold_recall = Some(ratio(&mut rest, x)?),
+                    "--max-false-alarm" => a.max_false_alarm = Some(ratio(&mut rest, x)?),
+                    "--min-phi-recall" => a.min_phi_recall = Some(ratio(&mut rest, x)?),
+                    "--min-labels" => a.min_labels = number(&mut rest, x)?,
+                    "--misses" => a.misses = number(&mut rest, x)?,
+                    f if f.starts_with('-') => return Err(format!("unknown option `{f}` for eval")),
+                    _ => a.corpora.push(x.clone()),
+                }
+            }
+            if a.corpora.is_empty() {
+                return Err("eval needs at least one CORPUS.jsonl".into());
+            }
+            Ok(Command::Eval(a))
+        }
+        "bench" => {
+            let mut a = BenchArgs { seconds: 1.0 };
+            while let Some(x) = rest.next() {
+                match x.as_str() {
+                    "--seconds" => {
+                        a.seconds = value(&mut rest, x)?
+                            .parse()
+                            .ok()
+                            .filter(|s: &f64| *s > 0.0 && *s <= 600.0)
+                            .ok_or("--seconds takes a number of seconds between 0 and 600")?
+                    }
+                    f => return Err(format!("unknown argument `{f}` for bench")),
+                }
+            }
+            Ok(Command::Bench(a))
+        }
+        other => Err(format!("unknown command `{other}`")),
+    }
+}
+
+fn set_path(slot: &mut Option<String>, p: &str) -> Result<(), String> {
+    if slot.is_some() {
+        return Err("check takes one FILE (or - for standard input)".into());
+    }
+    *slot = Some(p.to_string());
+    Ok(())
+}
+
+fn value<'a>(it: &mut impl Iterator<Item = &'a String>, flag: &str) -> Result<String, String> {
+    it.next().cloned().ok_or_else(|| format!("{flag} needs a value"))
+}
+
+fn ratio<'a>(it: &mut impl Iterator<Item = &'a String>, flag: &str) -> Result<f64, String> {
+    let v = value(it, flag)?;
+    v.parse::<f64>()
+        .ok()
+        .filter(|r| (0.0..=1.0).contains(r))
+        .ok_or_else(|| format!("{flag} takes a ratio between 0 and 1, got `{v}`"))
+}
+
+fn number<'a>(it: &mut impl Iterator<Item = &'a String>, flag: &str) -> Result<usize, String> {
+    let v = value(it, flag)?;
+    v.parse().map_err(|_| format!("{flag} takes a whole number, got `{v}`"))
+}

@@ -1,0 +1,93 @@
+//! `bedside bench`: median and p99 scan time for short, long and very long posts.
+
+use std::time::{Duration, Instant};
+
+use bedside_core::{Config, Scanner};
+
+use crate::args::BenchArgs;
+
+/// Realistic sentences, some risky, some clinical but clean, with emoji and accents.
+const SENTENCES: &[&str] = &[
+    "Shoutout to Mr. Delgado in bed 4 who walked to the nurses station today after 3 weeks on the vent 😭💪🏽",
+    "Sepsis is still one of the leading causes of death in U.S. hospitals; screen early and reassess often.",
+    "Free flu shots this Sat 10/19 at Riverside Community Center, 410 Elm St, no appointment needed 💉",
+    "our charge nurse is actually useless, gave me 3 admits in 2 hrs then disappeared.",
+    "Lactate above 4 mmol/L is a red flag even when the pressure looks okay.",
+    "Pt's card says 6RW2-HJ4-QA17 and she's 92, her son Marcus is losing his mind 😫",
+    "Thank you to Zoë Papadakis and Siobhán O'Brien for precepting six new grads this year 🙌🏻",
+    "Teach-back isn't optional: ask patients to explain the plan in their own words.",
+    "Call or text Renée at (217) 555-0164 if you're interested in joining our team.",
+    "The frequent flyer is back for the 4th time this week 🙄 #ERlife",
+    "Hand hygiene is everybody's job: docs, RTs, transport, EVS, me, you. 🧼",
+    "A 34-year-old mom of twins came in after a rollover on Hwy 89 near the Kanab turnoff around 11pm.",
+];
+
+fn post(len: usize) -> String {
+    let mut s = String::with_capacity(len + 200);
+    let mut i = 0;
+    while s.len() < len {
+        if !s.is_empty() {
+            s.push(if i % 4 == 0 { '\n' } else { ' ' });
+        }
+        s.push_str(SENTENCES[i % SENTENCES.len()]);
+        i += 1;
+    }
+    let mut cut = len.min(s.len());
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    s.truncate(cut);
+    s
+}
+
+pub fn run(a: &BenchArgs) -> u8 {
+    let t = Instant::now();
+    let scanner = match Scanner::new(Config::default()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("bedside: {e}");
+            return 5;
+        }
+    };
+    println!("scanner built in {:.2} ms (first build, includes lexicons)", t.elapsed().as_secs_f64() * 1e3);
+    let t = Instant::now();
+    let _second = Scanner::new(Config::default());
+    println!("scanner built in {:.2} ms (second build)\n", t.elapsed().as_secs_f64() * 1e3);
+    println!("{:>8} {:>9} {:>12} {:>12} {:>10} {:>9}", "chars", "runs", "median", "p99", "MB/s", "findings");
+    for len in [280usize, 3_000, 63_000] {
+        let text = post(len);
+        let findings = scanner.scan(&text).findings.len();
+        let mut times: Vec<Duration> = Vec::new();
+        let budget = Duration::from_secs_f64(a.seconds);
+        let start = Instant::now();
+        while (start.elapsed() < budget || times.len() < 20) && times.len() < 1_000_000 {
+            let t = Instant::now();
+            let r = scanner.scan(std::hint::black_box(&text));
+            times.push(t.elapsed());
+            std::hint::black_box(r);
+        }
+        times.sort();
+        let median = times[times.len() / 2];
+        let p99 = times[(times.len() * 99 / 100).min(times.len() - 1)];
+        let mbs = text.len() as f64 / median.as_secs_f64() / 1e6;
+        println!(
+            "{:>8} {:>9} {:>12} {:>12} {:>10.1} {:>9}",
+            text.chars().count(),
+            times.len(),
+            show(median),
+            show(p99),
+            mbs,
+            findings
+        );
+    }
+    0
+}
+
+fn show(d: Duration) -> String {
+    let us = d.as_secs_f64() * 1e6;
+    if us < 1000.0 {
+        format!("{us:.1} µs")
+    } else {
+        format!("{:.2} ms", us / 1000.0)
+    }
+}

@@ -1,0 +1,237 @@
+//! `bedside eval`: per-category precision and recall, verdict accuracy, hold recall and the
+//! false-alarm rate on clean posts, against labelled JSONL corpora.
+
+use std::collections::BTreeMap;
+
+use bedside_core::{Report, Scanner, Severity, Verdict};
+use serde::Deserialize;
+
+use crate::args::EvalArgs;
+use crate::input;
+
+#[derive(Deserialize)]
+struct Post {
+    id: String,
+    text: String,
+    verdict: String,
+    #[serde(default)]
+    labels: Vec<Label>,
+}
+
+#[derive(Deserialize)]
+struct Label {
+    category: String,
+    #[serde(default)]
+    text: Option<String>,
+}
+
+#[derive(Default)]
+struct Counts {
+    labels: usize,
+    found: usize,
+    findings: usize,
+    true_findings: usize,
+}
+
+struct Miss {
+    weight: u8,
+    line: String,
+}
+
+pub fn run(a: &EvalArgs) -> u8 {
+    let scanner = match Scanner::new(Default::default()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("bedside: {e}");
+            return 5;
+        }
+    };
+    let mut posts = Vec::new();
+    for path in &a.corpora {
+        let text = match input::read_bytes(Some(path)).and_then(|(n, b)| input::utf8(&n, b)) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("bedside: {}", e.message);
+                return e.code;
+            }
+        };
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            match serde_json::from_str::<Post>(line) {
+                Ok(p) => posts.push(p),
+                Err(e) => {
+                    eprintln!("bedside: {path} line {}: {e}", i + 1);
+                    return 5;
+                }
+            }
+        }
+    }
+    let (table, passed) = evaluate(&scanner, &posts, a);
+    print!("{table}");
+    if passed {
+        0
+    } else {
+        6
+    }
+}
+
+fn verdict_str(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Clean => "clean",
+        Verdict::Review => "review",
+        Verdict::Hold => "hold",
+    }
+}
+
+/// Whether a finding of `cat` covers the label: overlaps its text, or, for a label with no
+/// text (or text not in the post), exists anywhere.
+fn found(post: &Post, report: &Report, label: &Label) -> bool {
+    let span = label.text.as_deref().and_then(|t| post.text.find(t).map(|s| (s, s + t.len())));
+    report.findings.iter().any(|f| {
+        f.category.id() == label.category
+            && match span {
+                Some((s, e)) => f.byte_start < e && s < f.byte_end,
+                None => true,
+            }
+    })
+}
+
+fn evaluate(scanner: &Scanner, posts: &[Post], a: &EvalArgs) -> (String, bool) {
+    let mut cats: BTreeMap<String, Counts> = BTreeMap::new();
+    let (mut correct, mut holds, mut held, mut clean, mut alarms) = (0, 0, 0, 0, 0);
+    let mut misses: Vec<Miss> = Vec::new();
+    for p in posts {
+        let r = scanner.scan(&p.text);
+        let got = verdict_str(r.verdict);
+        if got == p.verdict {
+            correct += 1;
+        }
+        if p.verdict == "hold" {
+            holds += 1;
+            if r.verdict == Verdict::Hold {
+                held += 1;
+            } else {
+                misses.push(Miss { weight: 3, line: format!("{}: hold post got {got}: {}", p.id, snippet(&p.text)) });
+            }
+        }
+        if p.verdict == "clean" {
+            clean += 1;
+            let loud: Vec<String> = r
+                .findings
+                .iter()
+                .filter(|f| f.severity >= Severity::Medium)
+                .map(|f| format!("{} {:?}", f.category.id(), f.text))
+                .collect();
+            if !loud.is_empty() {
+                alarms += 1;
+                misses.push(Miss { weight: 2, line: format!("{}: false alarm on clean post: {}", p.id, loud.join(", ")) });
+            }
+        }
+        for l in &p.labels {
+            let c = cats.entry(l.category.clone()).or_default();
+            c.labels += 1;
+            if found(p, &r, l) {
+                c.found += 1;
+            } else {
+                let w = if l.category.starts_with("phi.") { 1 } else { 0 };
+                misses.push(Miss {
+                    weight: w,
+                    line: format!("{}: missed {} {:?}", p.id, l.category, l.text.as_deref().unwrap_or("(whole post)")),
+                });
+            }
+        }
+        for f in &r.findings {
+            let c = cats.entry(f.category.id().to_string()).or_default();
+            c.findings += 1;
+            let hit = p.labels.iter().any(|l| {
+                l.category == f.category.id()
+                    && match l.text.as_deref().and_then(|t| p.text.find(t).map(|s| (s, s + t.len()))) {
+                        Some((s, e)) => f.byte_start < e && s < f.byte_end,
+                        None => true,
+                    }
+            });
+            if hit {
+                c.true_findings += 1;
+            }
+        }
+    }
+    let ratio = |n: usize, d: usize| if d == 0 { f64::NAN } else { n as f64 / d as f64 };
+    let mut out = String::new();
+    out.push_str(&format!("{} posts\n\n", posts.len()));
+    out.push_str(&format!("{:<26} {:>7} {:>7} {:>9} {:>7}\n", "category", "labels", "recall", "findings", "precis."));
+    for (id, c) in &cats {
+        out.push_str(&format!(
+            "{:<26} {:>7} {:>7} {:>9} {:>7}\n",
+            id,
+            c.labels,
+            fmt(ratio(c.found, c.labels)),
+            c.findings,
+            fmt(ratio(c.true_findings, c.findings))
+        ));
+    }
+    let hold_recall = ratio(held, holds);
+    let false_alarm = ratio(alarms, clean);
+    out.push_str(&format!("\nverdict accuracy      {} ({correct}/{})\n", fmt(ratio(correct, posts.len())), posts.len()));
+    out.push_str(&format!("hold recall           {} ({held}/{holds})\n", fmt(hold_recall)));
+    out.push_str(&format!("false alarms on clean {} ({alarms}/{clean})\n", fmt(false_alarm)));
+
+    let mut passed = true;
+    let mut verdicts = String::new();
+    if let Some(min) = a.min_hold_recall {
+        let ok = holds == 0 || hold_recall >= min;
+        passed &= ok;
+        verdicts.push_str(&format!("{} hold recall {} >= {min}\n", mark(ok), fmt(hold_recall)));
+    }
+    if let Some(max) = a.max_false_alarm {
+        let ok = clean == 0 || false_alarm <= max;
+        passed &= ok;
+        verdicts.push_str(&format!("{} false alarms {} <= {max}\n", mark(ok), fmt(false_alarm)));
+    }
+    if let Some(min) = a.min_phi_recall {
+        for (id, c) in cats.iter().filter(|(id, c)| id.starts_with("phi.") && c.labels >= a.min_labels) {
+            let r = ratio(c.found, c.labels);
+            let ok = r >= min;
+            passed &= ok;
+            verdicts.push_str(&format!("{} {id} recall {} >= {min} ({} labels)\n", mark(ok), fmt(r), c.labels));
+        }
+    }
+    if !verdicts.is_empty() {
+        out.push_str("\nfloors\n");
+        out.push_str(&verdicts);
+    }
+    misses.sort_by(|a, b| b.weight.cmp(&a.weight));
+    if !misses.is_empty() && a.misses > 0 {
+        out.push_str(&format!("\nworst misses ({} of {})\n", a.misses.min(misses.len()), misses.len()));
+        for m in misses.iter().take(a.misses) {
+            out.push_str(&format!("  {}\n", m.line));
+        }
+    }
+    (out, passed)
+}
+
+fn mark(ok: bool) -> &'static str {
+    if ok {
+        "PASS"
+    } else {
+        "FAIL"
+    }
+}
+
+fn fmt(x: f64) -> String {
+    if x.is_nan() {
+        "-".into()
+    } else {
+        format!("{x:.3}")
+    }
+}
+
+fn snippet(t: &str) -> String {
+    let one: String = t.chars().take(90).map(|c| if c == '\n' { ' ' } else { c }).collect();
+    if t.chars().count() > 90 {
+        format!("{one}…")
+    } else {
+        one
+    }
+}

@@ -1,0 +1,59 @@
+//! Reading posts and configs, with errors that say what went wrong and where.
+
+use std::io::Read;
+
+/// Why input could not be used, with the exit code it maps to.
+pub struct InputError {
+    pub code: u8,
+    pub message: String,
+}
+
+impl InputError {
+    fn unreadable(what: &str, e: std::io::Error) -> InputError {
+        InputError { code: 4, message: format!("cannot read {what}: {e}") }
+    }
+}
+
+/// Reads a file (or standard input for `None` / `-`) as raw bytes.
+pub fn read_bytes(path: Option<&str>) -> Result<(String, Vec<u8>), InputError> {
+    match path {
+        None | Some("-") => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| InputError::unreadable("standard input", e))?;
+            Ok(("standard input".into(), buf))
+        }
+        Some(p) => std::fs::read(p).map(|b| (p.to_string(), b)).map_err(|e| InputError::unreadable(p, e)),
+    }
+}
+
+/// Checks that bytes are UTF-8, naming the first bad byte offset.
+pub fn utf8(name: &str, bytes: Vec<u8>) -> Result<String, InputError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        InputError { code: 5, message: format!("{name} is not valid UTF-8: bad byte at offset {at}") }
+    })
+}
+
+/// Reads one post as text; empty (or whitespace-only) input is an error.
+pub fn read_post(path: Option<&str>) -> Result<String, InputError> {
+    let (name, bytes) = read_bytes(path)?;
+    let text = utf8(&name, bytes)?;
+    if text.trim().is_empty() {
+        return Err(InputError { code: 5, message: format!("{name} is empty: nothing to check") });
+    }
+    Ok(text)
+}
+
+/// Builds the scanner from an optional JSON config file (the extension's settings shape).
+pub fn scanner(config: Option<&str>) -> Result<bedside_core::Scanner, InputError> {
+    let cfg = match config {
+        None => bedside_core::Config::default(),
+        Some(p) => {
+            let bytes = std::fs::read(p).map_err(|e| InputError::unreadable(p, e))?;
+            serde_json::from_slice(&bytes).map_err(|e| InputError { code: 5, message: format!("config {p}: {e}") })?
+        }
+    };
+    bedside_core::Scanner::new(cfg).map_err(|e| InputError { code: 5, message: format!("config: {e}") })
+}

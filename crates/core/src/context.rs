@@ -1,0 +1,474 @@
+//! What every rule needs to know about a post, computed once per scan.
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+
+use crate::lexicon::{self, kind, Kinds};
+
+/// A phrase of the lexicon found in the post.
+#[derive(Debug, Clone, Copy)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub kinds: Kinds,
+}
+
+/// A word of the post: letters, digits and inner apostrophes or hyphens.
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// Every letter is upper case (an acronym such as "ICU").
+    pub all_caps: bool,
+    /// Index of the sentence holding the token.
+    pub sentence: usize,
+}
+
+/// How surely a span refers to a patient.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RefStrength {
+    /// "a patient": often generic ("a patient once told me...").
+    Weak,
+    /// "my pt", "the lady in 4", "Mr. Alvarez".
+    Strong,
+}
+
+/// A reference to a particular patient.
+#[derive(Debug, Clone, Copy)]
+pub struct PatientRef {
+    pub start: usize,
+    pub end: usize,
+    pub strength: RefStrength,
+    pub sentence: usize,
+}
+
+/// Regexes the context needs, compiled once with the scanner.
+pub struct ContextRegexes {
+    ac: AhoCorasick,
+    patient_ref: Regex,
+}
+
+impl ContextRegexes {
+    pub fn new() -> ContextRegexes {
+        let lex = lexicon::lexicon();
+        let ac = AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(&lex.phrases)
+            .expect("lexicon phrases build an automaton");
+        let patient_ref = crate::rules::re(concat!(
+            r"\b(?:",
+            // "my sweet pt", "our patient", "the pt", "a pt"
+            r"(?:my|our|a|an|the|this|that|his|her|one|another|same|had a|have a|every)\s+",
+            r"(?:[a-z]+\s+){0,2}?(?:pt|patient|resident|client|kiddo|preemie)",
+            // bare "pt" / "pt's" (upper-case "PT" is physical therapy, checked later)
+            r"|pt(?:'s|’s)?",
+            // "the lady in 4", "the guy in room 12"
+            r"|(?:the|that|this|our|my)\s+(?:little\s+|old\s+|sweet\s+)?",
+            r"(?:lady|man|woman|guy|gentleman|girl|boy|kid|baby|dude|gal|grandma|grandpa|",
+            r"teen|toddler|patient|pt|one)\s+in\s+(?:room\s+|bed\s+|bay\s+|rm\s+)?[0-9]+[a-z]?",
+            // "a 34-year-old mom", "a 16yo girl", "a 19 y/o driver"
+            r"|(?:a|an|our|this|the|my)\s+[0-9]{1,3}\s*(?:-\s*)?(?:(?:years?|yrs?|yr)\s*-?\s*old|y/o|yo|y\.o\.)",
+            r"(?:\s+[a-z]+)?",
+            // "baby Zoë"-style and unit nicknames
+            r"|our (?:nicu|picu|icu|er|ed|unit's) (?:miracle|baby|warrior|kiddo|fighter|graduate)",
+            r"|a kid in our (?:nicu|picu|icu|er|ed)",
+            r")\b",
+        ));
+        ContextRegexes { ac, patient_ref }
+    }
+}
+
+impl Default for ContextRegexes {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Everything about one post that rules share.
+pub struct Context<'t> {
+    /// The post as written.
+    pub text: &'t str,
+    /// The post with ASCII letters lower-cased: same length, same byte offsets.
+    pub lower: String,
+    /// Sentence spans, in order, covering the text.
+    pub sentences: Vec<(usize, usize)>,
+    /// Lexicon phrases found, in order of start.
+    pub hits: Vec<Hit>,
+    /// The union of phrase kinds of each sentence.
+    pub sent_kinds: Vec<Kinds>,
+    /// The union of phrase kinds of the whole post.
+    pub post_kinds: Kinds,
+    pub tokens: Vec<Token>,
+    pub refs: Vec<PatientRef>,
+    /// The post is about a particular patient (a strong reference, or a weak one plus a
+    /// course-of-care event).
+    pub patient_post: bool,
+    /// Each sentence mentions a patient (strong reference or honorific name).
+    pub sent_patient: Vec<bool>,
+}
+
+impl<'t> Context<'t> {
+    /// Builds the context: one lower-casing, one automaton pass, one regex pass for
+    /// patient references, one tokenising pass.
+    pub fn new(text: &'t str, rx: &ContextRegexes) -> Context<'t> {
+        let lower = text.to_ascii_lowercase();
+        let sentences = split_sentences(text);
+        let lex = lexicon::lexicon();
+        let bytes = lower.as_bytes();
+
+        let mut hits = Vec::new();
+        for m in rx.ac.find_overlapping_iter(&lower) {
+            let (s, e) = (m.start(), m.end());
+            if bounded(bytes, s, e) {
+                hits.push(Hit {
+                    start: s,
+                    end: e,
+                    kinds: lex.kinds[m.pattern().as_usize()],
+                });
+            }
+        }
+        hits.sort_by_key(|h| (h.start, h.end));
+
+        let mut sent_kinds = vec![0; sentences.len()];
+        let mut post_kinds = 0;
+        {
+            let mut si = 0;
+            for h in &hits {
+                while si + 1 < sentences.len() && sentences[si].1 <= h.start {
+                    si += 1;
+                }
+                if let Some(k) = sent_kinds.get_mut(si) {
+                    *k |= h.kinds;
+                }
+                post_kinds |= h.kinds;
+            }
+        }
+
+        let tokens = tokenize(text, &sentences);
+
+        let mut ctx = Context {
+            text,
+            lower,
+            sentences,
+            hits,
+            sent_kinds,
+            post_kinds,
+            tokens,
+            refs: Vec::new(),
+            patient_post: false,
+            sent_patient: Vec::new(),
+        };
+        ctx.find_refs(rx);
+        ctx
+    }
+
+    fn find_refs(&mut self, rx: &ContextRegexes) {
+        let mut refs = Vec::new();
+        let educational = self.post_kinds & kind::EDUCATIONAL != 0;
+        for m in rx.patient_ref.find_iter(&self.lower) {
+            let (s, e) = (m.start(), m.end());
+            let orig = &self.text[s..e];
+            let low = &self.lower[s..e];
+            // "PT" in capitals is physical therapy ("PT starts tomorrow").
+            if low.starts_with("pt") && orig.starts_with("PT") {
+                continue;
+            }
+            if low.starts_with("pt") && self.preceded_by_word(s, &["the", "a", "my", "our"]) {
+                // already covered by the longer alternative
+            }
+            let generic = low.starts_with("a patient")
+                || low.starts_with("an ")
+                || low.starts_with("one ")
+                || low.starts_with("another ")
+                || low.starts_with("every ")
+                || low.starts_with("the patient");
+            let strength = if generic || (educational && !low.contains(char::is_numeric)) {
+                RefStrength::Weak
+            } else {
+                RefStrength::Strong
+            };
+            refs.push(PatientRef {
+                start: s,
+                end: e,
+                strength,
+                sentence: self.sentence_of(s),
+            });
+        }
+        // An honorific followed by a capitalised word is a person in a story.
+        for (i, t) in self.tokens.iter().enumerate() {
+            let w = &self.lower[t.start..t.end];
+            if matches!(w, "mr" | "mrs" | "ms" | "miss" | "mister") && t.cap {
+                if let Some(n) = self.tokens.get(i + 1) {
+                    if n.cap && n.sentence == t.sentence && n.start - t.end <= 2 {
+                        refs.push(PatientRef {
+                            start: t.start,
+                            end: n.end,
+                            strength: RefStrength::Strong,
+                            sentence: t.sentence,
+                        });
+                    }
+                }
+            }
+        }
+        refs.sort_by_key(|r| r.start);
+        let mut sent_patient = vec![false; self.sentences.len()];
+        let mut strong = false;
+        let mut weak = false;
+        for r in &refs {
+            if r.strength == RefStrength::Strong {
+                strong = true;
+                if let Some(x) = sent_patient.get_mut(r.sentence) {
+                    *x = true;
+                }
+            } else {
+                weak = true;
+            }
+        }
+        let event = self.post_kinds & kind::PATIENT_EVENT != 0;
+        self.patient_post = strong || (weak && event && !educational);
+        self.refs = refs;
+        self.sent_patient = sent_patient;
+    }
+
+    /// Index of the sentence holding byte `pos`.
+    pub fn sentence_of(&self, pos: usize) -> usize {
+        match self.sentences.binary_search_by(|&(s, e)| {
+            if pos < s {
+                std::cmp::Ordering::Greater
+            } else if pos >= e {
+                std::cmp::Ordering::Less
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        }) {
+            Ok(i) => i,
+            Err(i) => i.min(self.sentences.len().saturating_sub(1)),
+        }
+    }
+
+    /// Kinds found in sentences `from..=to`.
+    pub fn kinds_in(&self, from: usize, to: usize) -> Kinds {
+        let to = to.min(self.sent_kinds.len().saturating_sub(1));
+        self.sent_kinds
+            .get(from..=to)
+            .map(|s| s.iter().fold(0, |a, b| a | b))
+            .unwrap_or(0)
+    }
+
+    /// Kinds of the sentence holding `pos`.
+    pub fn kinds_at(&self, pos: usize) -> Kinds {
+        self.sent_kinds
+            .get(self.sentence_of(pos))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Phrases of the given kinds inside `[start, end)`.
+    pub fn hits_in(&self, start: usize, end: usize, k: Kinds) -> impl Iterator<Item = &Hit> {
+        let first = self.hits.partition_point(|h| h.start < start);
+        self.hits[first..]
+            .iter()
+            .take_while(move |h| h.start < end)
+            .filter(move |h| h.kinds & k != 0 && h.end <= end)
+    }
+
+    /// Whether any phrase of kind `k` lies within `[start, end)`.
+    pub fn has_in(&self, start: usize, end: usize, k: Kinds) -> bool {
+        self.hits_in(start, end, k).next().is_some()
+    }
+
+    /// The span of sentence `i`, trimmed of surrounding whitespace.
+    pub fn sentence_span(&self, i: usize) -> (usize, usize) {
+        let (s, e) = self.sentences.get(i).copied().unwrap_or((0, 0));
+        trim_span(self.text, s, e)
+    }
+
+    /// Whether the word right before `pos` is one of `words` (lower case).
+    pub fn preceded_by_word(&self, pos: usize, words: &[&str]) -> bool {
+        let w = prev_word(&self.lower, pos);
+        words.contains(&w)
+    }
+
+    /// Whether a strong patient reference lies in sentences `from..=to`.
+    pub fn patient_in(&self, from: usize, to: usize) -> bool {
+        (from..=to).any(|i| self.sent_patient.get(i).copied().unwrap_or(false))
+    }
+}
+
+/// Up to `n` bytes of `text` ending at `pos`, cut at a character boundary.
+pub fn before(text: &str, pos: usize, n: usize) -> &str {
+    let mut s = pos.saturating_sub(n);
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    &text[s..pos]
+}
+
+/// Up to `n` bytes of `text` starting at `pos`, cut at a character boundary.
+pub fn after(text: &str, pos: usize, n: usize) -> &str {
+    let mut e = (pos + n).min(text.len());
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    &text[pos..e]
+}
+
+/// The word ending right before `pos` (skipping spaces), lower-cased text assumed.
+pub fn prev_word(lower: &str, pos: usize) -> &str {
+    let b = lower.as_bytes();
+    let mut e = pos.min(b.len());
+    while e > 0 && (b[e - 1] == b' ' || b[e - 1] == b'\t') {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && (b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'\'' || b[s - 1] == b'-') {
+        s -= 1;
+    }
+    &lower[s..e]
+}
+
+/// The word starting right after `pos` (skipping spaces).
+pub fn next_word(lower: &str, pos: usize) -> &str {
+    let b = lower.as_bytes();
+    let mut s = pos.min(b.len());
+    while s < b.len() && (b[s] == b' ' || b[s] == b'\t') {
+        s += 1;
+    }
+    let mut e = s;
+    while e < b.len() && (b[e].is_ascii_alphanumeric() || b[e] == b'\'' || b[e] == b'/') {
+        e += 1;
+    }
+    &lower[s..e]
+}
+
+/// Whether `[s, e)` does not cut a word: when the phrase starts (ends) with an ASCII letter
+/// or digit, the byte before (after) must not be one.
+pub fn bounded(b: &[u8], s: usize, e: usize) -> bool {
+    let w = |c: u8| c.is_ascii_alphanumeric();
+    let left = s == 0 || !w(b[s]) || !w(b[s - 1]);
+    let right = e >= b.len() || !w(b[e - 1]) || !w(b[e]);
+    left && right
+}
+
+/// Trims whitespace off both ends of `[s, e)`.
+pub fn trim_span(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let slice = &text[s..e];
+    let ls = slice.len() - slice.trim_start().len();
+    let rs = slice.trim_end().len();
+    if rs <= ls {
+        (s, s)
+    } else {
+        (s + ls, s + rs)
+    }
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "vs", "jr", "sr", "no", "approx", "e.g", "i.e", "etc", "pt",
+    "mt", "ft", "a.m", "p.m", "u.s",
+];
+
+/// Splits at `.`, `!`, `?` followed by a space or the end, and at line breaks; keeps
+/// abbreviations ("Mr.", "St.") inside their sentence.
+pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let mut cut = None;
+        if c == b'\n' {
+            cut = Some(i + 1);
+        } else if c == b'.' || c == b'!' || c == b'?' {
+            let mut j = i + 1;
+            while j < b.len() && matches!(b[j], b'.' | b'!' | b'?' | b')' | b'"') {
+                j += 1;
+            }
+            if j >= b.len() || b[j] == b' ' || b[j] == b'\n' || b[j] == b'\r' {
+                let abbr = c == b'.' && {
+                    let w = prev_word_raw(text, i);
+                    ABBREVIATIONS.iter().any(|a| w.eq_ignore_ascii_case(a))
+                        || (w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase())
+                };
+                if !abbr {
+                    cut = Some(j);
+                }
+            }
+            if cut.is_none() {
+                i = j.max(i + 1);
+                continue;
+            }
+        }
+        if let Some(e) = cut {
+            if e > start {
+                out.push((start, e));
+            }
+            start = e;
+            i = e;
+        } else {
+            i += 1;
+        }
+    }
+    if start < b.len() || out.is_empty() {
+        out.push((start, b.len()));
+    }
+    out
+}
+
+fn prev_word_raw(text: &str, pos: usize) -> &str {
+    let b = text.as_bytes();
+    let mut s = pos;
+    while s > 0 && (b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'.') {
+        s -= 1;
+    }
+    &text[s..pos]
+}
+
+/// Splits the text into words; each records its sentence.
+pub fn tokenize(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut si = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        let cap = c.is_uppercase();
+        let mut all_caps = !c.is_lowercase();
+        let mut letters = c.is_alphabetic() as usize;
+        while let Some(&(j, d)) = iter.peek() {
+            if d.is_alphanumeric() {
+                all_caps &= !d.is_lowercase();
+                letters += d.is_alphabetic() as usize;
+                end = j + d.len_utf8();
+                iter.next();
+            } else if matches!(d, '\'' | '’' | '-') {
+                // inner apostrophe or hyphen: only when a letter follows
+                let mut look = text[j + d.len_utf8()..].chars();
+                if look.next().is_some_and(|n| n.is_alphanumeric()) {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        while si + 1 < sentences.len() && sentences[si].1 <= start {
+            si += 1;
+        }
+        out.push(Token {
+            start,
+            end,
+            cap,
+            all_caps: all_caps && letters > 1,
+            sentence: si,
+        });
+    }
+    out
+}

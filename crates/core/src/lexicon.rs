@@ -1,0 +1,226 @@
+//! Phrase lexicons, found in one Aho-Corasick pass over the lower-cased post.
+//!
+//! Every phrase belongs to one or more [`Kind`]s (a bit set), so rules ask cheap questions
+//! such as "does this sentence mention a condition?" without scanning the text again.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// A bit set of phrase kinds.
+pub type Kinds = u64;
+
+/// Phrase kinds. Each is one bit of [`Kinds`].
+pub mod kind {
+    use super::Kinds;
+    /// A medical condition, injury or procedure ("hip fx", "stroke", "chest tube").
+    pub const CONDITION: Kinds = 1 << 0;
+    /// An unusual event that makes a case memorable ("ejected", "on a dare").
+    pub const EVENT: Kinds = 1 << 1;
+    /// A time close enough to date a case ("last night", "this morning").
+    pub const TIME: Kinds = 1 << 2;
+    /// A word that gives a person's sex or family role ("girl", "mom of twins").
+    pub const SEX: Kinds = 1 << 3;
+    /// An occupation or social role that narrows who a person is.
+    pub const OCCUPATION: Kinds = 1 << 4;
+    /// A picture is being shared ("pic", "screenshot", "swipe to see").
+    pub const PHOTO: Kinds = 1 << 5;
+    /// Something that must not be photographed (records, screens, bodies, wristbands).
+    pub const PHOTO_OBJECT: Kinds = 1 << 6;
+    /// Plainly demeaning words for patients ("frequent flyer", "gomer").
+    pub const DEMEANING: Kinds = 1 << 7;
+    /// Mockery markers ("lol", "🙄", "lmao").
+    pub const MOCK: Kinds = 1 << 8;
+    /// Venting about the job ("shift from hell", "i'm so done").
+    pub const VENTING: Kinds = 1 << 9;
+    /// Posting from work ("at work rn", "on my break").
+    pub const AT_WORK: Kinds = 1 << 10;
+    /// The employer as an actor ("management", "this hospital", "hr").
+    pub const EMPLOYER: Kinds = 1 << 11;
+    /// A negative predicate about the employer or a coworker.
+    pub const NEGATIVE: Kinds = 1 << 12;
+    /// A coworker's role ("charge nurse", "the attending").
+    pub const COWORKER: Kinds = 1 << 13;
+    /// Confidential business information markers.
+    pub const CONFIDENTIAL: Kinds = 1 << 14;
+    /// Political or religious subjects.
+    pub const POLITICAL: Kinds = 1 << 15;
+    /// Inflammatory phrasing on its own ("sheeple", "abortion is murder").
+    pub const INFLAMMATORY: Kinds = 1 << 16;
+    /// Insults used in rants.
+    pub const INSULT: Kinds = 1 << 17;
+    /// Profanity, spelled out or masked.
+    pub const PROFANITY: Kinds = 1 << 18;
+    /// Drinking.
+    pub const DRINK: Kinds = 1 << 19;
+    /// Being on duty ("on call", "my 0700", "before shift").
+    pub const DUTY: Kinds = 1 << 20;
+    /// Sexual or harassing remarks.
+    pub const SEXUAL: Kinds = 1 << 21;
+    /// Exaggerated claims about skill or results.
+    pub const CLAIM: Kinds = 1 << 22;
+    /// Calls to action of heavy self-promotion.
+    pub const PROMO: Kinds = 1 << 23;
+    /// Educational or hypothetical framing ("never post", "for example").
+    pub const EDUCATIONAL: Kinds = 1 << 24;
+    /// The poster talks about their own health ("my own", "i was the one in the gown").
+    pub const OWN: Kinds = 1 << 25;
+    /// The poster offers their own contact details ("call or text", "email me").
+    pub const CONTACT: Kinds = 1 << 26;
+    /// A patient's course of care ("admitted", "came in", "passed away").
+    pub const PATIENT_EVENT: Kinds = 1 << 27;
+    /// A person referred to by a pronoun or noun ("she", "the guy").
+    pub const PERSON: Kinds = 1 << 28;
+    /// Staff context around a name ("thanks to", "congrats", "rrt", "pharmd").
+    pub const STAFF: Kinds = 1 << 29;
+    /// Clinical vocabulary that makes a sentence about care (drugs, tests, refills).
+    pub const CLINICAL: Kinds = 1 << 30;
+    /// The poster's own relatives ("my dad", "my sister").
+    pub const OWN_FAMILY: Kinds = 1 << 31;
+    /// Individual advice markers ("you should", "dm me your").
+    pub const ADVICE: Kinds = 1 << 32;
+    /// Advice that refuses or redirects ("talk to your prescriber", "call poison control").
+    pub const SAFE_ADVICE: Kinds = 1 << 33;
+    /// A date that is a memorable holiday ("christmas eve").
+    pub const HOLIDAY: Kinds = 1 << 34;
+    /// Words for a place ("school", "shop", "church") that narrow a case.
+    pub const PLACE: Kinds = 1 << 35;
+    /// Biometric data words ("fingerprint", "retina scan").
+    pub const BIOMETRIC: Kinds = 1 << 36;
+    /// Words that make a biometric mention data ("on file", "database").
+    pub const DATA: Kinds = 1 << 37;
+    /// Positive words that turn a mention of a colleague or employer into praise.
+    pub const PRAISE: Kinds = 1 << 38;
+    /// A relative of a patient ("her son", "his wife").
+    pub const RELATIVE: Kinds = 1 << 39;
+    /// A hiring or recruiting post.
+    pub const HIRING: Kinds = 1 << 40;
+    /// Sarcasm about a coworker's work ("truly inspiring work").
+    pub const SARCASM: Kinds = 1 << 41;
+}
+
+use kind::*;
+
+/// Every phrase list, `|`-separated, lower case. Word boundaries are checked on both ends
+/// when the phrase starts or ends with a letter or digit.
+const LISTS: &[(Kinds, &str)] = &[
+    (CONDITION, "fracture|fractured|fx|hip fx|broken hip|broke her hip|broke his hip|stroke|cva|tia|heart attack|stemi|nstemi|overdose|overdosed|od'd|poisoning|alcohol poisoning|pneumo|pneumothorax|chest tube|vent|intubated|extubated|bypass|triple bypass|cabg|cancer|tumor|mass|seizure|seizures|seizing|sepsis|septic|dka|copd|chf|amputation|amputated|burns|burned|gsw|gunshot|gunshot wound|stabbed|stab wound|mvc|mva|rollover|crash|collapsed|cardiac arrest|arrest|coded|vt|v-fib|vfib|v tach|dementia|sundowning|alzheimer's|withdrawal|withdrawals|dts|stitches|laceration|lac|pregnant|miscarriage|stillbirth|preemie|dialysis|transplant|hiv|pneumonia|uti|trauma|head injury|tbi|concussion|paralyzed|quadriplegic|coma|ecmo|rosc|cpr|shocks|shocked|hodgkin|lymphoma|leukemia|diabetes|diabetic|hypoglycemic|psychosis|psychotic|suicidal|suicide attempt|self-harm|bac|nail gun|hip fracture|fall|fell|bleed|bleeding|hemorrhage|pe|dvt|mi|als|ms|autism|down syndrome|birth defect|cleft|twins|triplets|hospice|palliative|dnr|comfort care|chemo|radiation|surgery|c-section|appendicitis|appendectomy|dog bite|bitten|anaphylaxis|asthma attack|sickle cell|cirrhosis|liver failure|kidney failure|renal failure|ards|covid|flu|rsv|meningitis|shingles|run of vt|r on t"),
+    (EVENT, "ejected|rolled|rollover|flown out|flew her out|flew him out|life flight|lifeflight|airlifted|on a dare|swallowed|livestreamed|live streamed|homecoming|live-fire|drill|bit our|bit my|bit the|escaped|eloped|arrested|police|cops|handcuffed|unknown|john doe|jane doe|found down|found unresponsive|nail gun|fireworks|proposed|asked him to marry|asked her to marry|wedding|prom|graduation|shooting|stabbing|house fire|dog attack|jumped|crashed|drunk driver|hit and run|hit-and-run|wrong-way|snuck|sneaked|tattoo|viral|news|went viral|made the news|twins|quadruplets|christmas eve|christmas day|new year's eve|thanksgiving"),
+    (TIME, "today|tonight|last night|yesterday|this morning|this afternoon|this evening|earlier today|last week|this week|last weekend|last monday|last tuesday|last wednesday|last thursday|last friday|last saturday|last sunday|on monday|on tuesday|on wednesday|on thursday|on friday|on saturday|on sunday|by friday|last spring|last summer|last fall|last winter|last month|this month|around midnight|at midnight|overnight|around 11pm|christmas eve|christmas day|new year's eve|new year's day|thanksgiving|halloween|easter|the 4th of july|july 4th|rn|right now"),
+    (SEX, "girl|boy|man|woman|male|female|lady|guy|gentleman|gent|mom|dad|mother|father|grandma|grandpa|grandmother|grandfather|wife|husband|son|daughter|teen|teenager|toddler|infant|newborn|baby|twins|mom of twins|dude|gal|sir|ma'am|widow|widower|veteran"),
+    (OCCUPATION, "tattoo artist|firefighter|teacher|mailman|cop|police officer|officer|pastor|priest|coach|lawyer|mayor|soldier|veteran|student|professor|nurse|doctor|pilot|trucker|truck driver|farmer|rancher|chef|bartender|dancer|athlete|quarterback|football player|news anchor|reporter|celebrity|influencer|youtuber|judge|senator|councilman|principal|mom of twins|mother of twins|single mom|single dad|preacher|rabbi|imam"),
+    (PHOTO, "pic|pics|picture|pictures|photo|photos|screenshot|screenshots|screen shot|snapped|snapchat|video|vid|clip|image|images|swipe|swipe to see|swipe for|here's the|here's a|here is the|look at this|look at that|check out this|check this out|found this|posting a|attached|see below|see pic|📸|📷|🎥"),
+    (PHOTO_OBJECT, "whiteboard|assignment board|census board|board|chart|charts|x-ray|xray|x-rays|ct|ct scan|mri|scan|strip|rhythm strip|ekg|ecg|monitor|screen|wristband|armband|id band|label|wound|rash|injury|tumor|specimen|stool|foreign body|fork|pt|patient|patients|pt's|patient's|face|body|room|bed|alert|dashboard|epic|emr|ehr|med list|mar|labs|x ray|ultrasound|echo|cath|incision|pressure ulcer|bedsore"),
+    (DEMEANING, "frequent flyer|frequent flyers|frequent flier|frequent fliers|drug seeker|drug seekers|drug-seeking|drugseeker|#drugseeker|#frequentflyer|gomer|gomers|train wreck|trainwreck|crock|status dramaticus|flk|dirtbag|scumbag|lowlife|junkie|junkies|crackhead|crackheads|druggie|tweaker|whale|🐳|beached whale|hippo|heifer|pig|smelly|stinky|dumb patient|idiot patient|stupid patient|psycho|crazy lady|crazy guy|looney|loony|nutjob|nut job|sundowner from hell|train-wreck|allergic to everything except|10/10 pain while|negotiate for dilaudid|dilaudid diva|narc seeker|pain seeker|attention seeker|attention-seeking|faking it|fakes it|faker|lazy patient|non-compliant idiot|noncompliant idiot|entitled patient|karen"),
+    (MOCK, "lol|lmao|lmaooo|lmaoo|lmfao|rofl|haha|hahaha|🙄|😂|🤣|💀|💀💀|😆|smh|jk|bless his heart|bless her heart|sir the math|ma'am|sir|always just|tell me you're|without telling me|nice try|yeah right|sure jan|😏|🤡|🙃"),
+    (VENTING, "shift from hell|from hell|i'm so done|im so done|i'm done|im done|i am done|so done|so tired of|sick of|sick and tired|hate this job|hate my job|hate this place|hate it here|no pee break|no bathroom break|no lunch|no break|no breaks|count down the hours|counting down the hours|why did i ever|why did i pick|why did i choose|is a scam|is broken|burnt out|burned out|can't do this anymore|cant do this anymore|punching bag|treated like garbage|treated like trash|understaffed again|short staffed again|short-staffed again|mandatory overtime|mandated again|this job is killing me|killing me|not paid enough|underpaid|overworked|i quit|quitting|cool cool cool|#unsafe|unsafe staffing|i'm so tired|im so tired|so tired|😤|😤😤|wine tonight|done pretending|i'm tired of|i am so tired|one girl at a|12 in a row|4th 12|5th 12|back to back 12s|i dont even remember|i don't even remember|no one cares|nobody cares|running on fumes|nursing is a joke|this profession|bedside is broken"),
+    (AT_WORK, "at work rn|at work right now|at work atm|still at work|stuck at work|at work and|at work,|on my break|on break in|on my lunch break|on my lunch|mid-shift|mid shift|mid-code|mid code|mid-case|between call lights|between patients|between pts|at the nurses station|at the nurses' station|at the nurse's station|at the nursing station|charting at the|on the clock|on shift rn|on shift right now|currently on shift|on shift and|from the break room|in the break room|in the locker room|in the or locker room|locker room before|on the unit rn|at the bedside rn|posting from work|sneaking a post|during my shift|during shift|while on shift|on my 15|hour 9 of 12|hour 10 of 12|hour 11 of 12|hour 12 of 12|3 hrs left|2 hrs left|4 more hours|3 more hours|2 more hours"),
+    (EMPLOYER, "management|admin|administration|leadership|hr|hr's|corporate|the c-suite|c-suite|executives|the executives|the hospital|this hospital|our hospital|my hospital|this place|the place|the company|our employer|my employer|our system|the system|our health system|this health system|the board|upper management|our director|the cfo|the ceo|our ceo|our cfo|the suits|admin's"),
+    (NEGATIVE, "useless|lazy|incompetent|botched|botch|blamed|jackass|idiot|idiots|clown|clowns|moron|worst|terrible|awful|pathetic|disgusting|only cares about|doesn't care|don't care|does not care|never listens|never listen|cut our|cuts|cutting|pizza party|instead of a raise|joke|greedy|cheap|duct tape|cost center|answer to|unpaid|mandatory|replaced|eliminated|gutted|ignored|threw|yelled|screamed|left me|zero charting|disappeared|dumped|can't even|cant even|rude|nasty|toxic|liar|lied|lying|spineless|clueless|burns down|burning down|runs on|cares about $$$|$$$|sweetie|🙄|for taking|so does our manager|reported|has been reported|do better|embarrassing|embarrassed|shameful|ruined|ruins|sucks|suck|hate|failing|not a cost center|tired of smiling|where they'll|make it make sense"),
+    (COWORKER, "charge nurse|our charge|the charge|nurse manager|our manager|my manager|the manager|attending|the attending|resident|the resident|surgical resident|intern|hospitalist|the hospitalist|surgeon|the surgeon|anesthesiologist|doc|the doc|docs|coworker|co-worker|coworkers|co-workers|day shift nurse|night shift nurse|day shift|night shift|preceptor|my preceptor|scrub tech|tech|cna|unit secretary|unit clerk|pharmacist|the pharmacist|rt|the rt|np|the np|pa|the pa|payroll|in payroll|in hr|in pharmacy|in registration|registration lady|registration|float nurse|traveler|the traveler|travel nurse|new grad|director|supervisor|house sup|my boss|the boss"),
+    (CONFIDENTIAL, "confidential|not public yet|not public|keep it between us|between us|don't share this|dont share this|internal memo|internal email|memo|leaked|off the record|under nda|nda|hush hush|layoffs|layoff|laid off|rif|ftes cut|ftes|positions cut|positions eliminated|merger|merging|acquisition|acquired by|buyout|budget slides|budget cuts|leadership meeting|closing l&d|closing the|closing our|they're closing|shutting down|census|boarders|staffing grid|staffing numbers|ratio|ratios|security incident|data breach|breach|ransomware|traced|investigation|lawsuit|settlement|sentinel event|root cause|incident report|not supposed to say|before it's announced|before they make it official|before they announce|make it official"),
+    (POLITICAL, "governor|senator|congressman|congresswoman|congress|president|the president|democrats|republicans|dems|gop|libs|liberals|conservatives|maga|trump|biden|harris|obama|voted for|vote for|voters|election|politicians|medicaid cuts|gutting medicaid|abortion|pro-life|pro-choice|immigrants|illegals|god|jesus|pray|prayer|church|religion|christian|muslim|atheist|vaccine|vaccines|booster|boosters|jab|mandate|mandates|big pharma|this country"),
+    (INFLAMMATORY, "sheeple|do your own research|they lied to us|they're lying|plandemic|scamdemic|wake up people|abortion is murder|baby killers|baby killer|medicine without god|doesn't pray|don't pray|if that offends you|fight me|you did this|is on you|blood on your hands|should lose her license|should lose his license|should lose their license|should be embarrassed|should be ashamed|never take another|will never take another|will never get another|poison jab|vaccine injured|died suddenly|#medicalfreedom|medical freedom|groomers|go back to|burn in hell|going to hell|god hates|traitor|traitors|communist|fascist|nazi|nazis|don't you dare|anyone who voted|if you voted"),
+    (INSULT, "clown|spineless|idiot|idiots|moron|morons|stupid|dumb|traitor|coward|cowards|pathetic|disgrace|scum|evil|garbage|trash|clowns"),
+    (PROFANITY, "fuck|fucking|fucked|fucker|f*ck|f**k|f***|f***ing|f**king|f*cking|fking|effing|shit|shitty|sh*t|bullshit|bs|damn|goddamn|ass|a**|asshole|a**hole|jackass|bitch|b*tch|bitches|wtf|stfu|crap|piss|pissed|dick|d*ck|bastard|hell no|my a**|🖕"),
+    (DRINK, "shots|shots on|shot of|tequila|vodka|whiskey|margs|marg|margarita|margaritas|wine|beer|beers|drunk|wasted|hammered|hungover|hangover|tipsy|buzzed|day drinking|🥃|🍹|🍷|🍺|🍻|🍸|🍾|#nursesgonewild|nursesgonewild|pregame|blackout|blacked out|edible|edibles|high af|stoned"),
+    (DUTY, "on call|my 0700|my 0600|my 0645|covers my|cover my|before my shift|before shift|before work|at work|on shift|my shift|scrubs off|post-shift|post shift|in scrubs|at 7am|0700|0600|tomorrow's shift"),
+    (SEXUAL, "so hot|🥵|get me his number|get me her number|his number|her number|page him all night|page her all night|sexy|thirst trap|hottie|smash|hit that|body count|accidentally page|nudes|grope|groped|slapped her ass"),
+    (CLAIM, "100% success|100% success rate|zero complications|no complications ever|zero complications ever|never once missed|never missed a diagnosis|never lost a patient|guaranteed|guarantee|results guaranteed|money back|best surgeon|the best injector|best injector|the best spine surgeon|best doctor|best nurse in|best in the state|in the state|#1 rated|number one rated|top rated|top-rated|ranked top|most requested|no other clinic|no other doctor|can match|for good|miracle cure|cures|100% of my|100% effective|works every time|every single patient|i'm the best|i'm just that good|the best in|from the best|second opinion from the best|#bestsurgeon|hands down"),
+    (PROMO, "link in bio|link in my bio|dm me to book|dm to book|book now|book a consult|book with me|book today|booking now|like, comment, share|like comment share|smash that like|subscribe|tag 3 friends|tag three friends|tag a friend|follow me|follow for more|merch|merch store|use my code|discount code|promo code|enrollment opens|enroll now|sign up now|comment “|i'll send you the link|to learn more|spots filling fast|limited spots|grab it before it's gone|% off|40% off|50% off|coaching|1:1 coaching|my program|my course|my book|new episode|episode|podcast|tell your friends|don't forget to follow|dm “|before i'm booked out|book with|#bossbabe|#hustle|#personalbrand"),
+    (EDUCATIONAL, "never post|don't post|do not post|avoid posting|never share|don't share|do not share|never let anyone|for example|e.g.|hypothetical|hypothetically|imagine a|case study|scenario|nclex question|practice question|question of the day|quiz|tip|tips|pearl|clinical pearl|psa|reminder|teach|teaching|lesson|lessons|#meded|#foamed|education|educational|training|in-service|how to|remember:|know the difference|symptoms:|signs of|if you think|if your|talk to your|ask your|call your doctor|never let|it's already a problem|a real mrn|a real chart|hipaa"),
+    (OWN, "my own|i was the one in the gown|i was diagnosed|diagnosed w/|diagnosed with|my surgery|my chemo|my diagnosis|my relapse|my ms|my knee|my hip|my back|my cancer|my treatment|my infusion|my scans|my port|i got my chemo|took such good care of me|my recovery|my pregnancy|my baby|my labor|my delivery|i'm a survivor|survivor|#cancersurvivor|my own dose|my own type"),
+    (CONTACT, "call or text|text or call|email me|call me|message me|dm me|reach me|reach out|contact|contact me|contact our|questions?|inquiries|apply|apply now|hiring|we're hiring|now hiring|is hiring|send your resume|resume to|careers@|jobs@|info@|for details|for more info|sign up|register|rsvp|call the|visit us|find us|our office|front desk at|schedule at"),
+    (PATIENT_EVENT, "came in|come in|brought in|brought into|rolled in|rolled into|was admitted|admitted|admit|discharged|transported|transferred|flew her out|flew him out|flown out|we coded|coded|passed away|passed|died|expired|delivered|was born|born at|intubated|extubated|went home|going home|headed home|code blue|rapid response|triage|in triage|presented with|presented to|showed up|walked in|dropped off|checked in|was seen|saw a|had a pt|had a patient|my pt|my patient|the pt|our pt|this pt"),
+    (PERSON, "he|she|him|her|his|hers|he's|she's|lady|man|woman|guy|girl|boy|kid|baby|gentleman|dude|gal|sir|ma'am|grandma|grandpa|mom|dad|son|daughter|wife|husband|family|pt|patient|mr|mrs|ms|miss"),
+    (STAFF, "thanks to|thank you to|thank you|thanks|shoutout|shout out|shout-out|congrats|congratulations|welcome|welcoming|please join me|mentor|mentorship|author|coordinator|chair|director|colleague|colleagues|precepting|led|leading|rrt|rrt-nps|rn|bsn|msn|md|do|np|pa-c|pharmd|phd|dnp|facc|cna|lpn|crna|ccc-slp|slp|emt|medic|our team|our new|joined|promotion|award|honored|proud of|grateful"),
+    (CLINICAL, "warfarin|coumadin|heparin|insulin|metoprolol|lisinopril|metformin|oxy|oxycodone|dilaudid|morphine|fentanyl|narcan|naloxone|xanax|ativan|haldol|refill|refills|prescription|script|scripts|rx|meds|med|dose|doses|mg|labs|bmp|cbc|troponin|trop|ekg|ct|mri|x-ray|xray|biopsy|diagnosis|dx|hx|history|chart|mrn|dob|admission|icu|er|ed|nicu|picu|or|pacu|ward|unit|bed|room|bay|iv|picc|central line|foley|vitals|bp|o2|sats|pain|fever|symptoms|surgery|procedure|stitches|wound|cast|splint|eligibility|claim|claims|insurance|medicare|medicaid|billing|deductible|pharmacy|fax|faxing|appointment|appt|portal|ambulance|rig|transport|ems|911|hospice|dialysis|chemo|infusion|pacemaker|pump|pca|generator|interrogated"),
+    (OWN_FAMILY, "my dad|my mom|my father|my mother|my sister|my brother|my son|my daughter|my kid|my kids|my husband|my wife|my grandma|my grandpa|my grandmother|my grandfather|my aunt|my uncle|my parents|my family|my partner|my boyfriend|my girlfriend|my niece|my nephew|my 8yo|my baby|pops|my pops|my mum"),
+    (ADVICE, "you should|you need to|just take|take an extra|take 2|take two|double your|triple your|up your dose|increase your|stop taking|stop your|skip your|cut your|dm me your|dm me ur|send me your|message me your|i'll tell you what to do|ill tell you what to do|you won't even need to|you don't need to see|no need to see a doctor|no need to go in|sounds like|you probably have|you definitely have|you prob have|def sounds like|that's definitely|is definitely|is definately|definately it|definitely it|trust me|source: i'm a nurse|source: i'm a doctor|i'm a nurse|as a nurse|(icu rn)|-trish, rn|girl just|hun|babe"),
+    (SAFE_ADVICE, "can't tell you|cannot tell you|can not tell you|talk to your|talking to your|ask your|call your doctor|call your|see your doctor|see your provider|check with your|poison control|call 911|call the pharmacy|please call|w/o talking|without talking|without seeing|not medical advice|this is not advice|consult your|your prescriber"),
+    (HOLIDAY, "christmas eve|christmas day|christmas|new year's eve|new year's day|new years eve|thanksgiving|halloween|easter|valentine's day|valentines day|the 4th of july|fourth of july|july 4th|mother's day|father's day|labor day|memorial day"),
+    (PLACE, "school|high school|middle school|elementary|church|shop|store|gym|bar|restaurant|farm|ranch|factory|plant|warehouse|jail|prison|shelter|hotel|motel|park|pool|lake|river|trail|campground|stadium|field|daycare|nursing home|group home|kitchen|garage|driveway|backyard|home|house|apartment|trailer|bridge|freeway|interstate|highway|turnoff|exit|mile marker|mm"),
+    (BIOMETRIC, "fingerprint|fingerprints|finger print|finger prints|fingerprint scan|thumbprint|thumbprints|retina scan|retinal scan|iris scan|iris scans|voice print|voiceprint|voiceprints|palm print|palm prints|palm vein|faceprint|face print|facial recognition|facial geometry|face scan|face id data|dna profile|dna sample|gait signature|biometric|biometrics|hand geometry"),
+    (DATA, "on file|in the file|in our file|database|in the system|template|stored|uploaded|enrolled|collected|captured|scanned|recorded|record|records|data|sample|samples|matched|match|registry|registered|saved|kept|logged|scan on file|leaked"),
+    (PRAISE, "thank|thanks|grateful|proud|amazing|incredible|best crew|love|loved|honored|honor|congrats|congratulations|awesome|great|kind|kindness|shoutout to our|🙌|💙|❤️|🎉|👏🏽|well deserved|welcome|inspiring|saved|hero|heroes|rockstar|support|supported"),
+    (RELATIVE, "her son|his son|her daughter|his daughter|her husband|his wife|her wife|his husband|her mom|his mom|her dad|his dad|her mother|his mother|her father|his father|her sister|his sister|her brother|his brother|her grandson|his grandson|her granddaughter|his granddaughter|her kids|his kids|her family|his family|the family|her nephew|his nephew|her niece|his niece|your dad|your mom|their dad|their mom|pt's son|pt's daughter|pt's wife|pt's husband|patient's son|patient's daughter|patient's wife|patient's husband|family of"),
+    (HIRING, "hiring|we're hiring|now hiring|is hiring|is looking for|join our team|sign-on bonus|sign on bonus|apply|open position|positions available|job opening|recruiting|recruiter|requirements:|new grads with|caseload includes"),
+    (SARCASM, "truly inspiring work|inspiring work|great job guys|love that for us|thanks for nothing|real helpful|so helpful|love that|truly inspiring|what a hero|for taking"),
+];
+
+/// The phrase table: deduplicated phrases with the union of their kinds.
+pub struct Lexicon {
+    pub phrases: Vec<&'static str>,
+    pub kinds: Vec<Kinds>,
+}
+
+impl Lexicon {
+    fn build() -> Lexicon {
+        let mut phrases: Vec<&'static str> = Vec::new();
+        let mut kinds: Vec<Kinds> = Vec::new();
+        let mut index = std::collections::HashMap::new();
+        for &(k, list) in LISTS {
+            for p in list.split('|') {
+                if p.is_empty() {
+                    continue;
+                }
+                match index.get(p) {
+                    Some(&i) => kinds[i] |= k,
+                    None => {
+                        index.insert(p, phrases.len());
+                        phrases.push(p);
+                        kinds.push(k);
+                    }
+                }
+            }
+        }
+        Lexicon { phrases, kinds }
+    }
+}
+
+/// The shared lexicon, built once per process.
+pub fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(Lexicon::build)
+}
+
+/// Common first names (US Census 1990, see `data/README.md`).
+pub fn first_names() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| include_str!("../data/first_names.txt").lines().collect())
+}
+
+/// Common surnames (US Census 1990, see `data/README.md`).
+pub fn surnames() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| include_str!("../data/surnames.txt").lines().collect())
+}
+
+/// Capitalised words that are not names even when they follow a role word or sit in a
+/// clinical sentence: function words, units, days, months, titles and common nouns.
+pub fn not_name(lower: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "the", "a", "an", "and", "or", "but", "is", "was", "are", "were", "i", "i'm", "im", "we",
+        "he", "she", "it", "they", "you", "my", "our", "his", "her", "their", "this", "that",
+        "in", "on", "at", "to", "for", "of", "with", "from", "by", "as", "if", "so", "no", "not",
+        "just", "still", "now", "then", "who", "what", "when", "where", "why", "how", "all",
+        "icu", "er", "ed", "or", "nicu", "picu", "pacu", "ob", "l&d", "rn", "md", "np", "pa",
+        "pt", "ot", "rt", "cna", "ems", "emt", "dr", "mr", "mrs", "ms", "miss", "monday",
+        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+        "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "today", "tonight", "yesterday", "tomorrow", "god", "jesus",
+        "covid", "medicare", "medicaid", "happy", "thank", "thanks", "please", "hospital",
+        "medical", "center", "clinic", "health", "unit", "ward", "room", "bed", "bay", "nurse",
+        "nurses", "doctor", "doc", "team", "staff", "shift", "night", "day", "week", "month",
+        "year", "is", "has", "had", "will", "would", "can", "could", "should", "did", "does",
+        "got", "went", "came", "said", "says", "told", "asked", "went", "just", "also", "too",
+        "very", "so", "yes", "yeah", "ok", "okay", "omg", "lol", "rip", "ty", "pls", "mom",
+        "dad", "baby", "sister", "brother", "son", "daughter", "wife", "husband", "family",
+        "here", "there", "home", "again", "after", "before", "since", "while", "every", "one",
+        "two", "three", "new", "old", "little", "big", "sweet", "dear", "poor", "sir", "ma'am",
+        "grandma", "grandpa", "aunt", "uncle", "friend", "friends", "everyone", "anyone",
+        "someone", "nobody", "be", "been", "being", "do", "go", "get", "let", "make", "made",
+        "see", "saw", "love", "loves", "hope", "pray", "prayers", "walked", "passed", "died",
+        "needs", "need", "wants", "want", "keeps", "kept", "brought", "took", "gave",
+    ];
+    WORDS.contains(&lower)
+}

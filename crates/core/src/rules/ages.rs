@@ -1,0 +1,132 @@
+//! Ages: any age over 89 is a Safe Harbor identifier; an exact age is one when it comes
+//! with other details of a patient. The poster's own age or their child's is not.
+
+use regex::Regex;
+
+use super::{re, Draft, Rule};
+use crate::context::{next_word, prev_word, Context};
+use crate::lexicon::kind;
+use crate::{Category, Severity};
+
+pub struct Ages {
+    ages: Regex,
+}
+
+impl Ages {
+    pub fn new() -> Ages {
+        Ages {
+            ages: re(concat!(
+                r"\b(?:(?P<n>\d{1,3})\s*(?:-\s*)?(?:(?:years?|yrs?|yr)\s*-?\s*old|y/o|yo|y\.o\.|yro)",
+                r"|(?P<inf>\d{1,2})\s*(?:-\s*)?(?:months?|mos?|weeks?|wks?|days?)\s*-?\s*old",
+                r"|(?:aged?|age of)\s+(?P<aged>\d{1,3})",
+                r"|(?:she|he)(?:'s|’s| is| was| turned| turns)\s+(?P<pron>\d{2,3})",
+                r"|(?P<ms>\d{1,3})\s?(?P<sex>[mf])",
+                r"|(?P<yrs>\d{2,3})\s+(?:years|yrs)\s+(?:of|young|strong)",
+                r"|turned\s+(?P<turn>\d{2,3})",
+                r")\b"
+            )),
+        }
+    }
+}
+
+impl Default for Ages {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+const PATIENT_NOUNS: &[&str] = &["patient", "pt", "patients", "resident", "client"];
+
+impl Rule for Ages {
+    fn find(&self, ctx: &Context, out: &mut Vec<Draft>) {
+        let low = ctx.lower.as_str();
+        if !low.bytes().any(|b| b.is_ascii_digit()) {
+            return;
+        }
+        for c in self.ages.captures_iter(low) {
+            let whole = c.get(0).expect("match");
+            let (mut s, e) = (whole.start(), whole.end());
+            let si = ctx.sentence_of(s);
+            let ks = ctx.sent_kinds.get(si).copied().unwrap_or(0);
+            let patient_here = ctx.patient_in(si, si);
+            let story = ks & (kind::PATIENT_EVENT | kind::CONDITION | kind::EVENT) != 0;
+            let b = low.as_bytes();
+            if s > 0 && (b[s - 1] == b'/' || b[s - 1] == b'.' || b[s - 1] == b'-' || b[s - 1] == b'$') {
+                continue;
+            }
+            let (n, strong_form) = if let Some(m) = c.name("n").or(c.name("aged")) {
+                (m.as_str().parse::<u32>().unwrap_or(0), true)
+            } else if c.name("inf").is_some() {
+                (0, true)
+            } else if let Some(m) = c.name("pron") {
+                // "she's 41 weeks" is a pregnancy, "he's 35 minutes out" a time.
+                let after = next_word(low, m.end());
+                if !ctx.patient_post || is_unit(after) {
+                    continue;
+                }
+                s = m.start();
+                (m.as_str().parse().unwrap_or(0), false)
+            } else if let Some(m) = c.name("ms") {
+                // "27M": only in capitals, beside a patient.
+                let sex = c.name("sex").expect("sex");
+                if !ctx.text[sex.start()..sex.end()].bytes().all(|x| x.is_ascii_uppercase())
+                    || !(patient_here || ctx.patient_post)
+                {
+                    continue;
+                }
+                (m.as_str().parse().unwrap_or(0), true)
+            } else if let Some(m) = c.name("yrs") {
+                let n: u32 = m.as_str().parse().unwrap_or(0);
+                if n < 65 || !ctx.patient_post {
+                    continue;
+                }
+                (n, false)
+            } else if let Some(m) = c.name("turn") {
+                (m.as_str().parse().unwrap_or(0), false)
+            } else {
+                continue;
+            };
+            if n > 120 {
+                continue;
+            }
+            let prev = prev_word(low, s);
+            let next = next_word(low, e);
+            // "my 8yo" is the poster's child; "my 101 y/o patient" is a patient.
+            let own = (prev == "my" && !PATIENT_NOUNS.contains(&next))
+                || (ks & (kind::OWN_FAMILY | kind::OWN) != 0 && !patient_here)
+                || prev == "i'm"
+                || prev == "im";
+            let sev = if own {
+                if n > 89 {
+                    Some(Severity::Low)
+                } else {
+                    None
+                }
+            } else if n > 89 {
+                Some(Severity::High)
+            } else if patient_here
+                || (ctx.patient_post && (story || ks & kind::PERSON != 0))
+                || (strong_form && story && ks & kind::PERSON != 0)
+                || (strong_form && PATIENT_NOUNS.contains(&next))
+            {
+                Some(Severity::High)
+            } else {
+                None
+            };
+            let Some(sev) = sev else { continue };
+            out.push(
+                Draft::new(Category::PhiAge, sev, s, e)
+                    .suggest(if n > 64 { "older" } else { "" })
+                    .weak(sev == Severity::Low),
+            );
+        }
+    }
+}
+
+fn is_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "weeks" | "wks" | "minutes" | "mins" | "min" | "hours" | "hrs" | "days" | "mg" | "lbs"
+            | "pounds" | "kg" | "percent" | "cm" | "inches" | "miles" | "beats" | "bpm"
+    )
+}

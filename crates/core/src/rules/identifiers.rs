@@ -1,0 +1,507 @@
+//! Numbers and codes: SSN, phone, email, profile URLs, IP, MRN, health plan, account,
+//! licence, vehicle, device, other ids, rooms and beds, biometric data.
+//!
+//! Validation where a format has one (SSN area/group rules, Luhn for cards and NPI, the DEA
+//! check digit, the MBI alphabet, the VIN check digit, NANP phone rules, IPv4 octets).
+
+use regex::Regex;
+
+use super::{re, Draft, Rule};
+use crate::context::{next_word, prev_word, Context};
+use crate::lexicon::kind;
+use crate::{Category, Severity};
+
+pub struct Identifiers {
+    ssn: Regex,
+    phone: Regex,
+    email: Regex,
+    url: Regex,
+    ip: Regex,
+    keyed: Regex,
+    keyed_parts: Regex,
+    mbi: Regex,
+    card: Regex,
+    vin: Regex,
+    room: Regex,
+}
+
+impl Identifiers {
+    pub fn new() -> Identifiers {
+        Identifiers {
+            ssn: re(r"\b(?:ssn|social security(?: number| no\.?| #)?|social)?\s*[:#]?\s*\d{3}-\d{2}-\d{4}\b|\bssn\s*[:#]?\s*\d{9}\b"),
+            phone: re(r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b|\b\d{3}-\d{4}\b|\b\d{10}\b"),
+            email: re(r"\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b"),
+            url: re(r"\b(?:https?://)?(?:www\.|m\.)?(?:facebook|fb|instagram|tiktok|twitter|x|linkedin|youtube|snapchat|threads|venmo|onlyfans|gofundme)\.(?:com|net|me)/(?:in/|@)?[a-z0-9._@-]+"),
+            ip: re(r"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b"),
+            keyed: re(KEYED),
+            keyed_parts: re(&format!("^(?:{KEYED})$")),
+            mbi: re(r"\b[1-9][a-z][a-z0-9]\d-?[a-z][a-z0-9]\d-?[a-z][a-z]\d\d\b"),
+            card: re(r"\b\d(?:[ -]?\d){12,18}\b"),
+            vin: re(r"\b[a-hj-npr-z0-9]{17}\b"),
+            room: re(r"\b(?:room|rm|bed|bay|exam room|trauma bay|trauma|stall|pod|bed space|cubicle|isolation room)\s*#?\s*\d{1,4}[a-z]?\b"),
+        }
+    }
+}
+
+impl Default for Identifiers {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A keyword naming the kind of number, then the number.
+const KEYED: &str = concat!(
+    r"\b(?P<kw>mrn|medical record(?: number| no\.?| #)?|med rec(?:ord)?|chart|acct|account|acc't|",
+    r"billing|invoice|claim|member id|member|subscriber id|subscriber|policy|medicaid id|",
+    r"medicare id|medicaid|medicare|insurance id|beneficiary id|mbi|hicn|dl|driver'?s licen[sc]e|",
+    r"license plate|licen[sc]e|lic|dea|npi|plate|tag|vin|sn|s/n|serial(?: number| no\.?)?|lot|",
+    r"wristband|armband|id band|patient id|pt id|encounter|visit|fin|csn|accession|case|",
+    r"ticket|aps case|cps case|report)",
+    r"\s*(?:#|no\.?|num(?:ber)?|id)?\s*(?:is|was|of)?\s*[:#]?\s*",
+    r"(?P<val>[a-z0-9][a-z0-9-]{3,19})\b"
+);
+
+impl Rule for Identifiers {
+    fn find(&self, ctx: &Context, out: &mut Vec<Draft>) {
+        let low = ctx.lower.as_str();
+        let text = ctx.text;
+        let bytes = low.as_bytes();
+        let digits = bytes.iter().any(u8::is_ascii_digit);
+
+        if digits {
+            self.find_ssn(ctx, out);
+            self.find_keyed(ctx, out);
+            self.find_phone(ctx, out);
+            self.find_ip(ctx, out);
+            self.find_codes(ctx, out);
+            self.find_rooms(ctx, out);
+        }
+        if bytes.contains(&b'@') {
+            for m in self.email.find_iter(low) {
+                let (sev, weak) = contact_severity(ctx, m.start());
+                out.push(
+                    Draft::new(Category::PhiEmail, sev, m.start(), m.end())
+                        .suggest("")
+                        .weak(weak),
+                );
+            }
+        }
+        if bytes.contains(&b'/') {
+            for m in self.url.find_iter(low) {
+                let path = &low[m.start()..m.end()];
+                let after = path.rsplit('/').next().unwrap_or("");
+                if matches!(
+                    after,
+                    "groups" | "events" | "watch" | "hashtag" | "explore" | "share" | "p" | "reel"
+                ) || after.len() < 2
+                {
+                    continue;
+                }
+                let (sev, weak) = contact_severity(ctx, m.start());
+                let own = ctx.kinds_at(m.start()) & kind::PROMO != 0;
+                let sev = if own && !ctx.patient_post {
+                    Severity::Low
+                } else {
+                    sev
+                };
+                out.push(
+                    Draft::new(Category::PhiUrl, sev, m.start(), m.end())
+                        .suggest("")
+                        .weak(weak),
+                );
+            }
+        }
+        let _ = text;
+        self.find_biometric(ctx, out);
+    }
+}
+
+impl Identifiers {
+    fn find_ssn(&self, ctx: &Context, out: &mut Vec<Draft>) {
+        for m in self.ssn.find_iter(&ctx.lower) {
+            let s = m.as_str();
+            let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+            if digits.len() != 9 || !valid_ssn(&digits) {
+                continue;
+            }
+            let (st, en) = crate::context::trim_span(ctx.text, m.start(), m.end());
+            let st = skip_punct(ctx.text, st, en);
+            out.push(Draft::new(Category::PhiSsn, Severity::High, st, en).suggest(""));
+        }
+    }
+
+    fn find_keyed(&self, ctx: &Context, out: &mut Vec<Draft>) {
+        let low = ctx.lower.as_str();
+        for m in self.keyed.find_iter(low) {
+            let Some(c) = self.keyed_parts.captures(m.as_str()) else {
+                continue;
+            };
+            let (Some(kw), Some(val)) = (c.name("kw"), c.name("val")) else {
+                continue;
+            };
+            let kw = kw.as_str();
+            let val = val.as_str();
+            let ndig = val.bytes().filter(u8::is_ascii_digit).count();
+            let has_hash = m.as_str().contains('#') || m.as_str().contains("no") || m.as_str().contains("number");
+            let (cat, min_digits) = match kw {
+                "mrn" | "med rec" | "med record" => (Category::PhiMrn, 4),
+                k if k.starts_with("medical record") => (Category::PhiMrn, 4),
+                "chart" => (Category::PhiMrn, 5),
+                "acct" | "account" | "acc't" | "billing" | "invoice" | "claim" => (Category::PhiAccount, 4),
+                "member id" | "subscriber id" | "medicaid id" | "medicare id" | "insurance id"
+                | "beneficiary id" | "mbi" | "hicn" => (Category::PhiHealthPlan, 4),
+                "member" | "subscriber" | "policy" | "medicaid" | "medicare" => (Category::PhiHealthPlan, 6),
+                "dl" | "lic" | "dea" | "npi" => (Category::PhiLicense, 4),
+                k if k.contains("licen") => (Category::PhiLicense, 4),
+                "plate" | "license plate" | "tag" | "vin" => (Category::PhiVehicle, 3),
+                "sn" | "s/n" | "lot" => (Category::PhiDevice, 4),
+                k if k.starts_with("serial") => (Category::PhiDevice, 4),
+                "wristband" | "armband" | "id band" | "patient id" | "pt id" | "accession" | "csn"
+                | "fin" => (Category::PhiId, 4),
+                "encounter" | "visit" | "ticket" | "report" if has_hash => (Category::PhiId, 4),
+                "case" | "aps case" | "cps case" if has_hash => (Category::PhiId, 4),
+                _ => continue,
+            };
+            if ndig < min_digits || (kw == "tag" && !has_hash) {
+                continue;
+            }
+            // "a 7 hr case", "report 2024": a number that is plainly a quantity or year.
+            if val.len() == 4 && ndig == 4 && val.starts_with("20") && !has_hash {
+                continue;
+            }
+            if kw == "plate" || kw == "license plate" {
+                let letters = val.bytes().filter(u8::is_ascii_alphabetic).count();
+                if letters == 0 && val.len() < 5 {
+                    continue;
+                }
+            }
+            let (start, end) = (m.start(), m.end());
+            let mut sev = Severity::High;
+            let mut weak = false;
+            if kw == "dea" && !valid_dea(val) || kw == "npi" && !valid_npi(val) {
+                weak = true;
+                sev = Severity::Medium;
+            }
+            let own = matches!(prev_word(low, start), "my" | "our");
+            let ks = ctx.kinds_at(start);
+            if own && !ctx.patient_post {
+                sev = Severity::Low;
+            } else if ks & kind::EDUCATIONAL != 0 && !ctx.patient_post && sev == Severity::High {
+                sev = Severity::Medium;
+            } else if cat == Category::PhiLicense
+                && kw == "npi"
+                && !ctx.patient_post
+                && ctx.post_kinds & (kind::PROMO | kind::CONTACT | kind::HIRING) != 0
+            {
+                sev = Severity::Low;
+            }
+            out.push(
+                Draft::new(cat, sev, start, end)
+                    .suggest("")
+                    .weak(weak),
+            );
+        }
+    }
+
+    fn find_phone(&self, ctx: &Context, out: &mut Vec<Draft>) {
+        let low = ctx.lower.as_str();
+        let b = low.as_bytes();
+        for m in self.phone.find_iter(low) {
+            let (s, e) = (m.start(), m.end());
+            if s > 0 && matches!(b[s - 1], b'0'..=b'9' | b'-' | b'.' | b'/' | b'#' | b'$') {
+                continue;
+            }
+            if e < b.len() && (b[e] == b'-' || b[e] == b'/' || (b[e] == b'.' && b.get(e + 1).is_some_and(u8::is_ascii_digit))) {
+                continue;
+            }
+            let digits: Vec<u8> = m.as_str().bytes().filter(u8::is_ascii_digit).map(|d| d - b'0').collect();
+            let local = match digits.len() {
+                7 => &digits[..],
+                10 => {
+                    if digits[0] < 2 || (digits[1] == 1 && digits[2] == 1) {
+                        continue;
+                    }
+                    &digits[3..]
+                }
+                11 if digits[0] == 1 => &digits[4..],
+                _ => continue,
+            };
+            if local[0] < 2 || digits.iter().all(|&d| d == digits[0]) {
+                continue;
+            }
+            let before = crate::context::before(low, s, 24);
+            let keyed = ["call", "text", "phone", "fax", "cell", "number", "tel", "ext", "desk", "line", "reach", "dial", "at"]
+                .iter()
+                .any(|k| before.contains(k));
+            let separated = m.as_str().contains(['-', '.', ' ', '(']);
+            if (digits.len() == 7 || !separated) && !keyed {
+                continue;
+            }
+            let (mut sev, mut weak) = contact_severity(ctx, s);
+            if sev == Severity::Low && before.contains("fax") && ctx.kinds_at(s) & kind::CONTACT == 0 {
+                sev = Severity::Medium;
+                weak = false;
+            }
+            out.push(Draft::new(Category::PhiPhone, sev, s, e).suggest("").weak(weak));
+        }
+    }
+
+    fn find_ip(&self, ctx: &Context, out: &mut Vec<Draft>) {
+        let low = ctx.lower.as_str();
+        let b = low.as_bytes();
+        for m in self.ip.find_iter(low) {
+            let (s, e) = (m.start(), m.end());
+            if e < b.len() && b[e] == b'.' && b.get(e + 1).is_some_and(u8::is_ascii_digit) {
+                continue;
+            }
+            if s > 0 && (b[s - 1] == b'.' || b[s - 1] == b'v') {
+                continue;
+            }
+            let octets: Vec<u32> = m.as_str().split('.').filter_map(|p| p.parse().ok()).collect();
+            if octets.len() != 4 || octets.iter().any(|&o| o > 255) {
+                continue;
+            }
+            if matches!(prev_word(low, s), "version" | "ver" | "v") {
+                continue;
+            }
+            let private = octets[0] == 10
+                || octets[0] == 127
+                || (octets[0] == 192 && octets[1] == 168)
+                || octets[0] == 0;
+            let keyed = crate::context::before(low, s, 30).contains("ip");
+            let (sev, weak) = if ctx.patient_post {
+                (Severity::High, false)
+            } else if private {
+                (Severity::Low, true)
+            } else if keyed {
+                (Severity::Medium, false)
+            } else {
+                (Severity::Low, true)
+            };
+            out.push(Draft::new(Category::PhiIp, sev, s, e).suggest("").weak(weak));
+        }
+    }
+
+    /// Unlabelled codes recognisable by format: Medicare MBIs, card numbers, VINs.
+    fn find_codes(&self, ctx: &Context, out: &mut Vec<Draft>) {
+        let low = ctx.lower.as_str();
+        for m in self.mbi.find_iter(low) {
+            let code: Vec<u8> = m.as_str().bytes().filter(|&c| c != b'-').collect();
+            let orig = &ctx.text[m.start()..m.end()];
+            let dashed = orig.contains('-');
+            let upper = orig.bytes().all(|c| !c.is_ascii_lowercase());
+            if valid_mbi(&code) && (dashed || upper) {
+                out.push(Draft::new(Category::PhiHealthPlan, Severity::High, m.start(), m.end()).suggest(""));
+            }
+        }
+        for m in self.card.find_iter(low) {
+            let d: Vec<u8> = m.as_str().bytes().filter(u8::is_ascii_digit).map(|c| c - b'0').collect();
+            if (13..=19).contains(&d.len()) && matches!(d[0], 3..=6) && luhn(&d) {
+                out.push(
+                    Draft::new(Category::PhiAccount, Severity::High, m.start(), m.end())
+                        .message("A payment card number is an account number, a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).")
+                        .suggest(""),
+                );
+            }
+        }
+        for m in self.vin.find_iter(low) {
+            if valid_vin(m.as_str().as_bytes()) {
+                out.push(Draft::new(Category::PhiVehicle, Severity::High, m.start(), m.end()).suggest(""));
+            }
+        }
+    }
+
+    fn find_rooms(&self, ctx: &Context, out: &mut Vec<Draft>) {
+        let low = ctx.lower.as_str();
+        for m in self.room.find_iter(low) {
+            let (s, e) = (m.start(), m.end());
+            let before = prev_word(low, s);
+            if matches!(
+                before,
+                "conference" | "break" | "staff" | "supply" | "locker" | "meeting" | "waiting"
+                    | "class" | "ambulance" | "call" | "rest" | "bath" | "living" | "dining"
+                    | "utility" | "server" | "board" | "chat" | "station" | "hotel" | "dorm"
+                    | "sick" | "loading" | "parking" | "escape" | "zoom" | "study" | "lecture"
+            ) {
+                continue;
+            }
+            let after = next_word(low, e);
+            if matches!(
+                after,
+                "minutes" | "min" | "mins" | "hours" | "hrs" | "hr" | "days" | "weeks" | "years"
+                    | "months" | "times" | "x" | "am" | "pm" | "beds" | "percent" | "nights"
+            ) {
+                continue;
+            }
+            out.push(room_draft(ctx, s, e));
+        }
+        // "the lady in 4": the reference itself names the room.
+        for r in &ctx.refs {
+            let t = &low[r.start..r.end];
+            if t.contains(" in ") && t.as_bytes().last().is_some_and(|c| c.is_ascii_alphanumeric()) && t.bytes().any(|c| c.is_ascii_digit()) {
+                if let Some(i) = t.rfind(" in ") {
+                    if t[i + 4..].bytes().next().is_some_and(|c| c.is_ascii_digit()) {
+                        out.push(room_draft(ctx, r.start, r.end));
+                    }
+                }
+            }
+        }
+    }
+
+    fn find_biometric(&self, ctx: &Context, out: &mut Vec<Draft>) {
+        if ctx.post_kinds & kind::BIOMETRIC == 0 {
+            return;
+        }
+        for h in ctx.hits.iter().filter(|h| h.kinds & kind::BIOMETRIC != 0) {
+            let si = ctx.sentence_of(h.start);
+            let ks = ctx.sent_kinds.get(si).copied().unwrap_or(0);
+            let (ss, se) = ctx.sentences[si];
+            // "the fingerprint of burnout" is a metaphor; "fingerprint scan on file" is data.
+            let data = ctx.has_in(ss, se, kind::DATA) || ctx.lower[h.start..h.end].contains("scan");
+            let figurative = ctx.lower[h.end..].trim_start().starts_with("of ");
+            let person = ks & kind::PERSON != 0 || ctx.patient_in(si, si);
+            if !data || figurative && !ctx.patient_post {
+                continue;
+            }
+            let sev = if ctx.patient_post || person { Severity::High } else { Severity::Medium };
+            // Extend over a following "scan" / "on file" so the span reads as one thing.
+            let mut end = h.end;
+            for d in ctx.hits_in(h.end, (h.end + 16).min(se), kind::DATA) {
+                end = end.max(d.end);
+            }
+            out.push(Draft::new(Category::PhiBiometric, sev, h.start, end).suggest(""));
+        }
+    }
+}
+
+fn room_draft(ctx: &Context, s: usize, e: usize) -> Draft {
+    let si = ctx.sentence_of(s);
+    let ks = ctx.kinds_in(si.saturating_sub(1), si + 1);
+    let person_story = ks & kind::PERSON != 0 && ks & (kind::CONDITION | kind::PATIENT_EVENT | kind::DEMEANING) != 0;
+    let (sev, weak) = if ctx.patient_post || person_story {
+        (Severity::High, false)
+    } else {
+        (Severity::Low, true)
+    };
+    Draft::new(Category::PhiRoom, sev, s, e).suggest("").weak(weak)
+}
+
+/// The severity of contact details: high beside a patient, low when plainly the poster's
+/// own (a recruiter's number, "email me at").
+fn contact_severity(ctx: &Context, pos: usize) -> (Severity, bool) {
+    let si = ctx.sentence_of(pos);
+    let ks = ctx.sent_kinds.get(si).copied().unwrap_or(0);
+    if ctx.patient_post {
+        (Severity::High, false)
+    } else if ctx.post_kinds & (kind::CONTACT | kind::HIRING) != 0 {
+        (Severity::Low, false)
+    } else if ks & (kind::PERSON | kind::RELATIVE) != 0 {
+        (Severity::Medium, true)
+    } else {
+        (Severity::Low, true)
+    }
+}
+
+fn skip_punct(text: &str, mut s: usize, e: usize) -> usize {
+    let b = text.as_bytes();
+    while s < e && !b[s].is_ascii_alphanumeric() {
+        s += 1;
+    }
+    s
+}
+
+/// SSA rules: area not 000, 666 or 900-999; group not 00; serial not 0000.
+pub fn valid_ssn(d: &str) -> bool {
+    let (area, group, serial) = (&d[0..3], &d[3..5], &d[5..9]);
+    area != "000" && area != "666" && !area.starts_with('9') && group != "00" && serial != "0000"
+}
+
+/// Luhn check over decimal digits (most significant first).
+pub fn luhn(d: &[u8]) -> bool {
+    let mut sum = 0u32;
+    for (i, &x) in d.iter().rev().enumerate() {
+        let mut v = x as u32;
+        if i % 2 == 1 {
+            v *= 2;
+            if v > 9 {
+                v -= 9;
+            }
+        }
+        sum += v;
+    }
+    sum % 10 == 0
+}
+
+/// NPI: ten digits, Luhn-valid with the 80840 prefix.
+pub fn valid_npi(s: &str) -> bool {
+    if s.len() != 10 || !s.bytes().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let mut d: Vec<u8> = vec![8, 0, 8, 4, 0];
+    d.extend(s.bytes().map(|c| c - b'0'));
+    luhn(&d)
+}
+
+/// DEA: two letters, seven digits; (d1+d3+d5) + 2(d2+d4+d6) ends in d7.
+pub fn valid_dea(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 9 || !b[..2].iter().all(u8::is_ascii_alphabetic) || !b[2..].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let d: Vec<u32> = b[2..].iter().map(|c| (c - b'0') as u32).collect();
+    (d[0] + d[2] + d[4] + 2 * (d[1] + d[3] + d[5])) % 10 == d[6]
+}
+
+/// Medicare Beneficiary Identifier: 11 characters, letters never S, L, O, I, B or Z.
+pub fn valid_mbi(c: &[u8]) -> bool {
+    if c.len() != 11 {
+        return false;
+    }
+    let letter = |x: u8| x.is_ascii_alphabetic() && !b"slo ibz".contains(&x.to_ascii_lowercase());
+    let alnum = |x: u8| x.is_ascii_digit() || letter(x);
+    let digit = |x: u8| x.is_ascii_digit();
+    (b'1'..=b'9').contains(&c[0])
+        && letter(c[1])
+        && alnum(c[2])
+        && digit(c[3])
+        && letter(c[4])
+        && alnum(c[5])
+        && digit(c[6])
+        && letter(c[7])
+        && letter(c[8])
+        && digit(c[9])
+        && digit(c[10])
+}
+
+/// VIN: 17 characters with the check digit in position 9 and both letters and digits.
+pub fn valid_vin(v: &[u8]) -> bool {
+    if v.len() != 17 || !v.iter().any(u8::is_ascii_digit) || v.iter().filter(|c| c.is_ascii_alphabetic()).count() < 2 {
+        return false;
+    }
+    fn value(c: u8) -> Option<u32> {
+        Some(match c.to_ascii_uppercase() {
+            b'0'..=b'9' => (c - b'0') as u32,
+            b'A' | b'J' => 1,
+            b'B' | b'K' | b'S' => 2,
+            b'C' | b'L' | b'T' => 3,
+            b'D' | b'M' | b'U' => 4,
+            b'E' | b'N' | b'V' => 5,
+            b'F' | b'W' => 6,
+            b'G' | b'P' | b'X' => 7,
+            b'H' | b'Y' => 8,
+            b'R' | b'Z' => 9,
+            _ => return None,
+        })
+    }
+    const W: [u32; 17] = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
+    let mut sum = 0;
+    for (i, &c) in v.iter().enumerate() {
+        match value(c) {
+            Some(x) => sum += x * W[i],
+            None => return false,
+        }
+    }
+    let check = sum % 11;
+    let expect = if check == 10 { b'x' } else { b'0' + check as u8 };
+    v[8].to_ascii_lowercase() == expect
+}

@@ -1,0 +1,261 @@
+//! Places smaller than a state tied to a patient: streets, highways and mile markers,
+//! ZIP codes, towns and schools, a named unit of a named facility.
+//!
+//! A place only counts beside a patient's story: "free flu shots at 410 Elm St" is an event,
+//! "the same house on Birch Lane" after a 911 call is a person's home.
+
+use regex::Regex;
+
+use super::{re, Draft, Rule};
+use crate::context::{next_word, prev_word, Context};
+use crate::lexicon::{kind, not_name};
+use crate::{Category, Severity};
+
+pub struct Locations {
+    street: Regex,
+    highway: Regex,
+    zip: Regex,
+    unit: Regex,
+}
+
+impl Locations {
+    pub fn new() -> Locations {
+        Locations {
+            street: re(concat!(
+                r"\b(?:\d{1,6}\s+)?(?:[a-z][a-z'’.-]*\s+){1,3}",
+                r"(?:street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|drive|court|ct|place|circle|",
+                r"terrace|parkway|pkwy|way|trail|crescent|highway|hwy|pike|loop)\b\.?"
+            )),
+            highway: re(concat!(
+                r"\b(?:hwy|highway|route|rte|interstate|sr|state route|county road|cr|us|i)[- ]?\d{1,3}\b",
+                r"(?:\s+(?:eb|wb|nb|sb|east|west|north|south|eastbound|westbound|northbound|southbound)\b)?",
+                r"(?:\s+(?:at|near|by|past)\s+(?:mm|mile marker|exit)\s*\d+\b)?",
+                r"(?:\s+(?:near|at|by)\s+the\s+[a-z]+(?:\s+[a-z]+)?\s+(?:turnoff|turn-off|exit|bridge|overpass|junction|interchange)\b)?"
+            )),
+            zip: re(r"\b\d{5}(?:-\d{4})?\b"),
+            unit: re(r"\b(?:our\s+|the\s+)?(?:ward|unit|floor|pod|wing)\s+\d+[a-z]?\b"),
+        }
+    }
+}
+
+impl Default for Locations {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Whether a place at `pos` belongs to a patient's story.
+fn tied(ctx: &Context, pos: usize) -> bool {
+    let si = ctx.sentence_of(pos);
+    let here = ctx.sent_kinds.get(si).copied().unwrap_or(0);
+    if here & (kind::CONTACT | kind::HIRING | kind::PROMO) != 0 && !ctx.patient_in(si, si) {
+        return false;
+    }
+    if ctx.patient_post || ctx.patient_in(si, si) {
+        return true;
+    }
+    let near = ctx.kinds_in(si.saturating_sub(1), si + 1);
+    near & kind::PERSON != 0
+        && near & (kind::CONDITION | kind::PATIENT_EVENT | kind::DEMEANING | kind::EVENT) != 0
+}
+
+fn draft(s: usize, e: usize) -> Draft {
+    Draft::new(Category::PhiLocation, Severity::High, s, e).suggest("")
+}
+
+impl Rule for Locations {
+    fn find(&self, ctx: &Context, out: &mut Vec<Draft>) {
+        let low = ctx.lower.as_str();
+        let text = ctx.text;
+        for m in self.street.find_iter(low) {
+            let span = &text[m.start()..m.end()];
+            // Keep the trailing run of capitalised words: "the same house on Birch Lane".
+            let words: Vec<(usize, &str)> = span
+                .split(' ')
+                .scan(m.start(), |pos, w| {
+                    let p = *pos;
+                    *pos += w.len() + 1;
+                    Some((p, w))
+                })
+                .filter(|(_, w)| !w.is_empty())
+                .collect();
+            let Some(&(_, suffix)) = words.last() else { continue };
+            if !suffix.starts_with(|c: char| c.is_ascii_uppercase()) {
+                continue;
+            }
+            let last = words.len() - 1;
+            let mut first = last;
+            while first > 0 {
+                let w = words[first - 1].1;
+                if w.starts_with(|c: char| c.is_ascii_uppercase()) && !not_name(&w.to_ascii_lowercase()) {
+                    first -= 1;
+                } else {
+                    break;
+                }
+            }
+            if first == last {
+                continue;
+            }
+            // Keep a house number right before the name ("410 Elm St").
+            if first > 0 && words[first - 1].1.bytes().all(|c| c.is_ascii_digit()) {
+                first -= 1;
+            }
+            let start = words[first].0;
+            let mut end = m.end();
+            if text[..end].ends_with('.') && !matches!(suffix, "St." | "Ave." | "Rd." | "Ln." | "Blvd.") {
+                end -= 1;
+            }
+            if !tied(ctx, start) {
+                continue;
+            }
+            let end = extend_in_town(ctx, end);
+            out.push(draft(start, end));
+        }
+        for m in self.highway.find_iter(low) {
+            let orig = &text[m.start()..m.end()];
+            let head = &low[m.start()..];
+            // "i-80" needs its hyphen; "US 89" its capitals; "us 2" is a pronoun.
+            if head.starts_with("i") && !head.starts_with("i-") && !head.starts_with("interstate") {
+                continue;
+            }
+            if head.starts_with("us") && !orig.starts_with("US") {
+                continue;
+            }
+            if head.starts_with("cr") && !orig.starts_with("CR") {
+                continue;
+            }
+            if tied(ctx, m.start()) {
+                out.push(draft(m.start(), m.end()));
+            }
+        }
+        for m in self.zip.find_iter(low) {
+            let prev = prev_word(low, m.start());
+            let next = next_word(low, m.end());
+            let b = low.as_bytes();
+            if m.start() > 0 && matches!(b[m.start() - 1], b'#' | b'$' | b'-' | b'.' | b'/') {
+                continue;
+            }
+            let state_before = {
+                let p = prev_word(text, m.start());
+                p.len() == 2 && p.bytes().all(|c| c.is_ascii_uppercase())
+            };
+            let town_before = prev_word(text, m.start()).starts_with(|c: char| c.is_ascii_uppercase());
+            let zipish = next == "area" || matches!(prev, "zip" | "zipcode" | "code") || state_before || town_before;
+            if zipish && tied(ctx, m.start()) {
+                out.push(draft(m.start(), m.end()));
+            }
+        }
+        for m in self.unit.find_iter(low) {
+            if !(ctx.patient_in(ctx.sentence_of(m.start()), ctx.sentence_of(m.start()))) {
+                continue;
+            }
+            let end = extend_at_facility(ctx, m.end());
+            out.push(draft(m.start(), end));
+        }
+        self.towns(ctx, out);
+    }
+}
+
+impl Locations {
+    /// "in Ogden", "from Ridgeview High": a capitalised place after a preposition, in a
+    /// sentence about a patient.
+    fn towns(&self, ctx: &Context, out: &mut Vec<Draft>) {
+        let low = ctx.lower.as_str();
+        let toks = &ctx.tokens;
+        for (i, t) in toks.iter().enumerate() {
+            let w = &low[t.start..t.end];
+            if !matches!(w, "in" | "from" | "near" | "outside") {
+                continue;
+            }
+            let si = t.sentence;
+            let ks = ctx.sent_kinds.get(si).copied().unwrap_or(0);
+            let patient_sentence = ctx.patient_in(si, si)
+                || (ks & kind::PATIENT_EVENT != 0 && ks & kind::PERSON != 0)
+                || (ctx.patient_post && ks & (kind::PERSON | kind::CONDITION | kind::EVENT) != 0);
+            if !patient_sentence || ks & (kind::CONTACT | kind::HIRING) != 0 {
+                continue;
+            }
+            let mut j = i + 1;
+            let mut end = None;
+            let start = toks.get(j).map(|x| x.start);
+            while let Some(n) = toks.get(j) {
+                let nw = &low[n.start..n.end];
+                let gap = &ctx.text[toks[j - 1].end..n.start];
+                if n.sentence != si || !n.cap || n.all_caps || not_name(nw) || is_region(nw) || gap.len() > 2 || gap.contains([',', '(', ')']) {
+                    break;
+                }
+                end = Some(n.end);
+                j += 1;
+                if j - i > 3 {
+                    break;
+                }
+            }
+            if let (Some(s), Some(e)) = (start, end) {
+                out.push(draft(s, e));
+            }
+        }
+    }
+}
+
+/// Extends a street over a following "in Alder Creek".
+fn extend_in_town(ctx: &Context, end: usize) -> usize {
+    let Some(after) = ctx.text[end..].strip_prefix(" in ") else {
+        return end;
+    };
+    let mut pos = end + 4;
+    let mut last = end;
+    for w in after.split(' ').take(3) {
+        let t = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if t.starts_with(|c: char| c.is_uppercase()) && !not_name(&t.to_lowercase()) {
+            last = pos + t.len();
+            if t.len() != w.len() {
+                break;
+            }
+            pos += w.len() + 1;
+        } else {
+            break;
+        }
+    }
+    last
+}
+
+/// Extends a unit over a following "at St. Luke's".
+fn extend_at_facility(ctx: &Context, end: usize) -> usize {
+    let rest = &ctx.text[end..];
+    let Some(after) = rest.strip_prefix(" at ") else {
+        return end;
+    };
+    let mut pos = end + 4;
+    let mut last = end;
+    for w in after.split(' ').take(4) {
+        let t = w.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '.'));
+        let t = if t.ends_with('.') && t.len() > 3 { &t[..t.len() - 1] } else { t };
+        if t.starts_with(|c: char| c.is_uppercase()) {
+            last = pos + t.len();
+            pos += w.len() + 1;
+            if t.len() != w.len() && !w.ends_with('.') {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    last
+}
+
+/// States and countries: geography at state level or above is not an identifier.
+fn is_region(w: &str) -> bool {
+    const R: &[&str] = &[
+        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+        "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa",
+        "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
+        "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "ohio",
+        "oklahoma", "oregon", "pennsylvania", "tennessee", "texas", "utah", "vermont",
+        "virginia", "washington", "wisconsin", "wyoming", "america", "canada", "mexico", "usa",
+        "us", "uk", "england", "ireland", "india", "china", "africa", "europe", "asia",
+        "philippines", "nigeria", "ghana", "new", "north", "south", "west", "east", "christ",
+        "person", "real", "residency", "practice", "person", "general", "surgery", "medicine",
+        "nursing", "emergency", "pediatrics", "peds", "oncology", "cardiology", "hospice",
+    ];
+    R.contains(&w)
+}

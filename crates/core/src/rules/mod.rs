@@ -1,0 +1,133 @@
+//! Rule families. Each module holds one family and implements [`Rule`]; the scanner runs
+//! them in order, so a later rule (cases) can read what earlier ones found.
+
+use std::borrow::Cow;
+
+use regex::Regex;
+
+use crate::context::Context;
+use crate::{Category, Config, Severity};
+
+pub mod ages;
+pub mod cases;
+pub mod conduct;
+pub mod custom;
+pub mod dates;
+pub mod identifiers;
+pub mod locations;
+pub mod names;
+pub mod patients;
+pub mod workplace;
+
+/// A finding before offsets are converted and config filters apply.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub category: Category,
+    pub severity: Severity,
+    pub start: usize,
+    pub end: usize,
+    pub message: Cow<'static, str>,
+    pub suggestion: Option<Cow<'static, str>>,
+    pub details: Option<Vec<String>>,
+    /// Found on a weak signal: `relaxed` drops it, `strict` raises it.
+    pub weak: bool,
+}
+
+impl Draft {
+    pub fn new(category: Category, severity: Severity, start: usize, end: usize) -> Draft {
+        Draft {
+            category,
+            severity,
+            start,
+            end,
+            message: Cow::Borrowed(default_message(category)),
+            suggestion: None,
+            details: None,
+            weak: false,
+        }
+    }
+
+    pub fn message(mut self, m: impl Into<Cow<'static, str>>) -> Draft {
+        self.message = m.into();
+        self
+    }
+
+    pub fn suggest(mut self, s: &'static str) -> Draft {
+        self.suggestion = Some(Cow::Borrowed(s));
+        self
+    }
+
+    pub fn weak(mut self, weak: bool) -> Draft {
+        self.weak = weak;
+        self
+    }
+}
+
+/// One family of rules.
+pub trait Rule: Send + Sync {
+    /// Appends what the rule finds in the post. `out` holds earlier rules' findings.
+    fn find(&self, ctx: &Context, out: &mut Vec<Draft>);
+}
+
+/// Builds every rule for a config, in the order they run.
+pub fn build(config: &Config) -> Vec<Box<dyn Rule>> {
+    vec![
+        Box::new(identifiers::Identifiers::new()),
+        Box::new(dates::Dates::new()),
+        Box::new(ages::Ages::new()),
+        Box::new(locations::Locations::new()),
+        Box::new(names::Names::new()),
+        Box::new(patients::Patients::new()),
+        Box::new(workplace::Workplace::new()),
+        Box::new(conduct::Conduct::new()),
+        Box::new(cases::Cases::new(config)),
+        Box::new(custom::Custom::new(config)),
+    ]
+}
+
+/// Compiles a pattern meant for the lower-cased text. `\b` becomes an ASCII word boundary
+/// and `\d` ASCII digits, so the fast DFA engines apply even on emoji-laden posts.
+pub fn re(pattern: &str) -> Regex {
+    let p = pattern.replace(r"\b", r"(?-u:\b)").replace(r"\d", "[0-9]");
+    Regex::new(&p).unwrap_or_else(|e| panic!("bad rule pattern {pattern}: {e}"))
+}
+
+/// The one-sentence explanation of a category, citing the rule or guidance behind it.
+pub fn default_message(c: Category) -> &'static str {
+    use Category::*;
+    match c {
+        PhiName => "A name tied to care identifies the person; names are a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).",
+        PhiLocation => "A place smaller than a state tied to a patient is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)) and helps people recognise them.",
+        PhiDate => "A date tied to a patient (birth, admission, discharge, death) is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)); say \"recently\" instead.",
+        PhiAge => "An age over 89, or an exact age beside other details, is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).",
+        PhiPhone => "A telephone or fax number is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)) and leads straight to a person.",
+        PhiEmail => "An email address is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)) and leads straight to a person.",
+        PhiSsn => "A Social Security number is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)) and must never be posted.",
+        PhiMrn => "A medical record number is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)) and belongs only in the chart.",
+        PhiHealthPlan => "A health plan or Medicare beneficiary number is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).",
+        PhiAccount => "An account number is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).",
+        PhiLicense => "A certificate or licence number is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).",
+        PhiVehicle => "A licence plate or VIN is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)) and points at its owner.",
+        PhiDevice => "A device serial number is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)) and can be traced to the patient who carries it.",
+        PhiUrl => "A web address pointing at a person's profile is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).",
+        PhiIp => "An IP address is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)) and can be traced to a household.",
+        PhiBiometric => "Biometric data such as fingerprints or retina scans is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).",
+        PhiPhoto => "Photos of patients are a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).",
+        PhiId => "A wristband, case or other unique number is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).",
+        PhiRoom => "A room or bed number pins down who the patient is for anyone who works or visits there; leave it out.",
+        CaseRecognizable => "Several details about one patient together can identify them even without a name (HIPAA Safe Harbor, 45 CFR 164.514(b)(2)(ii)); keep only what the story needs.",
+        CasePhotoContext => "A picture of a patient, chart, screen, whiteboard or wristband can show identifiers; employer policies and HIPAA forbid posting it.",
+        PatientDemeaning => "Mocking or labelling patients breaks the professional duty of respect (NCSBN social media guidance) and erodes public trust.",
+        PatientAdvice => "Diagnosing or dosing an individual online creates a provider relationship and liability; point them to their own clinician (NCSBN guidance).",
+        WorkplaceCoworker => "Publicly criticising a recognisable coworker breaks most employers' social media policies; raise it through your manager instead.",
+        WorkplaceEmployer => "Disparaging your employer publicly can breach its social media policy; consider raising the concern internally.",
+        WorkplaceConfidential => "Internal business information (budgets, layoffs, staffing, memos) is confidential under employer policy and must not be shared.",
+        WorkplaceAtWork => "Posting from work or on shift suggests distraction from patient care and breaks most employers' policies (NCSBN guidance).",
+        WorkplaceVenting => "Venting about shifts or the job in public reflects on your profession and employer (NCSBN guidance); consider a private channel.",
+        ConductControversial => "Inflammatory political or religious statements tied to your professional identity can undermine patients' trust (professional guidance).",
+        ConductUnprofessional => "Profanity, intoxication or harassment in a post tied to your profession can lead to discipline (NCSBN guidance).",
+        ConductClaims => "Unverifiable claims about skills or results can mislead patients and breach advertising and professional standards.",
+        ConductSelfPromotion => "Heavy self-promotion with little value for readers tends to backfire with a professional audience.",
+        CustomTerm => "This term is on your organisation's list of things not to post.",
+    }
+}
