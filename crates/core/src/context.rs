@@ -72,7 +72,10 @@ impl ContextRegexes {
             r"|(?:a|an|our|this|the|my)\s+[0-9]{1,3}\s*(?:-\s*)?(?:(?:years?|yrs?|yr)\s*-?\s*old|y/o|yo|y\.o\.)",
             r"(?:\s+[a-z]+)?",
             // "baby Zoë"-style and unit nicknames
-            r"|our (?:nicu|picu|icu|er|ed|unit's) (?:miracle|baby|warrior|kiddo|fighter|graduate)",
+            r"|our (?:nicu|picu|icu|er|ed) (?:miracle|baby|warrior|kiddo|fighter|graduate)",
+            // "he's in bay 3", "she was brought in"
+            r"|(?:he|she)(?:'s| is| was) in (?:room|bed|bay|rm|trauma bay|trauma) ?[0-9]+",
+            r"|(?:he|she) (?:was|got|is being|has been) (?:brought|rushed|admitted|transferred|flown|airlifted|intubated|coded|found)",
             r"|a kid in our (?:nicu|picu|icu|er|ed)",
             r")\b",
         ));

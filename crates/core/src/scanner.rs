@@ -93,6 +93,7 @@ impl Scanner {
                     .message("You are posting during your work hours; posting on shift breaks most employers' policies (NCSBN guidance)."),
             );
         }
+        soften_examples(&ctx, &mut drafts);
         self.finish(&ctx, drafts)
     }
 
@@ -154,6 +155,40 @@ impl Scanner {
         }
         kept.sort_by_key(|d| (d.start, d.end, d.category));
         Report::from_findings(to_findings(text, kept))
+    }
+}
+
+/// In a post that teaches privacy or poses a made-up case ("HIPAA", "practice question"),
+/// a room, an age or a case sketch is an example, not a patient: lower such findings to
+/// tips, unless the post also carries a hard identifier (a name, a number) or mockery.
+fn soften_examples(ctx: &Context, drafts: &mut [Draft]) {
+    use crate::lexicon::kind;
+    if ctx.post_kinds & kind::HYPOTHETICAL == 0 {
+        return;
+    }
+    let soft = |c: Category| {
+        matches!(
+            c,
+            Category::CaseRecognizable
+                | Category::CasePhotoContext
+                | Category::PhiRoom
+                | Category::PhiAge
+                | Category::PhiDate
+                | Category::PhiLocation
+                | Category::PhiBiometric
+        )
+    };
+    let hard = drafts.iter().any(|d| {
+        d.severity == Severity::High
+            && !soft(d.category)
+            && (d.category.id().starts_with("phi.") || d.category.id().starts_with("patient."))
+    });
+    if hard {
+        return;
+    }
+    for d in drafts.iter_mut().filter(|d| soft(d.category)) {
+        d.severity = Severity::Low;
+        d.weak = true;
     }
 }
 

@@ -21,7 +21,7 @@ impl Ages {
                 r"|(?:aged?|age of)\s+(?P<aged>\d{1,3})",
                 r"|(?:she|he)(?:'s|’s| is| was| turned| turns)\s+(?P<pron>\d{2,3})",
                 r"|(?P<ms>\d{1,3})\s?(?P<sex>[mf])",
-                r"|(?P<yrs>\d{2,3})\s+(?:years|yrs)\s+(?:of|young|strong)",
+                r"|(?P<yrs>\d{2,3}\s+(?:years|yrs))\s+(?:of|young|strong)",
                 r"|turned\s+(?P<turn>\d{2,3})",
                 r")\b"
             )),
@@ -54,8 +54,15 @@ impl Rule for Ages {
             if s > 0 && (b[s - 1] == b'/' || b[s - 1] == b'.' || b[s - 1] == b'-' || b[s - 1] == b'$') {
                 continue;
             }
-            let (n, strong_form) = if let Some(m) = c.name("n").or(c.name("aged")) {
+            let (n, strong_form) = if let Some(m) = c.name("n") {
                 (m.as_str().parse::<u32>().unwrap_or(0), true)
+            } else if let Some(m) = c.name("aged") {
+                // "adults aged 65 and older", "around age 6": ranges and milestones.
+                let after = &low[e..];
+                if ["+", " and ", " or ", " to ", "-", "–", " through ", " plus"].iter().any(|p| after.starts_with(p)) {
+                    continue;
+                }
+                (m.as_str().parse::<u32>().unwrap_or(0), false)
             } else if c.name("inf").is_some() {
                 (0, true)
             } else if let Some(m) = c.name("pron") {
@@ -76,11 +83,14 @@ impl Rule for Ages {
                 }
                 (m.as_str().parse().unwrap_or(0), true)
             } else if let Some(m) = c.name("yrs") {
-                let n: u32 = m.as_str().parse().unwrap_or(0);
+                let digits = m.as_str().split(' ').next().unwrap_or("");
+                let n: u32 = digits.parse().unwrap_or(0);
                 if n < 65 || !ctx.patient_post {
                     continue;
                 }
-                (n, false)
+                // A life measured in years beside a particular patient is her age.
+                out.push(Draft::new(Category::PhiAge, Severity::High, m.start(), m.end()).suggest("older"));
+                continue;
             } else if let Some(m) = c.name("turn") {
                 (m.as_str().parse().unwrap_or(0), false)
             } else {

@@ -101,9 +101,10 @@ impl Rule for Conduct {
         // Self-promotion: several calls to action.
         let promos: Vec<_> = ctx.hits.iter().filter(|h| h.kinds & kind::PROMO != 0).collect();
         if promos.len() >= 2 && ctx.post_kinds & kind::HIRING == 0 {
-            let first = promos[0];
-            let (_, se) = ctx.sentence_span(ctx.sentence_of(first.start));
-            out.push(Draft::new(Category::ConductSelfPromotion, Severity::Low, first.start, clause_end(low, first.end, se).max(first.end)));
+            // The span runs over the calls to action, first to last.
+            let (first, last) = (promos[0], promos[promos.len() - 1]);
+            let (_, se) = ctx.sentence_span(ctx.sentence_of(last.start));
+            out.push(Draft::new(Category::ConductSelfPromotion, Severity::Low, first.start, clause_end(low, last.end, se).max(last.end)));
         }
     }
 }

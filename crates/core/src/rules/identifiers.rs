@@ -321,7 +321,7 @@ impl Identifiers {
                 "conference" | "break" | "staff" | "supply" | "locker" | "meeting" | "waiting"
                     | "class" | "ambulance" | "call" | "rest" | "bath" | "living" | "dining"
                     | "utility" | "server" | "board" | "chat" | "station" | "hotel" | "dorm"
-                    | "sick" | "loading" | "parking" | "escape" | "zoom" | "study" | "lecture"
+                    | "sick" | "loading" | "building" | "hall" | "suite" | "office" | "parking" | "escape" | "zoom" | "study" | "lecture"
             ) {
                 continue;
             }

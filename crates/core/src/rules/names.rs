@@ -148,9 +148,14 @@ impl Rule for Names {
                 }
                 let (end, n) = name_run(ctx, i, si, false);
                 let care = ks & (kind::CLINICAL | kind::CONDITION | kind::PATIENT_EVENT) != 0;
-                let patientish = ctx.patient_in(si, si)
-                    || (ks & kind::PERSON != 0 && care)
-                    || (ctx.patient_post && care);
+                // "Linda Park's warfarin": a possessive name owning care.
+                let owns_care = n > 0 && {
+                    let rest = &low[end.min(low.len())..];
+                    let name = &low[t.start..end.min(low.len())];
+                    (rest.starts_with("'s ") || rest.starts_with("’s ") || name.ends_with("'s") || name.ends_with("’s"))
+                        && ctx.has_in(end, (end + 24).min(low.len()), kind::CLINICAL | kind::CONDITION)
+                };
+                let patientish = ctx.patient_in(si, si) || (ctx.patient_post && care) || owns_care;
                 let staff = ks & (kind::STAFF | kind::CONTACT | kind::HIRING | kind::PRAISE) != 0
                     || followed_by_credential(ctx, end);
                 if n >= 2 && patientish && !staff {
@@ -230,6 +235,10 @@ fn name_run(ctx: &Context, j: usize, si: usize, lower_ok: bool) -> (usize, usize
             break;
         }
     }
+    // "Client A", "Patient H.": a lone initial names nobody.
+    if n == 1 && end - toks[j].start <= 2 {
+        return (0, 0);
+    }
     (end, n)
 }
 
@@ -249,6 +258,8 @@ fn preceded_by_staff_role(ctx: &Context, i: usize) -> bool {
         matches!(
             &ctx.lower[p.start..p.end],
             "dr" | "nurse" | "tech" | "coworker" | "preceptor" | "manager" | "charge" | "resident" | "attending" | "doc" | "np" | "pa" | "rt" | "cna"
+                | "secretary" | "clerk" | "coordinator" | "educator" | "director" | "aide" | "pharmacist" | "therapist"
+                | "colleague" | "friend" | "partner" | "chaplain" | "volunteer" | "student" | "intern" | "medic"
         )
     }
 }

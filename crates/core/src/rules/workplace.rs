@@ -97,8 +97,8 @@ impl Workplace {
         let negative = ctx.hits_in(ss, se, kind::NEGATIVE).find(|h| {
             // "hate" or "🙄" alone is too weak to accuse the employer.
             let p = &low[h.start..h.end];
-            !matches!(p, "🙄" | "reported" | "replaced" | "hate" | "worst" | "awful" | "terrible" | "sweetie" | "for taking")
-                || subject.is_some_and(|s| h.start > s.start && h.start - s.end < 40)
+            !matches!(p, "reported" | "has been reported") && (!matches!(p, "🙄" | "replaced" | "hate" | "worst" | "awful" | "terrible" | "sweetie" | "for taking")
+                || subject.is_some_and(|s| h.start > s.start && h.start - s.end < 40))
         });
         if praise && !strong {
             return;
@@ -112,7 +112,8 @@ impl Workplace {
     }
 
     fn coworker(&self, ctx: &Context, ks: u64, ss: usize, se: usize, out: &mut Vec<Draft>) {
-        if ks & kind::COWORKER == 0 || ks & (kind::NEGATIVE | kind::SARCASM | kind::PROFANITY) == 0 {
+        let named_doctor = ctx.text[ss..se].contains("Dr. ");
+        if ks & kind::COWORKER == 0 && !named_doctor || ks & (kind::NEGATIVE | kind::SARCASM | kind::PROFANITY) == 0 {
             return;
         }
         let low = ctx.lower.as_str();
@@ -159,7 +160,16 @@ impl Workplace {
             .iter()
             .any(|p| sentence.contains(p));
         let hits: Vec<_> = ctx.hits_in(ss, se, kind::CONFIDENTIAL).collect();
-        let strong = hits.iter().filter(|h| !WEAK_CONFIDENTIAL.contains(&&low[h.start..h.end])).count();
+        let strong = hits
+            .iter()
+            .filter(|h| {
+                let p = &low[h.start..h.end];
+                if p == "confidential" {
+                    return confidential_marking(ctx, h.start, h.end);
+                }
+                !WEAK_CONFIDENTIAL.contains(&p)
+            })
+            .count();
         let weak = hits.len() - strong;
         let ok = strong > 0 || (!public && ((weak >= 2) || (weak >= 1 && digits && ours)));
         if !ok || (ks & kind::EDUCATIONAL != 0 && strong == 0) {
@@ -169,6 +179,21 @@ impl Workplace {
         let start = clause_start(low, ss, start);
         out.push(Draft::new(Category::WorkplaceConfidential, Severity::High, start, se));
     }
+}
+
+/// "CONFIDENTIAL", "confidential budget slides", "marked confidential": a marking on
+/// information, not the adjective of "free and confidential help".
+fn confidential_marking(ctx: &Context, s: usize, e: usize) -> bool {
+    let low = ctx.lower.as_str();
+    let next = crate::context::next_word(low, e);
+    let prev = crate::context::prev_word(low, s);
+    ctx.text[s..e].starts_with("CONFIDENTIAL")
+        || matches!(
+            next,
+            "memo" | "slides" | "budget" | "email" | "report" | "document" | "documents" | "info"
+                | "information" | "data" | "plans" | "numbers" | "list" | "meeting" | "announcement" | "deck" | "file"
+        )
+        || matches!(prev, "marked" | "stamped" | "labeled" | "labelled" | "strictly" | "is" | "it's" | "totally")
 }
 
 /// Back to the start of the clause holding `pos` (after `,`, `;`, `:` or an emoji gap).
