@@ -2,6 +2,7 @@
 // WebAssembly in the content script (LinkedIn), answering scans by messaging.
 import { loadCore, type Core } from "../shared/core";
 import type { Reply, Request } from "../shared/messages";
+import { deleteAllDrafts, deleteDraft, listDrafts, saveDrafts, startDrafts } from "./drafts";
 import { coreConfig, loadSettings, onSettingsChanged } from "../shared/settings";
 
 let core: Promise<Core> | undefined;
@@ -19,17 +20,34 @@ async function reconfigure(): Promise<void> {
 
 onSettingsChanged(() => void reconfigure().catch(() => {}));
 
-async function handle(request: Request): Promise<unknown> {
+startDrafts();
+
+/** Extension pages (the popup), not content scripts: only they may read or delete drafts. */
+const fromExtensionPage = (sender: chrome.runtime.MessageSender) =>
+  !!sender.url?.startsWith(`chrome-extension://${chrome.runtime.id}/`);
+
+async function handle(request: Request, sender: chrome.runtime.MessageSender): Promise<unknown> {
+  if (String(request?.type).startsWith("drafts/") && request.type !== "drafts/save" && !fromExtensionPage(sender)) {
+    throw new Error("drafts are only available to the Bedside popup");
+  }
   switch (request.type) {
     case "scan":
       return (await getCore()).scan(request.text);
     case "configure":
       return reconfigure();
+    case "drafts/save":
+      return saveDrafts(request.drafts);
+    case "drafts/list":
+      return listDrafts();
+    case "drafts/delete":
+      return deleteDraft(request.id);
+    case "drafts/clear":
+      return deleteAllDrafts();
   }
 }
 
-chrome.runtime.onMessage.addListener((request: Request, _sender, sendResponse) => {
-  handle(request).then(
+chrome.runtime.onMessage.addListener((request: Request, sender, sendResponse) => {
+  handle(request, sender).then(
     (value) => sendResponse({ ok: true, value } satisfies Reply<unknown>),
     (error) => sendResponse({ ok: false, error: String(error?.message ?? error) } satisfies Reply<unknown>),
   );

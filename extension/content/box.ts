@@ -71,10 +71,64 @@ export class Box {
     return ok && this.read() === expected;
   }
 
-  /** Replaces the whole text (restoring a draft, clearing a held post). */
-  replaceAll(text: string): boolean {
+  /**
+   * Replaces the whole text (restoring a draft, clearing a held post), still only
+   * through the editor's own input path, waiting for the editor between steps, and
+   * resolves true only if the box then reads exactly `text`. Per editor (tested on
+   * the fixtures' real Quill, Draft.js, Lexical and a textarea):
+   * - clearing a multi-line selection with execCommand("delete") crashes Draft.js and
+   *   is ignored by Lexical, so a contenteditable is cleared with a Backspace keydown
+   *   on the selection, which all three handle in their own key handlers (falling back
+   *   to execCommand("delete") for an editor that does not take it);
+   * - execCommand("insertText") with "\n" breaks Draft.js and drops the breaks in
+   *   Lexical, so multi-line text goes in as a paste event (which both handle through
+   *   their models); Quill ignores synthetic pastes but takes insertText with "\n".
+   */
+  async replaceAll(text: string): Promise<boolean> {
+    if (this.read() === text) return true;
+    if (this.read() !== "" && !(await this.clear())) return false;
+    if (text === "") return this.read() === "";
+    this.el.focus();
+    await settle();
+    if (this.plain || !text.includes("\n") || this.el.closest(".ql-editor")) {
+      document.execCommand("insertText", false, text);
+    } else {
+      const data = new DataTransfer();
+      data.setData("text/plain", text);
+      const paste = new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+      this.el.dispatchEvent(paste);
+      if (!paste.defaultPrevented) document.execCommand("insertText", false, text);
+    }
+    await settle();
+    return this.read() === text;
+  }
+
+  /** Empties the box; resolves whether it reads empty afterwards. */
+  private async clear(): Promise<boolean> {
     const before = this.read();
-    if (before === text) return true;
-    return this.replace(0, before.length, text);
+    if (!this.select(0, before.length)) return false;
+    await settle(); // editors pick the selection up on selectionchange
+    if (!this.plain) {
+      const init = { key: "Backspace", code: "Backspace", keyCode: 8, which: 8, bubbles: true, cancelable: true, composed: true };
+      const key = new KeyboardEvent("keydown", init);
+      this.el.dispatchEvent(key);
+      if (key.defaultPrevented) {
+        await settle();
+        if (this.read() === "") return true;
+      }
+      if (this.read() !== before) return false; // the editor did something else: stop
+      if (!this.select(0, before.length)) return false;
+    }
+    document.execCommand("delete");
+    await settle();
+    return this.read() === "";
   }
 }
+
+/** Lets the editor catch up: a frame, then a task (React renders, selectionchange).
+ * A hidden tab gets no frames, so a timer stands in. */
+const settle = () =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(() => (clearTimeout(timer), resolve()), 0));
+  });

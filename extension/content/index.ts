@@ -1,6 +1,7 @@
 // Content script entry: on the four sites, start the engine and watch compose boxes.
 import { loadSettings, type Settings } from "../shared/settings";
 import { startEngine } from "./engine";
+import { guard } from "./guard";
 import { handle } from "./inbox";
 import { adapterFor } from "./sites";
 import { watch } from "./watcher";
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   const engine = await startEngine();
   const watcher = watch(adapter, engine, (term) => void allowTerm(term));
   engine.onReconfigured(() => watcher.rescanAll());
+  guard(adapter, engine, watcher, settings); // stops risky posts; "Leave it in drafts"
 
   // The popup's view of this tab: the engine in use and what is open in the boxes.
   handle("status", () => {

@@ -1,10 +1,23 @@
 // Messages between the content script / extension pages and the background worker.
+import type { Draft, NewDraft } from "./drafts";
 import type { Report } from "./report";
 
 export type Request =
   | { type: "scan"; text: string }
   /** Rebuild the scanner from the stored settings now (a content script saw them change). */
-  | { type: "configure" };
+  | { type: "configure" }
+  /** Hold posts: stores them (all or none); replies with the saved drafts once on disk. */
+  | { type: "drafts/save"; drafts: NewDraft[] }
+  /** Extension pages only: the held drafts (expired ones removed first) and the expiry. */
+  | { type: "drafts/list" }
+  | { type: "drafts/delete"; id: string }
+  | { type: "drafts/clear" };
+
+/** The reply to "drafts/list". */
+export interface DraftList {
+  drafts: Draft[];
+  expiryDays: number;
+}
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -1,4 +1,4 @@
-import { plainEnter, type SiteAdapter } from "./site";
+import { matching, plainEnter, type SiteAdapter } from "./site";
 
 // Facebook's editors are Lexical: the composer in a dialog or the feed, comments inline.
 export const facebook: SiteAdapter = {
@@ -7,6 +7,6 @@ export const facebook: SiteAdapter = {
     { name: "comment", box: '[data-lexical-editor="true"][role="textbox"][aria-label*="comment" i]' },
     { name: "composer", box: '[data-lexical-editor="true"][role="textbox"]' },
   ],
-  submit: ['[aria-label="Post"][role="button"]', '[aria-label="Comment"][role="button"]', '[aria-label="Submit"][role="button"]'],
+  isSubmit: matching('[aria-label="Post"][role="button"]', '[aria-label="Comment"][role="button"]', '[aria-label="Submit"][role="button"]'),
   submitsOnKey: (surface, event) => surface === "comment" && plainEnter(event),
 };

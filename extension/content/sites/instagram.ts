@@ -7,6 +7,10 @@ export const instagram: SiteAdapter = {
     { name: "caption", box: '[aria-label="Write a caption..."][contenteditable="true"], [aria-label="Write a caption…"][contenteditable="true"]' },
     { name: "comment", box: 'textarea[aria-label^="Add a comment"]' },
   ],
-  submit: ['div[role="button"]:is(:not([aria-disabled="true"]))', 'button[type="submit"]'],
+  // "Share" (new post) and "Post" (comment) are div[role=button]s known only by their
+  // text; any other div[role=button] (like, save, ...) is not a submit.
+  isSubmit: (el) =>
+    (el.matches('div[role="button"]:not([aria-disabled="true"])') && /^(share|post)$/i.test(el.textContent?.trim() ?? "")) ||
+    el.matches('form button[type="submit"]'),
   submitsOnKey: (surface, event) => surface === "comment" && plainEnter(event),
 };

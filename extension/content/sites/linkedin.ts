@@ -1,4 +1,4 @@
-import { plainEnter, type SiteAdapter } from "./site";
+import { matching, plainEnter, type SiteAdapter } from "./site";
 
 // LinkedIn's editors are Quill 1.
 export const linkedin: SiteAdapter = {
@@ -7,6 +7,6 @@ export const linkedin: SiteAdapter = {
     { name: "comment", box: ".comments-comment-box .ql-editor, .comments-comment-texteditor .ql-editor" },
     { name: "share", box: ".ql-editor, [data-test-ql-editor-contenteditable]" },
   ],
-  submit: ["button.share-actions__primary-action", "button.comments-comment-box__submit-button"],
+  isSubmit: matching("button.share-actions__primary-action", "button.comments-comment-box__submit-button"),
   submitsOnKey: (surface, event) => surface === "comment" && plainEnter(event),
 };

@@ -14,8 +14,9 @@ export interface SiteAdapter {
   site: Site;
   /** Most specific first: the first surface a box matches names it. */
   surfaces: Surface[];
-  /** Controls that submit a post or comment (checked with closest() from the click target). */
-  submit: string[];
+  /** Whether this element is a control that submits a post or comment (the guard
+   * tests the click target and each of its ancestors). */
+  isSubmit(el: Element): boolean;
   /** Whether a keydown in a box of this surface submits it. */
   submitsOnKey(surface: string, event: KeyboardEvent): boolean;
 }
@@ -31,3 +32,9 @@ export const plainEnter = (event: KeyboardEvent) =>
 
 export const modEnter = (event: KeyboardEvent) =>
   event.key === "Enter" && (event.ctrlKey || event.metaKey) && !event.isComposing;
+
+/** A submit predicate from selectors. */
+export const matching = (...selectors: string[]) => {
+  const selector = selectors.join(", ");
+  return (el: Element) => el.matches(selector);
+};

@@ -1,9 +1,9 @@
-import { modEnter, type SiteAdapter } from "./site";
+import { matching, modEnter, type SiteAdapter } from "./site";
 
 // X's editors are Draft.js; each box, thread items included, is a tweetTextarea_N.
 export const x: SiteAdapter = {
   site: "x",
   surfaces: [{ name: "post", box: '[data-testid^="tweetTextarea_"]:not([data-testid$="_label"])' }],
-  submit: ['[data-testid="tweetButton"]', '[data-testid="tweetButtonInline"]'],
+  isSubmit: matching('[data-testid="tweetButton"]', '[data-testid="tweetButtonInline"]'),
   submitsOnKey: (_surface, event) => modEnter(event),
 };
