@@ -5,7 +5,8 @@ import { h, t } from "../popup/i18n";
 import { replaceSettings, type View } from "./store";
 
 export function renderImportExport(root: HTMLElement, { user }: View): void {
-  const result = h("p", { id: "import-result", role: "alert" });
+  // Outside the re-rendered part: the import itself triggers a re-render.
+  const result = document.getElementById("import-result")!;
   const exportButton = h("button", { type: "button", id: "export" }, t("exportButton"));
   exportButton.addEventListener("click", () => {
     const url = URL.createObjectURL(new Blob([settingsFile(user)], { type: "application/json" }));
@@ -34,6 +35,5 @@ export function renderImportExport(root: HTMLElement, { user }: View): void {
     h("p", { class: "hint" }, t("importExportHint")),
     h("div", { class: "field" }, exportButton),
     h("div", { class: "field" }, h("label", { for: "import-file" }, t("importLabel")), file),
-    result,
   );
 }
