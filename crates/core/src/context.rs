@@ -1,7 +1,6 @@
 //! What every rule needs to know about a post, computed once per scan.
 
 use aho_corasick::AhoCorasick;
-use regex::Regex;
 
 use crate::lexicon::{self, kind, Kinds};
 
@@ -44,10 +43,9 @@ pub struct PatientRef {
     pub sentence: usize,
 }
 
-/// Regexes the context needs, compiled once with the scanner.
+/// The automaton the context needs, built once with the scanner.
 pub struct ContextRegexes {
     ac: AhoCorasick,
-    patient_ref: Regex,
 }
 
 impl ContextRegexes {
@@ -57,29 +55,7 @@ impl ContextRegexes {
             .match_kind(aho_corasick::MatchKind::Standard)
             .build(&lex.phrases)
             .expect("lexicon phrases build an automaton");
-        let patient_ref = crate::rules::re(concat!(
-            r"\b(?:",
-            // "my sweet pt", "our patient", "the pt", "a pt"
-            r"(?:my|our|a|an|the|this|that|his|her|one|another|same|had a|have a|every)\s+",
-            r"(?:[a-z]+\s+){0,2}?(?:pt|patient|resident|client|kiddo|preemie)",
-            // bare "pt" / "pt's" (upper-case "PT" is physical therapy, checked later)
-            r"|pt(?:'s|’s)?",
-            // "the lady in 4", "the guy in room 12"
-            r"|(?:the|that|this|our|my)\s+(?:little\s+|old\s+|sweet\s+)?",
-            r"(?:lady|man|woman|guy|gentleman|girl|boy|kid|baby|dude|gal|grandma|grandpa|",
-            r"teen|toddler|patient|pt|one)\s+in\s+(?:room\s+|bed\s+|bay\s+|rm\s+)?[0-9]+[a-z]?",
-            // "a 34-year-old mom", "a 16yo girl", "a 19 y/o driver"
-            r"|(?:a|an|our|this|the|my)\s+[0-9]{1,3}\s*(?:-\s*)?(?:(?:years?|yrs?|yr)\s*-?\s*old|y/o|yo|y\.o\.)",
-            r"(?:\s+[a-z]+)?",
-            // "baby Zoë"-style and unit nicknames
-            r"|our (?:nicu|picu|icu|er|ed) (?:miracle|baby|warrior|kiddo|fighter|graduate)",
-            // "he's in bay 3", "she was brought in"
-            r"|(?:he|she)(?:'s| is| was) in (?:room|bed|bay|rm|trauma bay|trauma) ?[0-9]+",
-            r"|(?:he|she) (?:was|got|is being|has been) (?:brought|rushed|admitted|transferred|flown|airlifted|intubated|coded|found)",
-            r"|a kid in our (?:nicu|picu|icu|er|ed)",
-            r")\b",
-        ));
-        ContextRegexes { ac, patient_ref }
+        ContextRegexes { ac }
     }
 }
 
@@ -163,41 +139,110 @@ impl<'t> Context<'t> {
             patient_post: false,
             sent_patient: Vec::new(),
         };
-        ctx.find_refs(rx);
+        ctx.find_refs();
         ctx
     }
 
-    fn find_refs(&mut self, rx: &ContextRegexes) {
+    fn find_refs(&mut self) {
         let mut refs = Vec::new();
         let educational = self.post_kinds & kind::EDUCATIONAL != 0;
-        for m in rx.patient_ref.find_iter(&self.lower) {
-            let (s, e) = (m.start(), m.end());
-            let orig = &self.text[s..e];
-            let low = &self.lower[s..e];
-            // "PT" in capitals is physical therapy ("PT starts tomorrow").
-            if low.starts_with("pt") && orig.starts_with("PT") {
-                continue;
+        let low = self.lower.as_str();
+        let text = self.text;
+        let mut push = |s: usize, e: usize, strength: RefStrength, ctx: &Context| {
+            refs.push(PatientRef { start: s, end: e, strength, sentence: ctx.sentence_of(s) });
+        };
+        for h in &self.hits {
+            let p = &low[h.start..h.end];
+            if h.kinds & kind::REF != 0 {
+                if p.starts_with("he") || p.starts_with("she") {
+                    // "he's in bay 3" needs the number; "she was brought in" stands alone.
+                    let mut e = h.end;
+                    if p.ends_with("room") || p.ends_with("bed") || p.ends_with("bay") || p.ends_with("rm") {
+                        let rest = &low[e..];
+                        let digits = rest.trim_start_matches(' ');
+                        let n = digits.bytes().take_while(u8::is_ascii_digit).count();
+                        if n == 0 {
+                            continue;
+                        }
+                        e += rest.len() - digits.len() + n;
+                    }
+                    push(h.start, e, RefStrength::Strong, self);
+                    continue;
+                }
+                if p.starts_with("our ") || p.starts_with("a kid") {
+                    push(h.start, h.end, RefStrength::Strong, self);
+                    continue;
+                }
+                // "PT" in capitals is physical therapy ("PT starts tomorrow").
+                if p.starts_with("pt") && text[h.start..].starts_with("PT") {
+                    continue;
+                }
+                let head_patient = p.starts_with("patient");
+                match determiner_before(low, h.start) {
+                    Some((ds, d)) => {
+                        let generic = matches!(d, "an" | "one" | "another" | "every" | "any" | "each")
+                            || (head_patient && matches!(d, "a" | "the"));
+                        let weak = generic || educational;
+                        push(ds, h.end, if weak { RefStrength::Weak } else { RefStrength::Strong }, self);
+                    }
+                    None if p.starts_with("pt") => push(h.start, h.end, RefStrength::Strong, self),
+                    None if head_patient && text[h.start..].starts_with('P') => {
+                        push(h.start, h.end, RefStrength::Weak, self)
+                    }
+                    None => {}
+                }
             }
-            if low.starts_with("pt") && self.preceded_by_word(s, &["the", "a", "my", "our"]) {
-                // already covered by the longer alternative
+            // "a man presented three scripts", "lady called FIVE times": a stranger in a
+            // care story is a weak reference.
+            if h.kinds & kind::PERSON != 0
+                && matches!(p, "lady" | "man" | "woman" | "guy" | "gentleman" | "girl" | "boy" | "dude" | "gal")
+                && self.kinds_at(h.start) & (kind::PATIENT_EVENT | kind::CONDITION | kind::CLINICAL) != 0
+            {
+                push(h.start, h.end, RefStrength::Weak, self);
             }
-            let generic = low.starts_with("a patient")
-                || low.starts_with("an ")
-                || low.starts_with("one ")
-                || low.starts_with("another ")
-                || low.starts_with("every ")
-                || low.starts_with("the patient");
-            let strength = if generic || (educational && !low.contains(char::is_numeric)) {
-                RefStrength::Weak
-            } else {
-                RefStrength::Strong
-            };
-            refs.push(PatientRef {
-                start: s,
-                end: e,
-                strength,
-                sentence: self.sentence_of(s),
-            });
+            // "the lady in 4", "the guy in room 12"
+            if h.kinds & kind::PERSON != 0
+                && matches!(
+                    p,
+                    "lady" | "man" | "woman" | "guy" | "gentleman" | "girl" | "boy" | "kid" | "baby" | "dude" | "gal"
+                        | "grandma" | "grandpa" | "patient" | "pt"
+                )
+            {
+                let rest = &low[h.end..];
+                if let Some(r) = rest.strip_prefix(" in ") {
+                    let r2 = ["room ", "bed ", "bay ", "rm "].iter().find_map(|w| r.strip_prefix(w)).unwrap_or(r);
+                    let n = r2.bytes().take_while(u8::is_ascii_digit).count();
+                    if n > 0 && n <= 4 {
+                        let mut e = h.end + (rest.len() - r2.len()) + n;
+                        if low.as_bytes().get(e).is_some_and(|c| c.is_ascii_alphabetic())
+                            && !low.as_bytes().get(e + 1).is_some_and(|c| c.is_ascii_alphabetic())
+                        {
+                            e += 1;
+                        }
+                        let start = match determiner_before(low, h.start) {
+                            Some((ds, d)) if matches!(d, "the" | "that" | "this" | "our" | "my") => ds,
+                            _ => continue,
+                        };
+                        push(start, e, RefStrength::Strong, self);
+                    }
+                }
+            }
+            // "a 34-year-old mom", "my 101 y/o patient"
+            if h.kinds & kind::AGE_UNIT != 0 {
+                let head = low[..h.start].trim_end_matches([' ', '-']);
+                let n = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+                if n == 0 || n > 3 {
+                    continue;
+                }
+                let num_start = head.len() - n;
+                if let Some((ds, d)) = determiner_before(low, num_start) {
+                    if matches!(d, "a" | "an" | "our" | "this" | "the" | "my") && ds + 40 > num_start {
+                        let after = next_word(low, h.end);
+                        let e = if after.is_empty() { h.end } else { low[h.end..].find(after).map(|i| h.end + i + after.len()).unwrap_or(h.end) };
+                        push(ds, e, RefStrength::Strong, self);
+                    }
+                }
+            }
         }
         // An honorific followed by a capitalised word is a person in a story.
         for (i, t) in self.tokens.iter().enumerate() {
@@ -288,16 +333,43 @@ impl<'t> Context<'t> {
         trim_span(self.text, s, e)
     }
 
-    /// Whether the word right before `pos` is one of `words` (lower case).
-    pub fn preceded_by_word(&self, pos: usize, words: &[&str]) -> bool {
-        let w = prev_word(&self.lower, pos);
-        words.contains(&w)
-    }
-
     /// Whether a strong patient reference lies in sentences `from..=to`.
     pub fn patient_in(&self, from: usize, to: usize) -> bool {
         (from..=to).any(|i| self.sent_patient.get(i).copied().unwrap_or(false))
     }
+}
+
+const DETERMINERS: &[&str] = &[
+    "my", "our", "a", "an", "the", "this", "that", "his", "her", "one", "another", "same", "every",
+    "any", "each", "your", "their",
+];
+
+/// The determiner up to three words before `pos` ("my sweet old pt"), with its start.
+pub fn determiner_before(lower: &str, pos: usize) -> Option<(usize, &str)> {
+    let b = lower.as_bytes();
+    let mut p = pos;
+    for _ in 0..3 {
+        let mut e = p;
+        while e > 0 && b[e - 1] == b' ' {
+            e -= 1;
+        }
+        if e == p && p != pos {
+            return None;
+        }
+        let mut s = e;
+        while s > 0 && (b[s - 1].is_ascii_alphabetic() || b[s - 1] == b'\'') {
+            s -= 1;
+        }
+        if s == e || (s > 0 && b[s - 1] >= 0x80) {
+            return None;
+        }
+        let w = &lower[s..e];
+        if DETERMINERS.contains(&w) {
+            return Some((s, w));
+        }
+        p = s;
+    }
+    None
 }
 
 /// Up to `n` bytes of `text` ending at `pos`, cut at a character boundary.
@@ -307,15 +379,6 @@ pub fn before(text: &str, pos: usize, n: usize) -> &str {
         s += 1;
     }
     &text[s..pos]
-}
-
-/// Up to `n` bytes of `text` starting at `pos`, cut at a character boundary.
-pub fn after(text: &str, pos: usize, n: usize) -> &str {
-    let mut e = (pos + n).min(text.len());
-    while !text.is_char_boundary(e) {
-        e -= 1;
-    }
-    &text[pos..e]
 }
 
 /// The word ending right before `pos` (skipping spaces), lower-cased text assumed.
@@ -429,49 +492,60 @@ fn prev_word_raw(text: &str, pos: usize) -> &str {
     &text[s..pos]
 }
 
-/// Splits the text into words; each records its sentence.
+/// Splits the text into words; each records its sentence. ASCII bytes take a fast path;
+/// other characters are decoded one by one.
 pub fn tokenize(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
-    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len() / 5);
     let mut si = 0;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !c.is_alphanumeric() {
+    let mut i = 0;
+    // (is alphanumeric, upper, lower, alphabetic, byte length) of the char at `i`
+    let class = |i: usize| -> (bool, bool, bool, bool, usize) {
+        let c = b[i];
+        if c < 0x80 {
+            (c.is_ascii_alphanumeric(), c.is_ascii_uppercase(), c.is_ascii_lowercase(), c.is_ascii_alphabetic(), 1)
+        } else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            (ch.is_alphanumeric(), ch.is_uppercase(), ch.is_lowercase(), ch.is_alphabetic(), ch.len_utf8())
+        }
+    };
+    while i < b.len() {
+        let (alnum, upper, _, alpha, len) = class(i);
+        if !alnum {
+            i += len;
             continue;
         }
         let start = i;
-        let mut end = i + c.len_utf8();
-        let cap = c.is_uppercase();
-        let mut all_caps = !c.is_lowercase();
-        let mut letters = c.is_alphabetic() as usize;
-        while let Some(&(j, d)) = iter.peek() {
-            if d.is_alphanumeric() {
-                all_caps &= !d.is_lowercase();
-                letters += d.is_alphabetic() as usize;
-                end = j + d.len_utf8();
-                iter.next();
-            } else if matches!(d, '\'' | '’' | '-') {
-                // inner apostrophe or hyphen: only when a letter follows
-                let mut look = text[j + d.len_utf8()..].chars();
-                if look.next().is_some_and(|n| n.is_alphanumeric()) {
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else {
-                    break;
-                }
-            } else {
-                break;
+        let cap = upper;
+        let mut all_caps = upper || !alpha;
+        let mut letters = alpha as usize;
+        i += len;
+        while i < b.len() {
+            let (alnum, _, lower, alpha, len) = class(i);
+            if alnum {
+                all_caps &= !lower;
+                letters += alpha as usize;
+                i += len;
+                continue;
             }
+            // inner apostrophe or hyphen: only when a letter or digit follows
+            let joiner = if b[i] == b'\'' || b[i] == b'-' {
+                1
+            } else if text[i..].starts_with('’') {
+                3
+            } else {
+                0
+            };
+            if joiner > 0 && i + joiner < b.len() && class(i + joiner).0 {
+                i += joiner;
+                continue;
+            }
+            break;
         }
         while si + 1 < sentences.len() && sentences[si].1 <= start {
             si += 1;
         }
-        out.push(Token {
-            start,
-            end,
-            cap,
-            all_caps: all_caps && letters > 1,
-            sentence: si,
-        });
+        out.push(Token { start, end: i, cap, all_caps: all_caps && letters > 1, sentence: si });
     }
     out
 }

@@ -99,6 +99,12 @@ pub mod kind {
     /// Teaching about privacy, or a made-up case ("HIPAA", "de-identify", "practice
     /// question"): examples in such posts are not real patients.
     pub const HYPOTHETICAL: Kinds = 1 << 42;
+    /// The head of a patient reference ("pt", "patient", "our nicu miracle").
+    pub const REF: Kinds = 1 << 43;
+    /// A street suffix ("lane", "ave").
+    pub const STREET: Kinds = 1 << 44;
+    /// An age unit ("y/o", "year-old").
+    pub const AGE_UNIT: Kinds = 1 << 45;
 }
 
 use kind::*;
@@ -142,12 +148,15 @@ const LISTS: &[(Kinds, &str)] = &[
     (SAFE_ADVICE, "can't tell you|cannot tell you|can not tell you|talk to your|talking to your|ask your|call your doctor|call your|see your doctor|see your provider|check with your|poison control|call 911|call the pharmacy|please call|w/o talking|without talking|without seeing|not medical advice|this is not advice|consult your|your prescriber"),
     (HOLIDAY, "christmas eve|christmas day|christmas|new year's eve|new year's day|new years eve|thanksgiving|halloween|easter|valentine's day|valentines day|the 4th of july|fourth of july|july 4th|mother's day|father's day|labor day|memorial day"),
     (PLACE, "school|high school|middle school|elementary|church|shop|store|gym|bar|restaurant|farm|ranch|factory|plant|warehouse|jail|prison|shelter|hotel|motel|park|pool|lake|river|trail|campground|stadium|field|daycare|nursing home|group home|kitchen|garage|driveway|backyard|home|house|apartment|trailer|bridge|freeway|interstate|highway|turnoff|exit|mile marker|mm"),
-    (BIOMETRIC, "fingerprint|fingerprints|finger print|finger prints|fingerprint scan|thumbprint|thumbprints|retina scan|retinal scan|iris scan|iris scans|voice print|voiceprint|voiceprints|palm print|palm prints|palm vein|faceprint|face print|facial recognition|facial geometry|face scan|face id data|dna profile|dna sample|gait signature|biometric|biometrics|hand geometry"),
+    (BIOMETRIC, "footprint|footprints|footprint sheet|palm-vein|palm vein scanner|palm-vein scanner|iris template|iris templates|voice biometrics|retinal scans|retina scans|fingerprint check-in|fingerprint scanner|fingerprint reader|fingerprint|fingerprints|finger print|finger prints|fingerprint scan|thumbprint|thumbprints|retina scan|retinal scan|iris scan|iris scans|voice print|voiceprint|voiceprints|palm print|palm prints|palm vein|faceprint|face print|facial recognition|facial geometry|face scan|face id data|dna profile|dna sample|gait signature|biometric|biometrics|hand geometry"),
     (DATA, "on file|in the file|in our file|database|in the system|template|stored|uploaded|enrolled|collected|captured|scanned|recorded|record|records|data|sample|samples|matched|match|registry|registered|saved|kept|logged|scan on file|leaked"),
     (PRAISE, "thank|thanks|grateful|proud|amazing|incredible|best crew|love|loved|honored|honor|congrats|congratulations|awesome|great|kind|kindness|shoutout to our|🙌|💙|❤️|🎉|👏🏽|well deserved|welcome|inspiring|saved|hero|heroes|rockstar|support|supported"),
     (RELATIVE, "her son|his son|her daughter|his daughter|her husband|his wife|her wife|his husband|her mom|his mom|her dad|his dad|her mother|his mother|her father|his father|her sister|his sister|her brother|his brother|her grandson|his grandson|her granddaughter|his granddaughter|her kids|his kids|her family|his family|the family|her nephew|his nephew|her niece|his niece|your dad|your mom|their dad|their mom|pt's son|pt's daughter|pt's wife|pt's husband|patient's son|patient's daughter|patient's wife|patient's husband|family of"),
     (HIRING, "hiring|we're hiring|now hiring|is hiring|is looking for|join our team|sign-on bonus|sign on bonus|apply|open position|positions available|job opening|recruiting|recruiter|requirements:|new grads with|caseload includes"),
     (HYPOTHETICAL, "hipaa|#hipaa|hipaa-compliant|de-identify|de-identified|de-identifying|deidentify|deidentified|identifiers|identifier|safe harbor|phi|what counts as|never post|i'll never post|things i'll never post|instead of:|before you post|case report|privacy|confidentiality|retake|in frame|hypothetical|hypothetically|fictional|made-up|made up|practice question|nclex|scenario|case study|quiz|which of the following|mnemonic|checklist|friendly reminder|reminder that|sample patient|test patient|example:|for example|e.g.|imagine a|imagine you"),
+    (REF, "pt|pt's|pt’s|patient|patient's|resident|client|kiddo|preemie|our nicu miracle|our nicu baby|our nicu warrior|our nicu graduate|our picu warrior|our icu miracle|a kid in our nicu|a kid in our picu|a kid in our er|a kid in our ed"),
+    (STREET, "street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|drive|court|ct|place|circle|terrace|parkway|pkwy|way|trail|crescent|pike|loop"),
+    (AGE_UNIT, "y/o|yo|y.o.|yro|year-old|year old|years old|years-old|yr old|yr-old|yrs old|yo girl|yo boy"),
     (SARCASM, "truly inspiring work|inspiring work|great job guys|love that for us|thanks for nothing|real helpful|so helpful|love that|truly inspiring|what a hero|for taking"),
 ];
 
@@ -174,6 +183,28 @@ impl Lexicon {
                         phrases.push(p);
                         kinds.push(k);
                     }
+                }
+            }
+        }
+        // "he's in bay 3", "she was brought in": pronoun references, generated.
+        for p in ["he", "she"] {
+            for v in ["'s in", " is in", " was in"] {
+                for place in ["room", "bed", "bay", "rm", "trauma bay"] {
+                    let phrase: &'static str = Box::leak(format!("{p}{v} {place}").into_boxed_str());
+                    index.insert(phrase, phrases.len());
+                    phrases.push(phrase);
+                    kinds.push(kind::REF);
+                }
+            }
+            for v in ["was", "got", "is being", "has been"] {
+                for e in ["brought", "rushed", "admitted", "transferred", "flown", "airlifted", "intubated", "coded", "found"] {
+                    let phrase: &'static str = Box::leak(format!("{p} {v} {e}").into_boxed_str());
+                    if index.contains_key(phrase) {
+                        continue;
+                    }
+                    index.insert(phrase, phrases.len());
+                    phrases.push(phrase);
+                    kinds.push(kind::REF | kind::PATIENT_EVENT);
                 }
             }
         }

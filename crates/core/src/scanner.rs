@@ -238,3 +238,4 @@ fn to_findings(text: &str, drafts: Vec<Draft>) -> Vec<Finding> {
         })
         .collect()
 }
+

@@ -23,6 +23,7 @@ impl Ages {
                 r"|(?P<ms>\d{1,3})\s?(?P<sex>[mf])",
                 r"|(?P<yrs>\d{2,3}\s+(?:years|yrs))\s+(?:of|young|strong)",
                 r"|turned\s+(?P<turn>\d{2,3})",
+                r"|at\s+(?P<at>9\d|1[01]\d)",
                 r")\b"
             )),
         }
@@ -68,7 +69,8 @@ impl Rule for Ages {
             } else if let Some(m) = c.name("pron") {
                 // "she's 41 weeks" is a pregnancy, "he's 35 minutes out" a time.
                 let after = next_word(low, m.end());
-                if !ctx.patient_post || is_unit(after) {
+                let n: u32 = m.as_str().parse().unwrap_or(0);
+                if is_unit(after) || !(ctx.patient_post || story || n > 89) {
                     continue;
                 }
                 s = m.start();
@@ -91,6 +93,13 @@ impl Rule for Ages {
                 // A life measured in years beside a particular patient is her age.
                 out.push(Draft::new(Category::PhiAge, Severity::High, m.start(), m.end()).suggest("older"));
                 continue;
+            } else if let Some(m) = c.name("at") {
+                // "passed at 93": only beside a patient, and only the years over 89.
+                if !ctx.patient_post || is_unit(next_word(low, e)) || low[e..].starts_with(':') || low[e..].starts_with('%') {
+                    continue;
+                }
+                s = m.start();
+                (m.as_str().parse().unwrap_or(0), false)
             } else if let Some(m) = c.name("turn") {
                 (m.as_str().parse().unwrap_or(0), false)
             } else {
@@ -102,7 +111,8 @@ impl Rule for Ages {
             let prev = prev_word(low, s);
             let next = next_word(low, e);
             // "my 8yo" is the poster's child; "my 101 y/o patient" is a patient.
-            let own = (prev == "my" && !PATIENT_NOUNS.contains(&next))
+            let patient_soon = low[e..].split_whitespace().take(3).any(|w| PATIENT_NOUNS.contains(&w.trim_matches(|c: char| !c.is_ascii_alphanumeric())));
+            let own = (prev == "my" && !patient_soon && !patient_here)
                 || (ks & (kind::OWN_FAMILY | kind::OWN) != 0 && !patient_here)
                 || prev == "i'm"
                 || prev == "im";

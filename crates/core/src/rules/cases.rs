@@ -64,6 +64,9 @@ impl Cases {
             return;
         }
         let educational = ctx.post_kinds & kind::EDUCATIONAL != 0;
+        // Earlier findings by start, so each story window looks up only its own.
+        let mut sorted: Vec<&Draft> = out.iter().collect();
+        sorted.sort_by_key(|d| d.start);
         let mut found: Vec<Draft> = Vec::new();
         let mut last_window = usize::MAX;
         for r in &ctx.refs {
@@ -74,7 +77,7 @@ impl Cases {
                 let (ws, _) = ctx.sentences[r.sentence];
                 let last = (r.sentence + extra).min(ctx.sentences.len() - 1);
                 let (_, we) = ctx.sentences[last];
-                let got = self.count(ctx, out, ws, we);
+                let got = self.count(ctx, &sorted, ws, we);
                 let enough = got.0.len() >= need && got.2;
                 best = Some((got, ws, we, last));
                 if enough {
@@ -110,7 +113,7 @@ impl Cases {
     /// Distinct detail kinds in `[ws, we)`, with an example of each, the span they cover,
     /// and whether one of them is specific.
     #[allow(clippy::type_complexity)]
-    fn count(&self, ctx: &Context, drafts: &[Draft], ws: usize, we: usize) -> (Vec<(&'static str, String)>, (usize, usize), bool) {
+    fn count(&self, ctx: &Context, drafts: &[&Draft], ws: usize, we: usize) -> (Vec<(&'static str, String)>, (usize, usize), bool) {
         let mut got: Vec<(&'static str, String)> = Vec::new();
         let mut span = (usize::MAX, 0);
         let mut specific = false;
@@ -125,7 +128,9 @@ impl Cases {
             specific |= spec;
         };
         for d in DETAILS {
-            if let Some(f) = drafts.iter().find(|f| d.categories.contains(&f.category) && f.start >= ws && f.end <= we) {
+            let from = drafts.partition_point(|f| f.start < ws);
+            let window = drafts[from..].iter().take_while(|f| f.start < we);
+            if let Some(f) = window.clone().find(|f| d.categories.contains(&f.category) && f.end <= we) {
                 add(d.name, f.start, f.end, d.specific, &mut got);
                 continue;
             }

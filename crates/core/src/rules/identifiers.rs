@@ -56,7 +56,9 @@ const KEYED: &str = concat!(
     r"medicare id|medicaid|medicare|insurance id|beneficiary id|mbi|hicn|dl|driver'?s licen[sc]e|",
     r"license plate|licen[sc]e|lic|dea|npi|plate|tag|vin|sn|s/n|serial(?: number| no\.?)?|lot|",
     r"wristband|armband|id band|patient id|pt id|encounter|visit|fin|csn|accession|case|",
-    r"ticket|aps case|cps case|report)",
+    r"ticket|aps case|cps case|report|rx|script|referral|cps referral|subject|participant|inmate|booking|",
+    r"unos id|user id|portal user id|username|hospital number|hosp|har|guarantor|dbn|tricare|bcbs(?: [a-z]{2})?|",
+    r"aetna|humana|cigna|uhc|medi-cal|id|cdl|ccw|cert|certificate|airman cert|permit|band|study id|enrollment id)",
     r"\s*(?:#|no\.?|num(?:ber)?|id)?\s*(?:is|was|of)?\s*[:#]?\s*",
     r"(?P<val>[a-z0-9][a-z0-9-]{3,19})\b"
 );
@@ -159,6 +161,14 @@ impl Identifiers {
                 "wristband" | "armband" | "id band" | "patient id" | "pt id" | "accession" | "csn"
                 | "fin" => (Category::PhiId, 4),
                 "encounter" | "visit" | "ticket" | "report" if has_hash => (Category::PhiId, 4),
+                "rx" | "script" | "referral" | "cps referral" | "subject" | "participant" | "inmate" | "booking"
+                | "unos id" | "user id" | "portal user id" | "username" | "band" | "study id" | "enrollment id" => (Category::PhiId, 3),
+                "id" if has_hash => (Category::PhiId, 4),
+                "hospital number" | "hosp" | "har" => (Category::PhiMrn, 5),
+                "guarantor" => (Category::PhiAccount, 4),
+                "dbn" | "tricare" | "aetna" | "humana" | "cigna" | "uhc" | "medi-cal" => (Category::PhiHealthPlan, 6),
+                k if k.starts_with("bcbs") => (Category::PhiHealthPlan, 6),
+                "cdl" | "ccw" | "cert" | "certificate" | "airman cert" | "permit" => (Category::PhiLicense, 4),
                 "case" | "aps case" | "cps case" if has_hash => (Category::PhiId, 4),
                 _ => continue,
             };
@@ -360,7 +370,7 @@ impl Identifiers {
             let data = ctx.has_in(ss, se, kind::DATA) || ctx.lower[h.start..h.end].contains("scan");
             let figurative = ctx.lower[h.end..].trim_start().starts_with("of ");
             let person = ks & kind::PERSON != 0 || ctx.patient_in(si, si);
-            if !data || figurative && !ctx.patient_post {
+            if figurative || !(data || person || ctx.patient_post) {
                 continue;
             }
             let sev = if ctx.patient_post || person { Severity::High } else { Severity::Medium };
@@ -396,7 +406,8 @@ fn contact_severity(ctx: &Context, pos: usize) -> (Severity, bool) {
     } else if ctx.post_kinds & (kind::CONTACT | kind::HIRING) != 0 {
         (Severity::Low, false)
     } else if ks & (kind::PERSON | kind::RELATIVE) != 0 {
-        (Severity::Medium, true)
+        // Someone else's number or address, offered by nobody: a third party's identifier.
+        (Severity::High, false)
     } else {
         (Severity::Low, true)
     }

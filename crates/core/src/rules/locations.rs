@@ -171,7 +171,7 @@ impl Locations {
             let ks = ctx.sent_kinds.get(si).copied().unwrap_or(0);
             let patient_sentence = ctx.patient_in(si, si)
                 || (ks & kind::PATIENT_EVENT != 0 && ks & kind::PERSON != 0)
-                || (ctx.patient_post && ks & (kind::PERSON | kind::CONDITION | kind::EVENT) != 0);
+                || ctx.patient_post;
             if !patient_sentence || ks & (kind::CONTACT | kind::HIRING) != 0 {
                 continue;
             }

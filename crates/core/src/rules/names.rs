@@ -172,7 +172,7 @@ impl Rule for Names {
                     && !sentence_start
                     && !WORDLIKE.contains(&w)
                     && ctx.patient_post
-                    && ctx.patient_in(si.saturating_sub(1), si + 1)
+                    && (ctx.patient_in(si.saturating_sub(1), si + 1) || ks & (kind::PERSON | kind::CLINICAL | kind::CONDITION) != 0)
                     && ks & (kind::CONTACT | kind::HIRING) == 0
                     && !followed_by_credential(ctx, end)
                     && !preceded_by_staff_role(ctx, i)
