@@ -53,7 +53,13 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
     match cmd.as_str() {
         "help" | "-h" | "--help" => Ok(Command::Help),
         "check" => {
-            let mut a = CheckArgs { json: false, jsonl: false, site: None, config: None, path: None };
+            let mut a = CheckArgs {
+                json: false,
+                jsonl: false,
+                site: None,
+                config: None,
+                path: None,
+            };
             while let Some(x) = rest.next() {
                 match x.as_str() {
                     "--json" => a.json = true,
@@ -61,13 +67,18 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                     "--site" => {
                         let s = value(&mut rest, "--site")?;
                         if !SITES.contains(&s.as_str()) {
-                            return Err(format!("--site must be one of {}, got `{s}`", SITES.join(", ")));
+                            return Err(format!(
+                                "--site must be one of {}, got `{s}`",
+                                SITES.join(", ")
+                            ));
                         }
                         a.site = Some(s);
                     }
                     "--config" => a.config = Some(value(&mut rest, "--config")?),
                     "-" => set_path(&mut a.path, x)?,
-                    f if f.starts_with('-') => return Err(format!("unknown option `{f}` for check")),
+                    f if f.starts_with('-') => {
+                        return Err(format!("unknown option `{f}` for check"))
+                    }
                     _ => set_path(&mut a.path, x)?,
                 }
             }
@@ -97,7 +108,9 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                     "--min-phi-recall" => a.min_phi_recall = Some(ratio(&mut rest, x)?),
                     "--min-labels" => a.min_labels = number(&mut rest, x)?,
                     "--misses" => a.misses = number(&mut rest, x)?,
-                    f if f.starts_with('-') => return Err(format!("unknown option `{f}` for eval")),
+                    f if f.starts_with('-') => {
+                        return Err(format!("unknown option `{f}` for eval"))
+                    }
                     _ => a.corpora.push(x.clone()),
                 }
             }
@@ -135,7 +148,9 @@ fn set_path(slot: &mut Option<String>, p: &str) -> Result<(), String> {
 }
 
 fn value<'a>(it: &mut impl Iterator<Item = &'a String>, flag: &str) -> Result<String, String> {
-    it.next().cloned().ok_or_else(|| format!("{flag} needs a value"))
+    it.next()
+        .cloned()
+        .ok_or_else(|| format!("{flag} needs a value"))
 }
 
 fn ratio<'a>(it: &mut impl Iterator<Item = &'a String>, flag: &str) -> Result<f64, String> {
@@ -148,5 +163,6 @@ fn ratio<'a>(it: &mut impl Iterator<Item = &'a String>, flag: &str) -> Result<f6
 
 fn number<'a>(it: &mut impl Iterator<Item = &'a String>, flag: &str) -> Result<usize, String> {
     let v = value(it, flag)?;
-    v.parse().map_err(|_| format!("{flag} takes a whole number, got `{v}`"))
+    v.parse()
+        .map_err(|_| format!("{flag} takes a whole number, got `{v}`"))
 }

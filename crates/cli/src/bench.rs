@@ -49,11 +49,20 @@ pub fn run(a: &BenchArgs) -> u8 {
             return 5;
         }
     };
-    println!("scanner built in {:.2} ms (first build, includes lexicons)", t.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "scanner built in {:.2} ms (first build, includes lexicons)",
+        t.elapsed().as_secs_f64() * 1e3
+    );
     let t = Instant::now();
     let _second = Scanner::new(Config::default());
-    println!("scanner built in {:.2} ms (second build)\n", t.elapsed().as_secs_f64() * 1e3);
-    println!("{:>8} {:>9} {:>12} {:>12} {:>10} {:>9}", "chars", "runs", "median", "p99", "MB/s", "findings");
+    println!(
+        "scanner built in {:.2} ms (second build)\n",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    println!(
+        "{:>8} {:>9} {:>12} {:>12} {:>10} {:>9}",
+        "chars", "runs", "median", "p99", "MB/s", "findings"
+    );
     for len in [280usize, 3_000, 63_000] {
         let text = post(len);
         let findings = scanner.scan(&text).findings.len();

@@ -27,7 +27,10 @@ fn run_inner(a: &CheckArgs) -> Result<u8, InputError> {
     let text = input::read_post(a.path.as_deref())?;
     let report = scanner.scan(&text);
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&report).expect("report serialises"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("report serialises")
+        );
     } else {
         print!("{}", human(&text, &report, a.site.as_deref()));
     }
@@ -70,7 +73,10 @@ fn batch(scanner: &bedside_core::Scanner, path: Option<&str>) -> Result<u8, Inpu
         }
         let err = |msg: String| json!({"line": line_no, "error": msg});
         let value = match std::str::from_utf8(raw) {
-            Err(e) => err(format!("{name} line {line_no}: invalid UTF-8 at byte offset {}", start + e.valid_up_to())),
+            Err(e) => err(format!(
+                "{name} line {line_no}: invalid UTF-8 at byte offset {}",
+                start + e.valid_up_to()
+            )),
             Ok(s) => match serde_json::from_str::<Line>(s) {
                 Err(e) => err(format!("{name} line {line_no}: {e}")),
                 Ok(l) if l.text.trim().is_empty() => {
@@ -86,7 +92,10 @@ fn batch(scanner: &bedside_core::Scanner, path: Option<&str>) -> Result<u8, Inpu
         if value.get("error").is_some() {
             errors = true;
         }
-        writeln!(out, "{value}").map_err(|e| InputError { code: 4, message: format!("cannot write output: {e}") })?;
+        writeln!(out, "{value}").map_err(|e| InputError {
+            code: 4,
+            message: format!("cannot write output: {e}"),
+        })?;
     }
     out.flush().ok();
     let _ = std::io::stdout().flush();
@@ -129,7 +138,13 @@ pub fn human(text: &str, report: &Report, site: Option<&str>) -> String {
             Severity::Medium => "MEDIUM",
             Severity::Low => "low",
         };
-        s.push_str(&format!("{:>3}. {sev:<6} {} \"{}\"\n     {}\n", i + 1, f.category.id(), f.text, f.message));
+        s.push_str(&format!(
+            "{:>3}. {sev:<6} {} \"{}\"\n     {}\n",
+            i + 1,
+            f.category.id(),
+            f.text,
+            f.message
+        ));
         if let Some(d) = &f.details {
             s.push_str(&format!("     details: {}\n", d.join("; ")));
         }
@@ -144,5 +159,8 @@ pub fn human(text: &str, report: &Report, site: Option<&str>) -> String {
 
 fn superscript(n: usize) -> String {
     const D: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    n.to_string().chars().map(|c| D[c as usize - '0' as usize]).collect()
+    n.to_string()
+        .chars()
+        .map(|c| D[c as usize - '0' as usize])
+        .collect()
 }

@@ -88,7 +88,10 @@ fn verdict_str(v: Verdict) -> &'static str {
 /// Whether a finding of `cat` covers the label: overlaps its text, or, for a label with no
 /// text (or text not in the post), exists anywhere.
 fn found(post: &Post, report: &Report, label: &Label) -> bool {
-    let span = label.text.as_deref().and_then(|t| post.text.find(t).map(|s| (s, s + t.len())));
+    let span = label
+        .text
+        .as_deref()
+        .and_then(|t| post.text.find(t).map(|s| (s, s + t.len())));
     report.findings.iter().any(|f| {
         f.category.id() == label.category
             && match span {
@@ -113,7 +116,10 @@ fn evaluate(scanner: &Scanner, posts: &[Post], a: &EvalArgs) -> (String, bool) {
             if r.verdict == Verdict::Hold {
                 held += 1;
             } else {
-                misses.push(Miss { weight: 3, line: format!("{}: hold post got {got}: {}", p.id, snippet(&p.text)) });
+                misses.push(Miss {
+                    weight: 3,
+                    line: format!("{}: hold post got {got}: {}", p.id, snippet(&p.text)),
+                });
             }
         }
         if p.verdict == "clean" {
@@ -126,7 +132,10 @@ fn evaluate(scanner: &Scanner, posts: &[Post], a: &EvalArgs) -> (String, bool) {
                 .collect();
             if !loud.is_empty() {
                 alarms += 1;
-                misses.push(Miss { weight: 2, line: format!("{}: false alarm on clean post: {}", p.id, loud.join(", ")) });
+                misses.push(Miss {
+                    weight: 2,
+                    line: format!("{}: false alarm on clean post: {}", p.id, loud.join(", ")),
+                });
             }
         }
         for l in &p.labels {
@@ -138,7 +147,12 @@ fn evaluate(scanner: &Scanner, posts: &[Post], a: &EvalArgs) -> (String, bool) {
                 let w = if l.category.starts_with("phi.") { 1 } else { 0 };
                 misses.push(Miss {
                     weight: w,
-                    line: format!("{}: missed {} {:?}", p.id, l.category, l.text.as_deref().unwrap_or("(whole post)")),
+                    line: format!(
+                        "{}: missed {} {:?}",
+                        p.id,
+                        l.category,
+                        l.text.as_deref().unwrap_or("(whole post)")
+                    ),
                 });
             }
         }
@@ -147,7 +161,11 @@ fn evaluate(scanner: &Scanner, posts: &[Post], a: &EvalArgs) -> (String, bool) {
             c.findings += 1;
             let hit = p.labels.iter().any(|l| {
                 l.category == f.category.id()
-                    && match l.text.as_deref().and_then(|t| p.text.find(t).map(|s| (s, s + t.len()))) {
+                    && match l
+                        .text
+                        .as_deref()
+                        .and_then(|t| p.text.find(t).map(|s| (s, s + t.len())))
+                    {
                         Some((s, e)) => f.byte_start < e && s < f.byte_end,
                         None => true,
                     }
@@ -157,10 +175,19 @@ fn evaluate(scanner: &Scanner, posts: &[Post], a: &EvalArgs) -> (String, bool) {
             }
         }
     }
-    let ratio = |n: usize, d: usize| if d == 0 { f64::NAN } else { n as f64 / d as f64 };
+    let ratio = |n: usize, d: usize| {
+        if d == 0 {
+            f64::NAN
+        } else {
+            n as f64 / d as f64
+        }
+    };
     let mut out = String::new();
     out.push_str(&format!("{} posts\n\n", posts.len()));
-    out.push_str(&format!("{:<26} {:>7} {:>7} {:>9} {:>7}\n", "category", "labels", "recall", "findings", "precis."));
+    out.push_str(&format!(
+        "{:<26} {:>7} {:>7} {:>9} {:>7}\n",
+        "category", "labels", "recall", "findings", "precis."
+    ));
     for (id, c) in &cats {
         out.push_str(&format!(
             "{:<26} {:>7} {:>7} {:>9} {:>7}\n",
@@ -173,37 +200,67 @@ fn evaluate(scanner: &Scanner, posts: &[Post], a: &EvalArgs) -> (String, bool) {
     }
     let hold_recall = ratio(held, holds);
     let false_alarm = ratio(alarms, clean);
-    out.push_str(&format!("\nverdict accuracy      {} ({correct}/{})\n", fmt(ratio(correct, posts.len())), posts.len()));
-    out.push_str(&format!("hold recall           {} ({held}/{holds})\n", fmt(hold_recall)));
-    out.push_str(&format!("false alarms on clean {} ({alarms}/{clean})\n", fmt(false_alarm)));
+    out.push_str(&format!(
+        "\nverdict accuracy      {} ({correct}/{})\n",
+        fmt(ratio(correct, posts.len())),
+        posts.len()
+    ));
+    out.push_str(&format!(
+        "hold recall           {} ({held}/{holds})\n",
+        fmt(hold_recall)
+    ));
+    out.push_str(&format!(
+        "false alarms on clean {} ({alarms}/{clean})\n",
+        fmt(false_alarm)
+    ));
 
     let mut passed = true;
     let mut verdicts = String::new();
     if let Some(min) = a.min_hold_recall {
         let ok = holds == 0 || hold_recall >= min;
         passed &= ok;
-        verdicts.push_str(&format!("{} hold recall {} >= {min}\n", mark(ok), fmt(hold_recall)));
+        verdicts.push_str(&format!(
+            "{} hold recall {} >= {min}\n",
+            mark(ok),
+            fmt(hold_recall)
+        ));
     }
     if let Some(max) = a.max_false_alarm {
         let ok = clean == 0 || false_alarm <= max;
         passed &= ok;
-        verdicts.push_str(&format!("{} false alarms {} <= {max}\n", mark(ok), fmt(false_alarm)));
+        verdicts.push_str(&format!(
+            "{} false alarms {} <= {max}\n",
+            mark(ok),
+            fmt(false_alarm)
+        ));
     }
     if let Some(min) = a.min_phi_recall {
-        for (id, c) in cats.iter().filter(|(id, c)| id.starts_with("phi.") && c.labels >= a.min_labels) {
+        for (id, c) in cats
+            .iter()
+            .filter(|(id, c)| id.starts_with("phi.") && c.labels >= a.min_labels)
+        {
             let r = ratio(c.found, c.labels);
             let ok = r >= min;
             passed &= ok;
-            verdicts.push_str(&format!("{} {id} recall {} >= {min} ({} labels)\n", mark(ok), fmt(r), c.labels));
+            verdicts.push_str(&format!(
+                "{} {id} recall {} >= {min} ({} labels)\n",
+                mark(ok),
+                fmt(r),
+                c.labels
+            ));
         }
     }
     if !verdicts.is_empty() {
         out.push_str("\nfloors\n");
         out.push_str(&verdicts);
     }
-    misses.sort_by(|a, b| b.weight.cmp(&a.weight));
+    misses.sort_by_key(|m| std::cmp::Reverse(m.weight));
     if !misses.is_empty() && a.misses > 0 {
-        out.push_str(&format!("\nworst misses ({} of {})\n", a.misses.min(misses.len()), misses.len()));
+        out.push_str(&format!(
+            "\nworst misses ({} of {})\n",
+            a.misses.min(misses.len()),
+            misses.len()
+        ));
         for m in misses.iter().take(a.misses) {
             out.push_str(&format!("  {}\n", m.line));
         }
@@ -228,7 +285,11 @@ fn fmt(x: f64) -> String {
 }
 
 fn snippet(t: &str) -> String {
-    let one: String = t.chars().take(90).map(|c| if c == '\n' { ' ' } else { c }).collect();
+    let one: String = t
+        .chars()
+        .take(90)
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
     if t.chars().count() > 90 {
         format!("{one}…")
     } else {

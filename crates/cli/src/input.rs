@@ -10,7 +10,10 @@ pub struct InputError {
 
 impl InputError {
     fn unreadable(what: &str, e: std::io::Error) -> InputError {
-        InputError { code: 4, message: format!("cannot read {what}: {e}") }
+        InputError {
+            code: 4,
+            message: format!("cannot read {what}: {e}"),
+        }
     }
 }
 
@@ -24,7 +27,9 @@ pub fn read_bytes(path: Option<&str>) -> Result<(String, Vec<u8>), InputError> {
                 .map_err(|e| InputError::unreadable("standard input", e))?;
             Ok(("standard input".into(), buf))
         }
-        Some(p) => std::fs::read(p).map(|b| (p.to_string(), b)).map_err(|e| InputError::unreadable(p, e)),
+        Some(p) => std::fs::read(p)
+            .map(|b| (p.to_string(), b))
+            .map_err(|e| InputError::unreadable(p, e)),
     }
 }
 
@@ -32,7 +37,10 @@ pub fn read_bytes(path: Option<&str>) -> Result<(String, Vec<u8>), InputError> {
 pub fn utf8(name: &str, bytes: Vec<u8>) -> Result<String, InputError> {
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        InputError { code: 5, message: format!("{name} is not valid UTF-8: bad byte at offset {at}") }
+        InputError {
+            code: 5,
+            message: format!("{name} is not valid UTF-8: bad byte at offset {at}"),
+        }
     })
 }
 
@@ -41,7 +49,10 @@ pub fn read_post(path: Option<&str>) -> Result<String, InputError> {
     let (name, bytes) = read_bytes(path)?;
     let text = utf8(&name, bytes)?;
     if text.trim().is_empty() {
-        return Err(InputError { code: 5, message: format!("{name} is empty: nothing to check") });
+        return Err(InputError {
+            code: 5,
+            message: format!("{name} is empty: nothing to check"),
+        });
     }
     Ok(text)
 }
@@ -52,8 +63,14 @@ pub fn scanner(config: Option<&str>) -> Result<bedside_core::Scanner, InputError
         None => bedside_core::Config::default(),
         Some(p) => {
             let bytes = std::fs::read(p).map_err(|e| InputError::unreadable(p, e))?;
-            serde_json::from_slice(&bytes).map_err(|e| InputError { code: 5, message: format!("config {p}: {e}") })?
+            serde_json::from_slice(&bytes).map_err(|e| InputError {
+                code: 5,
+                message: format!("config {p}: {e}"),
+            })?
         }
     };
-    bedside_core::Scanner::new(cfg).map_err(|e| InputError { code: 5, message: format!("config: {e}") })
+    bedside_core::Scanner::new(cfg).map_err(|e| InputError {
+        code: 5,
+        message: format!("config: {e}"),
+    })
 }

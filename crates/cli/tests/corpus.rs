@@ -22,10 +22,23 @@ fn corpora() -> Vec<PathBuf> {
 #[test]
 fn corpus_meets_the_floors() {
     let files = corpora();
-    assert!(files[0].exists(), "shared dev corpus missing at {}", files[0].display());
+    assert!(
+        files[0].exists(),
+        "shared dev corpus missing at {}",
+        files[0].display()
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_bedside"))
         .arg("eval")
-        .args(["--min-hold-recall", "0.95", "--max-false-alarm", "0.05", "--min-phi-recall", "0.9", "--min-labels", "10"])
+        .args([
+            "--min-hold-recall",
+            "0.95",
+            "--max-false-alarm",
+            "0.05",
+            "--min-phi-recall",
+            "0.9",
+            "--min-labels",
+            "10",
+        ])
         .args(["--misses", "40"])
         .args(&files)
         .output()
@@ -34,5 +47,9 @@ fn corpus_meets_the_floors() {
     println!("corpora: {files:?}\n{table}");
     eprintln!("{}", String::from_utf8_lossy(&out.stderr));
     assert!(table.contains("floors"), "eval printed no floors");
-    assert_eq!(out.status.code(), Some(0), "corpus below the floors:\n{table}");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "corpus below the floors:\n{table}"
+    );
 }

@@ -149,7 +149,12 @@ impl<'t> Context<'t> {
         let low = self.lower.as_str();
         let text = self.text;
         let mut push = |s: usize, e: usize, strength: RefStrength, ctx: &Context| {
-            refs.push(PatientRef { start: s, end: e, strength, sentence: ctx.sentence_of(s) });
+            refs.push(PatientRef {
+                start: s,
+                end: e,
+                strength,
+                sentence: ctx.sentence_of(s),
+            });
         };
         for h in &self.hits {
             let p = &low[h.start..h.end];
@@ -157,7 +162,11 @@ impl<'t> Context<'t> {
                 if p.starts_with("he") || p.starts_with("she") {
                     // "he's in bay 3" needs the number; "she was brought in" stands alone.
                     let mut e = h.end;
-                    if p.ends_with("room") || p.ends_with("bed") || p.ends_with("bay") || p.ends_with("rm") {
+                    if p.ends_with("room")
+                        || p.ends_with("bed")
+                        || p.ends_with("bay")
+                        || p.ends_with("rm")
+                    {
                         let rest = &low[e..];
                         let digits = rest.trim_start_matches(' ');
                         let n = digits.bytes().take_while(u8::is_ascii_digit).count();
@@ -180,10 +189,20 @@ impl<'t> Context<'t> {
                 let head_patient = p.starts_with("patient");
                 match determiner_before(low, h.start) {
                     Some((ds, d)) => {
-                        let generic = matches!(d, "an" | "one" | "another" | "every" | "any" | "each")
-                            || (head_patient && matches!(d, "a" | "the"));
+                        let generic =
+                            matches!(d, "an" | "one" | "another" | "every" | "any" | "each")
+                                || (head_patient && matches!(d, "a" | "the"));
                         let weak = generic || educational;
-                        push(ds, h.end, if weak { RefStrength::Weak } else { RefStrength::Strong }, self);
+                        push(
+                            ds,
+                            h.end,
+                            if weak {
+                                RefStrength::Weak
+                            } else {
+                                RefStrength::Strong
+                            },
+                            self,
+                        );
                     }
                     None if p.starts_with("pt") => push(h.start, h.end, RefStrength::Strong, self),
                     None if head_patient && text[h.start..].starts_with('P') => {
@@ -195,8 +214,20 @@ impl<'t> Context<'t> {
             // "a man presented three scripts", "lady called FIVE times": a stranger in a
             // care story is a weak reference.
             if h.kinds & kind::PERSON != 0
-                && matches!(p, "lady" | "man" | "woman" | "guy" | "gentleman" | "girl" | "boy" | "dude" | "gal")
-                && self.kinds_at(h.start) & (kind::PATIENT_EVENT | kind::CONDITION | kind::CLINICAL) != 0
+                && matches!(
+                    p,
+                    "lady"
+                        | "man"
+                        | "woman"
+                        | "guy"
+                        | "gentleman"
+                        | "girl"
+                        | "boy"
+                        | "dude"
+                        | "gal"
+                )
+                && self.kinds_at(h.start) & (kind::PATIENT_EVENT | kind::CONDITION | kind::CLINICAL)
+                    != 0
             {
                 push(h.start, h.end, RefStrength::Weak, self);
             }
@@ -204,23 +235,45 @@ impl<'t> Context<'t> {
             if h.kinds & kind::PERSON != 0
                 && matches!(
                     p,
-                    "lady" | "man" | "woman" | "guy" | "gentleman" | "girl" | "boy" | "kid" | "baby" | "dude" | "gal"
-                        | "grandma" | "grandpa" | "patient" | "pt"
+                    "lady"
+                        | "man"
+                        | "woman"
+                        | "guy"
+                        | "gentleman"
+                        | "girl"
+                        | "boy"
+                        | "kid"
+                        | "baby"
+                        | "dude"
+                        | "gal"
+                        | "grandma"
+                        | "grandpa"
+                        | "patient"
+                        | "pt"
                 )
             {
                 let rest = &low[h.end..];
                 if let Some(r) = rest.strip_prefix(" in ") {
-                    let r2 = ["room ", "bed ", "bay ", "rm "].iter().find_map(|w| r.strip_prefix(w)).unwrap_or(r);
+                    let r2 = ["room ", "bed ", "bay ", "rm "]
+                        .iter()
+                        .find_map(|w| r.strip_prefix(w))
+                        .unwrap_or(r);
                     let n = r2.bytes().take_while(u8::is_ascii_digit).count();
                     if n > 0 && n <= 4 {
                         let mut e = h.end + (rest.len() - r2.len()) + n;
-                        if low.as_bytes().get(e).is_some_and(|c| c.is_ascii_alphabetic())
-                            && !low.as_bytes().get(e + 1).is_some_and(|c| c.is_ascii_alphabetic())
+                        if low
+                            .as_bytes()
+                            .get(e)
+                            .is_some_and(|c| c.is_ascii_alphabetic())
+                            && !low
+                                .as_bytes()
+                                .get(e + 1)
+                                .is_some_and(|c| c.is_ascii_alphabetic())
                         {
                             e += 1;
                         }
                         let start = match determiner_before(low, h.start) {
-                            Some((ds, d)) if matches!(d, "the" | "that" | "this" | "our" | "my") => ds,
+                            Some((ds, "the" | "that" | "this" | "our" | "my")) => ds,
                             _ => continue,
                         };
                         push(start, e, RefStrength::Strong, self);
@@ -236,9 +289,18 @@ impl<'t> Context<'t> {
                 }
                 let num_start = head.len() - n;
                 if let Some((ds, d)) = determiner_before(low, num_start) {
-                    if matches!(d, "a" | "an" | "our" | "this" | "the" | "my") && ds + 40 > num_start {
+                    if matches!(d, "a" | "an" | "our" | "this" | "the" | "my")
+                        && ds + 40 > num_start
+                    {
                         let after = next_word(low, h.end);
-                        let e = if after.is_empty() { h.end } else { low[h.end..].find(after).map(|i| h.end + i + after.len()).unwrap_or(h.end) };
+                        let e = if after.is_empty() {
+                            h.end
+                        } else {
+                            low[h.end..]
+                                .find(after)
+                                .map(|i| h.end + i + after.len())
+                                .unwrap_or(h.end)
+                        };
                         push(ds, e, RefStrength::Strong, self);
                     }
                 }
@@ -430,6 +492,9 @@ pub fn trim_span(text: &str, s: usize, e: usize) -> (usize, usize) {
     }
 }
 
+/// Longest sentence in bytes before it is cut at the next space.
+const MAX_SENTENCE: usize = 400;
+
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "vs", "jr", "sr", "no", "approx", "e.g", "i.e", "etc", "pt",
     "mt", "ft", "a.m", "p.m", "u.s",
@@ -446,6 +511,9 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
         let c = b[i];
         let mut cut = None;
         if c == b'\n' {
+            cut = Some(i + 1);
+        } else if c == b' ' && i - start > MAX_SENTENCE {
+            // A run-on "sentence" is cut at a space so every story window stays bounded.
             cut = Some(i + 1);
         } else if c == b'.' || c == b'!' || c == b'?' {
             let mut j = i + 1;
@@ -503,10 +571,22 @@ pub fn tokenize(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
     let class = |i: usize| -> (bool, bool, bool, bool, usize) {
         let c = b[i];
         if c < 0x80 {
-            (c.is_ascii_alphanumeric(), c.is_ascii_uppercase(), c.is_ascii_lowercase(), c.is_ascii_alphabetic(), 1)
+            (
+                c.is_ascii_alphanumeric(),
+                c.is_ascii_uppercase(),
+                c.is_ascii_lowercase(),
+                c.is_ascii_alphabetic(),
+                1,
+            )
         } else {
             let ch = text[i..].chars().next().unwrap_or(' ');
-            (ch.is_alphanumeric(), ch.is_uppercase(), ch.is_lowercase(), ch.is_alphabetic(), ch.len_utf8())
+            (
+                ch.is_alphanumeric(),
+                ch.is_uppercase(),
+                ch.is_lowercase(),
+                ch.is_alphabetic(),
+                ch.len_utf8(),
+            )
         }
     };
     while i < b.len() {
@@ -545,7 +625,13 @@ pub fn tokenize(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
         while si + 1 < sentences.len() && sentences[si].1 <= start {
             si += 1;
         }
-        out.push(Token { start, end: i, cap, all_caps: all_caps && letters > 1, sentence: si });
+        out.push(Token {
+            start,
+            end: i,
+            cap,
+            all_caps: all_caps && letters > 1,
+            sentence: si,
+        });
     }
     out
 }

@@ -51,7 +51,11 @@ impl Scanner {
                 });
             }
         }
-        let allow_terms: Vec<String> = config.allow.iter().map(|a| a.trim().to_ascii_lowercase()).collect();
+        let allow_terms: Vec<String> = config
+            .allow
+            .iter()
+            .map(|a| a.trim().to_ascii_lowercase())
+            .collect();
         let allow = if allow_terms.is_empty() {
             None
         } else {
@@ -62,7 +66,11 @@ impl Scanner {
                 .ok()
         };
         // Warm the shared lexicons so the first scan costs what every scan costs.
-        let _ = (crate::lexicon::lexicon(), crate::lexicon::first_names(), crate::lexicon::surnames());
+        let _ = (
+            crate::lexicon::lexicon(),
+            crate::lexicon::first_names(),
+            crate::lexicon::surnames(),
+        );
         Ok(Scanner {
             rules: rules::build(&config),
             rx: ContextRegexes::new(),
@@ -125,21 +133,36 @@ impl Scanner {
             // An allowed term is never flagged: drop findings that are (within) one.
             if allowed.iter().any(|&(s, e)| {
                 (d.start >= s && d.end <= e)
-                    || (s >= d.start && e <= d.end && is_term_category(d.category) && (e - s) * 2 >= d.end - d.start)
+                    || (s >= d.start
+                        && e <= d.end
+                        && is_term_category(d.category)
+                        && (e - s) * 2 >= d.end - d.start)
             }) {
                 return false;
             }
             match self.config.sensitivity {
                 Sensitivity::Relaxed if d.weak || d.severity == Severity::Low => return false,
-                Sensitivity::Strict if d.weak && d.severity == Severity::Low => d.severity = Severity::Medium,
+                Sensitivity::Strict if d.weak && d.severity == Severity::Low => {
+                    d.severity = Severity::Medium
+                }
                 _ => {}
             }
             true
         });
         // One finding per category per span: keep the most severe, then the longest.
         drafts.sort_by(|a, b| {
-            (a.category, a.start, std::cmp::Reverse(a.severity), std::cmp::Reverse(a.end))
-                .cmp(&(b.category, b.start, std::cmp::Reverse(b.severity), std::cmp::Reverse(b.end)))
+            (
+                a.category,
+                a.start,
+                std::cmp::Reverse(a.severity),
+                std::cmp::Reverse(a.end),
+            )
+                .cmp(&(
+                    b.category,
+                    b.start,
+                    std::cmp::Reverse(b.severity),
+                    std::cmp::Reverse(b.end),
+                ))
         });
         let mut kept: Vec<Draft> = Vec::with_capacity(drafts.len());
         for d in drafts {
@@ -196,7 +219,12 @@ fn soften_examples(ctx: &Context, drafts: &mut [Draft]) {
 fn is_term_category(c: Category) -> bool {
     matches!(
         c,
-        Category::PhiName | Category::PhiLocation | Category::CustomTerm | Category::PhiEmail | Category::PhiUrl | Category::PhiPhone
+        Category::PhiName
+            | Category::PhiLocation
+            | Category::CustomTerm
+            | Category::PhiEmail
+            | Category::PhiUrl
+            | Category::PhiPhone
     )
 }
 
@@ -238,4 +266,3 @@ fn to_findings(text: &str, drafts: Vec<Draft>) -> Vec<Finding> {
         })
         .collect()
 }
-

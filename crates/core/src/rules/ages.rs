@@ -52,7 +52,9 @@ impl Rule for Ages {
             let patient_here = ctx.patient_in(si, si);
             let story = ks & (kind::PATIENT_EVENT | kind::CONDITION | kind::EVENT) != 0;
             let b = low.as_bytes();
-            if s > 0 && (b[s - 1] == b'/' || b[s - 1] == b'.' || b[s - 1] == b'-' || b[s - 1] == b'$') {
+            if s > 0
+                && (b[s - 1] == b'/' || b[s - 1] == b'.' || b[s - 1] == b'-' || b[s - 1] == b'$')
+            {
                 continue;
             }
             let (n, strong_form) = if let Some(m) = c.name("n") {
@@ -60,7 +62,10 @@ impl Rule for Ages {
             } else if let Some(m) = c.name("aged") {
                 // "adults aged 65 and older", "around age 6": ranges and milestones.
                 let after = &low[e..];
-                if ["+", " and ", " or ", " to ", "-", "–", " through ", " plus"].iter().any(|p| after.starts_with(p)) {
+                if ["+", " and ", " or ", " to ", "-", "–", " through ", " plus"]
+                    .iter()
+                    .any(|p| after.starts_with(p))
+                {
                     continue;
                 }
                 (m.as_str().parse::<u32>().unwrap_or(0), false)
@@ -78,7 +83,9 @@ impl Rule for Ages {
             } else if let Some(m) = c.name("ms") {
                 // "27M": only in capitals, beside a patient.
                 let sex = c.name("sex").expect("sex");
-                if !ctx.text[sex.start()..sex.end()].bytes().all(|x| x.is_ascii_uppercase())
+                if !ctx.text[sex.start()..sex.end()]
+                    .bytes()
+                    .all(|x| x.is_ascii_uppercase())
                     || !(patient_here || ctx.patient_post)
                 {
                     continue;
@@ -91,11 +98,18 @@ impl Rule for Ages {
                     continue;
                 }
                 // A life measured in years beside a particular patient is her age.
-                out.push(Draft::new(Category::PhiAge, Severity::High, m.start(), m.end()).suggest("older"));
+                out.push(
+                    Draft::new(Category::PhiAge, Severity::High, m.start(), m.end())
+                        .suggest("older"),
+                );
                 continue;
             } else if let Some(m) = c.name("at") {
                 // "passed at 93": only beside a patient, and only the years over 89.
-                if !ctx.patient_post || is_unit(next_word(low, e)) || low[e..].starts_with(':') || low[e..].starts_with('%') {
+                if !ctx.patient_post
+                    || is_unit(next_word(low, e))
+                    || low[e..].starts_with(':')
+                    || low[e..].starts_with('%')
+                {
                     continue;
                 }
                 s = m.start();
@@ -111,7 +125,9 @@ impl Rule for Ages {
             let prev = prev_word(low, s);
             let next = next_word(low, e);
             // "my 8yo" is the poster's child; "my 101 y/o patient" is a patient.
-            let patient_soon = low[e..].split_whitespace().take(3).any(|w| PATIENT_NOUNS.contains(&w.trim_matches(|c: char| !c.is_ascii_alphanumeric())));
+            let patient_soon = low[e..].split_whitespace().take(3).any(|w| {
+                PATIENT_NOUNS.contains(&w.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
+            });
             let own = (prev == "my" && !patient_soon && !patient_here)
                 || (ks & (kind::OWN_FAMILY | kind::OWN) != 0 && !patient_here)
                 || prev == "i'm"
@@ -122,9 +138,8 @@ impl Rule for Ages {
                 } else {
                     None
                 }
-            } else if n > 89 {
-                Some(Severity::High)
-            } else if patient_here
+            } else if n > 89
+                || patient_here
                 || (ctx.patient_post && (story || ks & kind::PERSON != 0))
                 || (strong_form && story && ks & kind::PERSON != 0)
                 || (strong_form && PATIENT_NOUNS.contains(&next))
@@ -146,7 +161,23 @@ impl Rule for Ages {
 fn is_unit(w: &str) -> bool {
     matches!(
         w,
-        "weeks" | "wks" | "minutes" | "mins" | "min" | "hours" | "hrs" | "days" | "mg" | "lbs"
-            | "pounds" | "kg" | "percent" | "cm" | "inches" | "miles" | "beats" | "bpm"
+        "weeks"
+            | "wks"
+            | "minutes"
+            | "mins"
+            | "min"
+            | "hours"
+            | "hrs"
+            | "days"
+            | "mg"
+            | "lbs"
+            | "pounds"
+            | "kg"
+            | "percent"
+            | "cm"
+            | "inches"
+            | "miles"
+            | "beats"
+            | "bpm"
     )
 }

@@ -24,7 +24,9 @@ impl Cases {
         };
         Cases {
             threshold,
-            body: re(r"\b(?:born at \d{2} weeks|\d{1,2} lbs? \d{1,2} oz|in (?:his|her|their) (?:[1-9]0s|teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|[1-9]0s)\b"),
+            body: re(
+                r"\b(?:born at \d{2} weeks|\d{1,2} lbs? \d{1,2} oz|in (?:his|her|their) (?:[1-9]0s|teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|[1-9]0s)\b",
+            ),
         }
     }
 }
@@ -39,16 +41,66 @@ struct Detail {
 }
 
 const DETAILS: &[Detail] = &[
-    Detail { name: "age", kinds: 0, categories: &[Category::PhiAge], specific: true },
-    Detail { name: "sex", kinds: kind::SEX, categories: &[], specific: false },
-    Detail { name: "condition", kinds: kind::CONDITION, categories: &[], specific: true },
-    Detail { name: "time", kinds: kind::TIME, categories: &[Category::PhiDate], specific: false },
-    Detail { name: "place", kinds: kind::PLACE, categories: &[Category::PhiLocation], specific: true },
-    Detail { name: "unusual event", kinds: kind::EVENT, categories: &[], specific: true },
-    Detail { name: "room", kinds: 0, categories: &[Category::PhiRoom], specific: true },
-    Detail { name: "occupation", kinds: kind::OCCUPATION, categories: &[], specific: true },
-    Detail { name: "name", kinds: 0, categories: &[Category::PhiName], specific: true },
-    Detail { name: "relative", kinds: kind::RELATIVE, categories: &[], specific: false },
+    Detail {
+        name: "age",
+        kinds: 0,
+        categories: &[Category::PhiAge],
+        specific: true,
+    },
+    Detail {
+        name: "sex",
+        kinds: kind::SEX,
+        categories: &[],
+        specific: false,
+    },
+    Detail {
+        name: "condition",
+        kinds: kind::CONDITION,
+        categories: &[],
+        specific: true,
+    },
+    Detail {
+        name: "time",
+        kinds: kind::TIME,
+        categories: &[Category::PhiDate],
+        specific: false,
+    },
+    Detail {
+        name: "place",
+        kinds: kind::PLACE,
+        categories: &[Category::PhiLocation],
+        specific: true,
+    },
+    Detail {
+        name: "unusual event",
+        kinds: kind::EVENT,
+        categories: &[],
+        specific: true,
+    },
+    Detail {
+        name: "room",
+        kinds: 0,
+        categories: &[Category::PhiRoom],
+        specific: true,
+    },
+    Detail {
+        name: "occupation",
+        kinds: kind::OCCUPATION,
+        categories: &[],
+        specific: true,
+    },
+    Detail {
+        name: "name",
+        kinds: 0,
+        categories: &[Category::PhiName],
+        specific: true,
+    },
+    Detail {
+        name: "relative",
+        kinds: kind::RELATIVE,
+        categories: &[],
+        specific: false,
+    },
 ];
 
 impl Rule for Cases {
@@ -70,7 +122,11 @@ impl Cases {
         let mut found: Vec<Draft> = Vec::new();
         let mut last_window = usize::MAX;
         for r in &ctx.refs {
-            let need = if r.strength == RefStrength::Strong { self.threshold } else { self.threshold + 1 };
+            let need = if r.strength == RefStrength::Strong {
+                self.threshold
+            } else {
+                self.threshold + 1
+            };
             // The ref's sentence first; the next one if the story continues there.
             let mut best = None;
             for extra in 0..=1 {
@@ -84,19 +140,26 @@ impl Cases {
                     break;
                 }
             }
-            let Some(((details, span, specific), ws, _we, last)) = best else { continue };
+            let Some(((details, span, specific), ws, _we, last)) = best else {
+                continue;
+            };
             if details.len() < need || !specific || last == last_window {
                 continue;
             }
             // The poster's own story ("my own surgery") is not a patient's.
-            let own = ctx.kinds_in(r.sentence, last) & kind::OWN != 0 && r.strength == RefStrength::Weak;
+            let own =
+                ctx.kinds_in(r.sentence, last) & kind::OWN != 0 && r.strength == RefStrength::Weak;
             if own {
                 continue;
             }
             last_window = last;
             let start = span.0.min(r.start).max(ws);
             let end = span.1.max(r.end);
-            let sev = if educational && r.strength == RefStrength::Weak { Severity::Medium } else { Severity::High };
+            let sev = if educational && r.strength == RefStrength::Weak {
+                Severity::Medium
+            } else {
+                Severity::High
+            };
             let names: Vec<&str> = details.iter().map(|d| d.0).collect();
             let msg = format!(
                 "A patient reference with {} details ({}) can identify the person even without a name (HIPAA Safe Harbor, 45 CFR 164.514(b)(2)); keep only what the story needs.",
@@ -113,12 +176,22 @@ impl Cases {
     /// Distinct detail kinds in `[ws, we)`, with an example of each, the span they cover,
     /// and whether one of them is specific.
     #[allow(clippy::type_complexity)]
-    fn count(&self, ctx: &Context, drafts: &[&Draft], ws: usize, we: usize) -> (Vec<(&'static str, String)>, (usize, usize), bool) {
+    fn count(
+        &self,
+        ctx: &Context,
+        drafts: &[&Draft],
+        ws: usize,
+        we: usize,
+    ) -> (Vec<(&'static str, String)>, (usize, usize), bool) {
         let mut got: Vec<(&'static str, String)> = Vec::new();
         let mut span = (usize::MAX, 0);
         let mut specific = false;
         let text = ctx.text;
-        let mut add = |name: &'static str, s: usize, e: usize, spec: bool, got: &mut Vec<(&'static str, String)>| {
+        let mut add = |name: &'static str,
+                       s: usize,
+                       e: usize,
+                       spec: bool,
+                       got: &mut Vec<(&'static str, String)>| {
             if got.iter().any(|g| g.0 == name) {
                 return;
             }
@@ -130,7 +203,10 @@ impl Cases {
         for d in DETAILS {
             let from = drafts.partition_point(|f| f.start < ws);
             let window = drafts[from..].iter().take_while(|f| f.start < we);
-            if let Some(f) = window.clone().find(|f| d.categories.contains(&f.category) && f.end <= we) {
+            if let Some(f) = window
+                .clone()
+                .find(|f| d.categories.contains(&f.category) && f.end <= we)
+            {
                 add(d.name, f.start, f.end, d.specific, &mut got);
                 continue;
             }
@@ -157,8 +233,17 @@ impl Cases {
             let p = &low[h.start..h.end];
             let deictic = matches!(
                 p,
-                "here's the" | "here's a" | "here is the" | "look at this" | "look at that" | "check out this"
-                    | "check this out" | "found this" | "posting a" | "attached" | "see below"
+                "here's the"
+                    | "here's a"
+                    | "here is the"
+                    | "look at this"
+                    | "look at that"
+                    | "check out this"
+                    | "check this out"
+                    | "found this"
+                    | "posting a"
+                    | "attached"
+                    | "see below"
             );
             let si = ctx.sentence_of(h.start);
             let (ss, se) = ctx.sentence_span(si);
@@ -171,7 +256,7 @@ impl Cases {
             };
             let object = ctx
                 .hits_in(from, to, kind::PHOTO_OBJECT)
-                .find(|o| o.start != h.start && !(low[o.start..o.end].starts_with("pt") && deictic && false));
+                .find(|o| o.start != h.start);
             let patient_near = ctx.patient_in(si, si);
             if object.is_none() && !patient_near {
                 continue;
@@ -179,9 +264,18 @@ impl Cases {
             if ctx.kinds_at(h.start) & kind::EDUCATIONAL != 0 && p.starts_with("never") {
                 continue;
             }
-            let end = object.map(|o| o.end).unwrap_or(se).max(h.end).min(se.max(h.end));
+            let end = object
+                .map(|o| o.end)
+                .unwrap_or(se)
+                .max(h.end)
+                .min(se.max(h.end));
             let start = ss.max(h.start.min(object.map(|o| o.start).unwrap_or(h.start)));
-            out.push(Draft::new(Category::CasePhotoContext, Severity::High, start, end));
+            out.push(Draft::new(
+                Category::CasePhotoContext,
+                Severity::High,
+                start,
+                end,
+            ));
         }
     }
 }

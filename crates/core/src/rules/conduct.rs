@@ -36,9 +36,23 @@ const MILD: &[&str] = &["damn", "crap", "hell no", "bs", "piss", "pissed"];
 
 /// Claims that need a first-person or promotional frame.
 const WEAK_CLAIMS: &[&str] = &[
-    "guaranteed", "guarantee", "best doctor", "best nurse in", "the best in", "from the best",
-    "top rated", "top-rated", "cures", "for good", "hands down", "in the state", "can match",
-    "every single patient", "money back", "best in the state", "second opinion from the best",
+    "guaranteed",
+    "guarantee",
+    "best doctor",
+    "best nurse in",
+    "the best in",
+    "from the best",
+    "top rated",
+    "top-rated",
+    "cures",
+    "for good",
+    "hands down",
+    "in the state",
+    "can match",
+    "every single patient",
+    "money back",
+    "best in the state",
+    "second opinion from the best",
 ];
 
 impl Rule for Conduct {
@@ -52,34 +66,65 @@ impl Rule for Conduct {
             let ks = ctx.sent_kinds.get(si).copied().unwrap_or(0);
             if h.kinds & kind::INFLAMMATORY != 0 {
                 let start = super::workplace::clause_start(low, ss, h.start);
-                out.push(Draft::new(Category::ConductControversial, Severity::Medium, start, clause_end(low, h.end, se)));
+                out.push(Draft::new(
+                    Category::ConductControversial,
+                    Severity::Medium,
+                    start,
+                    clause_end(low, h.end, se),
+                ));
             }
             if h.kinds & kind::PROFANITY != 0 && !MILD.contains(&p) {
-                out.push(Draft::new(Category::ConductUnprofessional, Severity::Medium, h.start, h.end).suggest(""));
+                out.push(
+                    Draft::new(
+                        Category::ConductUnprofessional,
+                        Severity::Medium,
+                        h.start,
+                        h.end,
+                    )
+                    .suggest(""),
+                );
             }
             if h.kinds & kind::SEXUAL != 0 {
                 let aimed = ks & (kind::PERSON | kind::COWORKER) != 0;
                 if p != "so hot" || aimed {
-                    out.push(Draft::new(Category::ConductUnprofessional, Severity::Medium, h.start, clause_end(low, h.end, se)));
+                    out.push(Draft::new(
+                        Category::ConductUnprofessional,
+                        Severity::Medium,
+                        h.start,
+                        clause_end(low, h.end, se),
+                    ));
                 }
             }
             if h.kinds & kind::CLAIM != 0 {
                 let weak = WEAK_CLAIMS.contains(&p);
-                let negated = matches!(prev_word(low, h.start), "no" | "not" | "never" | "isn't" | "aren't" | "without");
+                let negated = matches!(
+                    prev_word(low, h.start),
+                    "no" | "not" | "never" | "isn't" | "aren't" | "without"
+                );
                 if negated || (weak && !promo_post) {
                     continue;
                 }
                 if p == "cures" && !ctx.text[h.start..h.end].starts_with("CURES") && !promo_post {
                     continue;
                 }
-                out.push(Draft::new(Category::ConductClaims, Severity::Medium, h.start, clause_end(low, h.end, se)));
+                out.push(Draft::new(
+                    Category::ConductClaims,
+                    Severity::Medium,
+                    h.start,
+                    clause_end(low, h.end, se),
+                ));
             }
         }
         // Politics or religion plus an insult: "our governor is a spineless clown".
         for (si, &ks) in ctx.sent_kinds.iter().enumerate() {
             if ks & kind::POLITICAL != 0 && ks & kind::INSULT != 0 {
                 let (ss, se) = ctx.sentence_span(si);
-                out.push(Draft::new(Category::ConductControversial, Severity::Medium, ss, se));
+                out.push(Draft::new(
+                    Category::ConductControversial,
+                    Severity::Medium,
+                    ss,
+                    se,
+                ));
             }
         }
         self.drinking(ctx, out);
@@ -87,7 +132,12 @@ impl Rule for Conduct {
             let si = ctx.sentence_of(m.start());
             let (ss, se) = ctx.sentence_span(si);
             let s = &low[ss..se];
-            let selfish = s.contains("i'm") || s.contains("i am") || s.contains(" me") || s.contains(" my ") || promo_post || low[m.start()..].starts_with("by ");
+            let selfish = s.contains("i'm")
+                || s.contains("i am")
+                || s.contains(" me")
+                || s.contains(" my ")
+                || promo_post
+                || low[m.start()..].starts_with("by ");
             let tail = &ctx.text[m.start()..m.end()];
             let last = tail.rsplit(' ').next().unwrap_or("");
             let place_ok = !tail.to_ascii_lowercase().contains(" in ")
@@ -95,16 +145,30 @@ impl Rule for Conduct {
                 || last.starts_with(|c: char| c.is_uppercase())
                 || last == "town";
             if selfish && place_ok {
-                out.push(Draft::new(Category::ConductClaims, Severity::Medium, m.start(), clause_end(low, m.end(), se)));
+                out.push(Draft::new(
+                    Category::ConductClaims,
+                    Severity::Medium,
+                    m.start(),
+                    clause_end(low, m.end(), se),
+                ));
             }
         }
         // Self-promotion: several calls to action.
-        let promos: Vec<_> = ctx.hits.iter().filter(|h| h.kinds & kind::PROMO != 0).collect();
+        let promos: Vec<_> = ctx
+            .hits
+            .iter()
+            .filter(|h| h.kinds & kind::PROMO != 0)
+            .collect();
         if promos.len() >= 2 && ctx.post_kinds & kind::HIRING == 0 {
             // The span runs over the calls to action, first to last.
             let (first, last) = (promos[0], promos[promos.len() - 1]);
             let (_, se) = ctx.sentence_span(ctx.sentence_of(last.start));
-            out.push(Draft::new(Category::ConductSelfPromotion, Severity::Low, first.start, clause_end(low, last.end, se).max(last.end)));
+            out.push(Draft::new(
+                Category::ConductSelfPromotion,
+                Severity::Low,
+                first.start,
+                clause_end(low, last.end, se).max(last.end),
+            ));
         }
     }
 }
@@ -125,13 +189,27 @@ impl Conduct {
                 let p = &low[h.start..h.end];
                 !(p.starts_with("shot") && {
                     let b = before(low, h.start, 20);
-                    ["flu ", "covid ", "vaccine ", "booster ", "b12 ", "allergy ", "free ", "tetanus "].iter().any(|w| b.ends_with(w))
+                    [
+                        "flu ", "covid ", "vaccine ", "booster ", "b12 ", "allergy ", "free ",
+                        "tetanus ",
+                    ]
+                    .iter()
+                    .any(|w| b.ends_with(w))
                 })
             })
             .collect();
-        let emoji = drinks.iter().filter(|h| !low.as_bytes()[h.start].is_ascii()).count();
+        let emoji = drinks
+            .iter()
+            .filter(|h| !low.as_bytes()[h.start].is_ascii())
+            .count();
         let duty = ctx.post_kinds & kind::DUTY != 0;
-        if drinks.is_empty() || !(duty || emoji >= 3 || drinks.iter().any(|h| low[h.start..h.end].contains("gonewild"))) {
+        if drinks.is_empty()
+            || !(duty
+                || emoji >= 3
+                || drinks
+                    .iter()
+                    .any(|h| low[h.start..h.end].contains("gonewild")))
+        {
             return;
         }
         let mut last_sentence = usize::MAX;

@@ -33,7 +33,11 @@ impl Custom {
                 .build(&terms)
                 .ok()
         };
-        Custom { automaton, severities, terms }
+        Custom {
+            automaton,
+            severities,
+            terms,
+        }
     }
 }
 
@@ -46,9 +50,16 @@ impl Rule for Custom {
                 continue;
             }
             let i = m.pattern().as_usize();
-            let msg = format!("\"{}\" is on your organisation's list of terms not to post.", ctx.text[m.start()..m.end()].trim());
+            let msg = format!(
+                "\"{}\" is on your organisation's list of terms not to post.",
+                ctx.text[m.start()..m.end()].trim()
+            );
             let _ = &self.terms[i];
-            out.push(Draft::new(Category::CustomTerm, self.severities[i], m.start(), m.end()).message(msg).suggest(""));
+            out.push(
+                Draft::new(Category::CustomTerm, self.severities[i], m.start(), m.end())
+                    .message(msg)
+                    .suggest(""),
+            );
         }
     }
 }

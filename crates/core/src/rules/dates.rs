@@ -29,7 +29,9 @@ impl Dates {
         );
         Dates {
             dates: re(&dates),
-            birth: re(r"(?:\bdob|\bd\.o\.b\.?|\bdate of birth|\bborn(?: on)?|\bbirthday(?: is)?|\bbday)\s*[:#-]?\s*$"),
+            birth: re(
+                r"(?:\bdob|\bd\.o\.b\.?|\bdate of birth|\bborn(?: on)?|\bbirthday(?: is)?|\bbday)\s*[:#-]?\s*$",
+            ),
         }
     }
 }
@@ -67,7 +69,8 @@ impl Rule for Dates {
             let orig = &ctx.text[s..e];
             // "may 5 nurses", "march 3 miles": ambiguous month words need a capital.
             if !numeric {
-                let w = orig.trim_start_matches(|ch: char| ch.is_ascii_digit() || ch.is_whitespace());
+                let w =
+                    orig.trim_start_matches(|ch: char| ch.is_ascii_digit() || ch.is_whitespace());
                 let ambiguous = ["may", "mar", "march", "jan", "june", "aug", "sept"]
                     .iter()
                     .any(|a| low[s..e].contains(a));
@@ -81,8 +84,19 @@ impl Rule for Dates {
             if numeric && year.is_none() {
                 // "10/10 pain", "24/7", "1/2 tab": scores and fractions, not dates.
                 let after = crate::context::next_word(low, e);
-                if matches!(after, "pain" | "tab" | "tabs" | "cup" | "dose" | "mg" | "scale" | "would" | "stars" | "ratio")
-                    || matches!(prev_word(low, s), "rated" | "pain" | "a" | "scored" | "gcs")
+                if matches!(
+                    after,
+                    "pain"
+                        | "tab"
+                        | "tabs"
+                        | "cup"
+                        | "dose"
+                        | "mg"
+                        | "scale"
+                        | "would"
+                        | "stars"
+                        | "ratio"
+                ) || matches!(prev_word(low, s), "rated" | "pain" | "a" | "scored" | "gcs")
                 {
                     continue;
                 }
@@ -120,13 +134,9 @@ fn tied(ctx: &Context, s: usize, e: usize, birth: bool) -> Option<Draft> {
         || (ctx.patient_post && ks & (kind::PATIENT_EVENT | kind::PERSON) != 0)
         || (ks & kind::PATIENT_EVENT != 0 && ks & kind::PERSON != 0);
     let announcement = ks & (kind::CONTACT | kind::HIRING | kind::PROMO) != 0;
-    let sev = if birth && !own {
+    let sev = if (birth || patient) && !own {
         Severity::High
-    } else if patient && !own {
-        Severity::High
-    } else if own && (patient || birth) {
-        Severity::Low
-    } else if !announcement && ks & kind::PATIENT_EVENT != 0 {
+    } else if (own && (patient || birth)) || (!announcement && ks & kind::PATIENT_EVENT != 0) {
         Severity::Low
     } else {
         return None;
@@ -139,8 +149,12 @@ fn tied(ctx: &Context, s: usize, e: usize, birth: bool) -> Option<Draft> {
 }
 
 fn month_number(m: &str) -> Option<u32> {
-    const P: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    P.iter().position(|p| m.starts_with(p)).map(|i| i as u32 + 1)
+    const P: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    P.iter()
+        .position(|p| m.starts_with(p))
+        .map(|i| i as u32 + 1)
 }
 
 /// A real calendar date: month 1-12, day within the month (29 February only in leap years).

@@ -28,17 +28,25 @@ pub struct Identifiers {
 impl Identifiers {
     pub fn new() -> Identifiers {
         Identifiers {
-            ssn: re(r"\b(?:ssn|social security(?: number| no\.?| #)?|social)?\s*[:#]?\s*\d{3}-\d{2}-\d{4}\b|\bssn\s*[:#]?\s*\d{9}\b"),
-            phone: re(r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b|\b\d{3}-\d{4}\b|\b\d{10}\b"),
+            ssn: re(
+                r"\b(?:ssn|social security(?: number| no\.?| #)?|social)?\s*[:#]?\s*\d{3}-\d{2}-\d{4}\b|\bssn\s*[:#]?\s*\d{9}\b",
+            ),
+            phone: re(
+                r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b|\b\d{3}-\d{4}\b|\b\d{10}\b",
+            ),
             email: re(r"\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b"),
-            url: re(r"\b(?:https?://)?(?:www\.|m\.)?(?:facebook|fb|instagram|tiktok|twitter|x|linkedin|youtube|snapchat|threads|venmo|onlyfans|gofundme)\.(?:com|net|me)/(?:in/|@)?[a-z0-9._@-]+"),
+            url: re(
+                r"\b(?:https?://)?(?:www\.|m\.)?(?:facebook|fb|instagram|tiktok|twitter|x|linkedin|youtube|snapchat|threads|venmo|onlyfans|gofundme)\.(?:com|net|me)/(?:in/|@)?[a-z0-9._@-]+",
+            ),
             ip: re(r"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b"),
             keyed: re(KEYED),
             keyed_parts: re(&format!("^(?:{KEYED})$")),
             mbi: re(r"\b[1-9][a-z][a-z0-9]\d-?[a-z][a-z0-9]\d-?[a-z][a-z]\d\d\b"),
             card: re(r"\b\d(?:[ -]?\d){12,18}\b"),
             vin: re(r"\b[a-hj-npr-z0-9]{17}\b"),
-            room: re(r"\b(?:room|rm|bed|bay|exam room|trauma bay|trauma|stall|pod|bed space|cubicle|isolation room)\s*#?\s*\d{1,4}[a-z]?\b"),
+            room: re(
+                r"\b(?:room|rm|bed|bay|exam room|trauma bay|trauma|stall|pod|bed space|cubicle|isolation room)\s*#?\s*\d{1,4}[a-z]?\b",
+            ),
         }
     }
 }
@@ -144,31 +152,42 @@ impl Identifiers {
             let kw = kw.as_str();
             let val = val.as_str();
             let ndig = val.bytes().filter(u8::is_ascii_digit).count();
-            let has_hash = m.as_str().contains('#') || m.as_str().contains("no") || m.as_str().contains("number");
+            let has_hash = m.as_str().contains('#')
+                || m.as_str().contains("no")
+                || m.as_str().contains("number");
             let (cat, min_digits) = match kw {
                 "mrn" | "med rec" | "med record" => (Category::PhiMrn, 4),
                 k if k.starts_with("medical record") => (Category::PhiMrn, 4),
                 "chart" => (Category::PhiMrn, 5),
-                "acct" | "account" | "acc't" | "billing" | "invoice" | "claim" => (Category::PhiAccount, 4),
+                "acct" | "account" | "acc't" | "billing" | "invoice" | "claim" => {
+                    (Category::PhiAccount, 4)
+                }
                 "member id" | "subscriber id" | "medicaid id" | "medicare id" | "insurance id"
                 | "beneficiary id" | "mbi" | "hicn" => (Category::PhiHealthPlan, 4),
-                "member" | "subscriber" | "policy" | "medicaid" | "medicare" => (Category::PhiHealthPlan, 6),
+                "member" | "subscriber" | "policy" | "medicaid" | "medicare" => {
+                    (Category::PhiHealthPlan, 6)
+                }
                 "dl" | "lic" | "dea" | "npi" => (Category::PhiLicense, 4),
                 k if k.contains("licen") => (Category::PhiLicense, 4),
                 "plate" | "license plate" | "tag" | "vin" => (Category::PhiVehicle, 3),
                 "sn" | "s/n" | "lot" => (Category::PhiDevice, 4),
                 k if k.starts_with("serial") => (Category::PhiDevice, 4),
-                "wristband" | "armband" | "id band" | "patient id" | "pt id" | "accession" | "csn"
-                | "fin" => (Category::PhiId, 4),
+                "wristband" | "armband" | "id band" | "patient id" | "pt id" | "accession"
+                | "csn" | "fin" => (Category::PhiId, 4),
                 "encounter" | "visit" | "ticket" | "report" if has_hash => (Category::PhiId, 4),
-                "rx" | "script" | "referral" | "cps referral" | "subject" | "participant" | "inmate" | "booking"
-                | "unos id" | "user id" | "portal user id" | "username" | "band" | "study id" | "enrollment id" => (Category::PhiId, 3),
+                "rx" | "script" | "referral" | "cps referral" | "subject" | "participant"
+                | "inmate" | "booking" | "unos id" | "user id" | "portal user id" | "username"
+                | "band" | "study id" | "enrollment id" => (Category::PhiId, 3),
                 "id" if has_hash => (Category::PhiId, 4),
                 "hospital number" | "hosp" | "har" => (Category::PhiMrn, 5),
                 "guarantor" => (Category::PhiAccount, 4),
-                "dbn" | "tricare" | "aetna" | "humana" | "cigna" | "uhc" | "medi-cal" => (Category::PhiHealthPlan, 6),
+                "dbn" | "tricare" | "aetna" | "humana" | "cigna" | "uhc" | "medi-cal" => {
+                    (Category::PhiHealthPlan, 6)
+                }
                 k if k.starts_with("bcbs") => (Category::PhiHealthPlan, 6),
-                "cdl" | "ccw" | "cert" | "certificate" | "airman cert" | "permit" => (Category::PhiLicense, 4),
+                "cdl" | "ccw" | "cert" | "certificate" | "airman cert" | "permit" => {
+                    (Category::PhiLicense, 4)
+                }
                 "case" | "aps case" | "cps case" if has_hash => (Category::PhiId, 4),
                 _ => continue,
             };
@@ -205,11 +224,7 @@ impl Identifiers {
             {
                 sev = Severity::Low;
             }
-            out.push(
-                Draft::new(cat, sev, start, end)
-                    .suggest("")
-                    .weak(weak),
-            );
+            out.push(Draft::new(cat, sev, start, end).suggest("").weak(weak));
         }
     }
 
@@ -221,10 +236,19 @@ impl Identifiers {
             if s > 0 && matches!(b[s - 1], b'0'..=b'9' | b'-' | b'.' | b'/' | b'#' | b'$') {
                 continue;
             }
-            if e < b.len() && (b[e] == b'-' || b[e] == b'/' || (b[e] == b'.' && b.get(e + 1).is_some_and(u8::is_ascii_digit))) {
+            if e < b.len()
+                && (b[e] == b'-'
+                    || b[e] == b'/'
+                    || (b[e] == b'.' && b.get(e + 1).is_some_and(u8::is_ascii_digit)))
+            {
                 continue;
             }
-            let digits: Vec<u8> = m.as_str().bytes().filter(u8::is_ascii_digit).map(|d| d - b'0').collect();
+            let digits: Vec<u8> = m
+                .as_str()
+                .bytes()
+                .filter(u8::is_ascii_digit)
+                .map(|d| d - b'0')
+                .collect();
             let local = match digits.len() {
                 7 => &digits[..],
                 10 => {
@@ -240,19 +264,29 @@ impl Identifiers {
                 continue;
             }
             let before = crate::context::before(low, s, 24);
-            let keyed = ["call", "text", "phone", "fax", "cell", "number", "tel", "ext", "desk", "line", "reach", "dial", "at"]
-                .iter()
-                .any(|k| before.contains(k));
+            let keyed = [
+                "call", "text", "phone", "fax", "cell", "number", "tel", "ext", "desk", "line",
+                "reach", "dial", "at",
+            ]
+            .iter()
+            .any(|k| before.contains(k));
             let separated = m.as_str().contains(['-', '.', ' ', '(']);
             if (digits.len() == 7 || !separated) && !keyed {
                 continue;
             }
             let (mut sev, mut weak) = contact_severity(ctx, s);
-            if sev == Severity::Low && before.contains("fax") && ctx.kinds_at(s) & kind::CONTACT == 0 {
+            if sev == Severity::Low
+                && before.contains("fax")
+                && ctx.kinds_at(s) & kind::CONTACT == 0
+            {
                 sev = Severity::Medium;
                 weak = false;
             }
-            out.push(Draft::new(Category::PhiPhone, sev, s, e).suggest("").weak(weak));
+            out.push(
+                Draft::new(Category::PhiPhone, sev, s, e)
+                    .suggest("")
+                    .weak(weak),
+            );
         }
     }
 
@@ -267,7 +301,11 @@ impl Identifiers {
             if s > 0 && (b[s - 1] == b'.' || b[s - 1] == b'v') {
                 continue;
             }
-            let octets: Vec<u32> = m.as_str().split('.').filter_map(|p| p.parse().ok()).collect();
+            let octets: Vec<u32> = m
+                .as_str()
+                .split('.')
+                .filter_map(|p| p.parse().ok())
+                .collect();
             if octets.len() != 4 || octets.iter().any(|&o| o > 255) {
                 continue;
             }
@@ -288,7 +326,11 @@ impl Identifiers {
             } else {
                 (Severity::Low, true)
             };
-            out.push(Draft::new(Category::PhiIp, sev, s, e).suggest("").weak(weak));
+            out.push(
+                Draft::new(Category::PhiIp, sev, s, e)
+                    .suggest("")
+                    .weak(weak),
+            );
         }
     }
 
@@ -301,11 +343,19 @@ impl Identifiers {
             let dashed = orig.contains('-');
             let upper = orig.bytes().all(|c| !c.is_ascii_lowercase());
             if valid_mbi(&code) && (dashed || upper) {
-                out.push(Draft::new(Category::PhiHealthPlan, Severity::High, m.start(), m.end()).suggest(""));
+                out.push(
+                    Draft::new(Category::PhiHealthPlan, Severity::High, m.start(), m.end())
+                        .suggest(""),
+                );
             }
         }
         for m in self.card.find_iter(low) {
-            let d: Vec<u8> = m.as_str().bytes().filter(u8::is_ascii_digit).map(|c| c - b'0').collect();
+            let d: Vec<u8> = m
+                .as_str()
+                .bytes()
+                .filter(u8::is_ascii_digit)
+                .map(|c| c - b'0')
+                .collect();
             if (13..=19).contains(&d.len()) && matches!(d[0], 3..=6) && luhn(&d) {
                 out.push(
                     Draft::new(Category::PhiAccount, Severity::High, m.start(), m.end())
@@ -316,7 +366,10 @@ impl Identifiers {
         }
         for m in self.vin.find_iter(low) {
             if valid_vin(m.as_str().as_bytes()) {
-                out.push(Draft::new(Category::PhiVehicle, Severity::High, m.start(), m.end()).suggest(""));
+                out.push(
+                    Draft::new(Category::PhiVehicle, Severity::High, m.start(), m.end())
+                        .suggest(""),
+                );
             }
         }
     }
@@ -328,18 +381,61 @@ impl Identifiers {
             let before = prev_word(low, s);
             if matches!(
                 before,
-                "conference" | "break" | "staff" | "supply" | "locker" | "meeting" | "waiting"
-                    | "class" | "ambulance" | "call" | "rest" | "bath" | "living" | "dining"
-                    | "utility" | "server" | "board" | "chat" | "station" | "hotel" | "dorm"
-                    | "sick" | "loading" | "building" | "hall" | "suite" | "office" | "parking" | "escape" | "zoom" | "study" | "lecture"
+                "conference"
+                    | "break"
+                    | "staff"
+                    | "supply"
+                    | "locker"
+                    | "meeting"
+                    | "waiting"
+                    | "class"
+                    | "ambulance"
+                    | "call"
+                    | "rest"
+                    | "bath"
+                    | "living"
+                    | "dining"
+                    | "utility"
+                    | "server"
+                    | "board"
+                    | "chat"
+                    | "station"
+                    | "hotel"
+                    | "dorm"
+                    | "sick"
+                    | "loading"
+                    | "building"
+                    | "hall"
+                    | "suite"
+                    | "office"
+                    | "parking"
+                    | "escape"
+                    | "zoom"
+                    | "study"
+                    | "lecture"
             ) {
                 continue;
             }
             let after = next_word(low, e);
             if matches!(
                 after,
-                "minutes" | "min" | "mins" | "hours" | "hrs" | "hr" | "days" | "weeks" | "years"
-                    | "months" | "times" | "x" | "am" | "pm" | "beds" | "percent" | "nights"
+                "minutes"
+                    | "min"
+                    | "mins"
+                    | "hours"
+                    | "hrs"
+                    | "hr"
+                    | "days"
+                    | "weeks"
+                    | "years"
+                    | "months"
+                    | "times"
+                    | "x"
+                    | "am"
+                    | "pm"
+                    | "beds"
+                    | "percent"
+                    | "nights"
             ) {
                 continue;
             }
@@ -348,9 +444,18 @@ impl Identifiers {
         // "the lady in 4": the reference itself names the room.
         for r in &ctx.refs {
             let t = &low[r.start..r.end];
-            if t.contains(" in ") && t.as_bytes().last().is_some_and(|c| c.is_ascii_alphanumeric()) && t.bytes().any(|c| c.is_ascii_digit()) {
+            if t.contains(" in ")
+                && t.as_bytes()
+                    .last()
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+                && t.bytes().any(|c| c.is_ascii_digit())
+            {
                 if let Some(i) = t.rfind(" in ") {
-                    if t[i + 4..].bytes().next().is_some_and(|c| c.is_ascii_digit()) {
+                    if t[i + 4..]
+                        .bytes()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_digit())
+                    {
                         out.push(room_draft(ctx, r.start, r.end));
                     }
                 }
@@ -373,7 +478,11 @@ impl Identifiers {
             if figurative || !(data || person || ctx.patient_post) {
                 continue;
             }
-            let sev = if ctx.patient_post || person { Severity::High } else { Severity::Medium };
+            let sev = if ctx.patient_post || person {
+                Severity::High
+            } else {
+                Severity::Medium
+            };
             // Extend over a following "scan" / "on file" so the span reads as one thing.
             let mut end = h.end;
             for d in ctx.hits_in(h.end, (h.end + 16).min(se), kind::DATA) {
@@ -387,13 +496,16 @@ impl Identifiers {
 fn room_draft(ctx: &Context, s: usize, e: usize) -> Draft {
     let si = ctx.sentence_of(s);
     let ks = ctx.kinds_in(si.saturating_sub(1), si + 1);
-    let person_story = ks & kind::PERSON != 0 && ks & (kind::CONDITION | kind::PATIENT_EVENT | kind::DEMEANING) != 0;
+    let person_story = ks & kind::PERSON != 0
+        && ks & (kind::CONDITION | kind::PATIENT_EVENT | kind::DEMEANING) != 0;
     let (sev, weak) = if ctx.patient_post || person_story {
         (Severity::High, false)
     } else {
         (Severity::Low, true)
     };
-    Draft::new(Category::PhiRoom, sev, s, e).suggest("").weak(weak)
+    Draft::new(Category::PhiRoom, sev, s, e)
+        .suggest("")
+        .weak(weak)
 }
 
 /// The severity of contact details: high beside a patient, low when plainly the poster's
@@ -456,7 +568,10 @@ pub fn valid_npi(s: &str) -> bool {
 /// DEA: two letters, seven digits; (d1+d3+d5) + 2(d2+d4+d6) ends in d7.
 pub fn valid_dea(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.len() != 9 || !b[..2].iter().all(u8::is_ascii_alphabetic) || !b[2..].iter().all(u8::is_ascii_digit) {
+    if b.len() != 9
+        || !b[..2].iter().all(u8::is_ascii_alphabetic)
+        || !b[2..].iter().all(u8::is_ascii_digit)
+    {
         return false;
     }
     let d: Vec<u32> = b[2..].iter().map(|c| (c - b'0') as u32).collect();
@@ -486,7 +601,10 @@ pub fn valid_mbi(c: &[u8]) -> bool {
 
 /// VIN: 17 characters with the check digit in position 9 and both letters and digits.
 pub fn valid_vin(v: &[u8]) -> bool {
-    if v.len() != 17 || !v.iter().any(u8::is_ascii_digit) || v.iter().filter(|c| c.is_ascii_alphabetic()).count() < 2 {
+    if v.len() != 17
+        || !v.iter().any(u8::is_ascii_digit)
+        || v.iter().filter(|c| c.is_ascii_alphabetic()).count() < 2
+    {
         return false;
     }
     fn value(c: u8) -> Option<u32> {
@@ -513,6 +631,10 @@ pub fn valid_vin(v: &[u8]) -> bool {
         }
     }
     let check = sum % 11;
-    let expect = if check == 10 { b'x' } else { b'0' + check as u8 };
+    let expect = if check == 10 {
+        b'x'
+    } else {
+        b'0' + check as u8
+    };
     v[8].to_ascii_lowercase() == expect
 }

@@ -79,7 +79,9 @@ impl Rule for Locations {
                 })
                 .filter(|(_, w)| !w.is_empty())
                 .collect();
-            let Some(&(_, suffix)) = words.last() else { continue };
+            let Some(&(_, suffix)) = words.last() else {
+                continue;
+            };
             if !suffix.starts_with(|c: char| c.is_ascii_uppercase()) {
                 continue;
             }
@@ -87,7 +89,9 @@ impl Rule for Locations {
             let mut first = last;
             while first > 0 {
                 let w = words[first - 1].1;
-                if w.starts_with(|c: char| c.is_ascii_uppercase()) && !not_name(&w.to_ascii_lowercase()) {
+                if w.starts_with(|c: char| c.is_ascii_uppercase())
+                    && !not_name(&w.to_ascii_lowercase())
+                {
                     first -= 1;
                 } else {
                     break;
@@ -102,7 +106,9 @@ impl Rule for Locations {
             }
             let start = words[first].0;
             let mut end = m.end();
-            if text[..end].ends_with('.') && !matches!(suffix, "St." | "Ave." | "Rd." | "Ln." | "Blvd.") {
+            if text[..end].ends_with('.')
+                && !matches!(suffix, "St." | "Ave." | "Rd." | "Ln." | "Blvd.")
+            {
                 end -= 1;
             }
             if !tied(ctx, start) {
@@ -139,8 +145,12 @@ impl Rule for Locations {
                 let p = prev_word(text, m.start());
                 p.len() == 2 && p.bytes().all(|c| c.is_ascii_uppercase())
             };
-            let town_before = prev_word(text, m.start()).starts_with(|c: char| c.is_ascii_uppercase());
-            let zipish = next == "area" || matches!(prev, "zip" | "zipcode" | "code") || state_before || town_before;
+            let town_before =
+                prev_word(text, m.start()).starts_with(|c: char| c.is_ascii_uppercase());
+            let zipish = next == "area"
+                || matches!(prev, "zip" | "zipcode" | "code")
+                || state_before
+                || town_before;
             if zipish && tied(ctx, m.start()) {
                 out.push(draft(m.start(), m.end()));
             }
@@ -181,7 +191,14 @@ impl Locations {
             while let Some(n) = toks.get(j) {
                 let nw = &low[n.start..n.end];
                 let gap = &ctx.text[toks[j - 1].end..n.start];
-                if n.sentence != si || !n.cap || n.all_caps || not_name(nw) || is_region(nw) || gap.len() > 2 || gap.contains([',', '(', ')']) {
+                if n.sentence != si
+                    || !n.cap
+                    || n.all_caps
+                    || not_name(nw)
+                    || is_region(nw)
+                    || gap.len() > 2
+                    || gap.contains([',', '(', ')'])
+                {
                     break;
                 }
                 end = Some(n.end);
@@ -228,8 +245,14 @@ fn extend_at_facility(ctx: &Context, end: usize) -> usize {
     let mut pos = end + 4;
     let mut last = end;
     for w in after.split(' ').take(4) {
-        let t = w.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '.'));
-        let t = if t.ends_with('.') && t.len() > 3 { &t[..t.len() - 1] } else { t };
+        let t = w.trim_end_matches(|c: char| {
+            !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '.')
+        });
+        let t = if t.ends_with('.') && t.len() > 3 {
+            &t[..t.len() - 1]
+        } else {
+            t
+        };
         if t.starts_with(|c: char| c.is_uppercase()) {
             last = pos + t.len();
             pos += w.len() + 1;
@@ -246,16 +269,83 @@ fn extend_at_facility(ctx: &Context, end: usize) -> usize {
 /// States and countries: geography at state level or above is not an identifier.
 fn is_region(w: &str) -> bool {
     const R: &[&str] = &[
-        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
-        "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa",
-        "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
-        "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "ohio",
-        "oklahoma", "oregon", "pennsylvania", "tennessee", "texas", "utah", "vermont",
-        "virginia", "washington", "wisconsin", "wyoming", "america", "canada", "mexico", "usa",
-        "us", "uk", "england", "ireland", "india", "china", "africa", "europe", "asia",
-        "philippines", "nigeria", "ghana", "new", "north", "south", "west", "east", "christ",
-        "person", "real", "residency", "practice", "person", "general", "surgery", "medicine",
-        "nursing", "emergency", "pediatrics", "peds", "oncology", "cardiology", "hospice",
+        "alabama",
+        "alaska",
+        "arizona",
+        "arkansas",
+        "california",
+        "colorado",
+        "connecticut",
+        "delaware",
+        "florida",
+        "georgia",
+        "hawaii",
+        "idaho",
+        "illinois",
+        "indiana",
+        "iowa",
+        "kansas",
+        "kentucky",
+        "louisiana",
+        "maine",
+        "maryland",
+        "massachusetts",
+        "michigan",
+        "minnesota",
+        "mississippi",
+        "missouri",
+        "montana",
+        "nebraska",
+        "nevada",
+        "ohio",
+        "oklahoma",
+        "oregon",
+        "pennsylvania",
+        "tennessee",
+        "texas",
+        "utah",
+        "vermont",
+        "virginia",
+        "washington",
+        "wisconsin",
+        "wyoming",
+        "america",
+        "canada",
+        "mexico",
+        "usa",
+        "us",
+        "uk",
+        "england",
+        "ireland",
+        "india",
+        "china",
+        "africa",
+        "europe",
+        "asia",
+        "philippines",
+        "nigeria",
+        "ghana",
+        "new",
+        "north",
+        "south",
+        "west",
+        "east",
+        "christ",
+        "person",
+        "real",
+        "residency",
+        "practice",
+        "person",
+        "general",
+        "surgery",
+        "medicine",
+        "nursing",
+        "emergency",
+        "pediatrics",
+        "peds",
+        "oncology",
+        "cardiology",
+        "hospice",
     ];
     R.contains(&w)
 }

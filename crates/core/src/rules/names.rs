@@ -22,9 +22,31 @@ impl Default for Names {
 }
 
 const RELATIVE_ROLES: &[&str] = &[
-    "son", "daughter", "wife", "husband", "mom", "mother", "dad", "father", "sister", "brother",
-    "grandson", "granddaughter", "niece", "nephew", "grandma", "grandpa", "aunt", "uncle",
-    "partner", "boyfriend", "girlfriend", "fiance", "fiancé", "fiancée", "caregiver",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "mom",
+    "mother",
+    "dad",
+    "father",
+    "sister",
+    "brother",
+    "grandson",
+    "granddaughter",
+    "niece",
+    "nephew",
+    "grandma",
+    "grandpa",
+    "aunt",
+    "uncle",
+    "partner",
+    "boyfriend",
+    "girlfriend",
+    "fiance",
+    "fiancé",
+    "fiancée",
+    "caregiver",
 ];
 const PATIENT_ROLES: &[&str] = &["pt", "patient", "client", "resident"];
 const CREDENTIALS: &[&str] = &[
@@ -35,20 +57,144 @@ const CREDENTIALS: &[&str] = &[
 
 /// First names that are everyday words; only trusted when capitalised after a role word.
 const WORDLIKE: &[&str] = &[
-    "will", "may", "june", "april", "august", "hope", "joy", "faith", "grace", "mark", "bill",
-    "rose", "art", "pat", "sue", "don", "ray", "jack", "frank", "dawn", "iris", "ivy", "holly",
-    "summer", "chase", "drew", "guy", "hunter", "lane", "miles", "page", "penny", "rich",
-    "robin", "sandy", "wade", "young", "love", "lee", "king", "best", "bob", "carol", "jean",
-    "jan", "gene", "buck", "rusty", "early", "star", "sky", "amber", "crystal", "ruby", "pearl",
-    "jade", "destiny", "precious", "angel", "sunny", "harmony", "autumn", "violet", "lily",
-    "daisy", "heather", "olive", "ginger", "candy", "brandy", "misty", "willow", "river",
-    "reed", "major", "christian", "an", "in", "so", "else", "ed", "al", "mac", "deal", "else",
-    "ali", "sage", "hazel", "merry", "tommie", "price", "long", "else", "son", "nurse", "doc",
-    "patience", "charity", "mercy", "constance", "felicity", "trinity", "glory", "honor",
-    "temperance", "else", "ernest", "earnest", "noble", "royal", "else", "china", "paris",
-    "austin", "dallas", "houston", "florence", "georgia", "virginia", "carolina", "dakota",
-    "madison", "jackson", "tyler", "lincoln", "tuesday", "monday", "precious", "cherry",
-    "else", "sharon", "august", "bud", "buddy", "sonny", "junior", "chance", "else",
+    "will",
+    "may",
+    "june",
+    "april",
+    "august",
+    "hope",
+    "joy",
+    "faith",
+    "grace",
+    "mark",
+    "bill",
+    "rose",
+    "art",
+    "pat",
+    "sue",
+    "don",
+    "ray",
+    "jack",
+    "frank",
+    "dawn",
+    "iris",
+    "ivy",
+    "holly",
+    "summer",
+    "chase",
+    "drew",
+    "guy",
+    "hunter",
+    "lane",
+    "miles",
+    "page",
+    "penny",
+    "rich",
+    "robin",
+    "sandy",
+    "wade",
+    "young",
+    "love",
+    "lee",
+    "king",
+    "best",
+    "bob",
+    "carol",
+    "jean",
+    "jan",
+    "gene",
+    "buck",
+    "rusty",
+    "early",
+    "star",
+    "sky",
+    "amber",
+    "crystal",
+    "ruby",
+    "pearl",
+    "jade",
+    "destiny",
+    "precious",
+    "angel",
+    "sunny",
+    "harmony",
+    "autumn",
+    "violet",
+    "lily",
+    "daisy",
+    "heather",
+    "olive",
+    "ginger",
+    "candy",
+    "brandy",
+    "misty",
+    "willow",
+    "river",
+    "reed",
+    "major",
+    "christian",
+    "an",
+    "in",
+    "so",
+    "else",
+    "ed",
+    "al",
+    "mac",
+    "deal",
+    "else",
+    "ali",
+    "sage",
+    "hazel",
+    "merry",
+    "tommie",
+    "price",
+    "long",
+    "else",
+    "son",
+    "nurse",
+    "doc",
+    "patience",
+    "charity",
+    "mercy",
+    "constance",
+    "felicity",
+    "trinity",
+    "glory",
+    "honor",
+    "temperance",
+    "else",
+    "ernest",
+    "earnest",
+    "noble",
+    "royal",
+    "else",
+    "china",
+    "paris",
+    "austin",
+    "dallas",
+    "houston",
+    "florence",
+    "georgia",
+    "virginia",
+    "carolina",
+    "dakota",
+    "madison",
+    "jackson",
+    "tyler",
+    "lincoln",
+    "tuesday",
+    "monday",
+    "precious",
+    "cherry",
+    "else",
+    "sharon",
+    "august",
+    "bud",
+    "buddy",
+    "sonny",
+    "junior",
+    "chance",
+    "else",
 ];
 
 impl Rule for Names {
@@ -64,7 +210,11 @@ impl Rule for Names {
             let w = &low[t.start..t.end];
             let si = t.sentence;
             let ks = ctx.sent_kinds.get(si).copied().unwrap_or(0);
-            let prev = if i > 0 { Some(&low[toks[i - 1].start..toks[i - 1].end]) } else { None };
+            let prev = if i > 0 {
+                Some(&low[toks[i - 1].start..toks[i - 1].end])
+            } else {
+                None
+            };
 
             // 1. Honorifics: "Mr. Delgado", "Mrs. W.", "Miss Dot", "Dr. Feld".
             if t.cap && matches!(w, "mr" | "mrs" | "ms" | "miss" | "mx" | "mister" | "dr") {
@@ -74,8 +224,11 @@ impl Rule for Names {
                 }
                 if w == "dr" {
                     // A doctor is named everywhere; only in a patient's story is it a risk.
-                    let complaint = ks & kind::NEGATIVE != 0 && ks & (kind::CLINICAL | kind::CONDITION) != 0;
-                    if !(ctx.patient_in(si, si) || complaint) || ks & (kind::PRAISE | kind::STAFF) != 0 && !ctx.patient_in(si, si) {
+                    let complaint =
+                        ks & kind::NEGATIVE != 0 && ks & (kind::CLINICAL | kind::CONDITION) != 0;
+                    if !(ctx.patient_in(si, si) || complaint)
+                        || ks & (kind::PRAISE | kind::STAFF) != 0 && !ctx.patient_in(si, si)
+                    {
                         continue;
                     }
                     out.push(
@@ -84,8 +237,15 @@ impl Rule for Names {
                             .suggest("a colleague"),
                     );
                 } else {
-                    let clinical = ctx.patient_post || ctx.post_kinds & (kind::CLINICAL | kind::CONDITION | kind::PATIENT_EVENT) != 0;
-                    let sev = if clinical { Severity::High } else { Severity::Medium };
+                    let clinical = ctx.patient_post
+                        || ctx.post_kinds
+                            & (kind::CLINICAL | kind::CONDITION | kind::PATIENT_EVENT)
+                            != 0;
+                    let sev = if clinical {
+                        Severity::High
+                    } else {
+                        Severity::Medium
+                    };
                     out.push(Draft::new(Category::PhiName, sev, t.start, end).suggest("a patient"));
                 }
                 covered_until = end;
@@ -95,8 +255,21 @@ impl Rule for Names {
             // 2. Role words: "pt Jenny K.", "my patient Rob Kessler", "her son Marcus",
             //    "baby Zoë", "family of Tomás Reyes".
             let relative = RELATIVE_ROLES.contains(&w)
-                && prev.is_some_and(|p| matches!(p, "her" | "his" | "their" | "your" | "pt's" | "patient's" | "pt’s" | "patient’s"));
-            let patient_role = PATIENT_ROLES.contains(&w) && !(w == "pt" && ctx.text[t.start..t.end].starts_with("PT"));
+                && prev.is_some_and(|p| {
+                    matches!(
+                        p,
+                        "her"
+                            | "his"
+                            | "their"
+                            | "your"
+                            | "pt's"
+                            | "patient's"
+                            | "pt’s"
+                            | "patient’s"
+                    )
+                });
+            let patient_role = PATIENT_ROLES.contains(&w)
+                && !(w == "pt" && ctx.text[t.start..t.end].starts_with("PT"));
             let baby = w == "baby";
             let family_of = w == "of" && prev == Some("family");
             if relative || patient_role || baby || family_of {
@@ -127,7 +300,11 @@ impl Rule for Names {
             if w == "a" && !t.cap {
                 if let Some(n1) = toks.get(i + 1) {
                     let f = &low[n1.start..n1.end];
-                    if n1.cap && n1.sentence == si && first_names().contains(f) && !WORDLIKE.contains(&f) {
+                    if n1.cap
+                        && n1.sentence == si
+                        && first_names().contains(f)
+                        && !WORDLIKE.contains(&f)
+                    {
                         let (end, n) = name_run(ctx, i + 1, si, false);
                         if n >= 2 && !followed_by_credential(ctx, end) {
                             out.push(
@@ -143,7 +320,12 @@ impl Rule for Names {
 
             // 4. A first and last name in a sentence about care, not about staff.
             if t.cap && !t.all_caps && first_names().contains(w) && !not_name(w) {
-                if prev.is_some_and(|p| matches!(p, "dr" | "nurse" | "nurses" | "coach" | "pastor" | "st" | "saint")) {
+                if prev.is_some_and(|p| {
+                    matches!(
+                        p,
+                        "dr" | "nurse" | "nurses" | "coach" | "pastor" | "st" | "saint"
+                    )
+                }) {
                     continue;
                 }
                 let (end, n) = name_run(ctx, i, si, false);
@@ -152,8 +334,15 @@ impl Rule for Names {
                 let owns_care = n > 0 && {
                     let rest = &low[end.min(low.len())..];
                     let name = &low[t.start..end.min(low.len())];
-                    (rest.starts_with("'s ") || rest.starts_with("’s ") || name.ends_with("'s") || name.ends_with("’s"))
-                        && ctx.has_in(end, (end + 24).min(low.len()), kind::CLINICAL | kind::CONDITION)
+                    (rest.starts_with("'s ")
+                        || rest.starts_with("’s ")
+                        || name.ends_with("'s")
+                        || name.ends_with("’s"))
+                        && ctx.has_in(
+                            end,
+                            (end + 24).min(low.len()),
+                            kind::CLINICAL | kind::CONDITION,
+                        )
                 };
                 let patientish = ctx.patient_in(si, si) || (ctx.patient_post && care) || owns_care;
                 let staff = ks & (kind::STAFF | kind::CONTACT | kind::HIRING | kind::PRAISE) != 0
@@ -161,7 +350,10 @@ impl Rule for Names {
                 if n >= 2 && patientish && !staff {
                     let last = &low[toks[i + 1].start..toks[i + 1].end];
                     if surnames().contains(last) || toks[i + 1].cap {
-                        out.push(Draft::new(Category::PhiName, Severity::High, t.start, end).suggest("a patient"));
+                        out.push(
+                            Draft::new(Category::PhiName, Severity::High, t.start, end)
+                                .suggest("a patient"),
+                        );
                         covered_until = end;
                         continue;
                     }
@@ -172,12 +364,15 @@ impl Rule for Names {
                     && !sentence_start
                     && !WORDLIKE.contains(&w)
                     && ctx.patient_post
-                    && (ctx.patient_in(si.saturating_sub(1), si + 1) || ks & (kind::PERSON | kind::CLINICAL | kind::CONDITION) != 0)
+                    && (ctx.patient_in(si.saturating_sub(1), si + 1)
+                        || ks & (kind::PERSON | kind::CLINICAL | kind::CONDITION) != 0)
                     && ks & (kind::CONTACT | kind::HIRING) == 0
                     && !followed_by_credential(ctx, end)
                     && !preceded_by_staff_role(ctx, i)
                 {
-                    out.push(Draft::new(Category::PhiName, Severity::High, t.start, end).suggest(""));
+                    out.push(
+                        Draft::new(Category::PhiName, Severity::High, t.start, end).suggest(""),
+                    );
                     covered_until = end;
                 }
             }
@@ -186,7 +381,9 @@ impl Rule for Names {
 }
 
 fn severity_in(ctx: &Context) -> Severity {
-    if ctx.patient_post || ctx.post_kinds & (kind::CLINICAL | kind::CONDITION | kind::PATIENT_EVENT) != 0 {
+    if ctx.patient_post
+        || ctx.post_kinds & (kind::CLINICAL | kind::CONDITION | kind::PATIENT_EVENT) != 0
+    {
         Severity::High
     } else {
         Severity::Medium
@@ -220,7 +417,11 @@ fn name_run(ctx: &Context, j: usize, si: usize, lower_ok: bool) -> (usize, usize
         } else if t.cap {
             !t.all_caps && !not_name(w) && !w.bytes().any(|b| b.is_ascii_digit())
         } else {
-            lower_ok && n == 0 && first_names().contains(w) && !WORDLIKE.contains(&w) && !not_name(w)
+            lower_ok
+                && n == 0
+                && first_names().contains(w)
+                && !WORDLIKE.contains(&w)
+                && !not_name(w)
         };
         if !ok {
             break;
@@ -257,9 +458,35 @@ fn preceded_by_staff_role(ctx: &Context, i: usize) -> bool {
         let p = ctx.tokens[i - 1];
         matches!(
             &ctx.lower[p.start..p.end],
-            "dr" | "nurse" | "tech" | "coworker" | "preceptor" | "manager" | "charge" | "resident" | "attending" | "doc" | "np" | "pa" | "rt" | "cna"
-                | "secretary" | "clerk" | "coordinator" | "educator" | "director" | "aide" | "pharmacist" | "therapist"
-                | "colleague" | "friend" | "partner" | "chaplain" | "volunteer" | "student" | "intern" | "medic"
+            "dr" | "nurse"
+                | "tech"
+                | "coworker"
+                | "preceptor"
+                | "manager"
+                | "charge"
+                | "resident"
+                | "attending"
+                | "doc"
+                | "np"
+                | "pa"
+                | "rt"
+                | "cna"
+                | "secretary"
+                | "clerk"
+                | "coordinator"
+                | "educator"
+                | "director"
+                | "aide"
+                | "pharmacist"
+                | "therapist"
+                | "colleague"
+                | "friend"
+                | "partner"
+                | "chaplain"
+                | "volunteer"
+                | "student"
+                | "intern"
+                | "medic"
         )
     }
 }

@@ -17,11 +17,15 @@ impl Patients {
     pub fn new() -> Patients {
         Patients {
             // the “small” lady
-            scare_quote: re(r#"[“"‘'][a-z][a-z ]{1,20}[”"’']\s+(?:lady|man|guy|woman|patient|pt|gentleman|girl|boy|kid|dude|gal|grandma|grandpa)\b"#),
+            scare_quote: re(
+                r#"[“"‘'][a-z][a-z ]{1,20}[”"’']\s+(?:lady|man|guy|woman|patient|pt|gentleman|girl|boy|kid|dude|gal|grandma|grandpa)\b"#,
+            ),
             // same “crushing chest pain”: a patient's complaint in scare quotes
             quoted_symptom: re(r#"[“"][a-z0-9/ ]{3,40}[”"]"#),
             // "take 800mg", "take an extra 25", "take 2 of your"
-            dose: re(r"\b(?:just\s+)?take\s+(?:an?\s+extra\s+|another\s+\d*|\d+\s*(?:mg|mcg|units?|tabs?|pills?|of)\b|two\s+of\b|double\b)"),
+            dose: re(
+                r"\b(?:just\s+)?take\s+(?:an?\s+extra\s+|another\s+\d*|\d+\s*(?:mg|mcg|units?|tabs?|pills?|of)\b|two\s+of\b|double\b)",
+            ),
         }
     }
 }
@@ -34,8 +38,24 @@ impl Default for Patients {
 
 /// Words that only demean when aimed at a person.
 const AMBIGUOUS: &[&str] = &[
-    "whale", "🐳", "pig", "hippo", "heifer", "karen", "psycho", "smelly", "stinky", "crock",
-    "junkie", "junkies", "faker", "faking it", "fakes it", "train wreck", "trainwreck", "train-wreck",
+    "whale",
+    "🐳",
+    "pig",
+    "hippo",
+    "heifer",
+    "karen",
+    "psycho",
+    "smelly",
+    "stinky",
+    "crock",
+    "junkie",
+    "junkies",
+    "faker",
+    "faking it",
+    "fakes it",
+    "train wreck",
+    "trainwreck",
+    "train-wreck",
 ];
 
 impl Rule for Patients {
@@ -49,27 +69,57 @@ impl Rule for Patients {
             let back = before(low, h.start, 48);
             // "stop calling patients frequent flyers" teaches; it does not mock.
             if [
-                "stop calling", "don't call", "dont call", "never call", "instead of", "the term",
-                "words like", "labels like", "phrases like", "stop saying", "avoid", "stigma",
+                "stop calling",
+                "don't call",
+                "dont call",
+                "never call",
+                "instead of",
+                "the term",
+                "words like",
+                "labels like",
+                "phrases like",
+                "stop saying",
+                "avoid",
+                "stigma",
             ]
             .iter()
             .any(|p| back.contains(p))
             {
                 continue;
             }
-            if word.starts_with("frequent fl") && matches!(next_word(low, h.end), "miles" | "program" | "points" | "status" | "card") {
-                continue;
-            }
-            if AMBIGUOUS.contains(&word)
-                && !(ctx.patient_in(si, si) || (ks & kind::PERSON != 0 && (ks & kind::MOCK != 0 || ctx.patient_post)))
+            if word.starts_with("frequent fl")
+                && matches!(
+                    next_word(low, h.end),
+                    "miles" | "program" | "points" | "status" | "card"
+                )
             {
                 continue;
             }
-            let start = if low[..h.start].ends_with("the ") { h.start - 4 } else { h.start };
-            out.push(Draft::new(Category::PatientDemeaning, Severity::High, start, h.end));
+            if AMBIGUOUS.contains(&word)
+                && !(ctx.patient_in(si, si)
+                    || (ks & kind::PERSON != 0 && (ks & kind::MOCK != 0 || ctx.patient_post)))
+            {
+                continue;
+            }
+            let start = if low[..h.start].ends_with("the ") {
+                h.start - 4
+            } else {
+                h.start
+            };
+            out.push(Draft::new(
+                Category::PatientDemeaning,
+                Severity::High,
+                start,
+                h.end,
+            ));
         }
         for m in self.scare_quote.find_iter(low) {
-            out.push(Draft::new(Category::PatientDemeaning, Severity::High, m.start(), m.end()));
+            out.push(Draft::new(
+                Category::PatientDemeaning,
+                Severity::High,
+                m.start(),
+                m.end(),
+            ));
         }
         if ctx.post_kinds & kind::MOCK != 0 {
             for m in self.quoted_symptom.find_iter(low) {
@@ -77,11 +127,29 @@ impl Rule for Patients {
                 let ks = ctx.sent_kinds.get(si).copied().unwrap_or(0);
                 let (_, se) = ctx.sentence_span(si);
                 let q = &low[m.start()..m.end()];
-                let symptom = ["pain", "allergic", "sick", "dying", "emergency", "10/10", "can't breathe", "seizure"]
-                    .iter()
-                    .any(|s| q.contains(s));
-                if symptom && ks & kind::MOCK != 0 && (ks & kind::PERSON != 0 || ctx.patient_post) && se > m.start() {
-                    out.push(Draft::new(Category::PatientDemeaning, Severity::High, m.start(), se));
+                let symptom = [
+                    "pain",
+                    "allergic",
+                    "sick",
+                    "dying",
+                    "emergency",
+                    "10/10",
+                    "can't breathe",
+                    "seizure",
+                ]
+                .iter()
+                .any(|s| q.contains(s));
+                if symptom
+                    && ks & kind::MOCK != 0
+                    && (ks & kind::PERSON != 0 || ctx.patient_post)
+                    && se > m.start()
+                {
+                    out.push(Draft::new(
+                        Category::PatientDemeaning,
+                        Severity::High,
+                        m.start(),
+                        se,
+                    ));
                 }
             }
         }
@@ -97,12 +165,28 @@ impl Patients {
             let p = &low[h.start..h.end];
             let strong = matches!(
                 p,
-                "just take" | "take an extra" | "double your" | "triple your" | "up your dose"
-                    | "increase your" | "stop taking" | "skip your" | "cut your" | "dm me your"
-                    | "dm me ur" | "send me your" | "message me your" | "i'll tell you what to do"
-                    | "ill tell you what to do" | "you won't even need to" | "you don't need to see"
-                    | "no need to see a doctor" | "no need to go in" | "you probably have"
-                    | "you definitely have" | "you prob have"
+                "just take"
+                    | "take an extra"
+                    | "double your"
+                    | "triple your"
+                    | "up your dose"
+                    | "increase your"
+                    | "stop taking"
+                    | "skip your"
+                    | "cut your"
+                    | "dm me your"
+                    | "dm me ur"
+                    | "send me your"
+                    | "message me your"
+                    | "i'll tell you what to do"
+                    | "ill tell you what to do"
+                    | "you won't even need to"
+                    | "you don't need to see"
+                    | "no need to see a doctor"
+                    | "no need to go in"
+                    | "you probably have"
+                    | "you definitely have"
+                    | "you prob have"
             );
             let sounds_like = p == "sounds like" || p == "def sounds like";
             let should = p == "you should" || p == "you need to";
@@ -123,8 +207,21 @@ impl Patients {
                 let what = next_word(low, h.end);
                 if !matches!(
                     what,
-                    "symptoms" | "readings" | "labs" | "numbers" | "meds" | "results" | "pics" | "bp"
-                        | "sugars" | "vitals" | "rash" | "scans" | "x-rays" | "medications" | "dose"
+                    "symptoms"
+                        | "readings"
+                        | "labs"
+                        | "numbers"
+                        | "meds"
+                        | "results"
+                        | "pics"
+                        | "bp"
+                        | "sugars"
+                        | "vitals"
+                        | "rash"
+                        | "scans"
+                        | "x-rays"
+                        | "medications"
+                        | "dose"
                 ) {
                     continue;
                 }
@@ -134,7 +231,12 @@ impl Patients {
                 continue;
             }
             starts.push(h.start);
-            out.push(Draft::new(Category::PatientAdvice, Severity::High, h.start, clause_end));
+            out.push(Draft::new(
+                Category::PatientAdvice,
+                Severity::High,
+                h.start,
+                clause_end,
+            ));
         }
         for m in self.dose.find_iter(low) {
             if starts.iter().any(|&s| s <= m.start() && m.start() < s + 16) {
@@ -142,15 +244,26 @@ impl Patients {
             }
             let si = ctx.sentence_of(m.start());
             let (ss, se) = ctx.sentences[si];
-            if ctx.has_in(ss, m.start(), kind::SAFE_ADVICE) || ctx.has_in(ss, se, kind::EDUCATIONAL) && ctx.post_kinds & kind::ADVICE == 0 {
+            if ctx.has_in(ss, m.start(), kind::SAFE_ADVICE)
+                || ctx.has_in(ss, se, kind::EDUCATIONAL) && ctx.post_kinds & kind::ADVICE == 0
+            {
                 continue;
             }
             // An instruction to the reader, not "the patient would take 2 of them".
             let b = before(low, m.start(), 12);
-            if b.ends_with("to ") || b.ends_with("would ") || b.ends_with("didn't ") || b.ends_with("not ") {
+            if b.ends_with("to ")
+                || b.ends_with("would ")
+                || b.ends_with("didn't ")
+                || b.ends_with("not ")
+            {
                 continue;
             }
-            out.push(Draft::new(Category::PatientAdvice, Severity::High, m.start(), clause_end(low, m.end(), se)));
+            out.push(Draft::new(
+                Category::PatientAdvice,
+                Severity::High,
+                m.start(),
+                clause_end(low, m.end(), se),
+            ));
         }
     }
 }
@@ -161,7 +274,9 @@ pub fn clause_end(low: &str, from: usize, sentence_end: usize) -> usize {
     let b = low.as_bytes();
     let mut i = from;
     while i < sentence_end && i < b.len() {
-        if matches!(b[i], b'.' | b'!' | b'?' | b',' | b';' | b'\n') && !(b[i] == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit)) {
+        if matches!(b[i], b'.' | b'!' | b'?' | b',' | b';' | b'\n')
+            && !(b[i] == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+        {
             break;
         }
         i += 1;

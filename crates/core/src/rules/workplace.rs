@@ -23,26 +23,82 @@ impl Default for Workplace {
 
 /// Venting phrases that only count with another sign of venting nearby.
 const WEAK_VENTING: &[&str] = &[
-    "i'm done", "im done", "i am done", "so done", "so tired", "i'm so tired", "im so tired",
-    "killing me", "quitting", "i quit", "no break", "12 in a row", "4th 12", "5th 12",
-    "i dont even remember", "i don't even remember", "one girl at a", "wine tonight", "😤",
-    "😤😤", "this profession", "i'm tired of", "cool cool cool", "underpaid", "overworked",
-    "sick of", "is broken",
+    "i'm done",
+    "im done",
+    "i am done",
+    "so done",
+    "so tired",
+    "i'm so tired",
+    "im so tired",
+    "killing me",
+    "quitting",
+    "i quit",
+    "no break",
+    "12 in a row",
+    "4th 12",
+    "5th 12",
+    "i dont even remember",
+    "i don't even remember",
+    "one girl at a",
+    "wine tonight",
+    "😤",
+    "😤😤",
+    "this profession",
+    "i'm tired of",
+    "cool cool cool",
+    "underpaid",
+    "overworked",
+    "sick of",
+    "is broken",
 ];
 
 /// Employer criticism plain enough without naming who.
 const EMPLOYER_STRONG: &[&str] = &[
-    "runs on", "duct tape", "pizza party", "instead of a raise", "cost center", "not a cost center",
-    "where they'll", "burns down", "burning down",
+    "runs on",
+    "duct tape",
+    "pizza party",
+    "instead of a raise",
+    "cost center",
+    "not a cost center",
+    "where they'll",
+    "burns down",
+    "burning down",
 ];
 
 /// Confidential markers that need support (numbers, "our", another marker).
 const WEAK_CONFIDENTIAL: &[&str] = &[
-    "between us", "memo", "merger", "merging", "acquisition", "acquired by", "buyout",
-    "closing the", "closing our", "they're closing", "shutting down", "census", "boarders",
-    "ratio", "ratios", "traced", "investigation", "breach", "lawsuit", "settlement",
-    "root cause", "incident report", "sentinel event", "security incident", "data breach",
-    "ransomware", "not public", "nda", "rif", "ftes", "make it official", "leadership meeting",
+    "between us",
+    "memo",
+    "merger",
+    "merging",
+    "acquisition",
+    "acquired by",
+    "buyout",
+    "closing the",
+    "closing our",
+    "they're closing",
+    "shutting down",
+    "census",
+    "boarders",
+    "ratio",
+    "ratios",
+    "traced",
+    "investigation",
+    "breach",
+    "lawsuit",
+    "settlement",
+    "root cause",
+    "incident report",
+    "sentinel event",
+    "security incident",
+    "data breach",
+    "ransomware",
+    "not public",
+    "nda",
+    "rif",
+    "ftes",
+    "make it official",
+    "leadership meeting",
     "layoff",
 ];
 
@@ -53,7 +109,12 @@ impl Rule for Workplace {
         for h in &ctx.hits {
             let p = &low[h.start..h.end];
             if h.kinds & kind::AT_WORK != 0 {
-                out.push(Draft::new(Category::WorkplaceAtWork, Severity::Medium, h.start, h.end));
+                out.push(Draft::new(
+                    Category::WorkplaceAtWork,
+                    Severity::Medium,
+                    h.start,
+                    h.end,
+                ));
             }
             if h.kinds & kind::VENTING != 0 {
                 venting.push((h.start, h.end, WEAK_VENTING.contains(&p)));
@@ -62,7 +123,8 @@ impl Rule for Workplace {
         // Venting: one clear phrase, or two weaker ones.
         let strong = venting.iter().filter(|v| !v.2).count();
         let weak = venting.len() - strong;
-        let educational = ctx.post_kinds & kind::EDUCATIONAL != 0 && ctx.post_kinds & kind::MOCK == 0;
+        let educational =
+            ctx.post_kinds & kind::EDUCATIONAL != 0 && ctx.post_kinds & kind::MOCK == 0;
         if strong > 0 || weak >= 2 {
             for &(s, e, w) in &venting {
                 if w && strong == 0 && weak < 2 {
@@ -87,7 +149,15 @@ impl Rule for Workplace {
 }
 
 impl Workplace {
-    fn employer(&self, ctx: &Context, _si: usize, ks: u64, ss: usize, se: usize, out: &mut Vec<Draft>) {
+    fn employer(
+        &self,
+        ctx: &Context,
+        _si: usize,
+        ks: u64,
+        ss: usize,
+        se: usize,
+        out: &mut Vec<Draft>,
+    ) {
         let low = ctx.lower.as_str();
         let praise = ks & kind::PRAISE != 0 && ks & kind::SARCASM == 0;
         let strong = ctx
@@ -97,8 +167,17 @@ impl Workplace {
         let negative = ctx.hits_in(ss, se, kind::NEGATIVE).find(|h| {
             // "hate" or "🙄" alone is too weak to accuse the employer.
             let p = &low[h.start..h.end];
-            !matches!(p, "reported" | "has been reported") && (!matches!(p, "🙄" | "replaced" | "hate" | "worst" | "awful" | "terrible" | "sweetie" | "for taking")
-                || subject.is_some_and(|s| h.start > s.start && h.start - s.end < 40))
+            !matches!(p, "reported" | "has been reported")
+                && (!matches!(
+                    p,
+                    "🙄" | "replaced"
+                        | "hate"
+                        | "worst"
+                        | "awful"
+                        | "terrible"
+                        | "sweetie"
+                        | "for taking"
+                ) || subject.is_some_and(|s| h.start > s.start && h.start - s.end < 40))
         });
         if praise && !strong {
             return;
@@ -107,13 +186,20 @@ impl Workplace {
             if ks & kind::HIRING != 0 {
                 return;
             }
-            out.push(Draft::new(Category::WorkplaceEmployer, Severity::Medium, ss, se));
+            out.push(Draft::new(
+                Category::WorkplaceEmployer,
+                Severity::Medium,
+                ss,
+                se,
+            ));
         }
     }
 
     fn coworker(&self, ctx: &Context, ks: u64, ss: usize, se: usize, out: &mut Vec<Draft>) {
         let named_doctor = ctx.text[ss..se].contains("Dr. ");
-        if ks & kind::COWORKER == 0 && !named_doctor || ks & (kind::NEGATIVE | kind::SARCASM | kind::PROFANITY) == 0 {
+        if ks & kind::COWORKER == 0 && !named_doctor
+            || ks & (kind::NEGATIVE | kind::SARCASM | kind::PROFANITY) == 0
+        {
             return;
         }
         let low = ctx.lower.as_str();
@@ -124,25 +210,47 @@ impl Workplace {
         // The criticism must follow the coworker closely: "our charge nurse is useless".
         for c in ctx.hits_in(ss, se, kind::COWORKER) {
             let window_end = (c.end + 90).min(se);
-            let neg = ctx.hits_in(c.end, window_end, kind::NEGATIVE | kind::SARCASM | kind::PROFANITY).find(|h| {
-                let p = &low[h.start..h.end];
-                !matches!(p, "mandatory" | "unpaid" | "cuts" | "cutting" | "answer to" | "$$$")
-            });
+            let neg = ctx
+                .hits_in(
+                    c.end,
+                    window_end,
+                    kind::NEGATIVE | kind::SARCASM | kind::PROFANITY,
+                )
+                .find(|h| {
+                    let p = &low[h.start..h.end];
+                    !matches!(
+                        p,
+                        "mandatory" | "unpaid" | "cuts" | "cutting" | "answer to" | "$$$"
+                    )
+                });
             if let Some(n) = neg {
                 let end = clause_end(low, n.end, se).max(n.end);
                 // Start at "Dr." when the coworker is a named doctor, or at "to the" call-outs.
                 let start = callout_start(low, ss, c.start);
-                out.push(Draft::new(Category::WorkplaceCoworker, Severity::Medium, start, end));
+                out.push(Draft::new(
+                    Category::WorkplaceCoworker,
+                    Severity::Medium,
+                    start,
+                    end,
+                ));
                 return;
             }
         }
         // A named doctor: "Dr. Pierce is a pompous jackass".
         let text = ctx.text;
         if let Some(i) = text[ss..se].find("Dr. ").map(|i| i + ss) {
-            if let Some(n) = ctx.hits_in(i, (i + 60).min(se), kind::NEGATIVE | kind::PROFANITY).next() {
+            if let Some(n) = ctx
+                .hits_in(i, (i + 60).min(se), kind::NEGATIVE | kind::PROFANITY)
+                .next()
+            {
                 let p = &low[n.start..n.end];
                 if !matches!(p, "🙄" | "reported") {
-                    out.push(Draft::new(Category::WorkplaceCoworker, Severity::Medium, i, clause_end(low, n.end, se)));
+                    out.push(Draft::new(
+                        Category::WorkplaceCoworker,
+                        Severity::Medium,
+                        i,
+                        clause_end(low, n.end, se),
+                    ));
                 }
             }
         }
@@ -155,10 +263,30 @@ impl Workplace {
         let low = ctx.lower.as_str();
         let sentence = &low[ss..se];
         let digits = sentence.bytes().filter(u8::is_ascii_digit).count() >= 2;
-        let ours = ["our ", "we're", "they're", "we are", "my hospital", "'s memo", "at "].iter().any(|p| sentence.contains(p));
-        let public = ["announced", "press release", "publicly", "proud to", "excited to", "study", "research", "evidence", "survey"]
-            .iter()
-            .any(|p| sentence.contains(p));
+        let ours = [
+            "our ",
+            "we're",
+            "they're",
+            "we are",
+            "my hospital",
+            "'s memo",
+            "at ",
+        ]
+        .iter()
+        .any(|p| sentence.contains(p));
+        let public = [
+            "announced",
+            "press release",
+            "publicly",
+            "proud to",
+            "excited to",
+            "study",
+            "research",
+            "evidence",
+            "survey",
+        ]
+        .iter()
+        .any(|p| sentence.contains(p));
         let hits: Vec<_> = ctx.hits_in(ss, se, kind::CONFIDENTIAL).collect();
         let strong = hits
             .iter()
@@ -177,7 +305,12 @@ impl Workplace {
         }
         let start = hits.first().map(|h| h.start).unwrap_or(ss);
         let start = clause_start(low, ss, start);
-        out.push(Draft::new(Category::WorkplaceConfidential, Severity::High, start, se));
+        out.push(Draft::new(
+            Category::WorkplaceConfidential,
+            Severity::High,
+            start,
+            se,
+        ));
     }
 }
 
@@ -190,10 +323,28 @@ fn confidential_marking(ctx: &Context, s: usize, e: usize) -> bool {
     ctx.text[s..e].starts_with("CONFIDENTIAL")
         || matches!(
             next,
-            "memo" | "slides" | "budget" | "email" | "report" | "document" | "documents" | "info"
-                | "information" | "data" | "plans" | "numbers" | "list" | "meeting" | "announcement" | "deck" | "file"
+            "memo"
+                | "slides"
+                | "budget"
+                | "email"
+                | "report"
+                | "document"
+                | "documents"
+                | "info"
+                | "information"
+                | "data"
+                | "plans"
+                | "numbers"
+                | "list"
+                | "meeting"
+                | "announcement"
+                | "deck"
+                | "file"
         )
-        || matches!(prev, "marked" | "stamped" | "labeled" | "labelled" | "strictly" | "is" | "it's" | "totally")
+        || matches!(
+            prev,
+            "marked" | "stamped" | "labeled" | "labelled" | "strictly" | "is" | "it's" | "totally"
+        )
 }
 
 /// Back to the start of the clause holding `pos` (after `,`, `;`, `:` or an emoji gap).

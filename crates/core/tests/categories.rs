@@ -1,0 +1,652 @@
+//! Acceptance 4: every text-visible category has at least three positive and three
+//! hard-negative examples. A positive must yield a finding of the category at medium or
+//! high severity (low for `conduct.self_promotion`); a negative must yield none at medium
+//! or high.
+
+use bedside_core::{Category, Config, CustomTerm, Scanner, Severity};
+
+fn scanner() -> Scanner {
+    Scanner::new(Config::default()).unwrap()
+}
+
+fn assert_cat(id: &str, positives: &[&str], negatives: &[&str]) {
+    let s = scanner();
+    let cat = Category::from_id(id).unwrap();
+    let floor = if cat == Category::ConductSelfPromotion {
+        Severity::Low
+    } else {
+        Severity::Medium
+    };
+    assert!(positives.len() >= 3 && negatives.len() >= 3);
+    for p in positives {
+        let r = s.scan(p);
+        assert!(
+            r.findings
+                .iter()
+                .any(|f| f.category == cat && f.severity >= floor),
+            "{id}: expected a finding in {p:?}, got {:#?}",
+            r.findings
+        );
+    }
+    for n in negatives {
+        let r = s.scan(n);
+        let bad: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.category == cat && f.severity >= Severity::Medium)
+            .collect();
+        assert!(
+            bad.is_empty(),
+            "{id}: expected nothing in {n:?}, got {bad:#?}"
+        );
+    }
+}
+
+#[test]
+fn phi_name() {
+    assert_cat(
+        "phi.name",
+        &[
+            "Shoutout to Mr. Delgado in bed 4 who walked today",
+            "pt Jenny K. keeps pulling her IV",
+            "her son Marcus called the unit six times about his mom's meds",
+            "Our NICU miracle baby Zoë went home today after 118 days",
+        ],
+        &[
+            "Congrats to Dr. Priya Raman on her promotion to Chief of Hospital Medicine!",
+            "Thank you to José Ramírez, RRT, for leading the protocol rollout",
+            "Call or text Renée at the office if you're interested in the job",
+        ],
+    );
+}
+
+#[test]
+fn phi_location() {
+    assert_cat(
+        "phi.location",
+        &["3rd call this month to my pt on Birch Lane in Alder Creek", "my pt fell in her kitchen in Ogden and broke her hip", "MVC on I-80 EB at mm 142, the driver was ejected and flown out"],
+        &["Free flu shots this Sat at Riverside Community Center, 410 Elm St, no appointment needed", "Volunteer training at our office, 1220 Maple Ave. Contact our coordinator for details.", "I moved to Texas in 2019 and love my new job"],
+    );
+}
+
+#[test]
+fn phi_date() {
+    assert_cat(
+        "phi.date",
+        &[
+            "my pt was admitted on March 3rd with a hip fracture",
+            "registration says the pt with DOB 4/12/1961 is 35",
+            "RIP to my favorite pt, passed 11/02 at 3am",
+        ],
+        &[
+            "Free flu shots this Sat 10/19, 9a-1p, no appointment needed",
+            "10/10 pain while eating chips is a meme for a reason",
+            "Our paper was published in March 2021, link in comments",
+        ],
+    );
+}
+
+#[test]
+fn phi_age() {
+    assert_cat(
+        "phi.age",
+        &[
+            "My 101 y/o patient schooled me at gin rummy",
+            "a 93-year-old admitted with pneumonia today",
+            "A 34-year-old mom came in after a rollover last night",
+        ],
+        &[
+            "explained the heart to my 8yo with a slinky",
+            "diagnosed with lupus at 24 and still working full time",
+            "In a cohort of adults aged 65 and older, calls reduced readmissions",
+        ],
+    );
+}
+
+#[test]
+fn phi_phone() {
+    assert_cat(
+        "phi.phone",
+        &[
+            "the pt's daughter left (312) 555-0188 as her number",
+            "my pt's only contact is (801) 555-0147 and it's disconnected",
+            "her son said to call him at 801-555-0199 anytime about the pt",
+        ],
+        &[
+            "Call or text Renée at (217) 555-0164 if you're interested in the job",
+            "Questions? Call the library desk at 555-0175",
+            "We're hiring! Apply or call 208-555-0119",
+        ],
+    );
+}
+
+#[test]
+fn phi_email() {
+    assert_cat(
+        "phi.email",
+        &[
+            "my pt keeps emailing me from grumpyglen52@example.net at 2am",
+            "my patient's wife asked us to email her at kessler.family@example.com",
+            "the pt in bed 3 gave us jdoe77@example.org for the discharge papers",
+        ],
+        &[
+            "Email me at careers@example.com if you want to apply",
+            "Contact our volunteer coordinator at beth.k@example.org for details",
+            "We're hiring, send your resume to jobs@example.com",
+        ],
+    );
+}
+
+#[test]
+fn phi_ssn() {
+    assert_cat(
+        "phi.ssn",
+        &[
+            "registration typed a pt's SSN (531-27-4408) into the phone field",
+            "SSN 412-58-3371 came back as no match for my pt",
+            "his card says 234-56-7891 but billing says otherwise",
+        ],
+        &[
+            "an SSN never starts with 666, so 666-12-3456 is not one",
+            "area 000 is invalid: 000-12-3456",
+            "call 555-123-4567 for the clinic",
+        ],
+    );
+}
+
+#[test]
+fn phi_mrn() {
+    assert_cat(
+        "phi.mrn",
+        &[
+            "can someone check MRN 00482913, BMP never resulted",
+            "sepsis alert screenshot (Chart #4471920, name blurred)",
+            "my pt's hospital number is 88104227",
+        ],
+        &[
+            "Never post a patient's MRN, even in a training deck",
+            "If a slide has a real MRN on it, it's already a problem",
+            "Build a test patient instead of copying a chart",
+        ],
+    );
+}
+
+#[test]
+fn phi_health_plan() {
+    assert_cat(
+        "phi.health_plan",
+        &[
+            "Pt's card says 6RW2-HJ4-QA17 and CMS keeps rejecting it",
+            "BlueStar denied the MRI for my pt, member ID XKH448120937",
+            "MBI 1EG4-TE5-MK73 keeps failing eligibility",
+        ],
+        &[
+            "Medicare eligibility checks got faster this year",
+            "an MBI has 11 characters and never uses the letters S, L, O, I, B or Z",
+            "member services were helpful today",
+        ],
+    );
+}
+
+#[test]
+fn phi_account() {
+    assert_cat(
+        "phi.account",
+        &[
+            "Patient called screaming about acct 0044193",
+            "Claim denied for our pt (acct 7720-114583)",
+            "pt paid with card 4111 1111 1111 1111 and it bounced",
+        ],
+        &[
+            "our accounting team is the best",
+            "we account for every dose at shift change",
+            "billing questions go to the front desk",
+        ],
+    );
+}
+
+#[test]
+fn phi_license() {
+    assert_cat(
+        "phi.license",
+        &[
+            "forged script with DEA BM4213764 for my pt",
+            "found a wallet, DL# B4471203, belongs to the pt we transported",
+            "the pt's CDL #N428771906 was in his wallet",
+        ],
+        &[
+            "renewed my license today, so proud",
+            "license plates and DEA numbers are identifiers too, never post them",
+            "Requirements: active RN license (compact welcome)",
+        ],
+    );
+}
+
+#[test]
+fn phi_vehicle() {
+    assert_cat(
+        "phi.vehicle",
+        &[
+            "silver Camry plate 7KRD219 rolled 3x, the driver was ejected",
+            "blue F-150 (plate 8LTW552) parked across the ambulance bay, your dad is fine",
+            "VIN 1HGCM82633A004352 on the pt's car",
+        ],
+        &[
+            "my car finally passed inspection",
+            "parking plates are being updated in the garage this week",
+            "a plate of cookies in the break room",
+        ],
+    );
+}
+
+#[test]
+fn phi_device() {
+    assert_cat(
+        "phi.device",
+        &[
+            "biomed pulled the Alaris pump (SN 44X-99812) off Mrs. Patel's PCA",
+            "interrogated a pacemaker today, SN PJN884213H",
+            "the pt's pump serial number 77812-AB keeps alarming",
+        ],
+        &[
+            "pump alarms are the soundtrack of night shift",
+            "check the serial number sticker before you call biomed",
+            "our new smart pumps arrived this week",
+        ],
+    );
+}
+
+#[test]
+fn phi_url() {
+    assert_cat(
+        "phi.url",
+        &[
+            "she was my pt: facebook.com/tammy.rucker.5582",
+            "this pt livestreamed his ED visit tiktok.com/@bigdaddyvapez_",
+            "my patient's profile instagram.com/seanlovesgains",
+        ],
+        &[
+            "read the guidance at https://www.ncsbn.org/social-media",
+            "our hospital's page is on facebook.com/groups",
+            "link in comments to the study",
+        ],
+    );
+}
+
+#[test]
+fn phi_ip() {
+    assert_cat(
+        "phi.ip",
+        &[
+            "traced the messages to my patient's home IP address 203.0.113.87",
+            "Mrs. Fontaine's IP 198.51.100.23 keeps getting flagged",
+            "the pt's IP 198.51.100.99 is locked out again",
+        ],
+        &[
+            "upgraded to version 2.10.3.4 today",
+            "the router at 192.168.1.1 is down again in the office",
+            "IP addresses are identifiers under Safe Harbor",
+        ],
+    );
+}
+
+#[test]
+fn phi_biometric() {
+    assert_cat(
+        "phi.biometric",
+        &[
+            "the pt's fingerprint scan on file didn't match",
+            "her retina scan got uploaded to the shared drive",
+            "his voiceprint is stored in the portal for login",
+        ],
+        &[
+            "burnout has the fingerprint of bad staffing all over it",
+            "retina specialists are in short supply",
+            "leave your fingerprint on the profession",
+        ],
+    );
+}
+
+#[test]
+fn phi_id() {
+    assert_cat(
+        "phi.id",
+        &[
+            "wristband 0071-22 for the sweetest lil guy in peds",
+            "APS case #88123 finally closed for my client",
+            "my pt's Rx #6120447 was filled twice",
+        ],
+        &[
+            "a wristband is the first thing you check",
+            "case studies make the best teaching",
+            "band practice tonight after my shift",
+        ],
+    );
+}
+
+#[test]
+fn phi_room() {
+    assert_cat(
+        "phi.room",
+        &[
+            "Mr. Delgado in bed 4 walked today",
+            "the lady in 4 bit our tech tonight",
+            "Lift team needed in room 9 again for my pt",
+        ],
+        &[
+            "journal club today in conference room 210B",
+            "station 4 got a new powered cot in Bay 3",
+            "we opened a new 24-bed unit",
+        ],
+    );
+}
+
+#[test]
+fn case_recognizable() {
+    assert_cat(
+        "case.recognizable",
+        &["A 34-year-old mom of twins came in after a rollover on Hwy 89 around 11pm", "had a pt today, 27M, tattoo artist, nail gun through the hand", "the pt in bed 6 today now has a pneumo and a chest tube"],
+        &["a patient once asked me if I would remember her tomorrow", "Sepsis survivors are often readmitted within 90 days", "Practice question (fictional client): a 72-year-old client with atrial fibrillation starts warfarin"],
+    );
+}
+
+#[test]
+fn case_photo_context() {
+    assert_cat(
+        "case.photo_context",
+        &[
+            "posting a pic of our assignment whiteboard from last night",
+            "Here's the strip from my pt's run of VT tonight",
+            "Can't believe this X-ray, swipe to see the fork he swallowed",
+        ],
+        &[
+            "quick mirror selfie before my shift",
+            "Here's a picture of our new therapy dog",
+            "before you post that selfie, make sure no whiteboard is in frame #HIPAA",
+        ],
+    );
+}
+
+#[test]
+fn patient_demeaning() {
+    assert_cat(
+        "patient.demeaning",
+        &[
+            "the frequent flyer is back for the 4th time this week",
+            "when the drug seeker says he's allergic to everything",
+            "took 5 of us to boost the “small” lady",
+        ],
+        &[
+            "Stop calling patients frequent flyers; it is stigma",
+            "I have frequent flyer miles to burn",
+            "our patients with addiction deserve dignity",
+        ],
+    );
+}
+
+#[test]
+fn patient_advice() {
+    assert_cat(
+        "patient.advice",
+        &[
+            "just take an extra 25 of your metoprolol tonight",
+            "Sounds like shingles to me hun",
+            "DM me your readings tmrw and I'll tell you",
+        ],
+        &[
+            "I can't tell you whether to take those together; call the pharmacy",
+            "don't change your own dose without talking to your prescriber",
+            "many start at 500 mg once daily with dinner",
+        ],
+    );
+}
+
+#[test]
+fn workplace_coworker() {
+    assert_cat(
+        "workplace.coworker",
+        &[
+            "our charge nurse is actually useless",
+            "To the attending who threw a clamp at my scrub tech today: do better",
+            "Dr. Pierce is a pompous jackass",
+        ],
+        &[
+            "Special shoutout to our charge nurse for precepting six new grads",
+            "our night shift crew is the best",
+            "Thank you to the attending who taught me so much",
+        ],
+    );
+}
+
+#[test]
+fn workplace_employer() {
+    assert_cat(
+        "workplace.employer",
+        &[
+            "This hospital only cares about $$$",
+            "Pine Ridge Medical Center: where they'll throw you a pizza party instead of a raise",
+            "HR's answer to short staffing? a mandatory webinar",
+        ],
+        &[
+            "Honored that our hospital received the quality award",
+            "Huge thanks to the whole team at Pine Ridge",
+            "We're hiring at Lakeview Regional Medical Center",
+        ],
+    );
+}
+
+#[test]
+fn workplace_confidential() {
+    assert_cat(
+        "workplace.confidential",
+        &[
+            "Just saw the CONFIDENTIAL budget slides from the leadership meeting",
+            "Not public yet so keep it between us: 120 FTEs cut in Q1",
+            "112% census tonight, 9 boarders in the ED",
+        ],
+        &[
+            "Peer assistance programs are free and confidential",
+            "Rural hospitals are closing across the country",
+            "Research shows safe staffing ratios save lives",
+        ],
+    );
+}
+
+#[test]
+fn workplace_at_work() {
+    assert_cat(
+        "workplace.at_work",
+        &[
+            "at work rn and the vending machine ate my dollar",
+            "on my break in the ICU eating cold pizza",
+            "mid-shift in the ED, no lunch",
+        ],
+        &[
+            "post-shift breakfast with the crew",
+            "cake in the staff lounge Wednesday",
+            "back to my pharmacy shifts Monday",
+        ],
+    );
+}
+
+#[test]
+fn workplace_venting() {
+    assert_cat(
+        "workplace.venting",
+        &[
+            "shift from hell. i'm so done",
+            "nursing school is a scam",
+            "I am SO tired of being everyone's punching bag",
+        ],
+        &[
+            "Burnout isn't a resilience problem, it's a design problem",
+            "self-care sunday, yoga and pho",
+            "I'm done with my charting, heading home",
+        ],
+    );
+}
+
+#[test]
+fn conduct_controversial() {
+    assert_cat(
+        "conduct.controversial",
+        &[
+            "Do your own research, sheeple",
+            "Our governor is a spineless clown",
+            "abortion is murder and any nurse who assists should lose her license",
+        ],
+        &[
+            "free flu shots and covid boosters this Saturday",
+            "Mpox vaccine reminder: two doses",
+            "Medicaid patients welcome at our clinic",
+        ],
+    );
+}
+
+#[test]
+fn conduct_unprofessional() {
+    assert_cat(
+        "conduct.unprofessional",
+        &[
+            "this f***ing place",
+            "post-shift margs and I'm on call at 7am",
+            "the new resident is SO hot 🥵 get me his number",
+        ],
+        &[
+            "free flu shots this Saturday",
+            "heat advisory: it's so hot outside, drink water",
+            "Hell's Kitchen marathon on my day off",
+        ],
+    );
+}
+
+#[test]
+fn conduct_claims() {
+    assert_cat(
+        "conduct.claims",
+        &[
+            "100% success rate on my last 500 spinal fusions",
+            "I'm the best spine surgeon in the state",
+            "I have never once missed a diagnosis",
+        ],
+        &[
+            "@ERdocMaya 100%. we've used ketamine since 2019",
+            "GI upset is the #1 reason people quit metformin",
+            "Happy Nurses Week to the best crew on 5 North",
+        ],
+    );
+}
+
+#[test]
+fn conduct_self_promotion() {
+    assert_cat(
+        "conduct.self_promotion",
+        &[
+            "New episode! Like, comment, share, subscribe and tag 3 friends",
+            "my book is 40% off, link in bio",
+            "Book now, link in bio, spots filling fast",
+        ],
+        &[
+            "We're hiring night-shift RNs, apply today",
+            "Our paper is out today, link in the comments",
+            "Thank you for the meals and the texts",
+        ],
+    );
+}
+
+#[test]
+fn custom_term() {
+    let s = Scanner::new(Config {
+        custom_terms: vec![
+            CustomTerm {
+                term: "Pine Ridge".into(),
+                severity: Severity::High,
+            },
+            CustomTerm {
+                term: "5 North".into(),
+                severity: Severity::Medium,
+            },
+            CustomTerm {
+                term: "Brenda".into(),
+                severity: Severity::Medium,
+            },
+        ],
+        ..Config::default()
+    })
+    .unwrap();
+    for p in [
+        "Another day at pine ridge",
+        "Happy Nurses Week to 5 North",
+        "Brenda covered my shift",
+    ] {
+        assert!(
+            s.scan(p)
+                .findings
+                .iter()
+                .any(|f| f.category == Category::CustomTerm),
+            "{p}"
+        );
+    }
+    for n in [
+        "Pineridge is a town",
+        "5 Northern lights",
+        "Brendan is my cat",
+    ] {
+        assert!(
+            !s.scan(n)
+                .findings
+                .iter()
+                .any(|f| f.category == Category::CustomTerm),
+            "{n}"
+        );
+    }
+}
+
+#[test]
+fn config_allow_disable_and_work_hours() {
+    let s = Scanner::new(Config {
+        allow: vec!["Mr. Delgado".into()],
+        disabled: vec![Category::PhiRoom],
+        during_work_hours: true,
+        ..Config::default()
+    })
+    .unwrap();
+    let r = s.scan("Shoutout to Mr. Delgado in bed 4 who walked today");
+    assert!(!r
+        .findings
+        .iter()
+        .any(|f| f.category == Category::PhiName || f.category == Category::PhiRoom));
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.category == Category::WorkplaceAtWork && f.severity == Severity::Medium));
+    assert!(Scanner::new(Config {
+        case_threshold: 0,
+        ..Config::default()
+    })
+    .is_err());
+}
+
+#[test]
+fn report_shape_and_suggestions() {
+    let r = scanner().scan("Shoutout to Mr. Delgado in bed 4 who walked today");
+    let v: serde_json::Value = serde_json::to_value(&r).unwrap();
+    assert_eq!(v["verdict"], "hold");
+    let f = &v["findings"][0];
+    for k in ["category", "severity", "start", "end", "text", "message"] {
+        assert!(f.get(k).is_some(), "missing {k}");
+    }
+    assert!(f.get("byte_start").is_none());
+    let name = r
+        .findings
+        .iter()
+        .find(|f| f.category == Category::PhiName)
+        .unwrap();
+    assert_eq!(name.suggestion.as_deref(), Some("a patient"));
+    let room = r
+        .findings
+        .iter()
+        .find(|f| f.category == Category::PhiRoom)
+        .unwrap();
+    assert_eq!(room.suggestion.as_deref(), Some(""));
+}
