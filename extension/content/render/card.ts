@@ -59,6 +59,7 @@ export class Card {
     onTrustedClick(allow, () => this.actions.allow(finding));
     const details = finding.details?.length ? h("p", {}, `Details counted: ${finding.details.join(", ")}.`) : "";
     this.body.dataset.category = finding.category;
+    this.body.dataset.text = finding.text;
     this.body.replaceChildren(
       h("div", { class: "head" }, h("span", {}, categoryLabel(finding.category)), h("span", { class: `sev ${finding.severity}` }, finding.severity)),
       h("p", {}, finding.message),

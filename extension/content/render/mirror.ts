@@ -13,51 +13,67 @@ const COLORS = { high: "#d93025", medium: "#e37400", low: "#1a73e8" };
 
 export class Mirror {
   readonly host = document.createElement("bedside-mirror");
-  private readonly copy = document.createElement("div");
+  private readonly root: ShadowRoot;
+  /** One copy of the text per layer of findings that do not overlap each other. */
+  private layers: HTMLDivElement[] = [];
 
   constructor(private readonly area: HTMLTextAreaElement) {
-    const root = this.host.attachShadow({ mode: "open" });
-    root.append(this.copy);
+    this.root = this.host.attachShadow({ mode: "open" });
     Object.assign(this.host.style, { position: "absolute", pointerEvents: "none", zIndex: "2147483646", overflow: "hidden" });
-    Object.assign(this.copy.style, {
-      whiteSpace: "pre-wrap", overflowWrap: "break-word", color: "transparent", borderColor: "transparent",
-      overflow: "hidden", margin: "0",
-    });
     document.body.append(this.host);
   }
 
   render(text: string, findings: readonly Finding[]): void {
-    const parts: Node[] = [];
+    // Overlapping findings (a case around the name inside it) go to separate layers,
+    // so every finding keeps its own underline.
+    const layers: Finding[][] = [];
+    for (const f of [...findings].sort((a, b) => a.start - b.start || b.end - a.end)) {
+      const free = layers.find((layer) => layer[layer.length - 1].end <= f.start);
+      if (free) free.push(f);
+      else layers.push([f]);
+    }
+    if (!layers.length) layers.push([]);
+    this.layers = layers.map((layer) => this.layer(text, layer));
+    this.root.replaceChildren(...this.layers);
+    this.place();
+  }
+
+  private layer(text: string, findings: readonly Finding[]): HTMLDivElement {
+    const copy = document.createElement("div");
+    Object.assign(copy.style, {
+      position: "absolute", inset: "0", whiteSpace: "pre-wrap", overflowWrap: "break-word",
+      color: "transparent", borderColor: "transparent", overflow: "hidden", margin: "0",
+    });
     let at = 0;
-    for (const f of [...findings].sort((a, b) => a.start - b.start)) {
-      if (f.start < at) continue; // overlapping spans: the first one wins
-      parts.push(document.createTextNode(text.slice(at, f.start)));
+    for (const f of findings) {
+      copy.append(text.slice(at, f.start));
       const mark = document.createElement("span");
       mark.dataset.severity = f.severity;
       mark.dataset.category = f.category;
       mark.textContent = text.slice(f.start, f.end);
       mark.style.textDecoration = `underline wavy ${COLORS[f.severity]}`;
       mark.style.textDecorationThickness = "2px";
-      parts.push(mark);
+      copy.append(mark);
       at = f.end;
     }
-    parts.push(document.createTextNode(text.slice(at) + "\n"));
-    this.copy.replaceChildren(...parts);
-    this.place();
+    copy.append(text.slice(at) + "\n");
+    return copy;
   }
 
   /** Follows the textarea's box, style and scroll position. */
   place(): void {
     const rect = this.area.getBoundingClientRect();
     const style = getComputedStyle(this.area);
-    for (const key of COPIED) this.copy.style[key] = style[key];
+    for (const copy of this.layers) for (const key of COPIED) copy.style[key] = style[key];
     Object.assign(this.host.style, {
       left: `${rect.left + window.scrollX}px`, top: `${rect.top + window.scrollY}px`,
       width: `${rect.width}px`, height: `${rect.height}px`,
       display: this.area.isConnected && rect.width > 0 ? "block" : "none",
     });
-    this.copy.scrollTop = this.area.scrollTop;
-    this.copy.scrollLeft = this.area.scrollLeft;
+    for (const copy of this.layers) {
+      copy.scrollTop = this.area.scrollTop;
+      copy.scrollLeft = this.area.scrollLeft;
+    }
   }
 
   remove(): void {
