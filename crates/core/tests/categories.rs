@@ -650,3 +650,94 @@ fn report_shape_and_suggestions() {
         .unwrap();
     assert_eq!(room.suggestion.as_deref(), Some(""));
 }
+
+#[test]
+fn phi_vehicle_state_prefixed_plates() {
+    assert_cat(
+        "phi.vehicle",
+        &[
+            "pulled the guy out of his truck, plate NV 4KT-221, and he kept asking for his dog",
+            "the lady who crashed into the pharmacy drive-thru (Ohio plate GHX 4410) is in bed 3",
+            "our frequent flyer drives the same red Jeep (AZ CXT-1187) to every ER visit",
+        ],
+        &[
+            "Hot plate 12 in the break room is broken again, facilities please fix",
+            "Tag 4 colleagues who made this year great!",
+            "License plate readers and privacy: a talk for our staff on Tuesday",
+        ],
+    );
+}
+
+#[test]
+fn phi_identifiers_in_parentheses_lists_and_ipv6() {
+    let s = scanner();
+    let has = |t: &str, id: &str| {
+        s.scan(t)
+            .findings
+            .iter()
+            .any(|f| f.category.id() == id && f.severity >= Severity::Medium)
+    };
+    assert!(has(
+        "my pt's insulin pump keeps alarming, her prescriber's DEA number (AB1234563) is on the script",
+        "phi.license"
+    ));
+    assert!(has(
+        "merged two charts for the same pt: MRN 00412233, 00412234 and 00412239",
+        "phi.mrn"
+    ));
+    assert!(has(
+        "her CGM transmitter 9QK2LM drops every night and she wants a new one",
+        "phi.device"
+    ));
+    assert!(has(
+        "guarantor acct 5512-009-31 is asking about charity care for his stay",
+        "phi.account"
+    ));
+    assert!(has(
+        "the pt's portal login keeps coming from fe80::1ff:fe23:4567:890a and he swears he's home",
+        "phi.ip"
+    ));
+    assert!(has(
+        "Please share my patient's fundraiser: caringbridge.org/visit/amandaquinn",
+        "phi.url"
+    ));
+    assert!(!has("Our meeting is at 10:30:00 in room B", "phi.ip"));
+    assert!(!has(
+        "Job ID 20240519 is open for night shift RNs, apply today",
+        "phi.id"
+    ));
+    assert!(!has(
+        "Read the HIPAA guide at hhs.gov/hipaa/for-professionals",
+        "phi.url"
+    ));
+}
+
+#[test]
+fn phi_age_and_date_forms() {
+    assert_cat(
+        "phi.age",
+        &[
+            "My sweetest patient is 102 and still beats me at cribbage",
+            "Mrs. Albright, 97, my patient in room 4, went home today",
+            "lost a little boy in our PICU tonight, he was 6 and had leukemia",
+        ],
+        &[
+            "he was 6 minutes out when we called the code",
+            "Flu shots for adults aged 65 and older start Monday",
+            "our unit is 100% staffed this week, finally",
+        ],
+    );
+    assert_cat(
+        "phi.date",
+        &[
+            "see you at your follow-up appointment on the 22nd, keep that knee moving!",
+            "two of my patients are due 12/24 and one is having twins",
+            "Today Gloria rang the bell after her chemo, 6 rounds since March 9th",
+        ],
+        &[
+            "CE credits are due 12/31, don't forget to submit",
+            "Our staff meeting is on the 22nd in the conference room",
+            "Surgery grand rounds moved to March 9th",
+        ],
+    );
+}

@@ -19,7 +19,9 @@ impl Ages {
                 r"\b(?:(?P<n>\d{1,3})\s*(?:-\s*)?(?:(?:years?|yrs?|yr)\s*-?\s*old|y/o|yo|y\.o\.|yro)",
                 r"|(?P<inf>\d{1,2})\s*(?:-\s*)?(?:months?|mos?|weeks?|wks?|days?)\s*-?\s*old",
                 r"|(?:aged?|age of)\s+(?P<aged>\d{1,3})",
-                r"|(?:she|he)(?:'s|’s| is| was| turned| turns)\s+(?P<pron>\d{2,3})",
+                r"|(?:she|he)(?:'s|’s| is| was| turned| turns)\s+(?P<pron>\d{1,3})",
+                r"|,\s*(?P<comma>9\d|1[01]\d)",
+                r"|(?:is|was|now)\s+(?P<old>9\d|1[01]\d)",
                 r"|(?P<ms>\d{1,3})\s?(?P<sex>[mf])",
                 r"|(?P<yrs>\d{2,3}\s+(?:years|yrs))\s+(?:of|young|strong)",
                 r"|turned\s+(?P<turn>\d{2,3})",
@@ -75,7 +77,15 @@ impl Rule for Ages {
                 // "she's 41 weeks" is a pregnancy, "he's 35 minutes out" a time.
                 let after = next_word(low, m.end());
                 let n: u32 = m.as_str().parse().unwrap_or(0);
-                if is_unit(after) || !(ctx.patient_post || story || n > 89) {
+                let near = ctx.kinds_in(si.saturating_sub(1), si + 1)
+                    & (kind::PATIENT_EVENT | kind::CONDITION | kind::EVENT)
+                    != 0;
+                if is_unit(after)
+                    || matches!(after, "of" | "in" | "for" | "to" | "am" | "pm" | "out")
+                    || low[m.end()..].starts_with([':', '%', '.', '/'])
+                        && low[m.end() + 1..].starts_with(|c: char| c.is_ascii_digit())
+                    || !(ctx.patient_post || story || near || n > 89)
+                {
                     continue;
                 }
                 s = m.start();
@@ -103,9 +113,23 @@ impl Rule for Ages {
                         .suggest("older"),
                 );
                 continue;
+            } else if let Some(m) = c.name("comma").or(c.name("old")) {
+                // "Lola Remedios, 96, my patient", "our oldest patient is 101"
+                let after = &low[e..];
+                let appositive = c.name("comma").is_none() || after.starts_with(',');
+                if !appositive
+                    || !(ctx.patient_post || patient_here)
+                    || is_unit(next_word(low, e))
+                    || after.starts_with([':', '%', '.'])
+                {
+                    continue;
+                }
+                s = m.start();
+                (m.as_str().parse().unwrap_or(0), false)
             } else if let Some(m) = c.name("at") {
                 // "passed at 93": only beside a patient, and only the years over 89.
-                if !ctx.patient_post
+                let died_here = ks & kind::PATIENT_EVENT != 0 && ks & kind::PERSON != 0;
+                if !(ctx.patient_post || died_here)
                     || is_unit(next_word(low, e))
                     || low[e..].starts_with(':')
                     || low[e..].starts_with('%')
@@ -132,6 +156,11 @@ impl Rule for Ages {
                 || (ks & (kind::OWN_FAMILY | kind::OWN) != 0 && !patient_here)
                 || prev == "i'm"
                 || prev == "im";
+            // "a 34yo's ozempic": a particular person's age, possessive.
+            let possessive = strong_form
+                && matches!(prev, "a" | "an" | "this" | "our" | "that")
+                && (low[e..].starts_with("'s") || low[e..].starts_with("’s"))
+                && ks & (kind::PERSON | kind::CLINICAL | kind::CONDITION) != 0;
             let sev = if own {
                 if n > 89 {
                     Some(Severity::Low)
@@ -143,6 +172,7 @@ impl Rule for Ages {
                 || (ctx.patient_post && (story || ks & kind::PERSON != 0))
                 || (strong_form && story && ks & kind::PERSON != 0)
                 || (strong_form && PATIENT_NOUNS.contains(&next))
+                || possessive
             {
                 Some(Severity::High)
             } else {

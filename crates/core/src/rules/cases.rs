@@ -1,6 +1,8 @@
 //! Recognizable cases: a patient reference plus several quasi-identifiers in the same
 //! story; and text describing a picture of a patient, record or screen.
 
+use std::sync::OnceLock;
+
 use regex::Regex;
 
 use super::{re, Draft, Rule};
@@ -11,7 +13,7 @@ use crate::{Category, Config, Sensitivity, Severity};
 pub struct Cases {
     threshold: usize,
     /// "born at 23 weeks", "1 lb 2 oz", "(80s", "in her 90s": ages and sizes in other words.
-    body: Regex,
+    body: &'static Regex,
 }
 
 impl Cases {
@@ -24,9 +26,12 @@ impl Cases {
         };
         Cases {
             threshold,
-            body: re(
+            body: {
+                static BODY: OnceLock<Regex> = OnceLock::new();
+                BODY.get_or_init(|| re(
                 r"\b(?:born at \d{2} weeks|\d{1,2} lbs? \d{1,2} oz|in (?:his|her|their) (?:[1-9]0s|teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|[1-9]0s)\b",
-            ),
+            ))
+            },
         }
     }
 }

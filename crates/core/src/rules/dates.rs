@@ -23,7 +23,8 @@ impl Dates {
                 r"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{m})\b(?:,?\s+(?P<y2>\d{{4}})\b)?",
                 r"|(?P<m3>\d{{1,2}})/(?P<d3>\d{{1,2}})(?:/(?P<y3>\d{{4}}|\d{{2}}))?\b",
                 r"|(?P<m4>\d{{1,2}})-(?P<d4>\d{{1,2}})-(?P<y4>\d{{4}}|\d{{2}})\b",
-                r"|(?P<y5>\d{{4}})-(?P<m5>\d{{2}})-(?P<d5>\d{{2}})\b)"
+                r"|(?P<y5>\d{{4}})-(?P<m5>\d{{2}})-(?P<d5>\d{{2}})\b",
+                r"|on\s+the\s+(?P<d6>\d{{1,2}})(?:st|nd|rd|th)\b)"
             ),
             m = MONTH
         );
@@ -57,6 +58,16 @@ impl Rule for Dates {
                 (num("m3"), num("d3"), num("y3"), true)
             } else if c.name("m4").is_some() {
                 (num("m4"), num("d4"), num("y4"), true)
+            } else if let Some(d) = num("d6") {
+                // "your follow-up on the 18th": a day of the month, only for an appointment.
+                let sb = ctx.sentence_span(ctx.sentence_of(s));
+                let sent = &low[sb.0..sb.1.max(sb.0)];
+                let personal = ["your", "his", "her"].iter().any(|w| sent.contains(w))
+                    && APPOINTMENTS.iter().any(|w| sent.contains(w));
+                if !personal || d > 31 {
+                    continue;
+                }
+                (Some(1), Some(d), None, false)
             } else {
                 (num("m5"), num("d5"), num("y5"), true)
             };
@@ -80,7 +91,14 @@ impl Rule for Dates {
                 let _ = w;
             }
             let before = crate::context::before(low, s, 24);
-            let birth = self.birth.is_match(before);
+            let due = prev_word(low, s) == "due" && {
+                let ks = ctx.kinds_at(s);
+                let (a, b) = ctx.sentence_span(ctx.sentence_of(s));
+                ks & (kind::PERSON | kind::SEX | kind::REF) != 0
+                    || low[a..b.max(a)].contains("patients")
+            };
+            let due_start = low[..s].trim_end().len().saturating_sub(3);
+            let birth = self.birth.is_match(before) || due || c.name("d6").is_some();
             if numeric && year.is_none() {
                 // "10/10 pain", "24/7", "1/2 tab": scores and fractions, not dates.
                 let after = crate::context::next_word(low, e);
@@ -104,6 +122,7 @@ impl Rule for Dates {
             // Include the "DOB" keyword: the pair is what identifies.
             let start = match self.birth.find(before) {
                 Some(m) if birth => s - before.len() + m.start(),
+                _ if due => due_start,
                 _ => s,
             };
             if let Some(d) = tied(ctx, start, e, birth) {
@@ -134,6 +153,12 @@ fn tied(ctx: &Context, s: usize, e: usize, birth: bool) -> Option<Draft> {
         || (ctx.patient_post && ks & (kind::PATIENT_EVENT | kind::PERSON) != 0)
         || (ks & kind::PATIENT_EVENT != 0 && ks & kind::PERSON != 0);
     let announcement = ks & (kind::CONTACT | kind::HIRING | kind::PROMO) != 0;
+    // "since April 2nd" in a sentence about her radiation, "August 14 ... the twins' surgery"
+    let patient = patient
+        || (ks & kind::CONDITION != 0
+            && ks & (kind::PERSON | kind::SEX | kind::RELATIVE) != 0
+            && ks & (kind::EDUCATIONAL | kind::HYPOTHETICAL) == 0
+            && !announcement);
     let sev = if (birth || patient) && !own {
         Severity::High
     } else if (own && (patient || birth)) || (!announcement && ks & kind::PATIENT_EVENT != 0) {
@@ -176,3 +201,21 @@ pub fn valid_date(month: u32, day: u32, year: Option<u32>) -> bool {
     }
     (1..=max).contains(&day)
 }
+
+/// Words that make a bare day of the month someone's appointment.
+const APPOINTMENTS: &[&str] = &[
+    "follow-up",
+    "follow up",
+    "followup",
+    "appointment",
+    "appt",
+    "surgery",
+    "procedure",
+    "visit",
+    "infusion",
+    "scan",
+    "induction",
+    "c-section",
+    "discharge",
+    "due",
+];

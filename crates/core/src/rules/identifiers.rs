@@ -19,6 +19,9 @@ pub struct Identifiers {
     ip: Regex,
     keyed: Regex,
     keyed_parts: Regex,
+    more: Regex,
+    plate: Regex,
+    paren: Regex,
     mbi: Regex,
     card: Regex,
     vin: Regex,
@@ -36,11 +39,19 @@ impl Identifiers {
             ),
             email: re(r"\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b"),
             url: re(
-                r"\b(?:https?://)?(?:www\.|m\.)?(?:facebook|fb|instagram|tiktok|twitter|x|linkedin|youtube|snapchat|threads|venmo|onlyfans|gofundme)\.(?:com|net|me)/(?:in/|@)?[a-z0-9._@-]+",
+                r"\b(?:https?://)?(?:www\.|m\.)?(?:facebook|fb|instagram|tiktok|twitter|x|linkedin|youtube|snapchat|threads|venmo|onlyfans|gofundme|reddit|caringbridge|legacy|everloved|mealtrain|givesendgo|spotfund|cash\.app|paypal|pinterest|tumblr|twitch|bsky|patreon|ko-fi|linktr|findagrave)\.(?:com|net|me|org|app|ee|social)(?:/[a-z0-9._@%~-]+)+",
             ),
             ip: re(r"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b"),
             keyed: re(KEYED),
             keyed_parts: re(&format!("^(?:{KEYED})$")),
+            more: re(
+                r"^(?:,\s*|\s*/\s*|,?\s+(?:and|&|or)\s+)(?P<val>(?:[a-z][a-z-]*)?\d[a-z0-9-]*)\b",
+            ),
+            plate: re(concat!(
+                r"\b(?:licen[sc]e plate|plate|tag)s?\s*(?:#|no\.?|number)?\s*(?:is|was|reads)?\s*[:#]?\s*",
+                r"(?:[a-z]{2}\s+)?(?P<val>[a-z0-9]{1,4}[ -]?[a-z0-9]{1,5})\b"
+            )),
+            paren: re(r"\((?P<st>[a-z]{1,2} )?(?P<val>[a-z0-9][a-z0-9-]{3,22}[a-z0-9])\)"),
             mbi: re(r"\b[1-9][a-z][a-z0-9]\d-?[a-z][a-z0-9]\d-?[a-z][a-z]\d\d\b"),
             card: re(r"\b\d(?:[ -]?\d){12,18}\b"),
             vin: re(r"\b[a-hj-npr-z0-9]{17}\b"),
@@ -62,13 +73,15 @@ const KEYED: &str = concat!(
     r"\b(?P<kw>mrn|medical record(?: number| no\.?| #)?|med rec(?:ord)?|chart|acct|account|acc't|",
     r"billing|invoice|claim|member id|member|subscriber id|subscriber|policy|medicaid id|",
     r"medicare id|medicaid|medicare|insurance id|beneficiary id|mbi|hicn|dl|driver'?s licen[sc]e|",
-    r"license plate|licen[sc]e|lic|dea|npi|plate|tag|vin|sn|s/n|serial(?: number| no\.?)?|lot|",
+    r"license plate|licen[sc]e|lic|dea|npi|plate|tag|vin|sn|s/n|serials?(?: number| no\.?)?|lot|",
     r"wristband|armband|id band|patient id|pt id|encounter|visit|fin|csn|accession|case|",
     r"ticket|aps case|cps case|report|rx|script|referral|cps referral|subject|participant|inmate|booking|",
     r"unos id|user id|portal user id|username|hospital number|hosp|har|guarantor|dbn|tricare|bcbs(?: [a-z]{2})?|",
-    r"aetna|humana|cigna|uhc|medi-cal|id|cdl|ccw|cert|certificate|airman cert|permit|band|study id|enrollment id)",
-    r"\s*(?:#|no\.?|num(?:ber)?|id)?\s*(?:is|was|of)?\s*[:#]?\s*",
-    r"(?P<val>[a-z0-9][a-z0-9-]{3,19})\b"
+    r"aetna|humana|cigna|uhc|medi-cal|ambetter|molina|kaiser|anthem|wellcare|centene|",
+    r"id|cdl|ccw|cert|certificate|airman cert|permit|band|study id|enrollment id|",
+    r"mr#|transmitter|receiver|sensor|a-number|alien number|uscis number|uscis)",
+    r"\s*(?:#|no\.?|num(?:ber)?|ids?|card|member)?\s*(?:is|was|of|says|reads|shows)?\s*[:#(]?\s*",
+    r"(?P<val>(?:[a-z][a-z-]*)?\d[a-z0-9-]*)\b"
 );
 
 impl Rule for Identifiers {
@@ -99,7 +112,11 @@ impl Rule for Identifiers {
         if bytes.contains(&b'/') {
             for m in self.url.find_iter(low) {
                 let path = &low[m.start()..m.end()];
-                let after = path.rsplit('/').next().unwrap_or("");
+                let after = path
+                    .trim_end_matches(['.', '-'])
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or("");
                 if matches!(
                     after,
                     "groups" | "events" | "watch" | "hashtag" | "explore" | "share" | "p" | "reel"
@@ -114,8 +131,9 @@ impl Rule for Identifiers {
                 } else {
                     sev
                 };
+                let end = m.start() + path.trim_end_matches(['.', '-']).len();
                 out.push(
-                    Draft::new(Category::PhiUrl, sev, m.start(), m.end())
+                    Draft::new(Category::PhiUrl, sev, m.start(), end)
                         .suggest("")
                         .weak(weak),
                 );
@@ -151,6 +169,9 @@ impl Identifiers {
             };
             let kw = kw.as_str();
             let val = val.as_str();
+            if !(4..=24).contains(&val.len()) {
+                continue;
+            }
             let ndig = val.bytes().filter(u8::is_ascii_digit).count();
             let has_hash = m.as_str().contains('#')
                 || m.as_str().contains("no")
@@ -159,7 +180,7 @@ impl Identifiers {
                 "mrn" | "med rec" | "med record" => (Category::PhiMrn, 4),
                 k if k.starts_with("medical record") => (Category::PhiMrn, 4),
                 "chart" => (Category::PhiMrn, 5),
-                "acct" | "account" | "acc't" | "billing" | "invoice" | "claim" => {
+                "acct" | "account" | "acc't" | "billing" | "invoice" | "claim" | "har" | "fin" => {
                     (Category::PhiAccount, 4)
                 }
                 "member id" | "subscriber id" | "medicaid id" | "medicare id" | "insurance id"
@@ -173,15 +194,41 @@ impl Identifiers {
                 "sn" | "s/n" | "lot" => (Category::PhiDevice, 4),
                 k if k.starts_with("serial") => (Category::PhiDevice, 4),
                 "wristband" | "armband" | "id band" | "patient id" | "pt id" | "accession"
-                | "csn" | "fin" => (Category::PhiId, 4),
+                | "csn" => (Category::PhiId, 4),
+                "mr#" => (Category::PhiMrn, 4),
+                "transmitter" | "receiver" | "sensor"
+                    if val.bytes().any(|c| c.is_ascii_alphabetic()) && val.len() >= 5 =>
+                {
+                    (Category::PhiDevice, 2)
+                }
+                "a-number" | "alien number" | "uscis number" | "uscis" => (Category::PhiId, 6),
                 "encounter" | "visit" | "ticket" | "report" if has_hash => (Category::PhiId, 4),
                 "rx" | "script" | "referral" | "cps referral" | "subject" | "participant"
                 | "inmate" | "booking" | "unos id" | "user id" | "portal user id" | "username"
                 | "band" | "study id" | "enrollment id" => (Category::PhiId, 3),
-                "id" if has_hash => (Category::PhiId, 4),
-                "hospital number" | "hosp" | "har" => (Category::PhiMrn, 5),
+                "id" if has_hash
+                    || (ndig >= 6
+                        && !matches!(
+                            prev_word(low, m.start()),
+                            "job"
+                                | "req"
+                                | "requisition"
+                                | "posting"
+                                | "meeting"
+                                | "zoom"
+                                | "webinar"
+                        )) =>
+                {
+                    if insurance_post(low) {
+                        (Category::PhiHealthPlan, 6)
+                    } else {
+                        (Category::PhiId, 4)
+                    }
+                }
+                "hospital number" | "hosp" => (Category::PhiMrn, 5),
                 "guarantor" => (Category::PhiAccount, 4),
-                "dbn" | "tricare" | "aetna" | "humana" | "cigna" | "uhc" | "medi-cal" => {
+                "dbn" | "tricare" | "aetna" | "humana" | "cigna" | "uhc" | "medi-cal"
+                | "ambetter" | "molina" | "kaiser" | "anthem" | "wellcare" | "centene" => {
                     (Category::PhiHealthPlan, 6)
                 }
                 k if k.starts_with("bcbs") => (Category::PhiHealthPlan, 6),
@@ -225,6 +272,127 @@ impl Identifiers {
                 sev = Severity::Low;
             }
             out.push(Draft::new(cat, sev, start, end).suggest("").weak(weak));
+            // "MRN 00913377, 00913378 and 01129045", "serials 22K481735 / 22K481736"
+            let mut pos = end;
+            while let Some(c) = self.more.captures(&low[pos..]) {
+                let Some(v) = c.name("val") else { break };
+                if v.as_str().len() + 2 < val.len() || v.as_str().len() > val.len() + 2 {
+                    break;
+                }
+                out.push(
+                    Draft::new(cat, sev, pos + v.start(), pos + v.end())
+                        .suggest("")
+                        .weak(weak),
+                );
+                pos += v.end();
+            }
+        }
+        self.find_plates(ctx, out);
+        self.find_parenthesised(ctx, out);
+    }
+
+    /// "plate TX LPX-4417", "Idaho plate 2B 44718": a plate keyword, an optional state,
+    /// then a code written in capitals with a digit.
+    fn find_plates(&self, ctx: &Context, out: &mut Vec<Draft>) {
+        let low = ctx.lower.as_str();
+        if !low.contains("plate") && !low.contains("tag") {
+            return;
+        }
+        for c in self.plate.captures_iter(low) {
+            let (Some(whole), Some(v)) = (c.get(0), c.name("val")) else {
+                continue;
+            };
+            let orig = &ctx.text[v.start()..v.end()];
+            let code: Vec<u8> = orig.bytes().filter(u8::is_ascii_alphanumeric).collect();
+            if code.len() < 4
+                || !code.iter().any(u8::is_ascii_digit)
+                || orig.bytes().any(|b| b.is_ascii_lowercase())
+            {
+                continue;
+            }
+            let mut start = whole.start();
+            // "Idaho plate": keep the state in the span.
+            let pw = prev_word(ctx.text, start);
+            if is_state(&pw.to_ascii_lowercase()) {
+                start -= low[..start].len() - low[..start].trim_end().len() + pw.len();
+            }
+            let own = matches!(prev_word(low, whole.start()), "my" | "our");
+            let sev = if own && !ctx.patient_post {
+                Severity::Low
+            } else {
+                Severity::High
+            };
+            out.push(Draft::new(Category::PhiVehicle, sev, start, v.end()).suggest(""));
+        }
+    }
+
+    /// A code in parentheses right after what it identifies: "DEA number (FH3816204)",
+    /// "the CDL in his wallet (CA B2291473)", "the same tan Buick (NM KRT-447)".
+    fn find_parenthesised(&self, ctx: &Context, out: &mut Vec<Draft>) {
+        let low = ctx.lower.as_str();
+        if !low.contains('(') {
+            return;
+        }
+        for c in self.paren.captures_iter(low) {
+            let Some(v) = c.name("val") else { continue };
+            let orig = &ctx.text[v.start()..v.end()];
+            let ndig = orig.bytes().filter(u8::is_ascii_digit).count();
+            let nlet = orig.bytes().filter(u8::is_ascii_alphabetic).count();
+            if ndig < 3 || orig.bytes().any(|b| b.is_ascii_lowercase()) {
+                continue;
+            }
+            let state = c.name("st").is_some_and(|m| is_state(m.as_str().trim()));
+            if nlet == 0 && !state && c.name("st").is_none() {
+                continue;
+            }
+            let (ss, _) = ctx.sentences[ctx.sentence_of(v.start())];
+            let from = v.start().saturating_sub(60).max(ss);
+            let mut from = from;
+            while !low.is_char_boundary(from) {
+                from += 1;
+            }
+            let window = &low[from..v.start()];
+            let has = |words: &[&str]| {
+                words.iter().any(|w| {
+                    window
+                        .match_indices(w)
+                        .any(|(i, _)| crate::context::bounded(window.as_bytes(), i, i + w.len()))
+                })
+            };
+            let cat = if has(&["license", "licence", "cdl", "dl", "driver's", "dea", "npi"]) {
+                Category::PhiLicense
+            } else if has(VEHICLES) {
+                Category::PhiVehicle
+            } else if has(&["a-number", "alien", "uscis", "green card", "visa"]) {
+                Category::PhiId
+            } else if has(&[
+                "serial",
+                "pump",
+                "pacemaker",
+                "device",
+                "implant",
+                "transmitter",
+                "monitor",
+            ]) {
+                Category::PhiDevice
+            } else if has(&[
+                "member",
+                "medicaid",
+                "medicare",
+                "insurance",
+                "plan",
+                "card",
+            ]) {
+                Category::PhiHealthPlan
+            } else if has(&["acct", "account"]) {
+                Category::PhiAccount
+            } else if has(&["mrn", "chart", "medical record"]) {
+                Category::PhiMrn
+            } else {
+                continue;
+            };
+            let start = c.name("st").map(|m| m.start()).unwrap_or(v.start());
+            out.push(Draft::new(cat, Severity::High, start, v.end()).suggest(""));
         }
     }
 
@@ -293,6 +461,9 @@ impl Identifiers {
     fn find_ip(&self, ctx: &Context, out: &mut Vec<Draft>) {
         let low = ctx.lower.as_str();
         let b = low.as_bytes();
+        if low.contains("::") || low.bytes().filter(|&c| c == b':').count() >= 7 {
+            find_ipv6(ctx, out);
+        }
         for m in self.ip.find_iter(low) {
             let (s, e) = (m.start(), m.end());
             if e < b.len() && b[e] == b'.' && b.get(e + 1).is_some_and(u8::is_ascii_digit) {
@@ -637,4 +808,161 @@ pub fn valid_vin(v: &[u8]) -> bool {
         b'0' + check as u8
     };
     v[8].to_ascii_lowercase() == expect
+}
+
+/// Whether a post is about insurance, so a bare "ID" is a member id.
+fn insurance_post(low: &str) -> bool {
+    [
+        "medicaid",
+        "medicare",
+        "insurance",
+        "insurer",
+        "member",
+        "coverage",
+        "health plan",
+        "prior auth",
+        "payer",
+    ]
+    .iter()
+    .any(|w| low.contains(w))
+}
+
+/// Car makes and vehicle words that make a parenthesised code a plate.
+const VEHICLES: &[&str] = &[
+    "plate",
+    "car",
+    "truck",
+    "suv",
+    "van",
+    "pickup",
+    "vehicle",
+    "buick",
+    "chevy",
+    "chevrolet",
+    "ford",
+    "toyota",
+    "honda",
+    "nissan",
+    "subaru",
+    "tesla",
+    "jeep",
+    "dodge",
+    "ram",
+    "gmc",
+    "hyundai",
+    "kia",
+    "mazda",
+    "bmw",
+    "audi",
+    "lexus",
+    "volvo",
+    "camry",
+    "corolla",
+    "civic",
+    "accord",
+    "tacoma",
+    "silverado",
+    "f-150",
+    "f150",
+    "mustang",
+    "prius",
+    "outback",
+    "cadillac",
+    "motorcycle",
+    "harley",
+    "drives",
+];
+
+/// US states, spelled out or as postal codes.
+fn is_state(w: &str) -> bool {
+    const CODES: &[&str] = &[
+        "al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in", "ia",
+        "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj",
+        "nm", "ny", "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt",
+        "va", "wa", "wv", "wi", "wy", "dc",
+    ];
+    const NAMES: &[&str] = &[
+        "alabama",
+        "alaska",
+        "arizona",
+        "arkansas",
+        "california",
+        "colorado",
+        "connecticut",
+        "delaware",
+        "florida",
+        "georgia",
+        "hawaii",
+        "idaho",
+        "illinois",
+        "indiana",
+        "iowa",
+        "kansas",
+        "kentucky",
+        "louisiana",
+        "maine",
+        "maryland",
+        "massachusetts",
+        "michigan",
+        "minnesota",
+        "mississippi",
+        "missouri",
+        "montana",
+        "nebraska",
+        "nevada",
+        "ohio",
+        "oklahoma",
+        "oregon",
+        "pennsylvania",
+        "tennessee",
+        "texas",
+        "utah",
+        "vermont",
+        "virginia",
+        "washington",
+        "wisconsin",
+        "wyoming",
+    ];
+    CODES.contains(&w) || NAMES.contains(&w)
+}
+
+/// IPv6 addresses: hex groups joined by colons, either with a "::" or all eight groups.
+fn find_ipv6(ctx: &Context, out: &mut Vec<Draft>) {
+    let b = ctx.lower.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let hexish = |c: u8| c.is_ascii_hexdigit() || c == b':';
+        if !hexish(b[i]) || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b':')) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < b.len() && hexish(b[i]) {
+            i += 1;
+        }
+        if i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'.') {
+            continue;
+        }
+        let t = &ctx.lower[s..i];
+        let t = t.trim_end_matches(':');
+        let groups: Vec<&str> = t.split(':').collect();
+        let colons = t.bytes().filter(|&c| c == b':').count();
+        let valid = groups.iter().all(|g| g.len() <= 4)
+            && ((t.contains("::") && colons >= 2 && !t.contains(":::")) || groups.len() == 8)
+            && groups.iter().filter(|g| !g.is_empty()).count() >= 3
+            && groups.iter().any(|g| g.len() >= 3);
+        if valid {
+            let (sev, weak) =
+                if ctx.patient_post || ctx.kinds_at(s) & (kind::PERSON | kind::REF) != 0 {
+                    (Severity::High, false)
+                } else {
+                    (Severity::Low, true)
+                };
+            out.push(
+                Draft::new(Category::PhiIp, sev, s, s + t.len())
+                    .suggest("")
+                    .weak(weak),
+            );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! them in order, so a later rule (cases) can read what earlier ones found.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use regex::Regex;
 
@@ -69,17 +70,27 @@ pub trait Rule: Send + Sync {
     fn find(&self, ctx: &Context, out: &mut Vec<Draft>);
 }
 
-/// Builds every rule for a config, in the order they run.
+/// The rules that do not depend on the config, compiled once per process and shared by
+/// every scanner. They run first, in this order, before [`build`]'s.
+pub fn shared() -> &'static [Box<dyn Rule>] {
+    static SHARED: OnceLock<Vec<Box<dyn Rule>>> = OnceLock::new();
+    SHARED.get_or_init(|| {
+        vec![
+            Box::new(identifiers::Identifiers::new()),
+            Box::new(dates::Dates::new()),
+            Box::new(ages::Ages::new()),
+            Box::new(locations::Locations::new()),
+            Box::new(names::Names::new()),
+            Box::new(patients::Patients::new()),
+            Box::new(workplace::Workplace::new()),
+            Box::new(conduct::Conduct::new()),
+        ]
+    })
+}
+
+/// Builds the rules that depend on the config, in the order they run after [`shared`]'s.
 pub fn build(config: &Config) -> Vec<Box<dyn Rule>> {
     vec![
-        Box::new(identifiers::Identifiers::new()),
-        Box::new(dates::Dates::new()),
-        Box::new(ages::Ages::new()),
-        Box::new(locations::Locations::new()),
-        Box::new(names::Names::new()),
-        Box::new(patients::Patients::new()),
-        Box::new(workplace::Workplace::new()),
-        Box::new(conduct::Conduct::new()),
         Box::new(cases::Cases::new(config)),
         Box::new(custom::Custom::new(config)),
     ]
