@@ -49,6 +49,12 @@ pub struct ContextRegexes {
 }
 
 impl ContextRegexes {
+    /// The automaton shared by every scanner, built on first use.
+    pub fn shared() -> &'static ContextRegexes {
+        static SHARED: std::sync::OnceLock<ContextRegexes> = std::sync::OnceLock::new();
+        SHARED.get_or_init(ContextRegexes::new)
+    }
+
     pub fn new() -> ContextRegexes {
         let lex = lexicon::lexicon();
         let ac = AhoCorasick::builder()

@@ -8,7 +8,9 @@ use crate::{Category, Config, ConfigError, Finding, Report, Sensitivity, Severit
 
 /// Built once from a [`Config`], then scans any number of posts.
 ///
-/// Construction compiles every rule's patterns; [`Scanner::scan`] only reads them, so one
+/// The first construction in a process compiles every rule's patterns and the lexicon
+/// automaton into shared statics; later constructions only build the config-dependent parts
+/// (custom terms, allow list, case threshold). [`Scanner::scan`] only reads them, so one
 /// scanner can serve every keystroke.
 ///
 /// ```
@@ -19,7 +21,10 @@ use crate::{Category, Config, ConfigError, Finding, Report, Sensitivity, Severit
 /// ```
 pub struct Scanner {
     config: Config,
-    rx: ContextRegexes,
+    rx: &'static ContextRegexes,
+    /// Config-independent rules, compiled once per process.
+    shared: &'static [Box<dyn Rule>],
+    /// Rules that depend on the config; they run after the shared ones.
     rules: Vec<Box<dyn Rule>>,
     allow: Option<AhoCorasick>,
 }
@@ -65,15 +70,18 @@ impl Scanner {
                 .build(&allow_terms)
                 .ok()
         };
-        // Warm the shared lexicons so the first scan costs what every scan costs.
+        // The config-independent tables (lexicons, automaton, rule regexes) are built once
+        // per process, on the first construction; later scanners only build what the config
+        // changes. Warming them here makes the first scan cost what every scan costs.
         let _ = (
             crate::lexicon::lexicon(),
             crate::lexicon::first_names(),
             crate::lexicon::surnames(),
         );
         Ok(Scanner {
+            shared: rules::shared(),
             rules: rules::build(&config),
-            rx: ContextRegexes::new(),
+            rx: ContextRegexes::shared(),
             allow,
             config,
         })
@@ -89,9 +97,9 @@ impl Scanner {
         if text.trim().is_empty() {
             return Report::from_findings(Vec::new());
         }
-        let ctx = Context::new(text, &self.rx);
+        let ctx = Context::new(text, self.rx);
         let mut drafts: Vec<Draft> = Vec::new();
-        for rule in &self.rules {
+        for rule in self.shared.iter().chain(&self.rules) {
             rule.find(&ctx, &mut drafts);
         }
         if self.config.during_work_hours {
