@@ -741,3 +741,34 @@ fn phi_age_and_date_forms() {
         ],
     );
 }
+
+#[test]
+fn patient_advice_and_demeaning_variants() {
+    assert_cat(
+        "patient.advice",
+        &[
+            "@mike_r honestly just stop taking the sertraline, you don't need to taper off it",
+            "Your dad's sugar of 300 isn't a big deal, have him skip a dose of insulin tonight",
+            "that rash? send me a pic and I'll tell you if it's cellulitis",
+            "don't waste your time going to urgent care, alternate tylenol and motrin and rest",
+        ],
+        &[
+            "Never skip a dose of your anticoagulant without talking to your prescriber.",
+            "If you think you're having a stroke, call 911 right away.",
+            "Our pharmacists can walk you through your new inhaler at pickup.",
+        ],
+    );
+    assert_cat(
+        "patient.demeaning",
+        &[
+            "the guy in bed 9 is back again, we call him the Mayor 🙄",
+            "half my pts tonight were attention seekers lol",
+            "the demented lady down the hall threw her tray at me again 😂",
+        ],
+        &[
+            "Dementia care is hard; patience with confused patients is a skill.",
+            "We call her every week to check on her recovery, that's our follow-up program.",
+            "Sure, Jan from HR, I'll fill out the survey 🙃",
+        ],
+    );
+}

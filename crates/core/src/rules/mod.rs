@@ -97,11 +97,21 @@ pub fn build(config: &Config) -> Vec<Box<dyn Rule>> {
 }
 
 /// Compiles a pattern meant for the lower-cased text. `\b` becomes an ASCII word boundary
-/// and `\d` ASCII digits, so the fast DFA engines apply even on emoji-laden posts.
+/// and `\d` ASCII digits, so the fast DFA engines apply even on emoji-laden posts. `\s`
+/// becomes [`WHITE_SPACE`], the same characters spelled out, so the `.wasm` needs no
+/// Unicode property tables (the `regex` crate is built without `unicode-perl`).
 pub fn re(pattern: &str) -> Regex {
-    let p = pattern.replace(r"\b", r"(?-u:\b)").replace(r"\d", "[0-9]");
+    let p = pattern
+        .replace(r"\b", r"(?-u:\b)")
+        .replace(r"\d", "[0-9]")
+        .replace(r"\s", WHITE_SPACE);
     Regex::new(&p).unwrap_or_else(|e| panic!("bad rule pattern {pattern}: {e}"))
 }
+
+/// Unicode `White_Space`, exactly what `\s` matches in Unicode mode (checked against
+/// `regex`'s own `\s` over every code point). A nested class, so it also works inside `[...]`.
+pub const WHITE_SPACE: &str =
+    r"[\t\n\x0B\x0C\r \x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}]";
 
 /// The one-sentence explanation of a category, citing the rule or guidance behind it.
 pub fn default_message(c: Category) -> &'static str {

@@ -38,6 +38,22 @@ impl Default for Patients {
 
 /// Words that only demean when aimed at a person.
 const AMBIGUOUS: &[&str] = &[
+    "we call her",
+    "we call him",
+    "sure jan",
+    "free ride",
+    "want a free ride",
+    "barely eats",
+    "swearing she",
+    "like we're uber",
+    "like we're a taxi",
+    "vegetable",
+    "veggie",
+    "leech",
+    "hoarder",
+    "slob",
+    "need a hobby",
+    "needs a hobby",
     "whale",
     "🐳",
     "pig",
@@ -188,6 +204,20 @@ impl Patients {
                     | "you definitely have"
                     | "you prob have"
             );
+            let listed = STRONG_ADVICE.split('|').any(|x| x == p);
+            if listed {
+                // "never skip a dose without talking to your prescriber" teaches.
+                let (ss, se) = ctx.sentences[ctx.sentence_of(h.start)];
+                let back = before(low, h.start, 12);
+                if ctx.has_in(ss, se, kind::SAFE_ADVICE)
+                    || back.contains("never")
+                    || back.contains("not ")
+                    || back.contains("n't ")
+                {
+                    continue;
+                }
+            }
+            let strong = strong || listed;
             let sounds_like = p == "sounds like" || p == "def sounds like";
             let should = p == "you should" || p == "you need to";
             if !(strong || sounds_like || should) {
@@ -283,3 +313,6 @@ pub fn clause_end(low: &str, from: usize, sentence_end: usize) -> usize {
     }
     crate::context::trim_span(low, from.min(i), i).1.max(from)
 }
+
+/// Advice phrases that tell one person what to do about their own care, on their own.
+const STRONG_ADVICE: &str = "take the leftover|take your leftover|take the rest of|take the rest of your|take a couple|take a few|throw out your|toss your|ditch your|you can stop your|you can stop taking|just stop it|just stop taking|just quit taking|don't need to taper|dont need to taper|no need to taper|skip the mri|skip the er|skip the ed|skip the doctor|skip urgent care|don't bother the er|don't bother going in|dont bother going in|don't waste your time going in|don't waste your time going to|no need to go to the er|don't go to the er|dont go to the er|don't call 911|dont call 911|sleep it off|alternate tylenol and motrin|alternate tylenol|alternate motrin|you can split|have her skip|have him skip|skip one dose|skip a dose|skip a few doses|i'll tell you if|ill tell you if|i'll tell you whether|send me a pic|send me a photo|dm me a pic|dm me a photo|from what you're describing|from what you describe|based on what you're describing|it's not your heart|its not your heart|those are just braxton|that's just braxton|is fine as long as|isn't a big deal|is not a big deal|you're good to|double up on|take it with|walk anyone through it|walk you through dosing";
