@@ -241,6 +241,12 @@ pub fn surnames() -> &'static HashSet<&'static str> {
     SET.get_or_init(|| include_str!("../data/surnames.txt").lines().collect())
 }
 
+/// US cities and towns (see `data/README.md`), lower case, multi-word names space-separated.
+pub fn towns() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| include_str!("../data/towns.txt").lines().collect())
+}
+
 /// Capitalised words that are not names even when they follow a role word or sit in a
 /// clinical sentence: function words, units, days, months, titles and common nouns.
 pub fn not_name(lower: &str) -> bool {

@@ -772,3 +772,20 @@ fn patient_advice_and_demeaning_variants() {
         ],
     );
 }
+
+#[test]
+fn phi_location_towns_and_streets() {
+    assert_cat(
+        "phi.location",
+        &[
+            "my pt drove in from Idaho Falls with a hip fx and her MRN 55120398 on a sticky note",
+            "the guy from the rollover on Redwood came back to thank us, he's off the vent",
+            "a 92-year-old from twin falls was admitted overnight with sepsis",
+        ],
+        &[
+            "I moved to Idaho Falls last year and love the mountains",
+            "Now hiring night shift RNs in Boise, call or text for details",
+            "Flu clinic on Saturday in Twin Falls, everyone welcome",
+        ],
+    );
+}

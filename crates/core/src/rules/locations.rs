@@ -44,10 +44,22 @@ impl Default for Locations {
     }
 }
 
+/// Whether the post already carries a patient's hard identifier (earlier rules' findings).
+fn has_hard_phi(out: &[Draft]) -> bool {
+    out.iter().any(|d| {
+        d.severity == Severity::High
+            && d.category != Category::PhiRoom
+            && d.category.id().starts_with("phi.")
+    })
+}
+
 /// Whether a place at `pos` belongs to a patient's story.
-fn tied(ctx: &Context, pos: usize) -> bool {
+fn tied(ctx: &Context, pos: usize, hard: bool) -> bool {
     let si = ctx.sentence_of(pos);
     let here = ctx.sent_kinds.get(si).copied().unwrap_or(0);
+    if hard && here & (kind::CONTACT | kind::HIRING | kind::PROMO) == 0 {
+        return true;
+    }
     if here & (kind::CONTACT | kind::HIRING | kind::PROMO) != 0 && !ctx.patient_in(si, si) {
         return false;
     }
@@ -65,6 +77,13 @@ fn draft(s: usize, e: usize) -> Draft {
 
 impl Rule for Locations {
     fn find(&self, ctx: &Context, out: &mut Vec<Draft>) {
+        let hard = has_hard_phi(out);
+        self.find_all(ctx, out, hard);
+    }
+}
+
+impl Locations {
+    fn find_all(&self, ctx: &Context, out: &mut Vec<Draft>, hard: bool) {
         let low = ctx.lower.as_str();
         let text = ctx.text;
         for m in self.street.find_iter(low) {
@@ -111,7 +130,7 @@ impl Rule for Locations {
             {
                 end -= 1;
             }
-            if !tied(ctx, start) {
+            if !tied(ctx, start, hard) {
                 continue;
             }
             let end = extend_in_town(ctx, end);
@@ -130,7 +149,7 @@ impl Rule for Locations {
             if head.starts_with("cr") && !orig.starts_with("CR") {
                 continue;
             }
-            if tied(ctx, m.start()) {
+            if tied(ctx, m.start(), hard) {
                 out.push(draft(m.start(), m.end()));
             }
         }
@@ -151,7 +170,7 @@ impl Rule for Locations {
                 || matches!(prev, "zip" | "zipcode" | "code")
                 || state_before
                 || town_before;
-            if zipish && tied(ctx, m.start()) {
+            if zipish && tied(ctx, m.start(), hard) {
                 out.push(draft(m.start(), m.end()));
             }
         }
@@ -162,14 +181,14 @@ impl Rule for Locations {
             let end = extend_at_facility(ctx, m.end());
             out.push(draft(m.start(), end));
         }
-        self.towns(ctx, out);
+        self.towns(ctx, out, hard);
     }
 }
 
 impl Locations {
     /// "in Ogden", "from Ridgeview High": a capitalised place after a preposition, in a
     /// sentence about a patient.
-    fn towns(&self, ctx: &Context, out: &mut Vec<Draft>) {
+    fn towns(&self, ctx: &Context, out: &mut Vec<Draft>, hard: bool) {
         let low = ctx.lower.as_str();
         let toks = &ctx.tokens;
         for (i, t) in toks.iter().enumerate() {
@@ -209,6 +228,114 @@ impl Locations {
             }
             if let (Some(s), Some(e)) = (start, end) {
                 out.push(draft(s, e));
+            }
+        }
+        self.known_towns(ctx, out, hard);
+        self.on_streets(ctx, out, hard);
+    }
+
+    /// "the crash on Bangerter", "cuts everybody off on Colfax": a capitalised street name
+    /// after "on" where the words before place an event or a home on it.
+    fn on_streets(&self, ctx: &Context, out: &mut Vec<Draft>, hard: bool) {
+        let low = ctx.lower.as_str();
+        let toks = &ctx.tokens;
+        for (i, t) in toks.iter().enumerate().skip(1) {
+            if &low[t.start..t.end] != "on" {
+                continue;
+            }
+            let prev = &low[toks[i - 1].start..toks[i - 1].end];
+            if !matches!(
+                prev,
+                "crash"
+                    | "wreck"
+                    | "accident"
+                    | "collision"
+                    | "rollover"
+                    | "pileup"
+                    | "party"
+                    | "fire"
+                    | "shooting"
+                    | "stabbing"
+                    | "off"
+                    | "lives"
+                    | "lived"
+                    | "living"
+                    | "house"
+                    | "home"
+                    | "apartment"
+                    | "corner"
+                    | "walking"
+                    | "parked"
+                    | "pole"
+                    | "ditch"
+            ) {
+                continue;
+            }
+            let Some(n) = toks.get(i + 1) else { continue };
+            let nw = &low[n.start..n.end];
+            if !n.cap || n.all_caps || n.sentence != t.sentence || not_name(nw) || is_region(nw) {
+                continue;
+            }
+            if !tied(ctx, n.start, hard) {
+                continue;
+            }
+            out.push(draft(n.start, n.end));
+        }
+    }
+
+    /// "from Rexburg", "in twin falls": a known town after a preposition, in a post that
+    /// tells a person's care story (looser than a bare capitalised word needs).
+    fn known_towns(&self, ctx: &Context, out: &mut Vec<Draft>, hard: bool) {
+        let low = ctx.lower.as_str();
+        let toks = &ctx.tokens;
+        let towns = crate::lexicon::towns();
+        for (i, t) in toks.iter().enumerate() {
+            let w = &low[t.start..t.end];
+            if !matches!(w, "in" | "from" | "near" | "outside" | "of") {
+                continue;
+            }
+            let si = t.sentence;
+            let ks = ctx.sent_kinds.get(si).copied().unwrap_or(0);
+            if ks & (kind::CONTACT | kind::HIRING | kind::PROMO) != 0 && !ctx.patient_in(si, si) {
+                continue;
+            }
+            let near = ctx.kinds_in(si.saturating_sub(1), si + 1);
+            let story = ctx.patient_post
+                || hard
+                || ctx.patient_in(si, si)
+                || (near & (kind::PERSON | kind::REF | kind::RELATIVE) != 0
+                    && near
+                        & (kind::CONDITION
+                            | kind::PATIENT_EVENT
+                            | kind::EVENT
+                            | kind::CLINICAL
+                            | kind::DEMEANING)
+                        != 0);
+            if !story {
+                continue;
+            }
+            // Longest known name of up to three words.
+            let mut best = None;
+            let mut name = String::new();
+            for k in 1..=3 {
+                let Some(n) = toks.get(i + k) else { break };
+                if n.sentence != si || n.start - toks[i + k - 1].end > 2 {
+                    break;
+                }
+                if k > 1 {
+                    name.push(' ');
+                }
+                name.push_str(&low[n.start..n.end]);
+                if towns.contains(name.as_str()) {
+                    best = Some(n.end);
+                }
+            }
+            if let (Some(e), Some(first)) = (best, toks.get(i + 1)) {
+                // "of" only before a capitalised town: "a 40yo of Provo", not "of sandy soil".
+                if w == "of" && !first.cap {
+                    continue;
+                }
+                out.push(draft(first.start, e));
             }
         }
     }

@@ -110,8 +110,7 @@ pub fn re(pattern: &str) -> Regex {
 
 /// Unicode `White_Space`, exactly what `\s` matches in Unicode mode (checked against
 /// `regex`'s own `\s` over every code point). A nested class, so it also works inside `[...]`.
-pub const WHITE_SPACE: &str =
-    r"[\t\n\x0B\x0C\r \x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}]";
+pub const WHITE_SPACE: &str = r"[\t\n\x0B\x0C\r \x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}]";
 
 /// The one-sentence explanation of a category, citing the rule or guidance behind it.
 pub fn default_message(c: Category) -> &'static str {
