@@ -789,3 +789,20 @@ fn phi_location_towns_and_streets() {
         ],
     );
 }
+
+#[test]
+fn phi_name_chart_form() {
+    assert_cat(
+        "phi.name",
+        &[
+            "the label on this tube says GARCIA, ROSA and she's in the wrong bed",
+            "found a wristband for MILLER, BABY GIRL in the linen cart",
+            "pyxis says THOMPSON, JAMES got 4 mg when I gave 2",
+        ],
+        &[
+            "ICU, PACU and ED nurses: the new pumps arrive Monday",
+            "HIPAA, PHI and you: a short refresher for our students",
+            "NOTE, IMPORTANT: badge readers are down today",
+        ],
+    );
+}

@@ -197,10 +197,51 @@ const WORDLIKE: &[&str] = &[
     "else",
 ];
 
+/// "HANSEN, MARGARET", "FOREST, BABY BOY": the LAST, FIRST form of charts, labels and
+/// wristbands, in capitals. A known surname or first name must take part.
+fn chart_names(ctx: &Context, out: &mut Vec<Draft>) {
+    let toks = &ctx.tokens;
+    let low = ctx.lower.as_str();
+    for i in 0..toks.len().saturating_sub(1) {
+        let (a, b) = (toks[i], toks[i + 1]);
+        if !a.all_caps || !b.all_caps || a.end - a.start < 2 || b.end - b.start < 2 {
+            continue;
+        }
+        let gap = &ctx.text[a.end..b.start];
+        if gap != ", " && gap != "," {
+            continue;
+        }
+        let (last, first) = (&low[a.start..a.end], &low[b.start..b.end]);
+        if !last
+            .bytes()
+            .all(|c| c.is_ascii_alphabetic() || c == b'\'' || c == b'-')
+            || not_name(last)
+            || (not_name(first) && !matches!(first, "baby" | "infant" | "twin"))
+        {
+            continue;
+        }
+        let known = surnames().contains(last)
+            || first_names().contains(first)
+            || matches!(first, "baby" | "infant" | "twin");
+        if !known {
+            continue;
+        }
+        let mut end = b.end;
+        // "BABY BOY", "BABY GIRL", "MARY ANN"
+        if let Some(c) = toks.get(i + 2) {
+            if c.all_caps && c.start == end + 1 && c.sentence == b.sentence {
+                end = c.end;
+            }
+        }
+        out.push(Draft::new(Category::PhiName, Severity::High, a.start, end).suggest(""));
+    }
+}
+
 impl Rule for Names {
     fn find(&self, ctx: &Context, out: &mut Vec<Draft>) {
         let toks = &ctx.tokens;
         let low = ctx.lower.as_str();
+        chart_names(ctx, out);
         let mut covered_until = 0;
         for i in 0..toks.len() {
             let t = toks[i];
