@@ -110,8 +110,11 @@ export class Checker {
     this.mirror?.place();
   }
 
+  /** The narrowest open finding at a text offset (a name inside a case, not the case). */
   findingAt(offset: number): Finding | undefined {
-    return this.open.find((f) => f.start <= offset && offset <= f.end);
+    return this.open
+      .filter((f) => f.start <= offset && offset <= f.end)
+      .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
   }
 
   /** The next open finding after the caret, wrapping around. */

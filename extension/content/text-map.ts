@@ -15,12 +15,12 @@ export function readText(root: HTMLElement): TextMap {
   const parts: string[] = [];
   const nodes: TextMap["nodes"] = [];
   let length = 0;
+  // A block boundary is written lazily, when the next block starts: nested blocks
+  // (Draft's div in div) give one line break, an empty block (<p><br></p>) a blank line.
+  let pendingBreak = false;
   const push = (s: string) => {
     parts.push(s);
     length += s.length;
-  };
-  const newline = () => {
-    if (length > 0 && parts[parts.length - 1] !== "\n") push("\n");
   };
   const walk = (el: Node) => {
     for (let child = el.firstChild; child; child = child.nextSibling) {
@@ -32,12 +32,14 @@ export function readText(root: HTMLElement): TextMap {
       } else if (child.nodeType === Node.ELEMENT_NODE) {
         const tag = (child as Element).tagName;
         if (tag === "BR") {
-          // An empty line's placeholder <br> (Quill, Lexical, Draft) adds no text of its own.
-          if (child.nextSibling || child.previousSibling) push("\n");
+          // The last <br> of an element is the editors' placeholder that keeps an
+          // empty or line-break-ended line open: it adds no text of its own.
+          if (child.nextSibling) push("\n");
         } else if (BLOCKS.has(tag)) {
-          newline();
+          if (pendingBreak) push("\n");
+          pendingBreak = false;
           walk(child);
-          newline();
+          pendingBreak = true;
         } else {
           walk(child);
         }
@@ -45,9 +47,7 @@ export function readText(root: HTMLElement): TextMap {
     }
   };
   walk(root);
-  let text = parts.join("");
-  if (text.endsWith("\n")) text = text.slice(0, -1);
-  return { text, nodes };
+  return { text: parts.join(""), nodes };
 }
 
 /** The first index whose entry passes `test`, for a test that is false then true. */
@@ -86,6 +86,14 @@ export function rangeFor(map: TextMap, start: number, end: number): Range | null
 
 /** The text offset of a DOM position inside the mapped root (for caret and pointer). */
 export function offsetOf(map: TextMap, node: Node, offset: number): number | null {
-  for (const entry of map.nodes) if (entry.node === node) return entry.start + offset;
-  return null;
+  if (node.nodeType === Node.TEXT_NODE) {
+    for (const entry of map.nodes) if (entry.node === node) return entry.start + offset;
+    return null;
+  }
+  // An element position (editors often put the caret between children): the offset
+  // of the first text node at or after it.
+  const point = document.createRange();
+  point.setStart(node, offset);
+  for (const entry of map.nodes) if (point.comparePoint(entry.node, 0) >= 0) return entry.start;
+  return map.text.length;
 }

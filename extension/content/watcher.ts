@@ -128,6 +128,8 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
     const checker = watcher.checkerOf(active instanceof HTMLTextAreaElement ? active : sel?.anchorNode ?? null);
     if (!checker) return;
     const caret = checker.box.caret();
+    const shown = cardOwner === checker ? card.current : null;
+    if (shown && caret !== null && shown.start <= caret && caret <= shown.end) return; // still on it
     const finding = caret === null ? undefined : checker.findingAt(caret);
     if (finding) openCard(checker, finding, false);
     else if (cardOwner === checker) closeCard();

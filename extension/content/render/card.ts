@@ -16,6 +16,9 @@ p { margin: 6px 0; }
 @media (prefers-color-scheme: dark) { .card { background: #1f2328; border-color: #4a5059; } .status { color: #ff8a80; } }
 `;
 
+const sameFinding = (a: Finding, b: Finding) =>
+  a.category === b.category && a.start === b.start && a.end === b.end && a.text === b.text;
+
 export interface CardActions {
   fix(finding: Finding): boolean;
   ignore(finding: Finding): void;
@@ -45,6 +48,18 @@ export class Card {
   }
 
   show(finding: Finding, anchor: DOMRect, focus = false): void {
+    // Showing the same finding again (the caret moved within it, a rescan) must not
+    // rebuild the card: that would drop the keyboard focus from its buttons.
+    if (!(this.finding && sameFinding(this.finding, finding) && this.host.style.display === "block")) this.render(finding);
+    Object.assign(this.host.style, {
+      display: "block",
+      left: `${Math.max(4, anchor.left + window.scrollX)}px`,
+      top: `${anchor.bottom + window.scrollY + 6}px`,
+    });
+    if (focus) this.body.querySelector<HTMLButtonElement>("button:not([hidden])")?.focus();
+  }
+
+  private render(finding: Finding): void {
     this.finding = finding;
     const status = h("p", { class: "status", role: "status" });
     const fixLabel = finding.suggestion === "" ? "Remove it" : `Change to “${finding.suggestion}”`;
@@ -67,12 +82,6 @@ export class Card {
       h("div", { class: "actions" }, fix, ignore, allow),
       status,
     );
-    Object.assign(this.host.style, {
-      display: "block",
-      left: `${Math.max(4, anchor.left + window.scrollX)}px`,
-      top: `${anchor.bottom + window.scrollY + 6}px`,
-    });
-    if (focus) (fix.hidden ? ignore : fix).focus();
   }
 
   hide(): void {
