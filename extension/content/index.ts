@@ -2,8 +2,10 @@
 import { loadSettings, type Settings } from "../shared/settings";
 import { startEngine } from "./engine";
 import { guard } from "./guard";
+import { holdSubmitsUntil } from "./early-guard";
 import { handle } from "./inbox";
 import { adapterFor } from "./sites";
+import type { SiteAdapter } from "./sites/site";
 import { watch } from "./watcher";
 
 const RANK = { clean: 0, review: 1, hold: 2 } as const;
@@ -18,6 +20,16 @@ async function allowTerm(term: string): Promise<void> {
 async function main(): Promise<void> {
   const adapter = adapterFor(location.hostname);
   if (!adapter) return;
+  let ready!: () => void;
+  holdSubmitsUntil(adapter, new Promise<void>((resolve) => (ready = resolve)));
+  try {
+    await start(adapter);
+  } finally {
+    ready();
+  }
+}
+
+async function start(adapter: SiteAdapter): Promise<void> {
   const { settings } = await loadSettings();
   if (settings.sitesOff.includes(adapter.site)) return;
   const engine = await startEngine();

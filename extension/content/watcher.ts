@@ -7,7 +7,7 @@ import { Checker } from "./checker";
 import type { Engine } from "./engine";
 import { Badge } from "./render/badge";
 import { Card } from "./render/card";
-import { GENERIC, type SiteAdapter } from "./sites/site";
+import { boxSelector, surfaceOf, type SiteAdapter } from "./sites/site";
 
 export interface Watcher {
   checkers: Map<HTMLElement, Checker>;
@@ -20,7 +20,7 @@ export interface Watcher {
 
 export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string) => void): Watcher {
   const checkers = new Map<HTMLElement, Checker>();
-  const selector = [...adapter.surfaces.map((s) => s.box), GENERIC.box].join(", ");
+  const selector = boxSelector(adapter);
   let cardOwner: Checker | null = null;
 
   const card = new Card({
@@ -69,12 +69,10 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
     onHold: () => {},
   };
 
-  const surfaceOf = (el: Element) => adapter.surfaces.find((s) => el.matches(s.box))?.name ?? GENERIC.name;
-
   const attach = (el: HTMLElement) => {
     // A box nested in another editable (or in our own UI) belongs to that one.
     if (el.parentElement?.closest('[contenteditable="true"], [contenteditable=""]')) return;
-    const box = new Box(el, adapter.site, surfaceOf(el));
+    const box = new Box(el, adapter.site, surfaceOf(adapter, el));
     let checker: Checker;
     const badge = new Badge(adapter.site, engine.kind, {
       pick: (f) => {

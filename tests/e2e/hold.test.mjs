@@ -183,6 +183,16 @@ describe('hold posts are stopped on every surface', () => {
 });
 
 describe('page scripts cannot act for the user', () => {
+  test('a post sent while the core is still starting is held too', async () => {
+    // No wait for the badge: type and press Ctrl+Enter as soon as the page is up.
+    const page = await openSite(h.context, 'x-home');
+    await typeInto(page, 'x-home', `my patient ${TERM} in bed 3`);
+    await keySubmit(page, 'x-home');
+    await dialogShown(page);
+    assert.deepEqual(await posts(page), [], 'nothing was posted');
+    await page.close();
+  });
+
   test('synthetic clicks and keys on the dialog\'s buttons do nothing', async () => {
     const page = await pageFor('linkedin');
     const text = `Untrusted ${TERM} test`;

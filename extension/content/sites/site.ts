@@ -27,6 +27,13 @@ export const GENERIC: Surface = {
   box: '[contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"], textarea',
 };
 
+/** The selector of every box the watcher takes on a site: its surfaces, then any editable. */
+export const boxSelector = (adapter: SiteAdapter) => [...adapter.surfaces.map((s) => s.box), GENERIC.box].join(", ");
+
+/** The surface a box belongs to: the first that matches, else the generic one. */
+export const surfaceOf = (adapter: SiteAdapter, el: Element) =>
+  adapter.surfaces.find((s) => el.matches(s.box))?.name ?? GENERIC.name;
+
 export const plainEnter = (event: KeyboardEvent) =>
   event.key === "Enter" && !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey && !event.isComposing;
 
