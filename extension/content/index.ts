@@ -1,5 +1,5 @@
 // Content script entry: on the four sites, start the engine and watch compose boxes.
-import { loadSettings, type Settings } from "../shared/settings";
+import { loadSettings, onSettingsChanged, type Settings } from "../shared/settings";
 import { startEngine } from "./engine";
 import { guard } from "./guard";
 import { holdSubmitsUntil } from "./early-guard";
@@ -17,6 +17,8 @@ async function allowTerm(term: string): Promise<void> {
   if (!allow.includes(term)) await chrome.storage.local.set({ settings: { ...settings, allow: [...allow, term] } });
 }
 
+let started = false;
+
 async function main(): Promise<void> {
   const adapter = adapterFor(location.hostname);
   if (!adapter) return;
@@ -31,10 +33,19 @@ async function main(): Promise<void> {
 
 async function start(adapter: SiteAdapter): Promise<void> {
   const { settings } = await loadSettings();
-  if (settings.sitesOff.includes(adapter.site)) return;
+  const off = (s: Settings) => s.sitesOff.includes(adapter.site);
+  if (off(settings)) {
+    // Switched off here: nothing runs until the user switches it back on.
+    onSettingsChanged((s) => {
+      if (!off(s.settings) && !started) void start(adapter);
+    });
+    return;
+  }
+  started = true;
   const engine = await startEngine();
   const watcher = watch(adapter, engine, (term) => void allowTerm(term));
   engine.onReconfigured(() => watcher.rescanAll());
+  onSettingsChanged((s) => watcher.setPaused(off(s.settings)));
   guard(adapter, engine, watcher, settings); // stops risky posts; "Leave it in drafts"
 
   // The popup's view of this tab: the engine in use and what is open in the boxes.

@@ -14,6 +14,8 @@ export interface Watcher {
   /** The checker of the box holding `node`, if any. */
   checkerOf(node: Node | null): Checker | undefined;
   rescanAll(): void;
+  /** Switched off for this site: drop every box's underlines and badge until resumed. */
+  setPaused(paused: boolean): void;
   /** Set by the guard (issue 5): what "Leave it in drafts" on a badge does. */
   onHold: (checker: Checker) => void;
 }
@@ -22,6 +24,7 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
   const checkers = new Map<HTMLElement, Checker>();
   const selector = boxSelector(adapter);
   let cardOwner: Checker | null = null;
+  let paused = false;
 
   const card = new Card({
     fix: (f) => {
@@ -66,6 +69,10 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
       return undefined;
     },
     rescanAll: () => checkers.forEach((c) => c.schedule(true)),
+    setPaused: (value) => {
+      paused = value;
+      sweep();
+    },
     onHold: () => {},
   };
 
@@ -89,9 +96,9 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
   };
 
   const sweep = () => {
-    for (const el of document.querySelectorAll<HTMLElement>(selector)) if (!checkers.has(el)) attach(el);
+    if (!paused) for (const el of document.querySelectorAll<HTMLElement>(selector)) if (!checkers.has(el)) attach(el);
     for (const [el, checker] of checkers) {
-      if (!el.isConnected) {
+      if (paused || !el.isConnected) {
         checker.detach();
         checkers.delete(el);
         if (cardOwner === checker) closeCard();

@@ -168,6 +168,8 @@ describe('popup', () => {
     await popup.focus('#site-on');
     await popup.keyboard.press('Space');
     await until(async () => (await storage(h, 'settings'))?.sitesOff?.includes('x'), { message: 'sitesOff has x' });
+    // The open tab drops its badges and underlines at once, without a reload.
+    await page.waitForFunction(() => !document.querySelector('bedside-badge') && !CSS.highlights.size);
     await popup.close();
 
     // Reloaded, the page runs no checker and the popup says so plainly.
@@ -178,6 +180,8 @@ describe('popup', () => {
     assert.match(await popup.textContent('#tab-state'), /switched off on X/);
     await popup.check('#site-on');
     await until(async () => !(await storage(h, 'settings')).sitesOff.includes('x'), { message: 'x back on' });
+    // Switched back on, the same page starts checking without a reload.
+    await page.waitForSelector('bedside-badge', { state: 'attached' });
     await popup.close();
     await page.close();
   });
