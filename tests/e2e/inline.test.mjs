@@ -163,12 +163,11 @@ describe('the editor model survives random edits with highlights present', () =>
     test(name, async () => {
       const surface = TESTED.find((s) => s.name === name);
       const seed = 1000 + i;
+      // Both runs at once (two browsers): the edits wait on the page, not the CPU.
       const plain = await openSite(bare.context, surface.site);
-      const expected = await randomEdits(plain, name, 300, seed);
-      await plain.close();
-
       const page = await openSite(browser.context, surface.site);
-      const actual = await randomEdits(page, name, 300, seed);
+      const [expected, actual] = await Promise.all([randomEdits(plain, name, 300, seed), randomEdits(page, name, 300, seed)]);
+      await plain.close();
       const first = actual.findIndex((t, k) => t !== expected[k]);
       assert.equal(first, -1, `seed ${seed}: step ${first} differs:\n  with Bedside: ${JSON.stringify(actual[first])}\n  without:      ${JSON.stringify(expected[first])}`);
       assert.ok(new Set(expected).size > 50, 'the edits really changed the text');
