@@ -596,6 +596,11 @@ pub fn tokenize(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
         }
     };
     while i < b.len() {
+        // Fast path: skip ASCII bytes that are not letters or digits.
+        if b[i] < 0x80 && !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
         let (alnum, upper, _, alpha, len) = class(i);
         if !alnum {
             i += len;
@@ -607,6 +612,14 @@ pub fn tokenize(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
         let mut letters = alpha as usize;
         i += len;
         while i < b.len() {
+            // Fast path: ASCII letters and digits, the bulk of every word.
+            let c = b[i];
+            if c.is_ascii_alphanumeric() {
+                all_caps &= !c.is_ascii_lowercase();
+                letters += c.is_ascii_alphabetic() as usize;
+                i += 1;
+                continue;
+            }
             let (alnum, _, lower, alpha, len) = class(i);
             if alnum {
                 all_caps &= !lower;

@@ -4,6 +4,7 @@
 //! such as "does this sentence mention a condition?" without scanning the text again.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// A bit set of phrase kinds.
@@ -229,21 +230,46 @@ pub fn lexicon() -> &'static Lexicon {
     LEX.get_or_init(Lexicon::build)
 }
 
+/// A set of short words, hashed with FNV-1a: words are a few bytes, the sets are built once
+/// from compiled-in lists, so a fast non-keyed hash is safe and far cheaper than SipHash.
+pub type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a, 64-bit.
+#[derive(Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
 /// Common first names (US Census 1990, see `data/README.md`).
-pub fn first_names() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+pub fn first_names() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| include_str!("../data/first_names.txt").lines().collect())
 }
 
 /// Common surnames (US Census 1990, see `data/README.md`).
-pub fn surnames() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+pub fn surnames() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| include_str!("../data/surnames.txt").lines().collect())
 }
 
 /// US cities and towns (see `data/README.md`), lower case, multi-word names space-separated.
-pub fn towns() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+pub fn towns() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| include_str!("../data/towns.txt").lines().collect())
 }
 
@@ -482,5 +508,7 @@ pub fn not_name(lower: &str) -> bool {
         "took",
         "gave",
     ];
-    WORDS.contains(&lower)
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| WORDS.iter().copied().collect())
+        .contains(lower)
 }

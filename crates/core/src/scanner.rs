@@ -241,21 +241,21 @@ fn to_findings(text: &str, drafts: Vec<Draft>) -> Vec<Finding> {
     let mut points: Vec<usize> = drafts.iter().flat_map(|d| [d.start, d.end]).collect();
     points.sort_unstable();
     points.dedup();
+    // UTF-16 units before byte `p`: one per character (a byte that is not a UTF-8
+    // continuation byte), plus one more per 4-byte character (a surrogate pair). Points lie on
+    // character boundaries, so counting bytes between consecutive points is exact.
+    let b = text.as_bytes();
     let mut utf16 = Vec::with_capacity(points.len());
     let mut units = 0usize;
-    let mut pi = 0;
-    for (i, c) in text.char_indices() {
-        while pi < points.len() && points[pi] <= i {
-            utf16.push(units);
-            pi += 1;
-        }
-        if pi == points.len() {
-            break;
-        }
-        units += c.len_utf16();
-    }
-    while utf16.len() < points.len() {
+    let mut prev = 0usize;
+    for &p in &points {
+        let p = p.min(b.len());
+        units += b[prev..p]
+            .iter()
+            .map(|&c| ((c & 0xC0) != 0x80) as usize + (c >= 0xF0) as usize)
+            .sum::<usize>();
         utf16.push(units);
+        prev = p;
     }
     let at = |b: usize| utf16[points.binary_search(&b).unwrap_or(0)];
     drafts
