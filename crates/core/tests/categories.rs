@@ -806,3 +806,36 @@ fn phi_name_chart_form() {
         ],
     );
 }
+
+#[test]
+fn phi_name_cued_by_the_sentence() {
+    assert_cat(
+        "phi.name",
+        &[
+            "records request came in for \"Teresa Lowry, DOB 02/11/1958\" with no signature",
+            "Walter Kim (born 1/9/1940) went home after his bypass today",
+            "Frances Dunn, 94, our sweetest resident, got her first great-grandchild visit today",
+            "Rachel Ortiz so good seeing you at your wound check today, keep the dressing dry!",
+            "keep icing that new knee replacement and see you at PT Thursday, Gloria!",
+            "Yesterday Harold finished his last chemo and rang the bell for the whole floor",
+            "overdose in room 3 turned out to be Kevin from Layton, who we admitted twice last month",
+            "the ER registration alias was merged and is now Brandon Lee after his wife arrived",
+            "new baby on the unit tonight and her name is Journey, 6 lb even",
+            "I got to scrub in for the Nakamura triplets' delivery this morning",
+            "Baby A and Baby B Whitfield went home from the NICU today",
+            "Congrats to the Osei family on baby boy Kwame, born at 3am after a long labor",
+            "uploaded wound photos to the shared drive as Wound_MARSH_K.png by mistake",
+            "Mrs. P pulled out her IV again tonight",
+            "the pharmacy got a fake script using Dr. Lindqvist's DEA number again",
+        ],
+        &[
+            "Stage III at 31, I named my port Gerald and my IV pole Steve. #CancerSurvivor my own chemo story",
+            "Rewatching season 3: Mark Greene was the real MVP of that ER trauma bay",
+            "Welcome to the team, Hannah Cho! She joins our cath lab after residency",
+            "Thanks to the Keller family for donating the rocking chairs in our NICU",
+            "Reading list: Being Mortal, Atul Gawande; The Emperor of All Maladies, Siddhartha Mukherjee; Do No Harm, Henry Marsh",
+            "In 1951 Henrietta Lacks was treated for cervical cancer at Johns Hopkins; her cells changed medicine",
+            "Flu clinic Saturday at Jefferson Middle School, bring your insurance card",
+        ],
+    );
+}

@@ -242,6 +242,8 @@ impl Rule for Names {
         let toks = &ctx.tokens;
         let low = ctx.lower.as_str();
         chart_names(ctx, out);
+        family_groups(ctx, out);
+        file_names(ctx, out);
         let mut covered_until = 0;
         for i in 0..toks.len() {
             let t = toks[i];
@@ -259,7 +261,17 @@ impl Rule for Names {
 
             // 1. Honorifics: "Mr. Delgado", "Mrs. W.", "Miss Dot", "Dr. Feld".
             if t.cap && matches!(w, "mr" | "mrs" | "ms" | "miss" | "mx" | "mister" | "dr") {
-                let (end, n) = name_run(ctx, i + 1, si, false);
+                let (mut end, mut n) = name_run(ctx, i + 1, si, false);
+                // "Mr. G", "Mrs. W.": an honorific and an initial is a nickname for one person.
+                if n == 0 && w != "dr" {
+                    if let Some(x) = toks.get(i + 1) {
+                        if x.cap && x.end - x.start == 1 && x.sentence == si && x.start - t.end <= 2
+                        {
+                            end = x.end + usize::from(ctx.text[x.end..].starts_with('.'));
+                            n = 1;
+                        }
+                    }
+                }
                 if n == 0 {
                     continue;
                 }
@@ -267,6 +279,29 @@ impl Rule for Names {
                     // A doctor is named everywhere; only in a patient's story is it a risk.
                     let complaint =
                         ks & kind::NEGATIVE != 0 && ks & (kind::CLINICAL | kind::CONDITION) != 0;
+                    // "Dr. Halvorsen's DEA number": a prescriber's own identifier in a story.
+                    let exposed = {
+                        let name = &low[t.start..end];
+                        let rest = if name.ends_with("'s") || name.ends_with("’s") {
+                            &low[end - 1..]
+                        } else {
+                            low[end..].trim_start_matches(['\'', '’'])
+                        };
+                        rest.starts_with("s dea")
+                            || rest.starts_with("s npi")
+                            || rest.starts_with("s license")
+                            || rest.starts_with("s licence")
+                            || rest.starts_with("s prescription pad")
+                            || rest.starts_with("s signature")
+                    };
+                    if exposed {
+                        out.push(
+                            Draft::new(Category::PhiName, Severity::High, t.start, end)
+                                .suggest("a prescriber"),
+                        );
+                        covered_until = end;
+                        continue;
+                    }
                     if !(ctx.patient_in(si, si) || complaint)
                         || ks & (kind::PRAISE | kind::STAFF) != 0 && !ctx.patient_in(si, si)
                     {
@@ -315,9 +350,22 @@ impl Rule for Names {
             let family_of = w == "of" && prev == Some("family");
             if relative || patient_role || baby || family_of {
                 let lower_ok = patient_role;
-                let (end, n) = name_run(ctx, i + 1, si, lower_ok);
+                // "baby girl Lily": the sex word sits between the role and the name.
+                let skip = usize::from(
+                    baby && toks
+                        .get(i + 1)
+                        .is_some_and(|x| matches!(&low[x.start..x.end], "girl" | "boy")),
+                );
+                if baby {
+                    if let Some(d) = twin_surname(ctx, i, si) {
+                        covered_until = d.end;
+                        out.push(d);
+                        continue;
+                    }
+                }
+                let (end, n) = name_run(ctx, i + 1 + skip, si, lower_ok);
                 if n > 0 {
-                    let first = toks[i + 1];
+                    let first = toks[i + 1 + skip];
                     // "baby Zoë" needs a capital; "baby boy" is not a name.
                     if baby && !first.cap {
                         continue;
@@ -359,6 +407,28 @@ impl Rule for Names {
                 }
             }
 
+            // 3b. "her name is Liberty", "registered as \"Amanda Cole\"", "is now Marcus Bell":
+            //     words that introduce a name, in a post about care.
+            let cue = if t.cap && !t.all_caps {
+                introduced(ctx, i)
+            } else {
+                Cue::None
+            };
+            if cue != Cue::None && !not_name(w) && quiet(ks) && care_post(ctx, out) {
+                let known = first_names().contains(w);
+                if cue == Cue::Strong || known {
+                    let (end, n) = name_run_free(ctx, i, si);
+                    if n > 0 && !followed_by_credential(ctx, end) {
+                        out.push(
+                            Draft::new(Category::PhiName, Severity::High, t.start, end)
+                                .suggest("a patient"),
+                        );
+                        covered_until = end;
+                        continue;
+                    }
+                }
+            }
+
             // 4. A first and last name in a sentence about care, not about staff.
             if t.cap && !t.all_caps && first_names().contains(w) && !not_name(w) {
                 if prev.is_some_and(|p| {
@@ -369,7 +439,7 @@ impl Rule for Names {
                 }) {
                     continue;
                 }
-                let (end, n) = name_run(ctx, i, si, false);
+                let (end, n) = name_run_free(ctx, i, si);
                 let care = ks & (kind::CLINICAL | kind::CONDITION | kind::PATIENT_EVENT) != 0;
                 // "Linda Park's warfarin": a possessive name owning care.
                 let owns_care = n > 0 && {
@@ -379,15 +449,55 @@ impl Rule for Names {
                         || rest.starts_with("’s ")
                         || name.ends_with("'s")
                         || name.ends_with("’s"))
-                        && ctx.has_in(
+                        && (ctx.has_in(
                             end,
                             (end + 24).min(low.len()),
                             kind::CLINICAL | kind::CONDITION,
-                        )
+                        ) || matches!(
+                            crate::context::next_word(low, rest.find(' ').map_or(end, |k| end + k)),
+                            "record"
+                                | "records"
+                                | "results"
+                                | "file"
+                                | "scan"
+                                | "scans"
+                                | "mar"
+                                | "imaging"
+                                | "x-rays"
+                        ))
                 };
                 let patientish = ctx.patient_in(si, si) || (ctx.patient_post && care) || owns_care;
                 let staff = ks & (kind::STAFF | kind::CONTACT | kind::HIRING | kind::PRAISE) != 0
                     || followed_by_credential(ctx, end);
+                // 4b. A name the sentence ties to care by itself: an identifier beside it
+                //     ("Jonathan Pryor, SSN ...", "Bernie (born ...", "Lola Remedios, 96,"),
+                //     a greeting to the person in a care post ("so good seeing you, Danielle"),
+                //     the subject of a care event ("Today Lorraine finished radiation"), a
+                //     relative clause or hometown in an event sentence ("Gerald from Tooele,
+                //     who we discharged Friday").
+                if n > 0
+                    && ks & (kind::HIRING | kind::CONTACT | kind::PROMO) == 0
+                    && !followed_by_credential(ctx, end)
+                {
+                    let wordlike = WORDLIKE.contains(&w) && n < 2;
+                    let cued = identified(ctx, end)
+                        || (!wordlike
+                            && !staff
+                            && care_post(ctx, out)
+                            && quiet(ks)
+                            && !preceded_by_staff_role(ctx, i)
+                            && (addressed(ctx, i, end, si)
+                                || care_subject(ctx, i, end, si, ks)
+                                || described(ctx, end, ks)));
+                    if cued {
+                        out.push(
+                            Draft::new(Category::PhiName, Severity::High, t.start, end)
+                                .suggest("a patient"),
+                        );
+                        covered_until = end;
+                        continue;
+                    }
+                }
                 if n >= 2 && patientish && !staff {
                     let last = &low[toks[i + 1].start..toks[i + 1].end];
                     if surnames().contains(last) || toks[i + 1].cap {
@@ -421,6 +531,368 @@ impl Rule for Names {
     }
 }
 
+/// The post tells of care: a particular patient, clinical words, or a patient's hard
+/// identifier found by an earlier rule.
+fn care_post(ctx: &Context, out: &[Draft]) -> bool {
+    ctx.patient_post
+        || ctx.post_kinds & (kind::CLINICAL | kind::CONDITION | kind::PATIENT_EVENT) != 0
+        || out.iter().any(|d| {
+            d.severity == Severity::High
+                && d.category != Category::PhiRoom
+                && d.category.id().starts_with("phi.")
+        })
+}
+
+/// The sentence does not thank, praise, hire or advertise (where names are staff's).
+fn quiet(ks: u64) -> bool {
+    ks & (kind::STAFF | kind::PRAISE | kind::HIRING | kind::CONTACT | kind::PROMO) == 0
+}
+
+/// A post about history ("in 1951", "the 1940s") or fiction ("season 1", "medical
+/// dramas"): its names are public figures or characters.
+fn historical(ctx: &Context) -> bool {
+    const FICTION: &[&str] = &[
+        "season ",
+        "episode",
+        "drama",
+        "sitcom",
+        "tv show",
+        "on tv",
+        "netflix",
+        "rewatch",
+        "binge",
+        "character",
+        "novel",
+        "grey's anatomy",
+        "greysanatomy",
+        "the pitt",
+        "scrubs (",
+        "movie",
+        "film",
+    ];
+    if FICTION.iter().any(|f| ctx.lower.contains(f)) {
+        return true;
+    }
+    let b = ctx.lower.as_bytes();
+    b.windows(4).enumerate().any(|(k, w)| {
+        (w[0] == b'1'
+            && (w[1] == b'8' || w[1] == b'9')
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit())
+            && (k == 0 || !b[k - 1].is_ascii_alphanumeric())
+            && b.get(k + 4).is_none_or(|c| !c.is_ascii_digit())
+    })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    None,
+    /// "named", "her name is", "goes by", "as \"...\"": whatever follows is a name.
+    Strong,
+    /// "is now": a known first name that follows is a name.
+    Weak,
+}
+
+/// Words right before token `i` that introduce a name.
+fn introduced(ctx: &Context, i: usize) -> Cue {
+    let toks = &ctx.tokens;
+    let low = ctx.lower.as_str();
+    let t = toks[i];
+    let word = |k: usize| -> &str {
+        let x = toks[k];
+        if x.sentence == t.sentence {
+            &low[x.start..x.end]
+        } else {
+            ""
+        }
+    };
+    let p1 = if i >= 1 { word(i - 1) } else { "" };
+    let p2 = if i >= 2 { word(i - 2) } else { "" };
+    let quoted = low[..t.start].ends_with(['"', '“']) || low[..t.start].ends_with("\u{201c}");
+    if ctx.post_kinds & (kind::OWN | kind::OWN_FAMILY) != 0 && !ctx.patient_post {
+        return Cue::None;
+    }
+    match (p2, p1) {
+        ("i" | "we" | "they" | "she" | "he", "named") => Cue::None,
+        (_, "named" | "aka") => Cue::Strong,
+        ("name", "is" | "was" | "'s") | ("goes" | "went", "by") => Cue::Strong,
+        (_, "as" | "under") if quoted => Cue::Strong,
+        ("is" | "was", "now") => Cue::Weak,
+        _ => Cue::None,
+    }
+}
+
+/// An identifier or age right after a name: "Pryor, SSN ...", "Bernie (born ...",
+/// "Remedios, 96,", "Ann K., DOB ...".
+fn identified(ctx: &Context, end: usize) -> bool {
+    let rest = &ctx.lower[end..];
+    let Some(r) = rest
+        .strip_prefix(", ")
+        .or_else(|| rest.strip_prefix(" ("))
+        .or_else(|| rest.strip_prefix(" - "))
+        .or_else(|| rest.strip_prefix(" — "))
+    else {
+        return false;
+    };
+    if [
+        "ssn",
+        "dob",
+        "d.o.b",
+        "mrn",
+        "mr#",
+        "born ",
+        "b. ",
+        "date of birth",
+        "age ",
+        "aged ",
+        "medical record",
+        "member id",
+        "acct",
+    ]
+    .iter()
+    .any(|p| r.starts_with(p))
+    {
+        return true;
+    }
+    let n = r.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&n) && {
+        let a = &r[n..];
+        a.starts_with(',')
+            || a.starts_with(')')
+            || a.starts_with("yo")
+            || a.starts_with(" yo")
+            || a.starts_with("y/o")
+            || a.starts_with(" y/o")
+            || a.starts_with("-year")
+    }
+}
+
+/// The sentence speaks to someone ("so good seeing you", "miss you already").
+/// The name is spoken to: the sentence says "you" (in lower case, not in a title) and the
+/// name closes the sentence ("see you next week Gerald!", "it's you, Derek") or opens it
+/// before a greeting ("Danielle Hurst it was so good seeing you").
+fn addressed(ctx: &Context, i: usize, end: usize, si: usize) -> bool {
+    let (s, e) = ctx.sentence_span(si);
+    let you = ctx.text[s..e]
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+        .any(|w| matches!(w, "you" | "your" | "you're" | "youre" | "ya"));
+    if !you {
+        return false;
+    }
+    let closes = !ctx.text[end.min(e)..e].chars().any(|c| c.is_alphanumeric());
+    let toks = &ctx.tokens;
+    let opens = (i == 0 || toks[i - 1].sentence != si)
+        && matches!(
+            crate::context::next_word(&ctx.lower, end),
+            "it" | "you" | "i" | "we" | "thank" | "thanks" | "so" | "hope" | "keep" | "miss"
+        );
+    closes || opens
+}
+
+/// "Today Lorraine finished her radiation", "Henry was the longest-stay patient": a name
+/// opening a sentence about a care event, as its subject.
+fn care_subject(ctx: &Context, i: usize, end: usize, si: usize, ks: u64) -> bool {
+    let toks = &ctx.tokens;
+    let low = ctx.lower.as_str();
+    let opens = |k: usize| k == 0 || toks[k - 1].sentence != si;
+    let first = opens(i)
+        || (i >= 1
+            && opens(i - 1)
+            && matches!(
+                &low[toks[i - 1].start..toks[i - 1].end],
+                "today" | "yesterday" | "tonight" | "finally" | "now"
+            ));
+    first
+        && matches!(
+            crate::context::next_word(low, end),
+            "was"
+                | "is"
+                | "had"
+                | "has"
+                | "finished"
+                | "got"
+                | "went"
+                | "came"
+                | "passed"
+                | "died"
+                | "rang"
+                | "started"
+                | "completed"
+                | "walked"
+                | "left"
+                | "coded"
+                | "needed"
+                | "turned"
+                | "beat"
+                | "survived"
+                | "fought"
+                | "underwent"
+                | "received"
+                | "spent"
+                | "finally"
+                | "just"
+        )
+        && ks & (kind::PATIENT_EVENT | kind::REF) != 0
+        && ks & kind::OCCUPATION == 0
+        && ctx.post_kinds & (kind::OWN | kind::OWN_FAMILY) == 0
+        && !historical(ctx)
+}
+
+/// "Gerald from Tooele, who we discharged Friday", "Tyler R., who was trespassed": a name
+/// described by a clause or hometown in a sentence about care.
+fn described(ctx: &Context, end: usize, ks: u64) -> bool {
+    if ks & (kind::PATIENT_EVENT | kind::CONDITION | kind::CLINICAL) == 0 || historical(ctx) {
+        return false;
+    }
+    let rest = &ctx.text[end..];
+    rest.starts_with(", who ")
+        || rest
+            .strip_prefix(" from ")
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))
+}
+
+/// "Baby A & Baby B Harrington": twins' placeholder names carry the family name.
+fn twin_surname(ctx: &Context, i: usize, si: usize) -> Option<Draft> {
+    let toks = &ctx.tokens;
+    let low = ctx.lower.as_str();
+    let mut j = i + 1;
+    let mut letters = 0;
+    while let Some(x) = toks.get(j) {
+        if x.sentence != si {
+            return None;
+        }
+        if x.cap && x.end - x.start == 1 {
+            letters += 1;
+        } else if !matches!(&low[x.start..x.end], "and" | "baby") {
+            break;
+        }
+        j += 1;
+    }
+    let x = toks.get(j)?;
+    let xw = &low[x.start..x.end];
+    if letters == 0 || x.sentence != si || !x.cap || x.end - x.start < 2 || not_name(xw) {
+        return None;
+    }
+    Some(Draft::new(Category::PhiName, Severity::High, x.start, x.end).suggest(""))
+}
+
+/// "the Okafor twins", "The Ramirez kids, Josue and Ana": a family named by its surname in
+/// a care story, and the children's names that follow it.
+fn family_groups(ctx: &Context, out: &mut Vec<Draft>) {
+    let toks = &ctx.tokens;
+    let low = ctx.lower.as_str();
+    for i in 2..toks.len() {
+        let t = toks[i];
+        let w = &low[t.start..t.end];
+        if !matches!(
+            w,
+            "family"
+                | "twins"
+                | "triplets"
+                | "quads"
+                | "quadruplets"
+                | "kids"
+                | "children"
+                | "boys"
+                | "girls"
+                | "sisters"
+                | "brothers"
+                | "siblings"
+                | "household"
+                | "baby"
+        ) || t.cap && w == "family"
+        {
+            continue;
+        }
+        // one or two capitalised words between "the" and the group word
+        let mut k = i - 1;
+        let mut words = 0;
+        while words < 2 {
+            let x = toks[k];
+            let xw = &low[x.start..x.end];
+            if x.sentence != t.sentence || !x.cap || x.all_caps || not_name(xw) {
+                break;
+            }
+            words += 1;
+            if k == 0 {
+                break;
+            }
+            k -= 1;
+        }
+        let the = toks[k];
+        if words == 0 || &low[the.start..the.end] != "the" || the.sentence != t.sentence {
+            continue;
+        }
+        // "the Miller Family Foundation" is an organisation.
+        if toks
+            .get(i + 1)
+            .is_some_and(|n| n.cap && n.sentence == t.sentence && n.start - t.end <= 1)
+        {
+            continue;
+        }
+        let ks = ctx.sent_kinds.get(t.sentence).copied().unwrap_or(0);
+        if ks & (kind::HIRING | kind::CONTACT | kind::PROMO) != 0
+            || (ks & (kind::STAFF | kind::PRAISE) != 0
+                && ks & (kind::SEX | kind::PATIENT_EVENT | kind::CONDITION) == 0)
+            || !care_post(ctx, out)
+            || historical(ctx)
+        {
+            continue;
+        }
+        out.push(
+            Draft::new(Category::PhiName, Severity::High, the.start, t.end)
+                .message("A family named by its surname points straight at the patient; names are a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).")
+                .suggest("the family"),
+        );
+        // "The Ramirez kids, Josue and Ana, ..."
+        if !ctx.text[t.end..].starts_with(", ") {
+            continue;
+        }
+        let mut j = i + 1;
+        while let Some(x) = toks.get(j) {
+            let xw = &low[x.start..x.end];
+            if x.sentence != t.sentence {
+                break;
+            }
+            if xw == "and" {
+                j += 1;
+                continue;
+            }
+            if !x.cap || !first_names().contains(xw) || not_name(xw) {
+                break;
+            }
+            out.push(Draft::new(Category::PhiName, Severity::High, x.start, x.end).suggest(""));
+            j += 1;
+        }
+    }
+}
+
+/// "Retina_HOWELL_J.jpg": a surname in capitals joined to an initial in a file name.
+fn file_names(ctx: &Context, out: &mut Vec<Draft>) {
+    if !ctx.text.contains('_') {
+        return;
+    }
+    let toks = &ctx.tokens;
+    let low = ctx.lower.as_str();
+    for i in 0..toks.len().saturating_sub(1) {
+        let (a, b) = (toks[i], toks[i + 1]);
+        if !a.all_caps || a.end - a.start < 2 || b.start != a.end + 1 {
+            continue;
+        }
+        if ctx.text.as_bytes()[a.end] != b'_' || !surnames().contains(&low[a.start..a.end]) {
+            continue;
+        }
+        let bw = &low[b.start..b.end];
+        if !(b.end - b.start <= 2 && b.cap || first_names().contains(bw)) {
+            continue;
+        }
+        if !care_post(ctx, out) {
+            continue;
+        }
+        out.push(Draft::new(Category::PhiName, Severity::High, a.start, b.end).suggest(""));
+    }
+}
+
 fn severity_in(ctx: &Context) -> Severity {
     if ctx.patient_post
         || ctx.post_kinds & (kind::CLINICAL | kind::CONDITION | kind::PATIENT_EVENT) != 0
@@ -435,6 +907,16 @@ fn severity_in(ctx: &Context) -> Severity {
 /// `lower_ok`, a lower-case common first name), and single-letter initials. Returns the
 /// end byte (after an initial's period) and how many tokens were taken.
 fn name_run(ctx: &Context, j: usize, si: usize, lower_ok: bool) -> (usize, usize) {
+    name_run_from(ctx, j, si, lower_ok, false)
+}
+
+/// [`name_run`] from a name that needs no trigger word right before it, so any punctuation
+/// may precede it ("my patient from last winter, Chloe, ...").
+fn name_run_free(ctx: &Context, j: usize, si: usize) -> (usize, usize) {
+    name_run_from(ctx, j, si, false, true)
+}
+
+fn name_run_from(ctx: &Context, j: usize, si: usize, lower_ok: bool, free: bool) -> (usize, usize) {
     let toks: &[Token] = &ctx.tokens;
     let low = ctx.lower.as_str();
     let text = ctx.text;
@@ -447,7 +929,10 @@ fn name_run(ctx: &Context, j: usize, si: usize, lower_ok: bool) -> (usize, usize
         }
         let prev_end = if k > 0 { toks[k - 1].end } else { 0 };
         let gap = &text[prev_end.min(t.start)..t.start];
-        if k > 0 && (gap.len() > 2 || gap.chars().any(|c| !matches!(c, ' ' | '.'))) {
+        if k > 0
+            && (k > j || !free)
+            && (gap.len() > 2 || gap.chars().any(|c| !matches!(c, ' ' | '.')))
+        {
             break;
         }
         let w = &low[t.start..t.end];
