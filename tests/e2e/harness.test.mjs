@@ -129,7 +129,7 @@ describe('fixture pages (no extension)', () => {
   });
 
   test('off-site requests are aborted and recorded', async () => {
-    const page = await openSite(h.context, 'demo'); // no CSP, so the fetch reaches the network layer
+    const page = await pageFor('linkedin'); // default-src *, so the fetch reaches the network layer
     const err = await page.evaluate(() => fetch('https://example.com/leak?x=1').then(() => null, (e) => String(e)));
     assert.match(err, /Failed to fetch/);
     assert.ok(h.requests.offsite.some((r) => r.url === 'https://example.com/leak?x=1'));
