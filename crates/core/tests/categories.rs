@@ -839,3 +839,26 @@ fn phi_name_cued_by_the_sentence() {
         ],
     );
 }
+
+#[test]
+fn phi_location_named_places() {
+    assert_cat(
+        "phi.location",
+        &[
+            "my pt lives at 77 Quail Run Rd and keeps falling at night",
+            "a kindergartner at Cedar Hollow Elementary had a seizure at recess today and we transported her",
+            "my pt from the Pine Hollow trailer park, lot 12 came in again tonight",
+            "found my pt's husband wandering at Brookside Manor again, his dementia is getting worse",
+            "the 17yo driver who rolled his truck on the 215 last night is out of the ICU",
+            "pt collapsed in the checkout line at the Walgreens on 4th yesterday, we coded him for 20 min",
+            "my pt was found down near 5th South & 300 West tonight",
+            "our patient from the Wind River Reservation was flown to us after the rollover",
+        ],
+        &[
+            "Back-to-school vaccine clinic at Cedar Hollow Elementary on Saturday, call the office to register",
+            "Grand rounds on the 5th floor: sepsis updates. Lunch provided.",
+            "Proud to present our poster at the conference in Salt Lake County this week!",
+            "Johnson & Johnson is recalling a sunscreen batch; check the lot number",
+        ],
+    );
+}

@@ -130,7 +130,23 @@ impl Locations {
             {
                 end -= 1;
             }
-            if !tied(ctx, start, hard) {
+            // "your pt lives at 418 Elm Ln": a house number and street where someone lives is
+            // a home address even in a tip.
+            let before = low[..start].trim_end();
+            let lives = words[first].1.bytes().all(|c| c.is_ascii_digit())
+                && [
+                    "lives at",
+                    "lives on",
+                    "living at",
+                    "lived at",
+                    "home at",
+                    "house at",
+                    "staying at",
+                    "stays at",
+                ]
+                .iter()
+                .any(|p| before.ends_with(p));
+            if !lives && !tied(ctx, start, hard) {
                 continue;
             }
             let end = extend_in_town(ctx, end);
@@ -182,6 +198,286 @@ impl Locations {
             out.push(draft(m.start(), end));
         }
         self.towns(ctx, out, hard);
+        named_places(ctx, out, hard);
+        crossroads(ctx, out, hard);
+    }
+}
+
+/// The place word ending a named place ("Maple Grove Elementary", "Sunset Manor").
+fn place_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "elementary"
+            | "academy"
+            | "manor"
+            | "apartments"
+            | "apts"
+            | "estates"
+            | "village"
+            | "mall"
+            | "plaza"
+            | "gardens"
+            | "commons"
+            | "heights"
+            | "towers"
+            | "lodge"
+            | "villas"
+            | "basin"
+            | "nation"
+            | "reservation"
+            | "rez"
+            | "valley"
+            | "county"
+            | "parish"
+            | "pueblo"
+            | "peninsula"
+            | "canyon"
+            | "mesa"
+    )
+}
+
+/// Platforms and media that follow "on" without being a street.
+fn platform(w: &str) -> bool {
+    matches!(
+        w,
+        "facebook"
+            | "instagram"
+            | "linkedin"
+            | "tiktok"
+            | "youtube"
+            | "twitter"
+            | "x"
+            | "reddit"
+            | "netflix"
+            | "zoom"
+            | "teams"
+            | "epic"
+            | "cerner"
+            | "snapchat"
+            | "threads"
+    )
+}
+
+/// Named places in a care story: "Maple Grove Elementary", "Jefferson Middle School",
+/// "Sunset Manor", "the Pine Hollow trailer park, lot 12", "the Wind River Reservation",
+/// "the Kroger on 5th", "Dillard's on Main", and roads like "on the 405".
+fn named_places(ctx: &Context, out: &mut Vec<Draft>, hard: bool) {
+    let low = ctx.lower.as_str();
+    let text = ctx.text;
+    let toks = &ctx.tokens;
+    let word = |k: usize| &low[toks[k].start..toks[k].end];
+    for i in 1..toks.len() {
+        let t = toks[i];
+        let w = word(i);
+        let si = t.sentence;
+        // 1. capitalised words + a place word
+        let mut suffix_end = None;
+        let mut head = i;
+        if t.cap && place_suffix(w) {
+            suffix_end = Some(t.end);
+        } else if t.cap
+            && matches!(w, "middle" | "high" | "junior")
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.sentence == si && n.cap && word(i + 1) == "school")
+        {
+            suffix_end = Some(toks[i + 1].end);
+        } else if w == "park"
+            && matches!(word(i - 1), "trailer" | "rv" | "home")
+            && toks[i - 1].sentence == si
+        {
+            suffix_end = Some(t.end);
+            head = if word(i - 1) == "home" && i >= 2 && word(i - 2) == "mobile" {
+                i - 2
+            } else {
+                i - 1
+            };
+        }
+        if let Some(mut e) = suffix_end {
+            let mut k = head;
+            let mut n = 0;
+            while k > 0 && n < 3 {
+                let x = toks[k - 1];
+                let xw = word(k - 1);
+                if x.sentence != si
+                    || !x.cap
+                    || x.all_caps
+                    || not_name(xw)
+                    || is_region(xw)
+                    || x.end + 1 != toks[k].start
+                {
+                    break;
+                }
+                k -= 1;
+                n += 1;
+            }
+            // A sentence's first word alone is not a name ("Valley fever is...").
+            if n == 0
+                || (n == 1
+                    && (k == 0 || toks[k - 1].sentence != si)
+                    && place_suffix(w)
+                    && matches!(w, "valley" | "county" | "nation"))
+            {
+                continue;
+            }
+            // "..., lot 44", " apt 3B", " unit 12"
+            let rest = &low[e..];
+            let r = rest
+                .strip_prefix(", ")
+                .or_else(|| rest.strip_prefix(' '))
+                .unwrap_or("");
+            for p in ["lot ", "apt ", "apt. ", "unit ", "space ", "#"] {
+                if let Some(num) = r.strip_prefix(p) {
+                    let d = num
+                        .bytes()
+                        .take_while(|c| c.is_ascii_alphanumeric())
+                        .count();
+                    if d > 0 && num.as_bytes()[0].is_ascii_digit() {
+                        e += rest.len() - num.len() + d;
+                    }
+                    break;
+                }
+            }
+            let start = toks[k].start;
+            if tied(ctx, start, hard) {
+                out.push(draft(start, e));
+            }
+            continue;
+        }
+        // 2. a business on a street: "the Kroger on 5th", "Dillard's on Main"
+        if w == "on" && i + 1 < toks.len() {
+            let b = toks[i - 1];
+            let bw = word(i - 1);
+            let n = toks[i + 1];
+            let nw = word(i + 1);
+            if b.sentence != si || n.sentence != si || !b.cap || b.all_caps || not_name(bw) {
+                continue;
+            }
+            let possessive = bw.ends_with("'s") || bw.ends_with("’s");
+            let the = i >= 2 && word(i - 2) == "the" && toks[i - 2].sentence == si;
+            if !(possessive || the) {
+                continue;
+            }
+            let ordinal = {
+                let d = nw.bytes().take_while(u8::is_ascii_digit).count();
+                d > 0 && d <= 3 && matches!(&nw[d..], "st" | "nd" | "rd" | "th")
+            };
+            let street = n.cap && !n.all_caps && !not_name(nw) && !platform(nw) && !is_region(nw);
+            if !(ordinal || street) {
+                continue;
+            }
+            let start = if the { toks[i - 2].start } else { b.start };
+            if tied(ctx, start, hard) {
+                out.push(draft(start, n.end));
+            }
+            continue;
+        }
+        // 3. a freeway by number: "wrapped around a pole on the 101"
+        if w == "the" && i + 1 < toks.len() {
+            let n = toks[i + 1];
+            let nw = word(i + 1);
+            let d = nw.len();
+            if !(2..=3).contains(&d)
+                || !nw.bytes().all(|c| c.is_ascii_digit())
+                || n.sentence != si
+                || !matches!(
+                    word(i - 1),
+                    "on" | "off" | "onto" | "down" | "along" | "took"
+                )
+                || text[n.end..].starts_with(['%', '.', ',', '/', '-'])
+                    && !text[n.end..].starts_with(", ")
+                    && !text[n.end..].starts_with(". ")
+            {
+                continue;
+            }
+            let ks = ctx.sent_kinds.get(si).copied().unwrap_or(0);
+            if ks & (kind::CONDITION | kind::EVENT | kind::PERSON) == 0 {
+                continue;
+            }
+            let next = next_word(low, n.end);
+            if matches!(
+                next,
+                "patients"
+                    | "pts"
+                    | "beds"
+                    | "people"
+                    | "percent"
+                    | "of"
+                    | "year"
+                    | "years"
+                    | "days"
+                    | "hours"
+                    | "minutes"
+                    | "mg"
+                    | "units"
+                    | "times"
+                    | "calls"
+                    | "kids"
+            ) {
+                continue;
+            }
+            if tied(ctx, t.start, hard) {
+                out.push(draft(t.start, n.end));
+            }
+        }
+    }
+}
+
+/// "7th & Main", "9th East & 400 South": a crossroads, with a number on at least one side.
+fn crossroads(ctx: &Context, out: &mut Vec<Draft>, hard: bool) {
+    if !ctx.text.contains('&') {
+        return;
+    }
+    let low = ctx.lower.as_str();
+    let toks = &ctx.tokens;
+    let word = |k: usize| &low[toks[k].start..toks[k].end];
+    let numeric = |w: &str| {
+        let d = w.bytes().take_while(u8::is_ascii_digit).count();
+        d > 0 && d <= 4 && matches!(&w[d..], "" | "st" | "nd" | "rd" | "th")
+    };
+    let dir = |w: &str| {
+        matches!(
+            w,
+            "east" | "west" | "north" | "south" | "e" | "w" | "n" | "s"
+        )
+    };
+    for (pos, _) in ctx.text.match_indices('&') {
+        let k = toks.partition_point(|t| t.end <= pos);
+        if k == 0 || k >= toks.len() {
+            continue;
+        }
+        let (l, r) = (k - 1, k);
+        if toks[l].sentence != toks[r].sentence || pos - toks[l].end > 1 || toks[r].start - pos > 2
+        {
+            continue;
+        }
+        // left: "7th", "9th East"; right: "Main", "400 South"
+        let (mut ls, mut left_num) = (l, numeric(word(l)));
+        if dir(word(l)) && l > 0 && numeric(word(l - 1)) {
+            ls = l - 1;
+            left_num = true;
+        }
+        let mut re = r;
+        let mut right_num = numeric(word(r));
+        if right_num && r + 1 < toks.len() && dir(word(r + 1)) {
+            re = r + 1;
+        } else if right_num
+            && !matches!(
+                &word(r)[word(r).len().saturating_sub(2)..],
+                "st" | "nd" | "rd" | "th"
+            )
+        {
+            right_num = false;
+        }
+        let cap_word = |x: usize| toks[x].cap && !toks[x].all_caps && !not_name(word(x));
+        let ok = (left_num && (right_num || cap_word(r))) || (right_num && cap_word(l));
+        if !ok {
+            continue;
+        }
+        let start = toks[ls].start;
+        if tied(ctx, start, hard) {
+            out.push(draft(start, toks[re].end));
+        }
     }
 }
 
@@ -193,11 +489,17 @@ impl Locations {
         let toks = &ctx.tokens;
         for (i, t) in toks.iter().enumerate() {
             let w = &low[t.start..t.end];
-            if !matches!(w, "in" | "from" | "near" | "outside") {
+            if !matches!(w, "in" | "from" | "near" | "outside" | "at") {
                 continue;
             }
             let si = t.sentence;
             let ks = ctx.sent_kinds.get(si).copied().unwrap_or(0);
+            // "delivered on the 4th of July at Valley View": "at" a two-word place, only
+            // in a sentence with a care event.
+            let at = w == "at";
+            if at && ks & kind::PATIENT_EVENT == 0 {
+                continue;
+            }
             let patient_sentence = ctx.patient_in(si, si)
                 || (ks & kind::PATIENT_EVENT != 0 && ks & kind::PERSON != 0)
                 || ctx.patient_post;
@@ -227,6 +529,9 @@ impl Locations {
                 }
             }
             if let (Some(s), Some(e)) = (start, end) {
+                if at && j - i < 3 {
+                    continue;
+                }
                 out.push(draft(s, e));
             }
         }
