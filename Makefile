@@ -18,6 +18,7 @@ test: setup
 
 bench: build
 	@cargo run -q --release -p bedside-cli -- bench
+	@node tests/bench/latency.mjs
 
 clean:
 	rm -rf dist build target/wasm-debian demo.png

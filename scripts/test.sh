@@ -33,6 +33,8 @@ step "corpus eval" cargo run -q --release -p bedside-cli -- eval ../shared/corpu
 step "tsc" npx tsc --noEmit -p .
 step "js unit" node scripts/unit.mjs
 step "e2e" node --test --test-concurrency=1 tests/e2e/
+# Speed is shown by figures, not by timed tests: the benchmarks print, they do not gate.
+step "benchmarks" bash -c 'cargo run -q --release -p bedside-cli -- bench && node tests/bench/latency.mjs'
 
 if [ ${#failed_steps[@]} -gt 0 ]; then echo "failed steps: ${failed_steps[*]}"; fi
 echo "summary: $passed passed, $failed failed"
