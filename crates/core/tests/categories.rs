@@ -862,3 +862,37 @@ fn phi_location_named_places() {
         ],
     );
 }
+
+#[test]
+fn case_photo_context_screens_and_boards() {
+    assert_cat(
+        "case.photo_context",
+        &[
+            "our unit tracking board photobombed my birthday selfie lol",
+            "I screenshotted the pt's MAR from last night for my case presentation",
+            "if you zoom in on the surgery schedule you can see every case for Monday 😂",
+        ],
+        &[
+            "a pic from our 5k fundraiser on Mar 3, thanks for running!",
+            "zoom in on the sunset from the helipad tonight 🌅",
+            "I screenshotted the new parking policy email for anyone who missed it",
+        ],
+    );
+}
+
+#[test]
+fn workplace_confidential_internal_numbers() {
+    assert_cat(
+        "workplace.confidential",
+        &[
+            "per our internal dashboard we had 14 falls on 5 West last quarter",
+            "the board voted Tuesday to close our birthing center in June",
+            "leadership asked us not to share the turnover numbers, but it's 40%",
+        ],
+        &[
+            "Our internal medicine residents presented great posters today",
+            "the board of nursing renewed my license today 🎉",
+            "please share this post with anyone looking for a mentor",
+        ],
+    );
+}
