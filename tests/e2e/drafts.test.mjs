@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { clickSubmit, launch, modelText, openSite, surface, typeInto, waitFor } from './harness.mjs';
+import { badgeIndex, clickSubmit, launch, modelText, openSite, surface, typeInto, waitFor } from './harness.mjs';
 
 const TERM = 'zanzibarquux';
 const DIST = process.env.BEDSIDE_DIST || 'dist';
@@ -29,15 +29,6 @@ after(async () => {
 
 const stored = async () => (await h.serviceWorker.evaluate(() => chrome.storage.local.get('drafts'))).drafts ?? [];
 const tabIdOf = (url) => h.serviceWorker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
-
-async function badgeIndex(page, selector) {
-  return page.evaluate((sel) => {
-    const box = document.querySelector(sel).getBoundingClientRect();
-    const badges = [...document.querySelectorAll('bedside-badge')];
-    const score = (b) => Math.abs(parseFloat(b.style.top) - (box.bottom + scrollY + 4)) + Math.abs(parseFloat(b.style.left) - (box.right + scrollX - 8));
-    return badges.indexOf(badges.reduce((best, b) => (score(b) < score(best) ? b : best)));
-  }, selector);
-}
 
 async function typeRisky(page, name, text) {
   await waitFor(page, () => document.querySelectorAll('bedside-badge').length > 0);

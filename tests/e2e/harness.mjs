@@ -211,3 +211,13 @@ export async function until(predicate, { timeout = 5_000, interval = 25, message
 /** Waits for the page to have n posts and returns them. */
 export const waitForPosts = (page, n = 1, o) =>
   waitFor(page, (k) => window.__fixture.posts.length >= k && window.__fixture.posts, n, o);
+
+/** The index of the badge placed beside a surface's box (badges sit under its bottom right). */
+export async function badgeIndex(page, selector) {
+  return page.evaluate((sel) => {
+    const box = document.querySelector(sel).getBoundingClientRect();
+    const badges = [...document.querySelectorAll('bedside-badge')];
+    const score = (b) => Math.abs(parseFloat(b.style.top) - (box.bottom + scrollY + 4)) + Math.abs(parseFloat(b.style.left) - (box.right + scrollX - 8));
+    return badges.indexOf(badges.reduce((best, b) => (score(b) < score(best) ? b : best)));
+  }, selector);
+}

@@ -8,7 +8,7 @@
 // Run: node --test tests/e2e/hold.test.mjs   (BEDSIDE_DIST=<dir> to test another build)
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickSubmit, keySubmit, launch, modelText, openSite, posts, surface, surfaces, typeInto, waitFor } from './harness.mjs';
+import { badgeIndex, clickSubmit, keySubmit, launch, modelText, openSite, posts, surface, surfaces, typeInto, waitFor } from './harness.mjs';
 
 const TERM = 'zanzibarquux';
 const DIST = process.env.BEDSIDE_DIST || 'dist';
@@ -29,16 +29,6 @@ const pageFor = async (site) => {
   }
   return pages.get(site);
 };
-
-/** The badge placed beside a surface's box (badges sit under their box's bottom right). */
-export async function badgeIndex(page, selector) {
-  return page.evaluate((sel) => {
-    const box = document.querySelector(sel).getBoundingClientRect();
-    const badges = [...document.querySelectorAll('bedside-badge')];
-    const score = (b) => Math.abs(parseFloat(b.style.top) - (box.bottom + scrollY + 4)) + Math.abs(parseFloat(b.style.left) - (box.right + scrollX - 8));
-    return badges.indexOf(badges.reduce((best, b) => (score(b) < score(best) ? b : best)));
-  }, selector);
-}
 
 /** Waits until the surface's badge shows `verdict` and its report is for the box's current text. */
 async function settled(page, sf, verdict) {

@@ -3,7 +3,7 @@
 // hundred random edits, fixes through the editor's input path, and no network.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, modelText, openSite, surfaces, typeInto, waitFor } from './harness.mjs';
+import { badgeIndex, launch, modelText, openSite, surfaces, typeInto, waitFor } from './harness.mjs';
 
 const RISKY = 'Rough night. My patient Mr. Alvarez in room 12, MRN 00482913, coded twice before 3am.';
 const MUST_UNDERLINE = ['Mr. Alvarez', '00482913'];
@@ -27,15 +27,10 @@ async function coreReport(text) {
   return reply.value;
 }
 
-/** The badge of the box matching `selector`: the one placed nearest below it. */
-function badgeState(page, selector) {
-  return page.evaluate((sel) => {
-    const box = document.querySelector(sel).getBoundingClientRect();
-    const badges = [...document.querySelectorAll('bedside-badge')];
-    const dist = (b) => Math.abs(b.getBoundingClientRect().top - box.bottom) + Math.abs(b.getBoundingClientRect().right - box.right);
-    const badge = badges.sort((a, b) => dist(a) - dist(b))[0];
-    return { ...badge.dataset };
-  }, selector);
+/** The data attributes of the badge beside the box matching `selector`. */
+async function badgeState(page, selector) {
+  const i = await badgeIndex(page, selector);
+  return page.evaluate((k) => ({ ...document.querySelectorAll('bedside-badge')[k].dataset }), i);
 }
 
 /** Underlined texts by severity: CSS highlights for contenteditable, the mirror for textareas. */
