@@ -48,8 +48,10 @@ wasm_bindgen_cli() {
   # --locked first; a registry mirror may lack a yanked pin, so retry unlocked. The build
   # directory lives outside the clone so a fresh clone re-installs in seconds.
   local build_dir="${XDG_CACHE_HOME:-$HOME/.cache}/bedside/wasm-bindgen-cli-$want"
-  cargo install -q wasm-bindgen-cli --version "=$want" --root "$TOOLS" --target-dir "$build_dir" --locked \
-    || cargo install -q wasm-bindgen-cli --version "=$want" --root "$TOOLS" --target-dir "$build_dir"
+  cargo install -q wasm-bindgen-cli --version "=$want" --root "$TOOLS" --target-dir "$build_dir" --locked 2>/dev/null || {
+    say "its locked dependencies are not all on this registry; installing with the newest compatible ones"
+    cargo install -q wasm-bindgen-cli --version "=$want" --root "$TOOLS" --target-dir "$build_dir"
+  }
 }
 
 # 3. Node (and python3, which zips the package), then the Node packages exactly as
