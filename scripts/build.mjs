@@ -68,7 +68,11 @@ execFileSync("python3", ["-c", ZIP, dist, zip]);
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const wasmBytes = readFileSync(wasm);
+// The core ships inside every install: its budget is 400 KB gzipped.
+const WASM_BUDGET = 400 * 1024;
+const wasmGz = gzipSync(wasmBytes, { level: 9 }).length;
+if (wasmGz > WASM_BUDGET) throw new Error(`the .wasm is ${kb(wasmGz)} gzipped, over its ${kb(WASM_BUDGET)} budget`);
 console.log(
-  `build: dist/ ready. wasm ${kb(wasmBytes.length)} raw, ${kb(gzipSync(wasmBytes, { level: 9 }).length)} gzipped;` +
+  `build: dist/ ready. wasm ${kb(wasmBytes.length)} raw, ${kb(wasmGz)} gzipped (budget ${kb(WASM_BUDGET)});` +
     ` ${zip} ${kb(statSync(zip).size)}`,
 );
