@@ -741,14 +741,12 @@ fn care_subject(ctx: &Context, i: usize, end: usize, si: usize, ks: u64) -> bool
 /// "Gerald from Tooele, who we discharged Friday", "Tyler R., who was trespassed": a name
 /// described by a clause or hometown in a sentence about care.
 fn described(ctx: &Context, end: usize, ks: u64) -> bool {
-    if ks & (kind::PATIENT_EVENT | kind::CONDITION | kind::CLINICAL) == 0 || historical(ctx) {
-        return false;
-    }
     let rest = &ctx.text[end..];
-    rest.starts_with(", who ")
+    let clause = rest.starts_with(", who ")
         || rest
             .strip_prefix(" from ")
-            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()));
+    clause && ks & (kind::PATIENT_EVENT | kind::CONDITION | kind::CLINICAL) != 0 && !historical(ctx)
 }
 
 /// "Baby A & Baby B Harrington": twins' placeholder names carry the family name.
