@@ -6,15 +6,17 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFil
 import { gzipSync } from "node:zlib";
 
 // Deterministic zip of dist/ (sorted, fixed timestamps) without the zip itself.
+// Extra arguments name top-level folders to leave out (the size without OCR).
 const ZIP = `
 import os, sys, zipfile
-root, out = sys.argv[1], sys.argv[2]
+root, out, skip = sys.argv[1], sys.argv[2], set(sys.argv[3:])
 with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
     for d, dirs, files in sorted(os.walk(root)):
         dirs.sort()
         for f in sorted(files):
             p = os.path.join(d, f)
             if f.endswith(".zip"): continue
+            if os.path.relpath(p, root).split(os.sep)[0] in skip: continue
             info = zipfile.ZipInfo(os.path.relpath(p, root), (2024, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
@@ -48,7 +50,30 @@ await build({
   format: "esm",
 });
 
+// Issue 7: the offscreen document that hosts OCR (recognize.js is a chunk of its own,
+// also loaded on its own by Firefox's background page). Not referenced by content.js
+// or background.js: the tesseract files load only when an image is attached.
+await build({
+  ...common,
+  entryPoints: { offscreen: "extension/offscreen/offscreen.ts", recognize: "extension/offscreen/recognize.ts" },
+  outdir: `${dist}/offscreen`,
+  format: "esm",
+  splitting: true,
+});
+
+// tesseract.js's worker, one core (WebAssembly SIMD, LSTM only) and the English data
+// (best_int, the data tesseract.js itself uses for the LSTM engine), all from npm.
+const OCR_FILES = [
+  ["node_modules/tesseract.js/dist/worker.min.js", "ocr/worker.min.js"],
+  ["node_modules/tesseract.js-core/tesseract-core-simd-lstm.wasm.js", "ocr/tesseract-core-simd-lstm.wasm.js"],
+  ["node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz", "ocr/lang/eng.traineddata.gz"],
+];
+await build({ ...common, entryPoints: { "guarded-worker": "extension/offscreen/ocr-worker.ts" }, outdir: `${dist}/ocr`, format: "iife" });
+for (const [from] of OCR_FILES) if (!existsSync(from)) throw new Error(`${from} is missing: run npm install`);
+
 const copies = [
+  ...OCR_FILES,
+  ["extension/offscreen/offscreen.html", "offscreen/offscreen.html"],
   ["extension/content/content.css", "content.css"],
   ["extension/popup/popup.html", "popup/popup.html"],
   ["extension/popup/popup.css", "popup/popup.css"],
@@ -65,6 +90,11 @@ writeFileSync(`${dist}/manifest.json`, JSON.stringify(manifest, null, 2));
 
 const zip = `${dist}/bedside-${manifest.version}.zip`;
 execFileSync("python3", ["-c", ZIP, dist, zip]);
+// The same package without the OCR files and the offscreen document, for comparison.
+const bare = `${dist}/.without-ocr.zip`;
+execFileSync("python3", ["-c", ZIP, dist, bare, "ocr", "offscreen"]);
+const bareBytes = statSync(bare).size;
+rmSync(bare);
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const wasmBytes = readFileSync(wasm);
@@ -75,4 +105,9 @@ if (wasmGz > WASM_BUDGET) throw new Error(`the .wasm is ${kb(wasmGz)} gzipped, o
 console.log(
   `build: dist/ ready. wasm ${kb(wasmBytes.length)} raw, ${kb(wasmGz)} gzipped (budget ${kb(WASM_BUDGET)});` +
     ` ${zip} ${kb(statSync(zip).size)}`,
+);
+const zipBytes = statSync(zip).size;
+console.log(
+  `build: package with OCR ${kb(zipBytes)}, without OCR ${kb(bareBytes)} (OCR adds ${kb(zipBytes - bareBytes)};` +
+    ` the OCR files load only when an image is attached)`,
 );

@@ -2,6 +2,7 @@
 // WebAssembly in the content script (LinkedIn), answering scans by messaging.
 import { loadCore, type Core } from "../shared/core";
 import type { Reply, Request } from "../shared/messages";
+import { ocr, ocrStatus } from "./ocr";
 import { deleteAllDrafts, deleteDraft, listDrafts, saveDrafts, startDrafts } from "./drafts";
 import { coreConfig, loadSettings, onSettingsChanged } from "../shared/settings";
 
@@ -43,10 +44,15 @@ async function handle(request: Request, sender: chrome.runtime.MessageSender): P
       return deleteDraft(request.id);
     case "drafts/clear":
       return deleteAllDrafts();
+    case "ocr":
+      return ocr(request.dataUrl, getCore);
+    case "ocr/status":
+      return ocrStatus();
   }
 }
 
 chrome.runtime.onMessage.addListener((request: Request, sender, sendResponse) => {
+  if ((request as { target?: string })?.target === "offscreen") return false; // not ours
   handle(request, sender).then(
     (value) => sendResponse({ ok: true, value } satisfies Reply<unknown>),
     (error) => sendResponse({ ok: false, error: String(error?.message ?? error) } satisfies Reply<unknown>),

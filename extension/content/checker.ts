@@ -9,6 +9,8 @@ import { Mirror } from "./render/mirror";
 
 export class Checker {
   private report: Report = { verdict: "clean", findings: [] };
+  /** Findings about attached photos and videos (issue 7): not in the box's text. */
+  private photos: Finding[] = [];
   private ignored = new Set<string>();
   private frame = 0;
   private inFlight = false;
@@ -41,8 +43,25 @@ export class Checker {
     return this.report.findings.filter((f) => !this.ignored.has(keyOf(f, seen)));
   }
 
+  /** Open findings about the attachments: listed, never underlined. */
+  get photoOpen(): Finding[] {
+    const seen = new Map<string, number>();
+    return this.photos.filter((f) => !this.ignored.has(keyOf(f, seen)));
+  }
+
+  /** Text and photo findings: what the badge, the verdict and the guard go by. */
+  get all(): Finding[] {
+    return [...this.open, ...this.photoOpen];
+  }
+
   get verdict() {
-    return verdictOf(this.open);
+    return verdictOf(this.all);
+  }
+
+  /** The attachments' findings changed (attached, read, answered, removed). */
+  setPhotos(findings: Finding[]): void {
+    this.photos = findings;
+    this.render();
   }
 
   /** Asks for a check on the next animation frame; `rescan` even if the text is unchanged. */
@@ -101,7 +120,8 @@ export class Checker {
       });
       setHighlights(this, ranges);
     }
-    this.badge.update(open, verdictOf(open));
+    const all = [...open, ...this.photoOpen];
+    this.badge.update(all, verdictOf(all));
     this.place();
   }
 
@@ -126,7 +146,7 @@ export class Checker {
 
   ignore(finding: Finding): void {
     const seen = new Map<string, number>();
-    for (const f of this.report.findings) {
+    for (const f of [...this.report.findings, ...this.photos]) {
       const key = keyOf(f, seen);
       if (f === finding) {
         this.ignored.add(key);
@@ -147,7 +167,8 @@ export class Checker {
 
 /** "This occurrence in this post": category, text and how many such came before. */
 function keyOf(f: Finding, seen: Map<string, number>): string {
-  const base = `${f.category}\u0000${f.text}`;
+  const photo = (f as { photo?: { key: string } }).photo;
+  const base = `${photo ? `photo:${photo.key}\u0000` : ""}${f.category}\u0000${f.text}`;
   const n = seen.get(base) ?? 0;
   seen.set(base, n + 1);
   return `${base}\u0000${n}`;

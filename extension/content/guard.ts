@@ -8,6 +8,7 @@ import { summarize, type NewDraft } from "../shared/drafts";
 import { ask } from "../shared/messages";
 import type { Finding, Verdict } from "../shared/report";
 import { onSettingsChanged, type Settings } from "../shared/settings";
+import { CHECKLIST, answer, attachmentsOf, reading } from "./attachments";
 import type { Checker } from "./checker";
 import type { Engine } from "./engine";
 import { handle } from "./inbox";
@@ -22,6 +23,8 @@ type Policy = Settings & { hidePostAnyway?: boolean };
 
 const CANDIDATES = 'button, [role="button"], input[type="submit"]';
 const SCAN_DEADLINE_MS = 3000;
+/** Reading an attached image's text takes longer than a scan (the OCR worker may be starting). */
+const OCR_DEADLINE_MS = 15000;
 
 export function guard(adapter: SiteAdapter, engine: Engine, watcher: Watcher, initial: Settings): void {
   let settings: Policy = initial;
@@ -32,7 +35,8 @@ export function guard(adapter: SiteAdapter, engine: Engine, watcher: Watcher, in
   let replaying = false;
 
   const live = () => [...watcher.checkers.values()].filter((c) => c.box.el.isConnected);
-  const fresh = (c: Checker) => c.text === c.box.read();
+  /** The report describes the current text and every attached image has been read. */
+  const fresh = (c: Checker) => c.text === c.box.read() && !reading(c);
   const inactive = (c: Checker) => engine.kind === "inactive" || c.badge.host.dataset.engine === "inactive";
   const blocks = (c: Checker) => !inactive(c) && (c.verdict === "hold" || (c.verdict === "review" && settings.holdReview));
 
@@ -81,7 +85,7 @@ export function guard(adapter: SiteAdapter, engine: Engine, watcher: Watcher, in
 
   /** Waits until each box's report describes its current text (or the engine gave up). */
   const settle = async (checkers: Checker[]): Promise<boolean> => {
-    const deadline = Date.now() + SCAN_DEADLINE_MS;
+    const deadline = Date.now() + (checkers.some(reading) ? OCR_DEADLINE_MS : SCAN_DEADLINE_MS);
     for (const c of checkers) {
       while (!fresh(c) && !inactive(c)) {
         if (Date.now() > deadline) return false;
@@ -119,16 +123,32 @@ export function guard(adapter: SiteAdapter, engine: Engine, watcher: Watcher, in
   const decide = async (checkers: Checker[], again: () => void): Promise<void> => {
     busy = true;
     try {
+      const now = () => {
+        const risky = checkers.filter(blocks);
+        const findings: Finding[] = risky.flatMap((c) => c.all);
+        const verdict: Verdict = risky.some((c) => c.verdict === "hold") ? "hold" : "review";
+        return { risky, findings, verdict, held: risky.length > 0 };
+      };
+      const { findings, verdict } = now();
+      // The photo checklist, for every photo or video attached to this post.
+      const photos = checkers.flatMap((c) =>
+        attachmentsOf(c).map((a) => ({
+          key: a.key,
+          n: a.n,
+          name: a.name,
+          kind: a.kind,
+          answered: a.answer,
+          answer: (value: "none" | string[] | undefined) => answer(c, a.key, value),
+        })),
+      );
+      const choice = await askBeforePosting({ findings, verdict, allowPost: !settings.hidePostAnyway, photos, checklist: CHECKLIST, recheck: now });
       const risky = checkers.filter(blocks);
-      const findings: Finding[] = risky.flatMap((c) => c.open);
-      const verdict: Verdict = risky.some((c) => c.verdict === "hold") ? "hold" : "review";
-      const choice = await askBeforePosting({ findings, verdict, allowPost: !settings.hidePostAnyway });
       if (choice === "post") {
         replay(again);
       } else if (choice === "hold") {
         await hold(checkers);
       } else {
-        const c = risky[0];
+        const c = risky[0] ?? checkers[0];
         const f = c.open[0];
         if (f) c.box.select(f.start, f.end);
         else c.box.el.focus();
@@ -155,7 +175,7 @@ export function guard(adapter: SiteAdapter, engine: Engine, watcher: Watcher, in
       site: adapter.site,
       surface: c.box.surface,
       url: location.origin + location.pathname,
-      findings: fresh(c) ? summarize(c.open) : [],
+      findings: fresh(c) ? summarize(c.all) : [],
     }));
     try {
       await ask({ type: "drafts/save", drafts });

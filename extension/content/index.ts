@@ -1,5 +1,6 @@
 // Content script entry: on the four sites, start the engine and watch compose boxes.
 import { loadSettings, onSettingsChanged, type Settings } from "../shared/settings";
+import { watchAttachments } from "./attachments";
 import { startEngine } from "./engine";
 import { guard } from "./guard";
 import { holdSubmitsUntil } from "./early-guard";
@@ -46,6 +47,13 @@ async function start(adapter: SiteAdapter): Promise<void> {
   const watcher = watch(adapter, engine, (term) => void allowTerm(term));
   engine.onReconfigured(() => watcher.rescanAll());
   onSettingsChanged((s) => watcher.setPaused(off(s.settings)));
+  // Photos and videos (issue 7): phi.photo per attachment, OCR only once one is attached.
+  let photoSeverity = settings.photoSeverity;
+  const attachments = watchAttachments(watcher, () => photoSeverity);
+  onSettingsChanged((s) => {
+    photoSeverity = s.settings.photoSeverity;
+    attachments.refresh();
+  });
   guard(adapter, engine, watcher, settings); // stops risky posts; "Leave it in drafts"
 
   // The popup's view of this tab: the engine in use and what is open in the boxes.
@@ -55,7 +63,7 @@ async function start(adapter: SiteAdapter): Promise<void> {
       site: adapter.site,
       engine: engine.kind,
       reason: engine.reason,
-      findings: boxes.reduce((n, c) => n + c.open.length, 0),
+      findings: boxes.reduce((n, c) => n + c.all.length, 0),
       verdict: boxes.map((c) => c.verdict).sort((a, b) => RANK[b] - RANK[a])[0] ?? "clean",
     };
   });

@@ -46,7 +46,7 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
       const c = cardOwner;
       const f = card.current;
       closeCard();
-      if (c && f) c.box.select(f.start, f.end);
+      if (c && f && !("photo" in f)) c.box.select(f.start, f.end);
     },
   });
 
@@ -56,7 +56,7 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
   };
 
   const openCard = (checker: Checker, finding: Finding, focus: boolean) => {
-    const range = checker.box.range(finding.start, finding.end);
+    const range = "photo" in finding ? null : checker.box.range(finding.start, finding.end);
     const anchor = range?.getBoundingClientRect() ?? checker.box.el.getBoundingClientRect();
     cardOwner = checker;
     card.show(finding, anchor, focus);
@@ -83,7 +83,7 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
     let checker: Checker;
     const badge = new Badge(adapter.site, engine.kind, {
       pick: (f) => {
-        checker.box.select(f.start, f.end);
+        if (!("photo" in f)) checker.box.select(f.start, f.end); // a photo's finding has no span
         openCard(checker, f, true);
       },
       hold: () => watcher.onHold(checker),

@@ -1,6 +1,13 @@
 // Messages between the content script / extension pages and the background worker.
 import type { Draft, NewDraft } from "./drafts";
-import type { Report } from "./report";
+import type { Finding, Report } from "./report";
+
+/** The reply to "ocr": the image's text, the core's findings in it, the OCR time. */
+export interface OcrResult {
+  text: string;
+  findings: Finding[];
+  ms: number;
+}
 
 export type Request =
   | { type: "scan"; text: string }
@@ -11,7 +18,11 @@ export type Request =
   /** Extension pages only: the held drafts (expired ones removed first) and the expiry. */
   | { type: "drafts/list" }
   | { type: "drafts/delete"; id: string }
-  | { type: "drafts/clear" };
+  | { type: "drafts/clear" }
+  /** Issue 7: read an attached image's text on the device and scan it (a data: URL). */
+  | { type: "ocr"; dataUrl: string }
+  /** Extension pages and tests: what the OCR document loaded, and from where. */
+  | { type: "ocr/status" };
 
 /** The reply to "drafts/list". */
 export interface DraftList {
@@ -23,6 +34,7 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Sends a request to the background and unwraps its reply; rejects on any failure. */
 export async function ask(request: { type: "scan"; text: string }): Promise<Report>;
+export async function ask(request: { type: "ocr"; dataUrl: string }): Promise<OcrResult>;
 export async function ask(request: Request): Promise<unknown>;
 export async function ask(request: Request): Promise<unknown> {
   const reply = (await chrome.runtime.sendMessage(request)) as Reply<unknown> | undefined;

@@ -100,6 +100,10 @@ const CHECKS = {
     if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 365) throw new FieldError(f, "must be a whole number of days from 1 to 365");
     return v as number;
   },
+  photoSeverity: (v: unknown, f: string) => {
+    if (v !== "medium" && v !== "high") throw new FieldError(f, `must be "medium" or "high"`);
+    return v as Settings["photoSeverity"];
+  },
   sitesOff: (v: unknown, f: string) =>
     array(v, f).map((s, i) => {
       if (!SITES.includes(s as string)) throw new FieldError(`${f}[${i}]`, `must be one of ${SITES.join(", ")}`);

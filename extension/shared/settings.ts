@@ -17,6 +17,8 @@ export interface Settings {
   draftExpiryDays: number;
   /** Sites where Bedside is switched off. */
   sitesOff: string[];
+  /** Severity of the finding each attached photo or video raises (issue 7). */
+  photoSeverity: "medium" | "high";
   /** Policy only: category ids that can never be in `disabled`. */
   lockedOn: string[];
   /** Policy only: Bedside cannot be switched off on any site, so risky posts are always held. */
@@ -37,6 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
   workHours: { enabled: false, start: "07:00", end: "19:00", days: [1, 2, 3, 4, 5] },
   draftExpiryDays: 30,
   sitesOff: [],
+  photoSeverity: "medium",
   lockedOn: [],
   requireHold: false,
   hidePostAnyway: false,

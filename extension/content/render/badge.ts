@@ -103,7 +103,10 @@ export class Badge {
   private renderList(): void {
     this.list.replaceChildren(
       ...this.findings.map((f) => {
-        const item = h("button", { "data-category": f.category }, h("strong", { class: f.severity }, categoryLabel(f.category)), `: “${f.text}”`);
+        // Findings about an attachment (issue 7): the photo itself, or text read from it.
+        const photo = (f as { photo?: { n: number } }).photo;
+        const prefix = photo && f.category !== "phi.photo" ? "In the photo: " : "";
+        const item = h("button", { "data-category": f.category, ...(photo ? { "data-photo": String(photo.n) } : {}) }, prefix, h("strong", { class: f.severity }, categoryLabel(f.category)), `: “${f.text}”`);
         onTrustedClick(item, () => this.actions.pick(f));
         return h("li", {}, item);
       }),

@@ -72,11 +72,19 @@ export class Card {
     });
     onTrustedClick(ignore, () => this.actions.ignore(finding));
     onTrustedClick(allow, () => this.actions.allow(finding));
+    // A finding about an attachment (issue 7): no span to fix, no term to allow.
+    const photo = (finding as { photo?: { n: number; kind: string } }).photo;
+    if (photo) {
+      fix.hidden = true;
+      allow.hidden = finding.category === "phi.photo";
+    }
     const details = finding.details?.length ? h("p", {}, `Details counted: ${finding.details.join(", ")}.`) : "";
     this.body.dataset.category = finding.category;
     this.body.dataset.text = finding.text;
+    if (photo) this.body.dataset.photo = String(photo.n);
+    else delete this.body.dataset.photo;
     this.body.replaceChildren(
-      h("div", { class: "head" }, h("span", {}, categoryLabel(finding.category)), h("span", { class: `sev ${finding.severity}` }, finding.severity)),
+      h("div", { class: "head" }, h("span", {}, photo && finding.category !== "phi.photo" ? `In the photo: ${categoryLabel(finding.category)}` : categoryLabel(finding.category)), h("span", { class: `sev ${finding.severity}` }, finding.severity)),
       h("p", {}, finding.message),
       details,
       h("div", { class: "actions" }, fix, ignore, allow),
