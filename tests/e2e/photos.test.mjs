@@ -179,6 +179,36 @@ describe('photo warnings', () => {
     await page.close();
   });
 
+  test('an image pasted into the box is detected and read; a video gets the checklist only', async () => {
+    const c = COMPOSERS[1];
+    const { page, i } = await openComposer(c);
+    await typeInto(page, c.surface, 'Pasting a picture');
+    const png = (await renderPng(page, 'label')).toString('base64');
+    // A paste carrying a file, as the clipboard delivers one (the editor ignores it).
+    await page.evaluate(([sel, b64]) => {
+      const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], 'clipboard.png', { type: 'image/png' }));
+      document.querySelector(sel).dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, [surface(c.surface).selector, png]);
+    await waitFor(page, (i) => {
+      const cats = [...document.querySelectorAll('bedside-badge')[i].shadowRoot.querySelectorAll('li [data-category]')].map((b) => b.dataset.category);
+      return cats.includes('phi.photo') && cats.includes('phi.mrn');
+    }, i);
+    // A video through the site's input: one phi.photo (its preview is joined to it), no OCR.
+    await page.setInputFiles(c.input, { name: 'rounds.mp4', mimeType: 'video/mp4', buffer: Buffer.from('not really a video, but bytes') });
+    await waitFor(page, (i) => document.querySelectorAll('bedside-badge')[i].dataset.photos === '2', i);
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 300))); // the preview thumbnail appears and is joined
+    const items = await listed(page, i);
+    assert.equal(items.filter((x) => x.category === 'phi.photo').length, 2, JSON.stringify(items));
+    assert.deepEqual(items.filter((x) => x.photo === '2').map((x) => x.category), ['phi.photo'], 'the video: the checklist only');
+    await clickSubmit(page, c.surface);
+    await dialogShown(page);
+    assert.match(await dialogText(page), /Video 2 \(rounds\.mp4\)/);
+    await page.click('bedside-dialog [data-action="edit"]');
+    await page.close();
+  });
+
   test('no request left the browser; the OCR worker, core and data came from chrome-extension://', async () => {
     assert.deepEqual(h.requests.offsite, []);
     const status = await h.serviceWorker.evaluate(async () => {
