@@ -654,3 +654,121 @@ pub fn tokenize(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
     }
     out
 }
+
+/// A stretch of the post where a gated regex may match: every match starting in
+/// `[start, last]` ends by `limit` (see [`windows`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub start: usize,
+    pub last: usize,
+    pub limit: usize,
+}
+
+/// Merges search windows: each trigger says a match may start in `[start, last]` and ends
+/// at most `fwd` whitespace-separated words after `last` (counting the word holding it).
+/// Triggers must come in order of `start`.
+pub fn windows(lower: &str, triggers: &[(usize, usize)], fwd: usize) -> Vec<Window> {
+    let b = lower.as_bytes();
+    // Only ASCII white space separates words here: taking a non-ASCII space (which `\s`
+    // also matches) as part of a word makes words longer and windows wider, never narrower.
+    let ws = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C);
+    let mut out: Vec<Window> = Vec::new();
+    for &(s, t) in triggers {
+        let mut e = t;
+        let mut words = 0;
+        while e < b.len() {
+            if ws(b[e]) {
+                e += 1;
+                continue;
+            }
+            if words == fwd {
+                break;
+            }
+            words += 1;
+            while e < b.len() && !ws(b[e]) {
+                e += 1;
+            }
+        }
+        match out.last_mut() {
+            Some(w) if s <= w.limit => {
+                w.last = w.last.max(t);
+                w.limit = w.limit.max(e);
+            }
+            _ => out.push(Window {
+                start: s,
+                last: t,
+                limit: e,
+            }),
+        }
+    }
+    out
+}
+
+/// The leftmost-first matches of `re` in `hay`, like `re.find_iter(hay)`, for a regex that
+/// can only match starting inside one of `windows` (in order) and, from such a start, only
+/// ends by the window's limit. Each window is searched alone, with one character of context
+/// past its limit; a match reaching past the limit is searched again on the whole text, so
+/// the result never depends on where a window stops.
+pub fn windowed_find<'h>(
+    re: &regex::Regex,
+    hay: &'h str,
+    windows: &[Window],
+) -> Vec<regex::Match<'h>> {
+    windowed(
+        hay,
+        windows,
+        |h, s| re.find_at(h, s),
+        |m| (m.start(), m.end()),
+    )
+}
+
+fn windowed<'h, T>(
+    hay: &'h str,
+    windows: &[Window],
+    search: impl Fn(&'h str, usize) -> Option<T>,
+    span: impl Fn(&T) -> (usize, usize),
+) -> Vec<T> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for w in windows {
+        let mut s = w.start.max(pos);
+        let mut ext = w.limit;
+        if ext < hay.len() {
+            ext += 1;
+            while !hay.is_char_boundary(ext) {
+                ext += 1;
+            }
+        }
+        while s <= w.last {
+            let Some(mut found) = search(&hay[..ext], s) else {
+                break;
+            };
+            let (mut ms, mut me) = span(&found);
+            if me > w.limit {
+                // The window may have cut this match short: search the whole text.
+                match search(hay, s) {
+                    Some(full) => {
+                        (ms, me) = span(&full);
+                        found = full;
+                    }
+                    None => break,
+                }
+            }
+            if ms > w.last {
+                break;
+            }
+            pos = if me > ms {
+                me
+            } else {
+                let mut p = me + 1;
+                while p < hay.len() && !hay.is_char_boundary(p) {
+                    p += 1;
+                }
+                p
+            };
+            s = pos;
+            out.push(found);
+        }
+    }
+    out
+}

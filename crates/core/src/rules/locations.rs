@@ -152,7 +152,11 @@ impl Locations {
             let end = extend_in_town(ctx, end);
             out.push(draft(start, end));
         }
-        for m in self.highway.find_iter(low) {
+        // A highway is a keyword right before a run of digits ("hwy 89", "i-80", "state route
+        // 9") and at most eleven more words ("89 eb at mile marker 12 near the kanab big
+        // turnoff"): search only from such keywords.
+        let windows = crate::context::windows(low, &highway_triggers(low), 16);
+        for m in crate::context::windowed_find(&self.highway, low, &windows) {
             let orig = &text[m.start()..m.end()];
             let head = &low[m.start()..];
             // "i-80" needs its hyphen; "US 89" its capitals; "us 2" is a pronoun.
@@ -780,4 +784,44 @@ fn is_region(w: &str) -> bool {
         "hospice",
     ];
     R.contains(&w)
+}
+
+/// Where a highway may start: up to 13 bytes (the longest keyword and its separator) before
+/// each run of digits whose text before (past one optional '-' or ' ') ends with a keyword
+/// or the last word of one.
+fn highway_triggers(low: &str) -> Vec<(usize, usize)> {
+    const ENDS: &[&str] = &[
+        "hwy",
+        "highway",
+        "route",
+        "rte",
+        "interstate",
+        "sr",
+        "road",
+        "cr",
+        "us",
+        "i",
+    ];
+    let b = low.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let t = i;
+        i += 1;
+        let head = &low[..t];
+        let keyed = |h: &str| ENDS.iter().any(|k| h.ends_with(k));
+        let sep = head.strip_suffix(['-', ' ']);
+        if keyed(head) || sep.is_some_and(keyed) {
+            let mut s = t.saturating_sub(13);
+            while !low.is_char_boundary(s) {
+                s -= 1;
+            }
+            out.push((s, t));
+        }
+    }
+    out
 }
