@@ -18,7 +18,8 @@ impl Scanner {
         let config = if config.is_undefined() || config.is_null() {
             bedside_core::Config::default()
         } else {
-            serde_wasm_bindgen::from_value(config).map_err(|e| JsError::new(&format!("config: {e}")))?
+            serde_wasm_bindgen::from_value(config)
+                .map_err(|e| JsError::new(&format!("config: {e}")))?
         };
         let inner = bedside_core::Scanner::new(config).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Scanner { inner })
@@ -29,7 +30,9 @@ impl Scanner {
     pub fn scan(&self, text: &str) -> Result<JsValue, JsError> {
         let report = self.inner.scan(text);
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        report.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+        report
+            .serialize(&serializer)
+            .map_err(|e| JsError::new(&e.to_string()))
     }
 }
 
