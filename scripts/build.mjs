@@ -86,7 +86,12 @@ const copies = [
   [wasm, "wasm/bedside_wasm_bg.wasm"],
 ];
 for (const [from, to] of copies) if (existsSync(from)) cpSync(from, `${dist}/${to}`, { recursive: true });
-writeFileSync(`${dist}/manifest.json`, JSON.stringify(manifest, null, 2));
+// One manifest.json for both browsers (issue 8); each package drops the other's keys.
+// Chromium: no gecko settings, and the service worker only (it warns on background.scripts).
+const forChromium = structuredClone(manifest);
+delete forChromium.browser_specific_settings;
+delete forChromium.background.scripts;
+writeFileSync(`${dist}/manifest.json`, JSON.stringify(forChromium, null, 2));
 
 const zip = `${dist}/bedside-${manifest.version}.zip`;
 execFileSync("python3", ["-c", ZIP, dist, zip]);
@@ -95,6 +100,23 @@ const bare = `${dist}/.without-ocr.zip`;
 execFileSync("python3", ["-c", ZIP, dist, bare, "ocr", "offscreen"]);
 const bareBytes = statSync(bare).size;
 rmSync(bare);
+
+// Firefox (issue 8): the same files; the background runs as an event page
+// (background.scripts), and Chromium-only keys go: offscreen (Firefox's background page
+// runs the OCR worker itself, see background/ocr.ts), managed storage's schema (Firefox
+// reads policies from a managed storage manifest instead) and minimum_chrome_version.
+const distFirefox = "dist-firefox";
+rmSync(distFirefox, { recursive: true, force: true });
+cpSync(dist, distFirefox, { recursive: true, filter: (f) => !f.endsWith(".zip") });
+const forFirefox = structuredClone(manifest);
+delete forFirefox.minimum_chrome_version;
+delete forFirefox.background.service_worker;
+delete forFirefox.storage;
+forFirefox.permissions = forFirefox.permissions.filter((p) => p !== "offscreen");
+rmSync(`${distFirefox}/managed_schema.json`, { force: true });
+writeFileSync(`${distFirefox}/manifest.json`, JSON.stringify(forFirefox, null, 2));
+const zipFirefox = `${distFirefox}/bedside-firefox-${manifest.version}.zip`;
+execFileSync("python3", ["-c", ZIP, distFirefox, zipFirefox]);
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const wasmBytes = readFileSync(wasm);
@@ -111,3 +133,4 @@ console.log(
   `build: package with OCR ${kb(zipBytes)}, without OCR ${kb(bareBytes)} (OCR adds ${kb(zipBytes - bareBytes)};` +
     ` the OCR files load only when an image is attached)`,
 );
+console.log(`build: ${distFirefox}/ ready; ${zipFirefox} ${kb(statSync(zipFirefox).size)}`);

@@ -70,8 +70,28 @@ browser() {
   command -v chromium >/dev/null || apt_install chromium
 }
 
+# 5. Firefox (issue 8): Debian's firefox-esr and geckodriver built from crates.io into
+#    .tools/, never a browser or driver a tool downloads itself. FIREFOX=/path overrides
+#    the browser (GECKODRIVER=/path the driver).
+firefox_and_driver() {
+  if [ -n "${FIREFOX:-}" ]; then [ -x "$FIREFOX" ] || { say "FIREFOX=$FIREFOX is not executable"; exit 1; }
+  else command -v firefox-esr >/dev/null || command -v firefox >/dev/null || apt_install firefox-esr
+  fi
+  if [ -n "${GECKODRIVER:-}" ]; then [ -x "$GECKODRIVER" ] || { say "GECKODRIVER=$GECKODRIVER is not executable"; exit 1; }; return; fi
+  [ -x "$TOOLS/bin/geckodriver" ] && return
+  say "cargo install geckodriver into $TOOLS"
+  # As for wasm-bindgen-cli: --locked first, unlocked if this registry lacks a pin;
+  # the build directory lives outside the clone.
+  local build_dir="${XDG_CACHE_HOME:-$HOME/.cache}/bedside/geckodriver"
+  cargo install -q geckodriver --root "$TOOLS" --target-dir "$build_dir" --locked 2>/dev/null || {
+    say "geckodriver's locked dependencies are not all on this registry; installing with the newest compatible ones"
+    cargo install -q geckodriver --root "$TOOLS" --target-dir "$build_dir"
+  }
+}
+
 wasm_toolchain
 wasm_bindgen_cli
 node_packages
 browser
+firefox_and_driver
 say "ready (wasm toolchain: $(cat "$TOOLS/wasm-toolchain"))"
