@@ -4,13 +4,14 @@
 use regex::Regex;
 
 use super::patients::clause_end;
-use super::{re, Draft, Rule};
+use super::{re, Draft, Needles, Rule};
 use crate::context::{before, prev_word, Context};
 use crate::lexicon::kind;
 use crate::{Category, Severity};
 
 pub struct Conduct {
     best: Regex,
+    best_words: Needles,
 }
 
 impl Conduct {
@@ -21,6 +22,7 @@ impl Conduct {
                 r"\b(?:(?:i'?m|i am|we'?re|we are|by|from|with|book with|see)\s+the\s+(?:best|#1|number one|top|most)\b",
                 r"|the best [a-z]+(?: [a-z]+)? in (?:the (?:state|country|world|city|region|county|area|valley|nation)|town|[a-z]+)\b)"
             )),
+            best_words: Needles::new(&["best", "#1", "number one", "top", "most"]),
         }
     }
 }
@@ -128,7 +130,9 @@ impl Rule for Conduct {
             }
         }
         self.drinking(ctx, out);
-        for m in self.best.find_iter(low) {
+        // Every match names "best", "#1", "number one", "top" or "most".
+        let best = self.best_words.any(low).then(|| self.best.find_iter(low));
+        for m in best.into_iter().flatten() {
             let si = ctx.sentence_of(m.start());
             let (ss, se) = ctx.sentence_span(si);
             let s = &low[ss..se];

@@ -6,7 +6,7 @@
 
 use regex::Regex;
 
-use super::{re, Draft, Rule};
+use super::{re, Draft, Needles, Rule};
 use crate::context::{next_word, prev_word, Context};
 use crate::lexicon::kind;
 use crate::{Category, Severity};
@@ -16,6 +16,7 @@ pub struct Identifiers {
     phone: Regex,
     email: Regex,
     url: Regex,
+    url_tlds: Needles,
     ip: Regex,
     keyed: Regex,
     keyed_parts: Regex,
@@ -41,6 +42,9 @@ impl Identifiers {
             url: re(
                 r"\b(?:https?://)?(?:www\.|m\.)?(?:facebook|fb|instagram|tiktok|twitter|x|linkedin|youtube|snapchat|threads|venmo|onlyfans|gofundme|reddit|caringbridge|legacy|everloved|mealtrain|givesendgo|spotfund|cash\.app|paypal|pinterest|tumblr|twitch|bsky|patreon|ko-fi|linktr|findagrave)\.(?:com|net|me|org|app|ee|social)(?:/[a-z0-9._@%~-]+)+",
             ),
+            url_tlds: Needles::new(&[
+                ".com/", ".net/", ".me/", ".org/", ".app/", ".ee/", ".social/",
+            ]),
             ip: re(r"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b"),
             keyed: re(KEYED),
             keyed_parts: re(&format!("^(?:{KEYED})$")),
@@ -109,7 +113,8 @@ impl Rule for Identifiers {
                 );
             }
         }
-        if bytes.contains(&b'/') {
+        // Every profile address holds a top-level domain followed by a path.
+        if bytes.contains(&b'/') && self.url_tlds.any(low) {
             for m in self.url.find_iter(low) {
                 let path = &low[m.start()..m.end()];
                 let after = path
@@ -535,7 +540,10 @@ impl Identifiers {
                 );
             }
         }
-        for m in self.vin.find_iter(low) {
+        // A VIN is a word of 17 letters and digits: it lies inside a token at least that long.
+        let long_word = ctx.tokens.iter().any(|t| t.end - t.start >= 17);
+        let vins = long_word.then(|| self.vin.find_iter(low));
+        for m in vins.into_iter().flatten() {
             if valid_vin(m.as_str().as_bytes()) {
                 out.push(
                     Draft::new(Category::PhiVehicle, Severity::High, m.start(), m.end())
