@@ -23,9 +23,12 @@ onSettingsChanged(() => void reconfigure().catch(() => {}));
 
 startDrafts();
 
-/** Extension pages (the popup), not content scripts: only they may read or delete drafts. */
-const fromExtensionPage = (sender: chrome.runtime.MessageSender) =>
-  !!sender.url?.startsWith(`chrome-extension://${chrome.runtime.id}/`);
+/**
+ * Extension pages (the popup), not content scripts: only they may read or delete drafts.
+ * getURL(""), not "chrome-extension://<id>/": Firefox's pages are moz-extension://<uuid>/,
+ * where the uuid is not runtime.id (issue 8). The same string as before in Chromium.
+ */
+const fromExtensionPage = (sender: chrome.runtime.MessageSender) => !!sender.url?.startsWith(chrome.runtime.getURL(""));
 
 async function handle(request: Request, sender: chrome.runtime.MessageSender): Promise<unknown> {
   if (String(request?.type).startsWith("drafts/") && request.type !== "drafts/save" && !fromExtensionPage(sender)) {

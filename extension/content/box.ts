@@ -100,6 +100,18 @@ export class Box {
       if (!paste.defaultPrevented) document.execCommand("insertText", false, text);
     }
     await settle();
+    if (this.read() === text) return true;
+    // Firefox (issue 8): insertText drops the line breaks of a multi-line text in Quill
+    // ("a\nb" reads "ab"). Line by line with insertParagraph between gives Quill its
+    // paragraphs. Only reached when the insert above did not take, so never in Chromium.
+    if (this.plain || !text.includes("\n") || !this.el.closest(".ql-editor") || !(await this.clear())) return false;
+    this.el.focus();
+    await settle();
+    for (const [i, line] of text.split("\n").entries()) {
+      if (i > 0) document.execCommand("insertParagraph");
+      if (line) document.execCommand("insertText", false, line);
+    }
+    await settle();
     return this.read() === text;
   }
 

@@ -197,9 +197,12 @@ export async function launch({ dist = 'dist-firefox', profileDir, headless = tru
   return h;
 }
 
-/** Opens a new tab at url and returns its page handle. */
-export async function newTab(h, url) {
-  await h.driver.switchTo().newWindow('tab');
+/**
+ * Opens a new tab at url and returns its page handle. {window: true} opens a window of
+ * its own instead, leaving the current tab selected in its window (as under the popup).
+ */
+export async function newTab(h, url, { window = false } = {}) {
+  await h.driver.switchTo().newWindow(window ? 'window' : 'tab');
   const page = { h, handle: await h.driver.getWindowHandle() };
   h.current = page.handle;
   await h.driver.get(url);
