@@ -10,14 +10,14 @@ if [ "$mode" = debian ]; then
   # RUSTC_BOOTSTRAP unlocks -Zbuild-std on that stable compiler.
   target_dir=target/wasm-debian
   RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc CARGO_TARGET_DIR=$target_dir \
-    /usr/bin/cargo build -q -p bedside-wasm --release --target wasm32-unknown-unknown \
+    /usr/bin/cargo build -q -p bedside-wasm --profile wasm-release --target wasm32-unknown-unknown \
     -Zbuild-std=std,panic_abort
 else
   target_dir=target
-  cargo build -q -p bedside-wasm --release --target wasm32-unknown-unknown
+  cargo build -q -p bedside-wasm --profile wasm-release --target wasm32-unknown-unknown
 fi
 
-wasm=$target_dir/wasm32-unknown-unknown/release/bedside_wasm.wasm
+wasm=$target_dir/wasm32-unknown-unknown/wasm-release/bedside_wasm.wasm
 mkdir -p "$out"
 .tools/bin/wasm-bindgen --target web --out-dir "$out" "$wasm"
 
