@@ -83,6 +83,63 @@ describe('underlines, badge and engine on every surface', () => {
   }
 });
 
+describe('hard text: emoji, right-to-left, a 1 MB paste', () => {
+  // Surrogate pairs, ZWJ sequences and RTL runs before the risky words: the UTF-16
+  // spans must still land on exactly those words.
+  const HARD = '👩🏽‍⚕️ שלום مرحبا 🇺🇸 — my patient Mr. Alvarez in room 12, MRN 00482913 🙏🏻';
+  for (const name of ['x-home', 'facebook-composer', 'linkedin-share', 'instagram-comment']) {
+    test(`${name}: underlines land on the right words after emoji and RTL text`, async () => {
+      const surface = TESTED.find((s) => s.name === name);
+      const page = await openSite(browser.context, surface.site);
+      await typeInto(page, name, '');
+      await page.evaluate((t) => navigator.clipboard.writeText(t), HARD);
+      await page.keyboard.press('Control+V');
+      await waitFor(page, ({ s, t }) => window.__fixture.surfaces[s].text() === t, { s: name, t: HARD });
+      const report = await coreReport(HARD);
+      assert.ok(report.findings.some((f) => f.text === 'Mr. Alvarez'));
+      await waitFor(page, (n) => [...document.querySelectorAll('bedside-badge')].some((b) => b.dataset.count === String(n)), report.findings.length);
+      const marks = await underlined(page, surface.selector);
+      const all = [...marks.high, ...marks.medium, ...marks.low].sort();
+      assert.deepEqual(all, report.findings.map((f) => f.text).sort());
+      await page.close();
+    });
+  }
+
+  test('a box the page re-renders mid-scan is checked afresh and the old one dropped', async () => {
+    const surface = TESTED.find((s) => s.name === 'instagram-comment');
+    const page = await openSite(browser.context, surface.site);
+    await waitFor(page, () => document.querySelector('bedside-badge'));
+    const badges = await page.evaluate(() => document.querySelectorAll('bedside-badge').length);
+    await typeInto(page, surface.name, RISKY);
+    // As a single-page app does: the box is replaced by a new node right away,
+    // while its first scan may still be under way.
+    await page.evaluate((sel) => {
+      const old = document.querySelector(sel);
+      const fresh = old.cloneNode();
+      fresh.value = old.value;
+      old.replaceWith(fresh);
+    }, surface.selector);
+    await waitFor(page, (n) => document.querySelectorAll('bedside-badge').length === n
+      && [...document.querySelectorAll('bedside-badge')].some((b) => b.dataset.verdict === 'hold'), badges);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('bedside-mirror').length), 1, 'the old mirror is gone');
+    await page.close();
+  });
+
+  test('a 1 MB paste is checked whole and the editor keeps every character', async () => {
+    const surface = TESTED.find((s) => s.name === 'instagram-comment');
+    const page = await openSite(browser.context, surface.site);
+    let big = '';
+    while (big.length < 1 << 20) big += 'Lovely shift on the unit today, thanks team. ';
+    big += 'My patient Mr. Alvarez in room 12.';
+    await typeInto(page, surface.name, '');
+    await page.evaluate((t) => navigator.clipboard.writeText(t), big);
+    await page.keyboard.press('Control+V');
+    await waitFor(page, () => [...document.querySelectorAll('bedside-badge')].some((b) => b.dataset.verdict === 'hold'), undefined, { timeout: 30_000 });
+    assert.equal((await modelText(page, surface.name)).length, big.length);
+    await page.close();
+  });
+});
+
 // A small deterministic PRNG, so a failing sequence can be replayed from its seed.
 function rng(seed) {
   return () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
