@@ -194,11 +194,18 @@ describe('Leave it in drafts', () => {
   for (const name of ['x-home', 'facebook-composer', 'instagram-comment']) {
     test(`${name}: the badge's "Leave it in drafts" holds the post and empties the editor`, async () => {
       const page = await openSite(h, surface(name).site);
-      const text = `Badge hold on ${name} ${TERM}`;
+      // The term not last: with the caret on an underline its card opens, over the badge.
+      const text = `Badge hold: ${TERM} on ${name}`;
       const before = (await stored()).length;
       const i = await typeHeld(page, name, text);
       await clickIn(page, 'bedside-badge', '[data-action="hold"]', i);
-      await waitFor(page, (n) => window.__fixture.surfaces[n].text() === '', name);
+      await waitFor(page, (n) => window.__fixture.surfaces[n].text() === '', name, { timeout: 10_000 }).catch(async (e) => {
+        const state = await evaluate(page, ([n, i]) => ({
+          text: window.__fixture.surfaces[n].text(), focus: document.hasFocus(),
+          note: document.querySelectorAll('bedside-badge')[i]?.shadowRoot.querySelector('.note')?.textContent,
+        }), [name, i]);
+        throw new Error(`${e.message}; ${JSON.stringify(state)}; ${(await stored()).length} drafts (had ${before})`);
+      });
       const drafts = await stored();
       assert.equal(drafts.length, before + 1);
       assert.equal(drafts[0].text, text);

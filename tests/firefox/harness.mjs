@@ -318,7 +318,12 @@ export async function clickIn(page, host, inner, index = 0) {
   const hosts = await d.findElements({ css: host });
   if (!hosts[index]) throw new Error(`no ${host} #${index}`);
   const root = await hosts[index].getShadowRoot();
-  await (await root.findElement({ css: inner })).click();
+  const target = await root.findElement({ css: inner });
+  // Scroll it to the middle first and let two frames pass: the badge is re-placed on
+  // layout changes, and WebDriver clicks at coordinates taken before its own scroll.
+  await d.executeScript(`arguments[0].scrollIntoView({ block: 'center' });
+    return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));`, target);
+  await target.click();
 }
 
 /** Click the surface's submit button (a real click, so capture listeners see it). */
