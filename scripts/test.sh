@@ -33,6 +33,10 @@ step "corpus eval" cargo run -q --release -p bedside-cli -- eval ../shared/corpu
 step "tsc" npx tsc --noEmit -p .
 step "js unit" node scripts/unit.mjs
 step "e2e" node --test --test-concurrency=1 tests/e2e/
+# Issue 8: the Firefox package passes Mozilla's linter (warnings shown, errors fail), and
+# the Firefox suite runs headless in firefox-esr (tests/firefox/harness.mjs).
+step "firefox lint" env NO_UPDATE_NOTIFIER=1 npx web-ext lint --source-dir dist-firefox --no-config-discovery --ignore-files '*.zip'
+step "firefox e2e" node --test --test-concurrency=1 tests/firefox/
 # Speed is shown by figures, not by timed tests: the benchmarks print, they do not gate.
 step "benchmarks" bash -c 'cargo run -q --release -p bedside-cli -- bench && node tests/bench/latency.mjs'
 
