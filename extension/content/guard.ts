@@ -150,7 +150,7 @@ export function guard(adapter: SiteAdapter, engine: Engine, watcher: Watcher, in
       } else {
         const c = risky[0] ?? checkers[0];
         const f = c.open[0];
-        if (f) c.box.select(f.start, f.end);
+        if (f) watcher.selectQuietly(c, f); // the card would sit over the Post button
         else c.box.el.focus();
       }
     } finally {

@@ -1,7 +1,7 @@
 // Finds the compose boxes as the single-page apps add and remove them (one
 // MutationObserver, no polling), gives each a Checker and a badge, and routes the
 // caret, the pointer and the keyboard to the finding card.
-import type { Finding } from "../shared/report";
+import { sameFinding, type Finding } from "../shared/report";
 import { Box } from "./box";
 import { Checker } from "./checker";
 import type { Engine } from "./engine";
@@ -16,6 +16,8 @@ export interface Watcher {
   rescanAll(): void;
   /** Switched off for this site: drop every box's underlines and badge until resumed. */
   setPaused(paused: boolean): void;
+  /** Selects a finding in its box without popping its card (after "Edit", after Escape). */
+  selectQuietly(checker: Checker, finding: Finding): void;
   /** Set by the guard (issue 5): what "Leave it in drafts" on a badge does. */
   onHold: (checker: Checker) => void;
 }
@@ -25,6 +27,8 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
   const selector = boxSelector(adapter);
   let cardOwner: Checker | null = null;
   let paused = false;
+  /** A finding selected on purpose: the caret on it does not reopen its card. */
+  let quiet: Finding | null = null;
 
   const card = new Card({
     fix: (f) => {
@@ -69,6 +73,10 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
       return undefined;
     },
     rescanAll: () => checkers.forEach((c) => c.schedule(true)),
+    selectQuietly: (checker, finding) => {
+      quiet = finding;
+      checker.box.select(finding.start, finding.end);
+    },
     setPaused: (value) => {
       paused = value;
       sweep();
@@ -136,6 +144,8 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
     const shown = cardOwner === checker ? card.current : null;
     if (shown && caret !== null && shown.start <= caret && caret <= shown.end) return; // still on it
     const finding = caret === null ? undefined : checker.findingAt(caret);
+    if (finding && quiet && sameFinding(finding, quiet)) return;
+    quiet = null;
     if (finding) openCard(checker, finding, false);
     else if (cardOwner === checker) closeCard();
   });
@@ -155,6 +165,12 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
       if (finding) openCard(checker, finding, false);
     });
   });
+
+  // A click anywhere but the card or its box puts the card away.
+  document.addEventListener("pointerdown", (event) => {
+    const path = event.composedPath();
+    if (cardOwner && !path.includes(card.host) && !path.includes(cardOwner.box.el)) closeCard();
+  }, true);
 
   // Alt+Shift+N: select the next finding and put the keyboard on its card.
   document.addEventListener("keydown", (event) => {

@@ -35,3 +35,7 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
   const worst = Math.max(-1, ...findings.map((f) => RANK[f.severity]));
   return worst === 2 ? "hold" : worst === 1 ? "review" : "clean";
 }
+
+/** The same finding in two reports (reports are rebuilt on every scan). */
+export const sameFinding = (a: Finding, b: Finding) =>
+  a.category === b.category && a.start === b.start && a.end === b.end && a.text === b.text;

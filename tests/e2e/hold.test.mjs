@@ -168,6 +168,12 @@ describe('hold posts are stopped on every surface', () => {
     assert.equal(await page.evaluate(() => getSelection().toString()), TERM);
     assert.equal((await posts(page)).length, before);
     assert.equal(await modelText(page, 'facebook-composer'), text);
+    // Still risky: pressing Post again asks again.
+    await clickSubmit(page, 'facebook-composer');
+    await dialogShown(page);
+    assert.equal((await posts(page)).length, before);
+    await page.click('bedside-dialog [data-action="edit"]');
+    await waitFor(page, () => !document.querySelector('bedside-dialog'));
     await clearBox(page, 'facebook-composer');
   });
 });

@@ -2,7 +2,7 @@
 // and "always allow". Shown for the caret, the pointer, a pick from the badge's list
 // or the next-finding shortcut; reachable from the keyboard.
 import { categoryLabel } from "../../shared/categories";
-import type { Finding } from "../../shared/report";
+import { sameFinding, type Finding } from "../../shared/report";
 import { h, onTrustedClick, shadowHost } from "./shadow";
 
 const CSS = `
@@ -15,9 +15,6 @@ p { margin: 6px 0; }
 .status { color: #b3261e; }
 @media (prefers-color-scheme: dark) { .card { background: #1f2328; border-color: #4a5059; } .status { color: #ff8a80; } }
 `;
-
-const sameFinding = (a: Finding, b: Finding) =>
-  a.category === b.category && a.start === b.start && a.end === b.end && a.text === b.text;
 
 export interface CardActions {
   fix(finding: Finding): boolean;
@@ -51,11 +48,12 @@ export class Card {
     // Showing the same finding again (the caret moved within it, a rescan) must not
     // rebuild the card: that would drop the keyboard focus from its buttons.
     if (!(this.finding && sameFinding(this.finding, finding) && this.host.style.display === "block")) this.render(finding);
-    Object.assign(this.host.style, {
-      display: "block",
-      left: `${Math.max(4, anchor.left + window.scrollX)}px`,
-      top: `${anchor.bottom + window.scrollY + 6}px`,
-    });
+    // Above the words when there is room: the sites' Post buttons sit below the box,
+    // and the card must never cover them.
+    Object.assign(this.host.style, { display: "block", left: `${Math.max(4, anchor.left + window.scrollX)}px` });
+    const height = this.host.getBoundingClientRect().height;
+    const above = anchor.top - height - 6 >= 0;
+    this.host.style.top = `${(above ? anchor.top - height - 6 : anchor.bottom + 6) + window.scrollY}px`;
     if (focus) this.body.querySelector<HTMLButtonElement>("button:not([hidden])")?.focus();
   }
 
