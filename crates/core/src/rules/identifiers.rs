@@ -889,49 +889,8 @@ fn is_state(w: &str) -> bool {
         "nm", "ny", "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt",
         "va", "wa", "wv", "wi", "wy", "dc",
     ];
-    const NAMES: &[&str] = &[
-        "alabama",
-        "alaska",
-        "arizona",
-        "arkansas",
-        "california",
-        "colorado",
-        "connecticut",
-        "delaware",
-        "florida",
-        "georgia",
-        "hawaii",
-        "idaho",
-        "illinois",
-        "indiana",
-        "iowa",
-        "kansas",
-        "kentucky",
-        "louisiana",
-        "maine",
-        "maryland",
-        "massachusetts",
-        "michigan",
-        "minnesota",
-        "mississippi",
-        "missouri",
-        "montana",
-        "nebraska",
-        "nevada",
-        "ohio",
-        "oklahoma",
-        "oregon",
-        "pennsylvania",
-        "tennessee",
-        "texas",
-        "utah",
-        "vermont",
-        "virginia",
-        "washington",
-        "wisconsin",
-        "wyoming",
-    ];
-    CODES.contains(&w) || NAMES.contains(&w)
+
+    CODES.contains(&w) || super::STATE_NAMES.contains(&w)
 }
 
 /// IPv6 addresses: hex groups joined by colons, either with a "::" or all eight groups.

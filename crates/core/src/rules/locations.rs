@@ -703,48 +703,9 @@ fn extend_at_facility(ctx: &Context, end: usize) -> usize {
 }
 
 /// States and countries: geography at state level or above is not an identifier.
+/// (Besides the state names, a few words that follow "in" without being a place.)
 fn is_region(w: &str) -> bool {
     const R: &[&str] = &[
-        "alabama",
-        "alaska",
-        "arizona",
-        "arkansas",
-        "california",
-        "colorado",
-        "connecticut",
-        "delaware",
-        "florida",
-        "georgia",
-        "hawaii",
-        "idaho",
-        "illinois",
-        "indiana",
-        "iowa",
-        "kansas",
-        "kentucky",
-        "louisiana",
-        "maine",
-        "maryland",
-        "massachusetts",
-        "michigan",
-        "minnesota",
-        "mississippi",
-        "missouri",
-        "montana",
-        "nebraska",
-        "nevada",
-        "ohio",
-        "oklahoma",
-        "oregon",
-        "pennsylvania",
-        "tennessee",
-        "texas",
-        "utah",
-        "vermont",
-        "virginia",
-        "washington",
-        "wisconsin",
-        "wyoming",
         "america",
         "canada",
         "mexico",
@@ -783,7 +744,7 @@ fn is_region(w: &str) -> bool {
         "cardiology",
         "hospice",
     ];
-    R.contains(&w)
+    super::STATE_NAMES.contains(&w) || R.contains(&w)
 }
 
 /// Where a highway may start: up to 13 bytes (the longest keyword and its separator) before
