@@ -1,27 +1,10 @@
 // Assembles the loadable extension in dist/ from manifest.json, extension/ and the
 // wasm package in build/wasm/ (scripts/build-wasm.sh), then zips it and prints sizes.
 import { build } from "esbuild";
-import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { zipDir } from "./zip.mjs";
 
-// Deterministic zip of dist/ (sorted, fixed timestamps) without the zip itself.
-// Extra arguments name top-level folders to leave out (the size without OCR).
-const ZIP = `
-import os, sys, zipfile
-root, out, skip = sys.argv[1], sys.argv[2], set(sys.argv[3:])
-with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-    for d, dirs, files in sorted(os.walk(root)):
-        dirs.sort()
-        for f in sorted(files):
-            p = os.path.join(d, f)
-            if f.endswith(".zip"): continue
-            if os.path.relpath(p, root).split(os.sep)[0] in skip: continue
-            info = zipfile.ZipInfo(os.path.relpath(p, root), (2024, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            z.writestr(info, open(p, "rb").read())
-`;
 
 const manifest = JSON.parse(readFileSync("manifest.json", "utf8"));
 const dist = "dist";
@@ -94,10 +77,10 @@ delete forChromium.background.scripts;
 writeFileSync(`${dist}/manifest.json`, JSON.stringify(forChromium, null, 2));
 
 const zip = `${dist}/bedside-${manifest.version}.zip`;
-execFileSync("python3", ["-c", ZIP, dist, zip]);
+zipDir(dist, zip);
 // The same package without the OCR files and the offscreen document, for comparison.
 const bare = `${dist}/.without-ocr.zip`;
-execFileSync("python3", ["-c", ZIP, dist, bare, "ocr", "offscreen"]);
+zipDir(dist, bare, ["ocr", "offscreen"]);
 const bareBytes = statSync(bare).size;
 rmSync(bare);
 
@@ -116,7 +99,7 @@ forFirefox.permissions = forFirefox.permissions.filter((p) => p !== "offscreen")
 rmSync(`${distFirefox}/managed_schema.json`, { force: true });
 writeFileSync(`${distFirefox}/manifest.json`, JSON.stringify(forFirefox, null, 2));
 const zipFirefox = `${distFirefox}/bedside-firefox-${manifest.version}.zip`;
-execFileSync("python3", ["-c", ZIP, distFirefox, zipFirefox]);
+zipDir(distFirefox, zipFirefox);
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const wasmBytes = readFileSync(wasm);

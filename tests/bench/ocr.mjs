@@ -4,11 +4,12 @@
 // cold start, median and p95 (target: median under 3 s), and the package size with
 // and without the OCR files.
 // Run: node scripts/build.mjs && node tests/bench/ocr.mjs   (SAMPLES=n)
-import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openSite, waitFor } from '../e2e/harness.mjs';
 import { REPO } from '../e2e/fixtures/build.mjs';
+import { zipDir } from '../../scripts/zip.mjs';
 
 const SAMPLES = Number(process.env.SAMPLES ?? 7);
 const DIST = process.env.BEDSIDE_DIST || 'dist';
@@ -84,21 +85,14 @@ try {
 
 // 3. Package size, with and without the OCR files (same deterministic zip as the build).
 const dist = path.resolve(REPO, DIST);
-const ZIP = `
-import io, os, sys, zipfile
-root, skip = sys.argv[1], set(sys.argv[2:])
-buf = io.BytesIO()
-with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-    for d, dirs, files in sorted(os.walk(root)):
-        dirs.sort()
-        for f in sorted(files):
-            p = os.path.join(d, f)
-            if f.endswith(".zip"): continue
-            if os.path.relpath(p, root).split(os.sep)[0] in skip: continue
-            z.writestr(zipfile.ZipInfo(os.path.relpath(p, root), (2024, 1, 1, 0, 0, 0)), open(p, "rb").read(), zipfile.ZIP_DEFLATED)
-print(len(buf.getvalue()))
-`;
-const zipSize = (...skip) => Number(execFileSync('python3', ['-c', ZIP, dist, ...skip]));
+const zipSize = (...skip) => {
+  const out = path.join(os.tmpdir(), `bedside-size-${process.pid}.zip`);
+  try {
+    return zipDir(dist, out, skip);
+  } finally {
+    fs.rmSync(out, { force: true });
+  }
+};
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const withOcr = zipSize();
 const without = zipSize('ocr', 'offscreen');
