@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, openSite, typeInto, until, waitFor } from './harness.mjs';
+import { clickSubmit, launch, openSite, typeInto, until, waitFor } from './harness.mjs';
 import { REPO } from './fixtures/build.mjs';
 
 const ARTIFACTS = path.join(REPO, 'tests/artifacts');
@@ -180,6 +180,15 @@ describe('managed policy (real Chromium policy file)', () => {
     // The policy's term and its locked-on category reach the content script's checker.
     await typeInto(page, 'x-home', 'Proud of everyone at Mercy Vale Hospital today');
     await waitFor(page, () => [...CSS.highlights].some(([n, hl]) => n.startsWith('bedside-') && [...hl].some((r) => r.toString() === 'Mercy Vale Hospital')), undefined, { timeout: 10_000 });
+
+    // hidePostAnyway: the hold dialog offers drafts and editing, never "Post anyway".
+    await clickSubmit(page, 'x-home');
+    await waitFor(page, () => !!document.querySelector('bedside-dialog')?.shadowRoot?.querySelector('[data-action="hold"]'));
+    const actions = await page.evaluate(() => [...document.querySelector('bedside-dialog').shadowRoot.querySelectorAll('[data-action]')]
+      .filter((b) => !b.hidden && b.getClientRects().length > 0).map((b) => b.dataset.action));
+    assert.ok(actions.includes('hold') && actions.includes('edit'), actions.join());
+    assert.ok(!actions.includes('post'), `no "Post anyway": ${actions.join()}`);
+    assert.deepEqual(await page.evaluate(() => window.__fixture.posts), []);
     await page.close();
   });
 });
