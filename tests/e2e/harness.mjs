@@ -197,16 +197,7 @@ export async function waitFor(page, fn, arg, { timeout = 5_000 } = {}) {
   return (await page.waitForFunction(fn, arg, { timeout, polling: 'raf' })).jsonValue();
 }
 
-/** Waits until an async node-side predicate holds (polls; no fixed sleeps in tests). */
-export async function until(predicate, { timeout = 5_000, interval = 25, message = 'condition' } = {}) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const v = await predicate();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out after ${timeout}ms waiting for ${message}`);
-    await new Promise((r) => setTimeout(r, interval));
-  }
-}
+export { until } from './probes.mjs';
 
 /** Waits for the page to have n posts and returns them. */
 export const waitForPosts = (page, n = 1, o) =>

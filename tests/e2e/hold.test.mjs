@@ -9,6 +9,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { badgeIndex, clickSubmit, keySubmit, launch, modelText, openSite, posts, surface, surfaces, typeInto, waitFor } from './harness.mjs';
+import { scanIsIdle } from './probes.mjs';
 
 const TERM = 'zanzibarquux';
 const DIST = process.env.BEDSIDE_DIST || 'dist';
@@ -35,11 +36,7 @@ async function settled(page, sf, verdict) {
   const i = await badgeIndex(page, surface(sf).selector);
   await waitFor(page, ([i, verdict]) => document.querySelectorAll('bedside-badge')[i]?.dataset.verdict === verdict, [i, verdict]);
   // No scan pending: the scan counter holds still for a while.
-  await waitFor(page, (i) => new Promise((resolve) => {
-    const n = () => document.querySelectorAll('bedside-badge')[i]?.dataset.scan;
-    const before = n();
-    setTimeout(() => resolve(n() === before), 150);
-  }), i);
+  await waitFor(page, scanIsIdle, i);
   return i;
 }
 

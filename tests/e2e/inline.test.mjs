@@ -4,6 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { badgeIndex, launch, modelText, openSite, surfaces, typeInto, waitFor } from './harness.mjs';
+import { underlinedIn } from './probes.mjs';
 
 const RISKY = 'Rough night. My patient Mr. Alvarez in room 12, MRN 00482913, coded twice before 3am.';
 const MUST_UNDERLINE = ['Mr. Alvarez', '00482913'];
@@ -33,23 +34,8 @@ async function badgeState(page, selector) {
   return page.evaluate((k) => ({ ...document.querySelectorAll('bedside-badge')[k].dataset }), i);
 }
 
-/** Underlined texts by severity: CSS highlights for contenteditable, the mirror for textareas. */
-function underlined(page, selector) {
-  return page.evaluate((sel) => {
-    const box = document.querySelector(sel);
-    const out = { high: [], medium: [], low: [] };
-    if (box instanceof HTMLTextAreaElement) {
-      for (const mirror of document.querySelectorAll('bedside-mirror')) {
-        for (const span of mirror.shadowRoot.querySelectorAll('span[data-severity]')) out[span.dataset.severity].push(span.textContent);
-      }
-      return out;
-    }
-    for (const sev of Object.keys(out)) {
-      for (const range of CSS.highlights.get(`bedside-${sev}`) ?? []) if (box.contains(range.startContainer)) out[sev].push(range.toString());
-    }
-    return out;
-  }, selector);
-}
+/** Underlined texts by severity (see probes.mjs). */
+const underlined = (page, selector) => page.evaluate(underlinedIn, selector);
 
 describe('underlines, badge and engine on every surface', () => {
   for (const surface of TESTED) {

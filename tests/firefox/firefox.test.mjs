@@ -13,6 +13,7 @@ import {
   badgeIndex, click, clickIn, clickSubmit, evaluate, keySubmit, launch, modelText, newTab, openSite, posts,
   surface, surfaces, typeInto, waitFor,
 } from './harness.mjs';
+import { scanIsIdle, underlinedIn } from '../e2e/probes.mjs';
 
 const RISKY = 'Rough night. My patient Mr. Alvarez in room 12, MRN 00482913, coded twice before 3am.';
 const MUST_UNDERLINE = ['Mr. Alvarez', '00482913'];
@@ -38,21 +39,8 @@ async function coreReport(text) {
 const stored = async () => (await h.ext(() => chrome.storage.local.get('drafts'))).drafts ?? [];
 const tabIdOf = (url) => h.ext(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
 
-/** Underlined texts by severity: CSS highlights for contenteditable, the mirror for textareas. */
-const underlined = (page, selector) => evaluate(page, (sel) => {
-  const box = document.querySelector(sel);
-  const out = { high: [], medium: [], low: [] };
-  if (box instanceof HTMLTextAreaElement) {
-    for (const mirror of document.querySelectorAll('bedside-mirror')) {
-      for (const span of mirror.shadowRoot.querySelectorAll('span[data-severity]')) out[span.dataset.severity].push(span.textContent);
-    }
-    return out;
-  }
-  for (const sev of Object.keys(out)) {
-    for (const range of CSS.highlights.get(`bedside-${sev}`) ?? []) if (box.contains(range.startContainer)) out[sev].push(range.toString());
-  }
-  return out;
-}, selector);
+/** Underlined texts by severity (see probes.mjs). */
+const underlined = (page, selector) => evaluate(page, underlinedIn, selector);
 
 describe('underlines, badge and model text on every surface', () => {
   let report;
@@ -119,11 +107,7 @@ async function typeHeld(page, name, text) {
     return b?.dataset.verdict === 'hold' && b.dataset.scan; // scanned since the last keystroke
   }, [i, text]);
   // No scan pending: the scan counter holds still for a while.
-  await waitFor(page, (i) => new Promise((resolve) => {
-    const n = () => document.querySelectorAll('bedside-badge')[i]?.dataset.scan;
-    const before = n();
-    setTimeout(() => resolve(n() === before), 150);
-  }), i);
+  await waitFor(page, scanIsIdle, i);
   return i;
 }
 

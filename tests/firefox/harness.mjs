@@ -251,16 +251,7 @@ export async function waitFor(page, fn, arg, { timeout = 5_000 } = {}) {
   return d.executeScript(script, arg, timeout);
 }
 
-/** Waits until an async node-side predicate holds (polls; no fixed sleeps in tests). */
-export async function until(predicate, { timeout = 5_000, interval = 25, message = 'condition' } = {}) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const v = await predicate();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out after ${timeout}ms waiting for ${message}`);
-    await new Promise((r) => setTimeout(r, interval));
-  }
-}
+export { until } from '../e2e/probes.mjs';
 
 /** Opens a fixture site (by name) in a new tab and waits until its editors are mounted. */
 export async function openSite(h, name, { query = '' } = {}) {

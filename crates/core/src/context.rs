@@ -220,18 +220,7 @@ impl<'t> Context<'t> {
             // "a man presented three scripts", "lady called FIVE times": a stranger in a
             // care story is a weak reference.
             if h.kinds & kind::PERSON != 0
-                && matches!(
-                    p,
-                    "lady"
-                        | "man"
-                        | "woman"
-                        | "guy"
-                        | "gentleman"
-                        | "girl"
-                        | "boy"
-                        | "dude"
-                        | "gal"
-                )
+                && is_stranger(p)
                 && self.kinds_at(h.start) & (kind::PATIENT_EVENT | kind::CONDITION | kind::CLINICAL)
                     != 0
             {
@@ -239,24 +228,8 @@ impl<'t> Context<'t> {
             }
             // "the lady in 4", "the guy in room 12"
             if h.kinds & kind::PERSON != 0
-                && matches!(
-                    p,
-                    "lady"
-                        | "man"
-                        | "woman"
-                        | "guy"
-                        | "gentleman"
-                        | "girl"
-                        | "boy"
-                        | "kid"
-                        | "baby"
-                        | "dude"
-                        | "gal"
-                        | "grandma"
-                        | "grandpa"
-                        | "patient"
-                        | "pt"
-                )
+                && (is_stranger(p)
+                    || matches!(p, "kid" | "baby" | "grandma" | "grandpa" | "patient" | "pt"))
             {
                 let rest = &low[h.end..];
                 if let Some(r) = rest.strip_prefix(" in ") {
@@ -771,4 +744,13 @@ fn windowed<'h, T>(
         }
     }
     out
+}
+
+/// Words for a person the writer does not name ("the lady", "a guy"): in a care story,
+/// a patient.
+fn is_stranger(word: &str) -> bool {
+    matches!(
+        word,
+        "lady" | "man" | "woman" | "guy" | "gentleman" | "girl" | "boy" | "dude" | "gal"
+    )
 }
