@@ -1,16 +1,7 @@
 //! What every rule needs to know about a post, computed once per scan.
 
-use aho_corasick::AhoCorasick;
-
 use crate::lexicon::{self, kind, Kinds};
-
-/// A phrase of the lexicon found in the post.
-#[derive(Debug, Clone, Copy)]
-pub struct Hit {
-    pub start: usize,
-    pub end: usize,
-    pub kinds: Kinds,
-}
+pub use crate::lexicon::{bounded, Hit};
 
 /// A word of the post: letters, digits and inner apostrophes or hyphens.
 #[derive(Debug, Clone, Copy)]
@@ -43,34 +34,6 @@ pub struct PatientRef {
     pub sentence: usize,
 }
 
-/// The automaton the context needs, built once with the scanner.
-pub struct ContextRegexes {
-    ac: AhoCorasick,
-}
-
-impl ContextRegexes {
-    /// The automaton shared by every scanner, built on first use.
-    pub fn shared() -> &'static ContextRegexes {
-        static SHARED: std::sync::OnceLock<ContextRegexes> = std::sync::OnceLock::new();
-        SHARED.get_or_init(ContextRegexes::new)
-    }
-
-    pub fn new() -> ContextRegexes {
-        let lex = lexicon::lexicon();
-        let ac = AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::Standard)
-            .build(&lex.phrases)
-            .expect("lexicon phrases build an automaton");
-        ContextRegexes { ac }
-    }
-}
-
-impl Default for ContextRegexes {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 /// Everything about one post that rules share.
 pub struct Context<'t> {
     /// The post as written.
@@ -95,26 +58,12 @@ pub struct Context<'t> {
 }
 
 impl<'t> Context<'t> {
-    /// Builds the context: one lower-casing, one automaton pass, one regex pass for
-    /// patient references, one tokenising pass.
-    pub fn new(text: &'t str, rx: &ContextRegexes) -> Context<'t> {
+    /// Builds the context: one lower-casing, one lexicon pass, one tokenising pass, then
+    /// the patient references.
+    pub fn new(text: &'t str) -> Context<'t> {
         let lower = text.to_ascii_lowercase();
         let sentences = split_sentences(text);
-        let lex = lexicon::lexicon();
-        let bytes = lower.as_bytes();
-
-        let mut hits = Vec::new();
-        for m in rx.ac.find_overlapping_iter(&lower) {
-            let (s, e) = (m.start(), m.end());
-            if bounded(bytes, s, e) {
-                hits.push(Hit {
-                    start: s,
-                    end: e,
-                    kinds: lex.kinds[m.pattern().as_usize()],
-                });
-            }
-        }
-        hits.sort_by_key(|h| (h.start, h.end));
+        let hits = lexicon::lexicon().find(&lower);
 
         let mut sent_kinds = vec![0; sentences.len()];
         let mut post_kinds = 0;
@@ -448,15 +397,6 @@ pub fn next_word(lower: &str, pos: usize) -> &str {
         e += 1;
     }
     &lower[s..e]
-}
-
-/// Whether `[s, e)` does not cut a word: when the phrase starts (ends) with an ASCII letter
-/// or digit, the byte before (after) must not be one.
-pub fn bounded(b: &[u8], s: usize, e: usize) -> bool {
-    let w = |c: u8| c.is_ascii_alphanumeric();
-    let left = s == 0 || !w(b[s]) || !w(b[s - 1]);
-    let right = e >= b.len() || !w(b[e - 1]) || !w(b[e]);
-    left && right
 }
 
 /// Trims whitespace off both ends of `[s, e)`.

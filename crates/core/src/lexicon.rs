@@ -1,10 +1,10 @@
-//! Phrase lexicons, found in one Aho-Corasick pass over the lower-cased post.
+//! Phrase lexicons, found by looking up each word of the lower-cased post.
 //!
 //! Every phrase belongs to one or more [`Kind`]s (a bit set), so rules ask cheap questions
 //! such as "does this sentence mention a condition?" without scanning the text again.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
+pub use crate::words::WordSet;
+use crate::words::{self, WordMap};
 use std::sync::OnceLock;
 
 /// A bit set of phrase kinds.
@@ -161,13 +161,151 @@ const LISTS: &[(Kinds, &str)] = &[
     (SARCASM, "truly inspiring work|inspiring work|great job guys|love that for us|thanks for nothing|real helpful|so helpful|love that|truly inspiring|what a hero|for taking"),
 ];
 
-/// The phrase table: deduplicated phrases with the union of their kinds.
+/// The phrase table: deduplicated phrases with the union of their kinds, indexed for
+/// [`Lexicon::find`].
 pub struct Lexicon {
     pub phrases: Vec<&'static str>,
     pub kinds: Vec<Kinds>,
+    /// Phrases that start with a letter or digit, by their first word (their leading run
+    /// of ASCII letters and digits): the one-word phrases, and whether longer ones exist.
+    by_word: WordMap<FirstWord>,
+    /// Phrases of two words or more, by their first two words and what separates them.
+    by_two_words: WordMap<Vec<u32>>,
+    /// The few phrases that start with another byte ("#hipaa", "🙄"), indexed by that byte.
+    by_byte: Vec<Vec<u32>>,
+}
+
+#[derive(Default)]
+struct FirstWord {
+    /// Phrases that are this word, possibly followed by punctuation ("questions?").
+    alone: Vec<u32>,
+    /// Some phrase goes on to a second word.
+    longer: bool,
+}
+
+/// A phrase of the lexicon found in a post.
+#[derive(Debug, Clone, Copy)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub kinds: Kinds,
 }
 
 impl Lexicon {
+    /// Every occurrence of every phrase in `lower` (the post, ASCII lower-cased) that does
+    /// not cut a word, overlapping ones included, in order of (start, end).
+    ///
+    /// A phrase starting with a letter or digit can only start where a run of ASCII letters
+    /// and digits starts, and that run must be the phrase's own first word: a longer run
+    /// would differ from the phrase at the byte after the word or, when the phrase ends
+    /// there, fail the boundary check. The same holds for its second word. So one or two
+    /// hash lookups per word find every candidate, and each is then compared in full.
+    pub fn find(&self, lower: &str) -> Vec<Hit> {
+        let b = lower.as_bytes();
+        let mut hits = Vec::new();
+        let mut push = |ids: &[u32], s: usize| {
+            for &id in ids {
+                let p = self.phrases[id as usize];
+                let e = s + p.len();
+                if b[s..].starts_with(p.as_bytes()) && bounded(b, s, e) {
+                    hits.push(Hit {
+                        start: s,
+                        end: e,
+                        kinds: self.kinds[id as usize],
+                    });
+                }
+            }
+        };
+        // Reads a run of letters and digits from `i`, hashing it onto `h`.
+        let run = |mut i: usize, mut h: u64| {
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                h = words::step(h, b[i]);
+                i += 1;
+            }
+            (i, h)
+        };
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if !c.is_ascii_alphanumeric() {
+                let ids = &self.by_byte[c as usize];
+                if !ids.is_empty() {
+                    push(ids, i);
+                }
+                i += 1;
+                continue;
+            }
+            let s = i;
+            let h;
+            (i, h) = run(s, words::SEED);
+            let Some(first) = self.by_word.get_hashed(words::finish(h), &lower[s..i]) else {
+                continue;
+            };
+            push(&first.alone, s);
+            if first.longer {
+                // The second word's key runs on from the first: separator, then the word.
+                let (mut j, mut h) = (i, h);
+                while j < b.len() && !b[j].is_ascii_alphanumeric() {
+                    h = words::step(h, b[j]);
+                    j += 1;
+                }
+                if j < b.len() {
+                    (j, h) = run(j, h);
+                    if let Some(ids) = self.by_two_words.get_hashed(words::finish(h), &lower[s..j])
+                    {
+                        push(ids, s);
+                    }
+                }
+            }
+        }
+        // Left to right, so only phrases sharing a start can be out of order.
+        hits.sort_by_key(|h| (h.start, h.end));
+        hits
+    }
+
+    fn index(phrases: &[&'static str]) -> Lexicon {
+        let mut by_word: Vec<(&'static str, FirstWord)> = Vec::new();
+        let mut first_at = std::collections::HashMap::new();
+        let mut by_two: Vec<(&'static str, Vec<u32>)> = Vec::new();
+        let mut two_at = std::collections::HashMap::new();
+        let mut by_byte = vec![Vec::new(); 256];
+        for (id, p) in phrases.iter().enumerate() {
+            let id = id as u32;
+            let b = p.as_bytes();
+            let word = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+            if word == 0 {
+                by_byte[b[0] as usize].push(id);
+                continue;
+            }
+            let f = *first_at.entry(&p[..word]).or_insert_with(|| {
+                by_word.push((&p[..word], FirstWord::default()));
+                by_word.len() - 1
+            });
+            match (word..b.len()).find(|&j| b[j].is_ascii_alphanumeric()) {
+                None => by_word[f].1.alone.push(id),
+                Some(j) => {
+                    by_word[f].1.longer = true;
+                    let two = j + b[j..]
+                        .iter()
+                        .take_while(|c| c.is_ascii_alphanumeric())
+                        .count();
+                    let t = *two_at.entry(&p[..two]).or_insert_with(|| {
+                        by_two.push((&p[..two], Vec::new()));
+                        by_two.len() - 1
+                    });
+                    by_two[t].1.push(id);
+                }
+            }
+        }
+        Lexicon {
+            phrases: phrases.to_vec(),
+            kinds: Vec::new(),
+            by_word: WordMap::new(by_word),
+            by_two_words: WordMap::new(by_two),
+            by_byte,
+        }
+    }
+
     fn build() -> Lexicon {
         let mut phrases: Vec<&'static str> = Vec::new();
         let mut kinds: Vec<Kinds> = Vec::new();
@@ -220,39 +358,26 @@ impl Lexicon {
                 }
             }
         }
-        Lexicon { phrases, kinds }
+        Lexicon {
+            kinds,
+            ..Lexicon::index(&phrases)
+        }
     }
+}
+
+/// Whether `[s, e)` does not cut a word: when the phrase starts (ends) with an ASCII letter
+/// or digit, the byte before (after) must not be one.
+pub fn bounded(b: &[u8], s: usize, e: usize) -> bool {
+    let w = |c: u8| c.is_ascii_alphanumeric();
+    let left = s == 0 || !w(b[s]) || !w(b[s - 1]);
+    let right = e >= b.len() || !w(b[e - 1]) || !w(b[e]);
+    left && right
 }
 
 /// The shared lexicon, built once per process.
 pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(Lexicon::build)
-}
-
-/// A set of short words, hashed with FNV-1a: words are a few bytes, the sets are built once
-/// from compiled-in lists, so a fast non-keyed hash is safe and far cheaper than SipHash.
-pub type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
-
-/// FNV-1a, 64-bit.
-#[derive(Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
 }
 
 /// Common first names (US Census 1990, see `data/README.md`).

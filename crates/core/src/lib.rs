@@ -11,6 +11,7 @@ mod lexicon;
 mod report;
 mod rules;
 mod scanner;
+mod words;
 
 pub use category::{Category, Severity};
 pub use config::{Config, ConfigError, CustomTerm, Sensitivity};

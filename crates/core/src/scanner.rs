@@ -2,7 +2,7 @@ use std::borrow::Cow;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::context::{bounded, trim_span, Context, ContextRegexes};
+use crate::context::{bounded, trim_span, Context};
 use crate::rules::{self, Draft, Rule};
 use crate::{Category, Config, ConfigError, Finding, Report, Sensitivity, Severity};
 
@@ -21,7 +21,6 @@ use crate::{Category, Config, ConfigError, Finding, Report, Sensitivity, Severit
 /// ```
 pub struct Scanner {
     config: Config,
-    rx: &'static ContextRegexes,
     /// Config-independent rules, compiled once per process.
     shared: &'static [Box<dyn Rule>],
     /// Rules that depend on the config; they run after the shared ones.
@@ -81,7 +80,6 @@ impl Scanner {
         Ok(Scanner {
             shared: rules::shared(),
             rules: rules::build(&config),
-            rx: ContextRegexes::shared(),
             allow,
             config,
         })
@@ -97,7 +95,7 @@ impl Scanner {
         if text.trim().is_empty() {
             return Report::from_findings(Vec::new());
         }
-        let ctx = Context::new(text, self.rx);
+        let ctx = Context::new(text);
         let mut drafts: Vec<Draft> = Vec::new();
         for rule in self.shared.iter().chain(&self.rules) {
             rule.find(&ctx, &mut drafts);

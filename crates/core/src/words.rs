@@ -1,0 +1,117 @@
+//! Fixed tables of short words (names, towns, the first words of phrases), looked up by a
+//! hash the caller may compute while it reads the word.
+//!
+//! The tables are built once from compiled-in lists and never grow, so open addressing
+//! with linear probing and a non-keyed hash is enough: FNV-1a over the bytes, then
+//! MurmurHash3's final mix so that every bit of the slot index depends on every byte.
+
+/// The hash state before any byte.
+pub const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Adds one byte to a hash state (FNV-1a).
+#[inline]
+pub fn step(h: u64, byte: u8) -> u64 {
+    (h ^ byte as u64).wrapping_mul(0x0100_0000_01b3)
+}
+
+/// The hash of a word: [`step`] over its bytes from [`SEED`], then [`finish`].
+pub fn hash(word: &str) -> u64 {
+    finish(word.bytes().fold(SEED, step))
+}
+
+/// Mixes a hash state into the final hash (MurmurHash3's fmix64).
+#[inline]
+pub fn finish(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// A map from words to values, built once.
+pub struct WordMap<V> {
+    mask: usize,
+    slots: Vec<Option<(u64, &'static str, V)>>,
+}
+
+impl<V> WordMap<V> {
+    /// Builds the map; a repeated word keeps its first value.
+    pub fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> WordMap<V> {
+        let entries: Vec<_> = entries.into_iter().collect();
+        // At most half full, so a miss stops after a probe or two.
+        let size = (entries.len() * 2).next_power_of_two().max(8);
+        let mut map = WordMap {
+            mask: size - 1,
+            slots: (0..size).map(|_| None).collect(),
+        };
+        for (word, value) in entries {
+            let h = hash(word);
+            let mut i = h as usize & map.mask;
+            loop {
+                match &map.slots[i] {
+                    None => {
+                        map.slots[i] = Some((h, word, value));
+                        break;
+                    }
+                    Some((_, w, _)) if *w == word => break,
+                    Some(_) => i = (i + 1) & map.mask,
+                }
+            }
+        }
+        map
+    }
+
+    /// The value of `word`, whose [`hash`] is `h`.
+    #[inline]
+    pub fn get_hashed(&self, h: u64, word: &str) -> Option<&V> {
+        let mut i = h as usize & self.mask;
+        loop {
+            match &self.slots[i] {
+                None => return None,
+                Some((sh, w, v)) if *sh == h && *w == word => return Some(v),
+                Some(_) => i = (i + 1) & self.mask,
+            }
+        }
+    }
+
+    /// The value of `word`.
+    pub fn get(&self, word: &str) -> Option<&V> {
+        self.get_hashed(hash(word), word)
+    }
+}
+
+/// A set of words, built once.
+pub type WordSet = WordMap<()>;
+
+impl WordSet {
+    pub fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+}
+
+impl FromIterator<&'static str> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(words: I) -> WordSet {
+        WordMap::new(words.into_iter().map(|w| (w, ())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_every_word_and_nothing_else() {
+        let words: Vec<&'static str> = (0..5000)
+            .map(|i| &*Box::leak(format!("w{i}").into_boxed_str()))
+            .collect();
+        let set: WordSet = words.iter().copied().collect();
+        assert!(words.iter().all(|w| set.contains(w)));
+        assert!(!set.contains("w5000") && !set.contains("") && !set.contains("w"));
+        let map = WordMap::new([("a", 1), ("b", 2), ("a", 3)]);
+        assert_eq!(
+            (map.get("a"), map.get("b"), map.get("c")),
+            (Some(&1), Some(&2), None)
+        );
+    }
+}
