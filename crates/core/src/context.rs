@@ -428,6 +428,11 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
+        // Most bytes can end no sentence: skip them with one comparison.
+        if c > b'?' {
+            i += 1;
+            continue;
+        }
         let mut cut = None;
         if c == b'\n' {
             cut = Some(i + 1);
@@ -514,7 +519,12 @@ pub fn tokenize(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
             i += 1;
             continue;
         }
-        let (alnum, upper, _, alpha, len) = class(i);
+        let (alnum, upper, _, alpha, len) = if b[i] < 0x80 {
+            let c = b[i];
+            (true, c.is_ascii_uppercase(), false, c.is_ascii_alphabetic(), 1)
+        } else {
+            class(i)
+        };
         if !alnum {
             i += len;
             continue;
@@ -532,6 +542,10 @@ pub fn tokenize(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
                 letters += c.is_ascii_alphabetic() as usize;
                 i += 1;
                 continue;
+            }
+            // An ASCII byte that is not a letter or digit ends the word unless it joins.
+            if c < 0x80 && c != b'\'' && c != b'-' {
+                break;
             }
             let (alnum, _, lower, alpha, len) = class(i);
             if alnum {

@@ -171,8 +171,10 @@ pub struct Lexicon {
     by_word: WordMap<FirstWord>,
     /// Phrases of two words or more, by their first two words and what separates them.
     by_two_words: WordMap<Vec<u32>>,
-    /// The few phrases that start with another byte ("#hipaa", "🙄"), indexed by that byte.
+    /// The few phrases that start with another ASCII byte ("#hipaa"), indexed by that byte.
     by_byte: Vec<Vec<u32>>,
+    /// Phrases that start with a non-ASCII character ("🙄"), by that character.
+    by_char: WordMap<Vec<u32>>,
 }
 
 #[derive(Default)]
@@ -227,6 +229,17 @@ impl Lexicon {
         let mut i = 0;
         while i < b.len() {
             let c = b[i];
+            if c >= 0x80 {
+                // A character's first byte: an emoji or letter that may start a phrase.
+                if c >= 0xC0 {
+                    let len = 2 + usize::from(c >= 0xE0) + usize::from(c >= 0xF0);
+                    if let Some(ids) = lower.get(i..i + len).and_then(|ch| self.by_char.get(ch)) {
+                        push(ids, i);
+                    }
+                }
+                i += 1;
+                continue;
+            }
             if !c.is_ascii_alphanumeric() {
                 let ids = &self.by_byte[c as usize];
                 if !ids.is_empty() {
@@ -269,12 +282,20 @@ impl Lexicon {
         let mut by_two: Vec<(&'static str, Vec<u32>)> = Vec::new();
         let mut two_at = std::collections::HashMap::new();
         let mut by_byte = vec![Vec::new(); 256];
+        let mut by_char: Vec<(&'static str, Vec<u32>)> = Vec::new();
         for (id, p) in phrases.iter().enumerate() {
             let id = id as u32;
             let b = p.as_bytes();
             let word = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
             if word == 0 {
-                by_byte[b[0] as usize].push(id);
+                let ch = p.chars().next().map_or(0, char::len_utf8);
+                if ch == 1 {
+                    by_byte[b[0] as usize].push(id);
+                } else if let Some(e) = by_char.iter_mut().find(|e| e.0 == &p[..ch]) {
+                    e.1.push(id);
+                } else {
+                    by_char.push((&p[..ch], vec![id]));
+                }
                 continue;
             }
             let f = *first_at.entry(&p[..word]).or_insert_with(|| {
@@ -303,6 +324,7 @@ impl Lexicon {
             by_word: WordMap::new(by_word),
             by_two_words: WordMap::new(by_two),
             by_byte,
+            by_char: WordMap::new(by_char),
         }
     }
 

@@ -5,6 +5,8 @@
 //! with linear probing and a non-keyed hash is enough: FNV-1a over the bytes, then
 //! MurmurHash3's final mix so that every bit of the slot index depends on every byte.
 
+use std::sync::OnceLock;
+
 /// The hash state before any byte.
 pub const SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
@@ -93,6 +95,28 @@ impl WordSet {
 impl FromIterator<&'static str> for WordSet {
     fn from_iter<I: IntoIterator<Item = &'static str>>(words: I) -> WordSet {
         WordMap::new(words.into_iter().map(|w| (w, ())))
+    }
+}
+
+/// A word list as a set, built on first use: for lists checked against every word of a post,
+/// where a linear scan would cost a comparison per entry.
+pub struct StaticSet {
+    words: &'static [&'static str],
+    set: OnceLock<WordSet>,
+}
+
+impl StaticSet {
+    pub const fn new(words: &'static [&'static str]) -> StaticSet {
+        StaticSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
     }
 }
 

@@ -5,6 +5,7 @@
 use super::{Draft, Rule};
 use crate::context::{Context, Token};
 use crate::lexicon::{first_names, kind, not_name, surnames};
+use crate::words::StaticSet;
 use crate::{Category, Severity};
 
 pub struct Names;
@@ -21,7 +22,7 @@ impl Default for Names {
     }
 }
 
-const RELATIVE_ROLES: &[&str] = &[
+static RELATIVE_ROLES: StaticSet = StaticSet::new(&[
     "son",
     "daughter",
     "wife",
@@ -47,16 +48,16 @@ const RELATIVE_ROLES: &[&str] = &[
     "fiancé",
     "fiancée",
     "caregiver",
-];
+]);
 const PATIENT_ROLES: &[&str] = &["pt", "patient", "client", "resident"];
-const CREDENTIALS: &[&str] = &[
+static CREDENTIALS: StaticSet = StaticSet::new(&[
     "rn", "md", "do", "np", "pa", "rrt", "pharmd", "phd", "dnp", "bsn", "msn", "cna", "lpn",
     "crna", "facc", "facs", "faan", "ccc-slp", "slp", "pt", "dpt", "ot", "otr", "emt", "rrt-nps",
     "lcsw", "msw", "mph", "aprn", "fnp", "fnp-c", "cnm",
-];
+]);
 
 /// First names that are everyday words; only trusted when capitalised after a role word.
-const WORDLIKE: &[&str] = &[
+static WORDLIKE: StaticSet = StaticSet::new(&[
     "will",
     "may",
     "june",
@@ -195,7 +196,7 @@ const WORDLIKE: &[&str] = &[
     "junior",
     "chance",
     "else",
-];
+]);
 
 /// "HANSEN, MARGARET", "FOREST, BABY BOY": the LAST, FIRST form of charts, labels and
 /// wristbands, in capitals. A known surname or first name must take part.
@@ -330,7 +331,7 @@ impl Rule for Names {
 
             // 2. Role words: "pt Jenny K.", "my patient Rob Kessler", "her son Marcus",
             //    "baby Zoë", "family of Tomás Reyes".
-            let relative = RELATIVE_ROLES.contains(&w)
+            let relative = RELATIVE_ROLES.contains(w)
                 && prev.is_some_and(|p| {
                     matches!(
                         p,
@@ -392,7 +393,7 @@ impl Rule for Names {
                     if n1.cap
                         && n1.sentence == si
                         && first_names().contains(f)
-                        && !WORDLIKE.contains(&f)
+                        && !WORDLIKE.contains(f)
                     {
                         let (end, n) = name_run(ctx, i + 1, si, false);
                         if n >= 2 && !followed_by_credential(ctx, end) {
@@ -479,7 +480,7 @@ impl Rule for Names {
                     && ks & (kind::HIRING | kind::CONTACT | kind::PROMO) == 0
                     && !followed_by_credential(ctx, end)
                 {
-                    let wordlike = WORDLIKE.contains(&w) && n < 2;
+                    let wordlike = WORDLIKE.contains(w) && n < 2;
                     let cued = identified(ctx, end)
                         || (!wordlike
                             && !staff
@@ -513,7 +514,7 @@ impl Rule for Names {
                 let sentence_start = ctx.sentence_span(si).0 == t.start;
                 if n == 1
                     && !sentence_start
-                    && !WORDLIKE.contains(&w)
+                    && !WORDLIKE.contains(w)
                     && ctx.patient_post
                     && (ctx.patient_in(si.saturating_sub(1), si + 1)
                         || ks & (kind::PERSON | kind::CLINICAL | kind::CONDITION) != 0)
@@ -941,11 +942,7 @@ fn name_run_from(ctx: &Context, j: usize, si: usize, lower_ok: bool, free: bool)
         } else if t.cap {
             !t.all_caps && !not_name(w) && !w.bytes().any(|b| b.is_ascii_digit())
         } else {
-            lower_ok
-                && n == 0
-                && first_names().contains(w)
-                && !WORDLIKE.contains(&w)
-                && !not_name(w)
+            lower_ok && n == 0 && first_names().contains(w) && !WORDLIKE.contains(w) && !not_name(w)
         };
         if !ok {
             break;
@@ -974,7 +971,7 @@ fn followed_by_credential(ctx: &Context, end: usize) -> bool {
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
         .next()
         .unwrap_or("");
-    CREDENTIALS.contains(&word)
+    CREDENTIALS.contains(word)
 }
 
 fn preceded_by_staff_role(ctx: &Context, i: usize) -> bool {
