@@ -521,7 +521,13 @@ pub fn tokenize(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
         }
         let (alnum, upper, _, alpha, len) = if b[i] < 0x80 {
             let c = b[i];
-            (true, c.is_ascii_uppercase(), false, c.is_ascii_alphabetic(), 1)
+            (
+                true,
+                c.is_ascii_uppercase(),
+                false,
+                c.is_ascii_alphabetic(),
+                1,
+            )
         } else {
             class(i)
         };

@@ -108,6 +108,15 @@ const DETAILS: &[Detail] = &[
     },
 ];
 
+/// The details a story window holds: each kind once, with the span of an example; the
+/// span they cover together; whether one of them is specific.
+#[derive(Clone)]
+struct Counted {
+    details: Vec<(&'static str, (usize, usize))>,
+    span: (usize, usize),
+    specific: bool,
+}
+
 impl Rule for Cases {
     fn find(&self, ctx: &Context, out: &mut Vec<Draft>) {
         self.recognizable(ctx, out);
@@ -126,6 +135,8 @@ impl Cases {
         sorted.sort_by_key(|d| d.start);
         let mut found: Vec<Draft> = Vec::new();
         let mut last_window = usize::MAX;
+        // Refs in one sentence share their story windows: count each window once.
+        let mut counted: Vec<((usize, usize), Counted)> = Vec::new();
         for r in &ctx.refs {
             let need = if r.strength == RefStrength::Strong {
                 self.threshold
@@ -138,16 +149,28 @@ impl Cases {
                 let (ws, _) = ctx.sentences[r.sentence];
                 let last = (r.sentence + extra).min(ctx.sentences.len() - 1);
                 let (_, we) = ctx.sentences[last];
-                let got = self.count(ctx, &sorted, ws, we);
-                let enough = got.0.len() >= need && got.2;
-                best = Some((got, ws, we, last));
+                let got = match counted.iter().find(|c| c.0 == (ws, we)) {
+                    Some(c) => c.1.clone(),
+                    None => {
+                        let got = self.count(ctx, &sorted, ws, we);
+                        counted.push(((ws, we), got.clone()));
+                        got
+                    }
+                };
+                let enough = got.details.len() >= need && got.specific;
+                best = Some((got, ws, last));
                 if enough {
                     break;
                 }
             }
-            let Some(((details, span, specific), ws, _we, last)) = best else {
+            let Some((got, ws, last)) = best else {
                 continue;
             };
+            let Counted {
+                details,
+                span,
+                specific,
+            } = got;
             if details.len() < need || !specific || last == last_window {
                 continue;
             }
@@ -172,41 +195,35 @@ impl Cases {
                 names.join(", ")
             );
             let mut d = Draft::new(Category::CaseRecognizable, sev, start, end).message(msg);
-            d.details = Some(details.iter().map(|(k, t)| format!("{k}: {t}")).collect());
+            d.details = Some(
+                details
+                    .iter()
+                    .map(|&(k, (s, e))| format!("{k}: {}", &ctx.text[s..e]))
+                    .collect(),
+            );
             found.push(d);
         }
         out.extend(found);
     }
 
-    /// Distinct detail kinds in `[ws, we)`, with an example of each, the span they cover,
-    /// and whether one of them is specific.
-    #[allow(clippy::type_complexity)]
-    fn count(
-        &self,
-        ctx: &Context,
-        drafts: &[&Draft],
-        ws: usize,
-        we: usize,
-    ) -> (Vec<(&'static str, String)>, (usize, usize), bool) {
-        let mut got: Vec<(&'static str, String)> = Vec::new();
-        let mut span = (usize::MAX, 0);
-        let mut specific = false;
-        let text = ctx.text;
-        let mut add = |name: &'static str,
-                       s: usize,
-                       e: usize,
-                       spec: bool,
-                       got: &mut Vec<(&'static str, String)>| {
-            if got.iter().any(|g| g.0 == name) {
+    /// Distinct detail kinds in `[ws, we)`, with the span of an example of each.
+    fn count(&self, ctx: &Context, drafts: &[&Draft], ws: usize, we: usize) -> Counted {
+        let mut got = Counted {
+            details: Vec::new(),
+            span: (usize::MAX, 0),
+            specific: false,
+        };
+        let add = |name: &'static str, s: usize, e: usize, spec: bool, got: &mut Counted| {
+            if got.details.iter().any(|g| g.0 == name) {
                 return;
             }
-            got.push((name, text[s..e].to_string()));
-            span.0 = span.0.min(s);
-            span.1 = span.1.max(e);
-            specific |= spec;
+            got.details.push((name, (s, e)));
+            got.span.0 = got.span.0.min(s);
+            got.span.1 = got.span.1.max(e);
+            got.specific |= spec;
         };
+        let from = drafts.partition_point(|f| f.start < ws);
         for d in DETAILS {
-            let from = drafts.partition_point(|f| f.start < ws);
             let window = drafts[from..].iter().take_while(|f| f.start < we);
             if let Some(f) = window
                 .clone()
@@ -221,12 +238,18 @@ impl Cases {
                 }
             }
         }
-        if !got.iter().any(|g| g.0 == "age") {
-            if let Some(m) = self.body.find(&ctx.lower[ws..we]) {
+        let window = &ctx.lower[ws..we];
+        // Every `body` match holds a digit or "in his/her/their": without one, skip the pass.
+        let maybe_body = window.bytes().any(|c| c.is_ascii_digit())
+            || ["in his ", "in her ", "in their "]
+                .iter()
+                .any(|p| window.contains(p));
+        if maybe_body && !got.details.iter().any(|g| g.0 == "age") {
+            if let Some(m) = self.body.find(window) {
                 add("age", ws + m.start(), ws + m.end(), true, &mut got);
             }
         }
-        (got, span, specific)
+        got
     }
 
     fn photo(&self, ctx: &Context, out: &mut Vec<Draft>) {

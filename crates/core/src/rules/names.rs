@@ -331,20 +331,12 @@ impl Rule for Names {
 
             // 2. Role words: "pt Jenny K.", "my patient Rob Kessler", "her son Marcus",
             //    "baby Zoë", "family of Tomás Reyes".
-            let relative = RELATIVE_ROLES.contains(w)
-                && prev.is_some_and(|p| {
-                    matches!(
-                        p,
-                        "her"
-                            | "his"
-                            | "their"
-                            | "your"
-                            | "pt's"
-                            | "patient's"
-                            | "pt’s"
-                            | "patient’s"
-                    )
-                });
+            let relative = prev.is_some_and(|p| {
+                matches!(
+                    p,
+                    "her" | "his" | "their" | "your" | "pt's" | "patient's" | "pt’s" | "patient’s"
+                )
+            }) && RELATIVE_ROLES.contains(w);
             let patient_role = PATIENT_ROLES.contains(&w)
                 && !(w == "pt" && ctx.text[t.start..t.end].starts_with("PT"));
             let baby = w == "baby";
