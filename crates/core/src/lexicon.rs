@@ -278,9 +278,9 @@ impl Lexicon {
 
     fn index(phrases: &[&'static str]) -> Lexicon {
         let mut by_word: Vec<(&'static str, FirstWord)> = Vec::new();
-        let mut first_at = std::collections::HashMap::new();
+        let mut first_at = words::BuildMap::default();
         let mut by_two: Vec<(&'static str, Vec<u32>)> = Vec::new();
-        let mut two_at = std::collections::HashMap::new();
+        let mut two_at = words::BuildMap::default();
         let mut by_byte = vec![Vec::new(); 256];
         let mut by_char: Vec<(&'static str, Vec<u32>)> = Vec::new();
         for (id, p) in phrases.iter().enumerate() {
@@ -331,7 +331,7 @@ impl Lexicon {
     fn build() -> Lexicon {
         let mut phrases: Vec<&'static str> = Vec::new();
         let mut kinds: Vec<Kinds> = Vec::new();
-        let mut index = std::collections::HashMap::new();
+        let mut index = words::BuildMap::default();
         for &(k, list) in LISTS {
             for p in list.split('|') {
                 if p.is_empty() {

@@ -31,6 +31,30 @@ pub fn finish(mut h: u64) -> u64 {
     h ^ (h >> 33)
 }
 
+/// [`step`] and [`finish`] as a [`std::hash::Hasher`], for the `HashMap`s that build the
+/// tables: far cheaper than SipHash on short words, and the keys are our own lists.
+#[derive(Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> WordHasher {
+        WordHasher(SEED)
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        finish(self.0)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = bytes.iter().fold(self.0, |h, &b| step(h, b));
+    }
+}
+
+/// A `HashMap` keyed by our own words, for building tables.
+pub type BuildMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+
 /// A map from words to values, built once.
 pub struct WordMap<V> {
     mask: usize,
