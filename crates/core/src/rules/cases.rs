@@ -1,19 +1,13 @@
 //! Recognizable cases: a patient reference plus several quasi-identifiers in the same
 //! story; and text describing a picture of a patient, record or screen.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
-use super::{re, Draft, Rule};
+use super::{Draft, Rule};
 use crate::context::{Context, RefStrength};
 use crate::lexicon::{kind, Kinds};
 use crate::{Category, Config, Sensitivity, Severity};
 
 pub struct Cases {
     threshold: usize,
-    /// "born at 23 weeks", "1 lb 2 oz", "(80s", "in her 90s": ages and sizes in other words.
-    body: &'static Regex,
 }
 
 impl Cases {
@@ -24,16 +18,101 @@ impl Cases {
             Sensitivity::Balanced => base,
             Sensitivity::Relaxed => base + 1,
         };
-        Cases {
-            threshold,
-            body: {
-                static BODY: OnceLock<Regex> = OnceLock::new();
-                BODY.get_or_init(|| re(
-                r"\b(?:born at \d{2} weeks|\d{1,2} lbs? \d{1,2} oz|in (?:his|her|their) (?:[1-9]0s|teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|[1-9]0s)\b",
-            ))
-            },
+        Cases { threshold }
+    }
+}
+
+/// The first age or size said in other words in `low` (lower-cased): "born at 23 weeks",
+/// "1 lb 2 oz", "in her 90s", "80s". Each form starts a word and is a fixed sequence of
+/// words, so trying them in that order at each word start finds what a regex of the four
+/// alternatives would.
+fn body_size(low: &str) -> Option<(usize, usize)> {
+    let b = low.as_bytes();
+    let word_at = |i: usize| -> &str {
+        let e = i + b[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        &low[i..e]
+    };
+    let digits = |w: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit())
+    };
+    let decade = |w: &str| {
+        let d = w.as_bytes();
+        d.len() == 3 && (b'1'..=b'9').contains(&d[0]) && d[1] == b'0' && d[2] == b's'
+    };
+    // Follows `words` from `i`, one space between each; returns where the last ends.
+    let seq = |i: usize, words: &[&dyn Fn(&str) -> bool]| -> Option<usize> {
+        let mut p = i;
+        for (k, ok) in words.iter().enumerate() {
+            if k > 0 {
+                p = (b.get(p) == Some(&b' ')).then_some(p + 1)?;
+            }
+            let w = (p < b.len()).then(|| word_at(p))?;
+            if w.is_empty() || !ok(w) {
+                return None;
+            }
+            p += w.len();
+        }
+        Some(p)
+    };
+    for i in 0..b.len() {
+        // Every form starts with "born", "in" or a digit, at the start of a word.
+        if !matches!(b[i], b'b' | b'i' | b'0'..=b'9') || (i > 0 && b[i - 1].is_ascii_alphanumeric())
+        {
+            continue;
+        }
+        let end = seq(
+            i,
+            &[
+                &|w| w == "born",
+                &|w| w == "at",
+                &|w| digits(w, 2..=2),
+                &|w| w == "weeks",
+            ],
+        )
+        .or_else(|| {
+            seq(
+                i,
+                &[
+                    &|w| digits(w, 1..=2),
+                    &|w| w == "lb" || w == "lbs",
+                    &|w| digits(w, 1..=2),
+                    &|w| w == "oz",
+                ],
+            )
+        })
+        .or_else(|| {
+            seq(
+                i,
+                &[
+                    &|w| w == "in",
+                    &|w| matches!(w, "his" | "her" | "their"),
+                    &|w| {
+                        decade(w)
+                            || matches!(
+                                w,
+                                "teens"
+                                    | "twenties"
+                                    | "thirties"
+                                    | "forties"
+                                    | "fifties"
+                                    | "sixties"
+                                    | "seventies"
+                                    | "eighties"
+                                    | "nineties"
+                            )
+                    },
+                ],
+            )
+        })
+        .or_else(|| seq(i, &[&decade]));
+        if let Some(e) = end {
+            return Some((i, e));
         }
     }
+    None
 }
 
 /// One kind of detail, with the phrase kinds and finding categories that show it.
@@ -239,14 +318,14 @@ impl Cases {
             }
         }
         let window = &ctx.lower[ws..we];
-        // Every `body` match holds a digit or "in his/her/their": without one, skip the pass.
+        // Every form holds a digit or "in his/her/their": without one, skip the search.
         let maybe_body = window.bytes().any(|c| c.is_ascii_digit())
             || ["in his ", "in her ", "in their "]
                 .iter()
                 .any(|p| window.contains(p));
         if maybe_body && !got.details.iter().any(|g| g.0 == "age") {
-            if let Some(m) = self.body.find(window) {
-                add("age", ws + m.start(), ws + m.end(), true, &mut got);
+            if let Some((s, e)) = body_size(window) {
+                add("age", ws + s, ws + e, true, &mut got);
             }
         }
         got
