@@ -204,7 +204,7 @@ impl Lexicon {
     /// hash lookups per word find every candidate, and each is then compared in full.
     pub fn find(&self, lower: &str) -> Vec<Hit> {
         let b = lower.as_bytes();
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(b.len() / 8);
         let mut push = |ids: &[u32], s: usize| {
             for &id in ids {
                 let p = self.phrases[id as usize];
@@ -251,7 +251,7 @@ impl Lexicon {
             let s = i;
             let h;
             (i, h) = run(s, words::SEED);
-            let Some(first) = self.by_word.get_hashed(words::finish(h), &lower[s..i]) else {
+            let Some(first) = self.by_word.get_by_hash(words::finish(h)) else {
                 continue;
             };
             push(&first.alone, s);
@@ -263,9 +263,8 @@ impl Lexicon {
                     j += 1;
                 }
                 if j < b.len() {
-                    (j, h) = run(j, h);
-                    if let Some(ids) = self.by_two_words.get_hashed(words::finish(h), &lower[s..j])
-                    {
+                    let (_, h) = run(j, h);
+                    if let Some(ids) = self.by_two_words.get_by_hash(words::finish(h)) {
                         push(ids, s);
                     }
                 }
@@ -318,11 +317,14 @@ impl Lexicon {
                 }
             }
         }
+        let (by_word, by_two_words) = (WordMap::new(by_word), WordMap::new(by_two));
+        // `find` looks words up by hash alone and checks each phrase it is led to in full.
+        assert!(!by_word.hash_collision() && !by_two_words.hash_collision());
         Lexicon {
             phrases: phrases.to_vec(),
             kinds: Vec::new(),
-            by_word: WordMap::new(by_word),
-            by_two_words: WordMap::new(by_two),
+            by_word,
+            by_two_words,
             by_byte,
             by_char: WordMap::new(by_char),
         }

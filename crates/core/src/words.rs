@@ -101,6 +101,28 @@ impl<V> WordMap<V> {
         }
     }
 
+    /// The value of the word whose [`hash`] is `h`, without comparing the word itself: for
+    /// callers that verify what the value leads to anyway, on a map without
+    /// [`WordMap::hash_collision`] (a word not in the map may share a hash with one that is).
+    #[inline]
+    pub fn get_by_hash(&self, h: u64) -> Option<&V> {
+        let mut i = h as usize & self.mask;
+        loop {
+            match &self.slots[i] {
+                None => return None,
+                Some((sh, _, v)) if *sh == h => return Some(v),
+                Some(_) => i = (i + 1) & self.mask,
+            }
+        }
+    }
+
+    /// Whether two words of the map share a hash.
+    pub fn hash_collision(&self) -> bool {
+        let mut hashes: Vec<u64> = self.slots.iter().flatten().map(|s| s.0).collect();
+        hashes.sort_unstable();
+        hashes.windows(2).any(|w| w[0] == w[1])
+    }
+
     /// The value of `word`.
     pub fn get(&self, word: &str) -> Option<&V> {
         self.get_hashed(hash(word), word)
