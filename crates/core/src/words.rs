@@ -58,47 +58,67 @@ pub type BuildMap<K, V> =
 /// A map from words to values, built once.
 pub struct WordMap<V> {
     mask: usize,
-    slots: Vec<Option<(u64, &'static str, V)>>,
+    /// Per slot: the top half of the word's hash, and 1 + its index in `entries` (0 when
+    /// empty). Eight bytes a slot keep the probed part of the table small enough to stay
+    /// in cache; the entries are only read on a likely match.
+    slots: Vec<(u32, u32)>,
+    entries: Vec<(u64, &'static str, V)>,
 }
 
 impl<V> WordMap<V> {
     /// Builds the map; a repeated word keeps its first value.
-    pub fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> WordMap<V> {
-        let entries: Vec<_> = entries.into_iter().collect();
+    pub fn new(words: impl IntoIterator<Item = (&'static str, V)>) -> WordMap<V> {
+        let words: Vec<_> = words.into_iter().collect();
         // At most half full, so a miss stops after a probe or two.
-        let size = (entries.len() * 2).next_power_of_two().max(8);
+        let size = (words.len() * 2).next_power_of_two().max(8);
         let mut map = WordMap {
             mask: size - 1,
-            slots: (0..size).map(|_| None).collect(),
+            slots: vec![(0, 0); size],
+            entries: Vec::with_capacity(words.len()),
         };
-        for (word, value) in entries {
+        for (word, value) in words {
             let h = hash(word);
             let mut i = h as usize & map.mask;
             loop {
-                match &map.slots[i] {
-                    None => {
-                        map.slots[i] = Some((h, word, value));
-                        break;
-                    }
-                    Some((_, w, _)) if *w == word => break,
-                    Some(_) => i = (i + 1) & map.mask,
+                let (tag, at) = map.slots[i];
+                if at == 0 {
+                    map.entries.push((h, word, value));
+                    map.slots[i] = ((h >> 32) as u32, map.entries.len() as u32);
+                    break;
                 }
+                if tag == (h >> 32) as u32 && map.entries[at as usize - 1].1 == word {
+                    break;
+                }
+                i = (i + 1) & map.mask;
             }
         }
         map
     }
 
+    /// The entry whose hash is `h` and which `same` accepts.
+    #[inline]
+    fn find(&self, h: u64, same: impl Fn(&str) -> bool) -> Option<&V> {
+        let tag = (h >> 32) as u32;
+        let mut i = h as usize & self.mask;
+        loop {
+            let (t, at) = self.slots[i];
+            if at == 0 {
+                return None;
+            }
+            if t == tag {
+                let (eh, w, v) = &self.entries[at as usize - 1];
+                if *eh == h && same(w) {
+                    return Some(v);
+                }
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
     /// The value of `word`, whose [`hash`] is `h`.
     #[inline]
     pub fn get_hashed(&self, h: u64, word: &str) -> Option<&V> {
-        let mut i = h as usize & self.mask;
-        loop {
-            match &self.slots[i] {
-                None => return None,
-                Some((sh, w, v)) if *sh == h && *w == word => return Some(v),
-                Some(_) => i = (i + 1) & self.mask,
-            }
-        }
+        self.find(h, |w| w == word)
     }
 
     /// The value of the word whose [`hash`] is `h`, without comparing the word itself: for
@@ -106,19 +126,12 @@ impl<V> WordMap<V> {
     /// [`WordMap::hash_collision`] (a word not in the map may share a hash with one that is).
     #[inline]
     pub fn get_by_hash(&self, h: u64) -> Option<&V> {
-        let mut i = h as usize & self.mask;
-        loop {
-            match &self.slots[i] {
-                None => return None,
-                Some((sh, _, v)) if *sh == h => return Some(v),
-                Some(_) => i = (i + 1) & self.mask,
-            }
-        }
+        self.find(h, |_| true)
     }
 
     /// Whether two words of the map share a hash.
     pub fn hash_collision(&self) -> bool {
-        let mut hashes: Vec<u64> = self.slots.iter().flatten().map(|s| s.0).collect();
+        let mut hashes: Vec<u64> = self.entries.iter().map(|e| e.0).collect();
         hashes.sort_unstable();
         hashes.windows(2).any(|w| w[0] == w[1])
     }
