@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::{Category, Severity};
@@ -27,10 +29,11 @@ pub struct Finding {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    pub message: String,
+    /// Borrowed when it is a rule's fixed sentence, so a scan does not copy it.
+    pub message: Cow<'static, str>,
     /// Safer wording for the span; `Some("")` means "remove it".
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub suggestion: Option<String>,
+    pub suggestion: Option<Cow<'static, str>>,
     /// For `case.recognizable`: the details that were counted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<String>>,

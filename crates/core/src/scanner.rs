@@ -1,5 +1,3 @@
-use std::borrow::Cow;
-
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::context::{bounded, trim_span, Context};
@@ -266,8 +264,8 @@ fn to_findings(text: &str, drafts: Vec<Draft>) -> Vec<Finding> {
             start: at(d.start),
             end: at(d.end),
             text: text[d.start..d.end].to_string(),
-            message: d.message.into_owned(),
-            suggestion: d.suggestion.map(Cow::into_owned),
+            message: d.message,
+            suggestion: d.suggestion,
             details: d.details,
         })
         .collect()
