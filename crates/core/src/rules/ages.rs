@@ -24,7 +24,9 @@
 //! bytes around it cannot be digits), and starts either at that run or at a lead word
 //! ("aged", "she's", ",") that ends where the white space before the run begins.
 
-use super::dates::{boundary, digits_end, ends_word, is_word, next_digit, skip_ws, ws_before};
+use super::dates::{
+    boundary, digits_end, ends_at, ends_word, has, is_word, next_digit, skip_ws, ws_before,
+};
 use super::{Draft, Rule};
 use crate::context::{next_word, prev_word, Context};
 use crate::lexicon::kind;
@@ -250,42 +252,38 @@ fn is_unit(w: &str) -> bool {
     )
 }
 
-/// A word that can lead into an age, ending where the white space before the digits starts.
-const LEADS: &[(&str, Form)] = &[
-    ("aged", Form::Aged),
-    ("age", Form::Aged),
-    ("age of", Form::Aged),
-    ("she's", Form::Pron),
-    ("he's", Form::Pron),
-    ("she’s", Form::Pron),
-    ("he’s", Form::Pron),
-    ("she is", Form::Pron),
-    ("he is", Form::Pron),
-    ("she was", Form::Pron),
-    ("he was", Form::Pron),
-    ("she turned", Form::Pron),
-    ("he turned", Form::Pron),
-    ("she turns", Form::Pron),
-    ("he turns", Form::Pron),
-    (",", Form::Comma),
-    ("is", Form::Old),
-    ("was", Form::Old),
-    ("now", Form::Old),
-    ("turned", Form::Turn),
-    ("at", Form::At),
-];
-
-/// Which bytes some lead ends with: a quick test before trying the leads one by one.
-const LEAD_ENDS: [bool; 256] = {
-    let mut ends = [false; 256];
-    let mut i = 0;
-    while i < LEADS.len() {
-        let lead = LEADS[i].0.as_bytes();
-        ends[lead[lead.len() - 1] as usize] = true;
-        i += 1;
+/// The words that can lead into an age, by their last byte: a lead ends where the white
+/// space before the digits starts, so the byte there picks the few to compare.
+fn leads_ending_in(last: u8) -> &'static [(&'static str, Form)] {
+    match last {
+        b'd' => &[
+            ("aged", Form::Aged),
+            ("she turned", Form::Pron),
+            ("he turned", Form::Pron),
+            ("turned", Form::Turn),
+        ],
+        b'e' => &[("age", Form::Aged)],
+        b'f' => &[("age of", Form::Aged)],
+        b's' => &[
+            ("she's", Form::Pron),
+            ("he's", Form::Pron),
+            ("she’s", Form::Pron),
+            ("he’s", Form::Pron),
+            ("she is", Form::Pron),
+            ("he is", Form::Pron),
+            ("she was", Form::Pron),
+            ("he was", Form::Pron),
+            ("she turns", Form::Pron),
+            ("he turns", Form::Pron),
+            ("is", Form::Old),
+            ("was", Form::Old),
+        ],
+        b'w' => &[("now", Form::Old)],
+        b't' => &[("at", Form::At)],
+        b',' => &[(",", Form::Comma)],
+        _ => &[],
     }
-    ends
-};
+}
 
 /// The first age starting at or after `from` (see the module comment). Each match holds one
 /// digit run and starts after the previous run ends, so taking the runs in order and, for
@@ -296,7 +294,7 @@ fn next_age(low: &str, from: usize) -> Option<AgeMatch> {
     while let Some(ds) = next_digit(b, i) {
         let de = digits_end(b, ds);
         i = de;
-        // Only whole runs of at most three digits can match.
+        // Only whole runs of at most three digits can match (one cut by `from` is not whole).
         if de - ds > 3 || (ds > 0 && b[ds - 1].is_ascii_digit()) {
             continue;
         }
@@ -316,17 +314,14 @@ fn led_age(low: &str, from: usize, ds: usize, de: usize) -> Option<AgeMatch> {
         return None;
     }
     let w = ws_before(low, ds);
-    let last = *b.get(w.checked_sub(1)?)?;
-    if !LEAD_ENDS[usize::from(last)] {
-        return None;
-    }
+    let leads = leads_ending_in(*b.get(w.checked_sub(1)?)?);
     let digits = &b[ds..de];
     // `9\d|1[01]\d`
     let over89 = matches!(digits, [b'9', _] | [b'1', b'0' | b'1', _]);
     let mut best: Option<AgeMatch> = None;
-    for &(lead, form) in LEADS {
+    for &(lead, form) in leads {
         let lead = lead.as_bytes();
-        if lead.last() != Some(&last) || lead.len() > w || !b[..w].ends_with(lead) {
+        if !ends_at(b, w, lead) {
             continue;
         }
         let start = w - lead.len();
@@ -372,9 +367,10 @@ fn digit_age(low: &str, ds: usize, de: usize) -> Option<AgeMatch> {
             sex,
         })
     };
-    let has = |p: usize, w: &str| b[p..].starts_with(w.as_bytes());
+    let has = |p: usize, w: &str| has(b, p, w.as_bytes());
+    let gap = skip_ws(low, de);
     // `\s*(?:-\s*)?` after the digits
-    let unit = dash_gap(low, de);
+    let unit = dash_gap(low, gap);
     match b.get(unit) {
         Some(b'y') => {
             // `(?:(?:years?|yrs?|yr)\s*-?\s*old|y/o|yo|y\.o\.|yro)\b`
@@ -402,7 +398,6 @@ fn digit_age(low: &str, ds: usize, de: usize) -> Option<AgeMatch> {
         _ => {}
     }
     // `\s?[mf]\b`
-    let gap = skip_ws(low, de);
     let one_ws = low[de..gap]
         .chars()
         .next()
@@ -438,7 +433,7 @@ fn dash_gap(low: &str, p: usize) -> usize {
 /// `\s*-?\s*old\b` at `p`: where it ends.
 fn old(low: &str, p: usize) -> Option<usize> {
     let p = dash_gap(low, p);
-    (low.as_bytes()[p..].starts_with(b"old") && ends_word(low.as_bytes(), p + 3)).then_some(p + 3)
+    (has(low.as_bytes(), p, b"old") && ends_word(low.as_bytes(), p + 3)).then_some(p + 3)
 }
 
 #[cfg(test)]
@@ -597,6 +592,15 @@ mod tests {
         (0..n)
             .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
             .collect()
+    }
+
+    #[test]
+    fn leads_end_in_their_byte() {
+        for c in 0..=u8::MAX {
+            for (lead, _) in leads_ending_in(c) {
+                assert_eq!(lead.as_bytes().last(), Some(&c), "{lead}");
+            }
+        }
     }
 
     #[test]

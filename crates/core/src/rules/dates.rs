@@ -163,7 +163,8 @@ fn next_date(low: &str, from: usize) -> Option<DateMatch> {
     while let Some(ds) = next_digit(b, i) {
         let de = digits_end(b, ds);
         i = de;
-        // A date's first digits are a whole run of one, two or four.
+        // A date's first digits are a whole run of one, two or four (one cut by `from` is
+        // not whole).
         if !matches!(de - ds, 1 | 2 | 4) || (ds > 0 && b[ds - 1].is_ascii_digit()) {
             continue;
         }
@@ -239,7 +240,7 @@ fn on_the(low: &str, p: usize, q: usize) -> Option<DateMatch> {
         return None;
     }
     let t = skip_ws(low, q);
-    if t == q || !b[t..].starts_with(b"the") {
+    if t == q || !has(b, t, b"the") {
         return None;
     }
     let x = skip_ws(low, t + 3);
@@ -321,7 +322,7 @@ fn numeric_date(low: &str, p: usize) -> Option<DateMatch> {
             };
             let after_of = |t: usize| {
                 let o = t + 2;
-                let x = b[t..].starts_with(b"of").then(|| skip_ws(low, o))?;
+                let x = has(b, t, b"of").then(|| skip_ws(low, o))?;
                 (x > o).then_some(x)
             };
             let (x, y) = after_of(t).and_then(month_of).or_else(|| month_of(t))?;
@@ -404,6 +405,20 @@ fn number(digits: &str) -> u32 {
     digits.parse().unwrap_or(0)
 }
 
+/// Whether `w` occurs in `b` at `p`. Byte by byte, as the words are short and most
+/// comparisons stop at the first byte.
+#[inline]
+pub(super) fn has(b: &[u8], p: usize, w: &[u8]) -> bool {
+    b.get(p..p + w.len())
+        .is_some_and(|s| s.iter().zip(w).all(|(x, y)| x == y))
+}
+
+/// Whether `w` ends in `b` at `p`, compared from its last byte.
+#[inline]
+pub(super) fn ends_at(b: &[u8], p: usize, w: &[u8]) -> bool {
+    p >= w.len() && b[..p].iter().rev().zip(w.iter().rev()).all(|(x, y)| x == y)
+}
+
 /// An ASCII word character, what `\b` in [`super::re`] patterns looks at.
 #[inline]
 pub(super) fn is_word(c: u8) -> bool {
@@ -458,25 +473,31 @@ pub(super) fn digits_end(b: &[u8], p: usize) -> usize {
     p + b[p..].iter().take_while(|c| c.is_ascii_digit()).count()
 }
 
+/// Whether `c` is ASCII white space as `\s` has it (tab to carriage return, space).
+#[inline]
+fn ascii_ws(c: u8) -> bool {
+    matches!(c, b'\t'..=b'\r' | b' ')
+}
+
 /// The end of the white space (`\s`, i.e. Unicode `White_Space`, which is what
-/// `char::is_whitespace` tests) starting at `p`.
+/// `char::is_whitespace` tests) starting at `p`. ASCII inline, the rest out of line.
 #[inline]
 pub(super) fn skip_ws(s: &str, mut p: usize) -> usize {
     let b = s.as_bytes();
-    while let Some(&c) = b.get(p) {
-        let len = match c {
-            b'\t'..=b'\r' | b' ' => 1,
-            0x80.. => s[p..]
-                .chars()
-                .next()
-                .filter(|c| c.is_whitespace())
-                .map_or(0, char::len_utf8),
-            _ => 0,
-        };
-        if len == 0 {
-            break;
-        }
-        p += len;
+    while p < b.len() && ascii_ws(b[p]) {
+        p += 1;
+    }
+    if p < b.len() && b[p] >= 0x80 {
+        skip_ws_unicode(s, p)
+    } else {
+        p
+    }
+}
+
+#[cold]
+fn skip_ws_unicode(s: &str, mut p: usize) -> usize {
+    while let Some(c) = s[p..].chars().next().filter(|c| c.is_whitespace()) {
+        p += c.len_utf8();
     }
     p
 }
@@ -485,20 +506,20 @@ pub(super) fn skip_ws(s: &str, mut p: usize) -> usize {
 #[inline]
 pub(super) fn ws_before(s: &str, mut p: usize) -> usize {
     let b = s.as_bytes();
-    while p > 0 {
-        let len = match b[p - 1] {
-            b'\t'..=b'\r' | b' ' => 1,
-            0x80.. => s[..p]
-                .chars()
-                .next_back()
-                .filter(|c| c.is_whitespace())
-                .map_or(0, char::len_utf8),
-            _ => 0,
-        };
-        if len == 0 {
-            break;
-        }
-        p -= len;
+    while p > 0 && ascii_ws(b[p - 1]) {
+        p -= 1;
+    }
+    if p > 0 && b[p - 1] >= 0x80 {
+        ws_before_unicode(s, p)
+    } else {
+        p
+    }
+}
+
+#[cold]
+fn ws_before_unicode(s: &str, mut p: usize) -> usize {
+    while let Some(c) = s[..p].chars().next_back().filter(|c| c.is_whitespace()) {
+        p -= c.len_utf8();
     }
     p
 }
