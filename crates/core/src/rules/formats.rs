@@ -1,0 +1,675 @@
+//! Hand-written matchers for the fixed number formats of [`super::identifiers`]: SSNs,
+//! phone numbers, IPv4 addresses, card numbers, MBIs, room numbers and parenthesised codes.
+//!
+//! Each one returns exactly what `find_iter` of the regex quoted above it returns on the
+//! lower-cased post (the tests below check that against the regex on generated text), but
+//! starts only from the ASCII digit runs (or `(`s) where a match must lie, so a post is
+//! read once instead of once per format, and no regex is compiled for them.
+//!
+//! `\b` is the ASCII word boundary and `\s` Unicode `White_Space`, as in [`super::re`].
+
+/// Maximal runs of ASCII digits, as `(start, end)` byte offsets.
+pub fn digit_runs(b: &[u8]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::with_capacity(32);
+    let mut i = 0;
+    while i < b.len() {
+        // Most of a post is words: look for the next digit eight bytes at a time.
+        match b.get(i..i + 8) {
+            Some(block) => {
+                let m = digit_flags(block);
+                if m == 0 {
+                    i += 8;
+                    continue;
+                }
+                i += m.trailing_zeros() as usize / 8;
+            }
+            None if !b[i].is_ascii_digit() => {
+                i += 1;
+                continue;
+            }
+            None => {}
+        }
+        let s = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        runs.push((s, i));
+    }
+    runs
+}
+
+/// Flags (high bits) the bytes of an eight-byte block that are ASCII digits, at least the
+/// first of them exactly. XOR with '0' maps the digits, and only them, to bytes below 10,
+/// which the classic "has a byte less than n" test flags; its borrows only carry upward,
+/// so no flag lies below the first digit.
+fn digit_flags(block: &[u8]) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let word = u64::from_le_bytes(block.try_into().unwrap_or_default());
+    let y = word ^ (ONES * b'0' as u64);
+    y.wrapping_sub(ONES * 10) & !y & (ONES * 0x80)
+}
+
+fn word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// `(?-u:\b)` at `i`.
+fn boundary(b: &[u8], i: usize) -> bool {
+    let left = i > 0 && word(b[i - 1]);
+    let right = i < b.len() && word(b[i]);
+    left != right
+}
+
+/// The byte length of the `\s` character at `i`, if there is one.
+fn space_at(s: &str, i: usize) -> Option<usize> {
+    match *s.as_bytes().get(i)? {
+        c if c < 0x80 => ascii_space(c).then_some(1),
+        _ => {
+            let c = s.get(i..)?.chars().next()?;
+            c.is_whitespace().then_some(c.len_utf8())
+        }
+    }
+}
+
+/// The byte length of the `\s` character ending at `i`, if there is one.
+fn space_before(s: &str, i: usize) -> Option<usize> {
+    match *s.as_bytes().get(i.checked_sub(1)?)? {
+        c if c < 0x80 => ascii_space(c).then_some(1),
+        _ => {
+            let c = s.get(..i)?.chars().next_back()?;
+            c.is_whitespace().then_some(c.len_utf8())
+        }
+    }
+}
+
+/// ASCII `White_Space` (`u8::is_ascii_whitespace` leaves out the vertical tab).
+fn ascii_space(c: u8) -> bool {
+    matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// The byte length of a `[\s.-]` character at `i`.
+fn sep_at(s: &str, i: usize) -> Option<usize> {
+    match s.as_bytes().get(i)? {
+        b'.' | b'-' => Some(1),
+        _ => space_at(s, i),
+    }
+}
+
+/// The end of `n` ASCII digits starting at `i`.
+fn digits(b: &[u8], i: usize, n: usize) -> Option<usize> {
+    let e = i + n;
+    (e <= b.len() && b[i..e].iter().all(u8::is_ascii_digit)).then_some(e)
+}
+
+/// The start of the longest `\s*` + optional one of `marks` + `\s*` ending at `e`.
+fn region_before(s: &str, mut e: usize, marks: &[u8]) -> usize {
+    while let Some(n) = space_before(s, e) {
+        e -= n;
+    }
+    if e > 0 && marks.contains(&s.as_bytes()[e - 1]) {
+        e -= 1;
+        while let Some(n) = space_before(s, e) {
+            e -= n;
+        }
+    }
+    e
+}
+
+/// Keywords looked for right before a number, with a table of their last bytes so most
+/// places are turned down at a glance.
+struct Words {
+    list: &'static [&'static str],
+    last: [bool; 256],
+}
+
+impl Words {
+    const fn new(list: &'static [&'static str]) -> Words {
+        let mut last = [false; 256];
+        let mut i = 0;
+        while i < list.len() {
+            let w = list[i].as_bytes();
+            last[w[w.len() - 1] as usize] = true;
+            i += 1;
+        }
+        Words { list, last }
+    }
+
+    /// The start of the longest word ending at `e` with a word boundary before it.
+    fn before(&self, b: &[u8], e: usize) -> Option<usize> {
+        if e == 0 || !self.last[b[e - 1] as usize] {
+            return None;
+        }
+        let mut start = None;
+        for w in self.list {
+            let w = w.as_bytes();
+            let s = e.wrapping_sub(w.len());
+            if w.len() <= e && w[w.len() - 1] == b[e - 1] && b[s..e] == *w && boundary(b, s) {
+                start = Some(start.map_or(s, |t: usize| t.min(s)));
+            }
+        }
+        start
+    }
+}
+
+/// `\b(?:ssn|social security(?: number| no\.?| #)?|social)?\s*[:#]?\s*\d{3}-\d{2}-\d{4}\b|\bssn\s*[:#]?\s*\d{9}\b`
+///
+/// The digits of a match form whole runs (a non-digit or a keyword letter comes before
+/// them and `\b` after), so each match ends a run shaped `ddd-dd-dddd` or `ddddddddd`.
+pub fn ssn(low: &str, runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    const KEYWORDS: Words = Words::new(&[
+        "ssn",
+        "social security number",
+        "social security no.",
+        "social security no",
+        "social security #",
+        "social security",
+        "social",
+    ]);
+    const SSN: Words = Words::new(&["ssn"]);
+    let b = low.as_bytes();
+    let mut out = Vec::new();
+    for (i, &(c, e)) in runs.iter().enumerate() {
+        // `ddd-dd-dddd`, or else nine digits after "ssn".
+        let dashed = matches!(
+            runs.get(i + 1..i + 3),
+            Some(&[(s2, e2), (s3, _)])
+                if e - c == 3 && b[e] == b'-' && s2 == e + 1
+                    && e2 - s2 == 2 && b[e2] == b'-' && s3 == e2 + 1
+        );
+        let end = if dashed {
+            let (s3, e3) = runs[i + 2];
+            (e3 - s3 == 4).then_some(e3)
+        } else {
+            (e - c == 9).then_some(e)
+        };
+        let Some(end) = end.filter(|&end| boundary(b, end)) else {
+            continue;
+        };
+        // The prefix: a keyword, then spaces and at most one ':' or '#'. Every keyword ends
+        // where that stretch starts ("social security #" also ends at its '#', but then
+        // "social security" ends at the stretch and starts at the same place).
+        let q = region_before(low, c, b":#");
+        let start = if dashed {
+            KEYWORDS
+                .before(b, q)
+                .or((q < c && boundary(b, q)).then_some(q))
+                .or(boundary(b, c).then_some(c))
+        } else {
+            SSN.before(b, q)
+        };
+        if let Some(start) = start {
+            out.push((start, end));
+        }
+    }
+    out
+}
+
+/// `(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b|\b\d{3}-\d{4}\b|\b\d{10}\b`
+///
+/// A match starts with a digit, or a `+` or `(` right before one, so the candidates are
+/// the starts of the digit runs (and the byte before), and every `1` (a country code).
+pub fn phone(low: &str, runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let b = low.as_bytes();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for (k, &(s, e)) in runs.iter().enumerate() {
+        // A match ends a run of four digits (or ten), at most three runs on (country
+        // code, area code, exchange, line).
+        let ends = runs[k..]
+            .iter()
+            .take(4)
+            .any(|&(s, e)| e - s == 4 || e - s == 10);
+        if !ends {
+            continue;
+        }
+        let before = (s > 0 && matches!(b[s - 1], b'+' | b'(')).then(|| s - 1);
+        let ones = (s + 1..e).filter(|&p| b[p] == b'1');
+        for p in before.into_iter().chain([s]).chain(ones) {
+            if p < pos {
+                continue;
+            }
+            if let Some(end) = phone_at(low, p) {
+                out.push((p, end));
+                pos = end;
+            }
+        }
+    }
+    out
+}
+
+/// The end of the leftmost-first match of the phone pattern starting at `p`.
+fn phone_at(low: &str, p: usize) -> Option<usize> {
+    let b = low.as_bytes();
+    // `\d{3}[\s.-]\d{4}\b`
+    let tail = |i: usize| {
+        let i = digits(b, i, 3)?;
+        let i = digits(b, i + sep_at(low, i)?, 4)?;
+        boundary(b, i).then_some(i)
+    };
+    // `(?:\(\d{3}\)\s?|\b\d{3}[\s.-])` then the tail
+    let area = |i: usize| {
+        let paren = (b.get(i) == Some(&b'('))
+            .then(|| digits(b, i + 1, 3))
+            .flatten()
+            .filter(|&j| b.get(j) == Some(&b')'))
+            .and_then(|j| {
+                let j = j + 1;
+                space_at(low, j)
+                    .and_then(|n| tail(j + n))
+                    .or_else(|| tail(j))
+            });
+        paren.or_else(|| {
+            let j = digits(b, i, 3).filter(|_| boundary(b, i))?;
+            tail(j + sep_at(low, j)?)
+        })
+    };
+    // `(?:\+?1[\s.-]?)?`: with the country code (and its separator) first.
+    let code = match (b.get(p), b.get(p + 1)) {
+        (Some(b'+'), Some(b'1')) => Some(p + 2),
+        (Some(b'1'), _) => Some(p + 1),
+        _ => None,
+    };
+    let with_code = code.and_then(|j| sep_at(low, j).and_then(|n| area(j + n)).or_else(|| area(j)));
+    with_code.or_else(|| area(p)).or_else(|| {
+        if !boundary(b, p) {
+            return None;
+        }
+        let short = digits(b, p, 3)
+            .filter(|&j| b.get(j) == Some(&b'-'))
+            .and_then(|j| digits(b, j + 1, 4));
+        let long = || digits(b, p, 10);
+        short
+            .filter(|&j| boundary(b, j))
+            .or_else(|| long().filter(|&j| boundary(b, j)))
+    })
+}
+
+/// `\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b`: four whole runs of one to three digits
+/// joined by single dots.
+pub fn ipv4(b: &[u8], runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for (i, &(s, _)) in runs.iter().enumerate() {
+        let Some(q) = runs.get(i..i + 4) else { break };
+        let e = q[3].1;
+        let dotted = q
+            .windows(2)
+            .all(|w| w[0].1 + 1 == w[1].0 && b[w[0].1] == b'.');
+        let short = q.iter().all(|&(s, e)| e - s <= 3);
+        if s >= pos && dotted && short && boundary(b, s) && boundary(b, e) {
+            out.push((s, e));
+            pos = e;
+        }
+    }
+    out
+}
+
+/// `\b\d(?:[ -]?\d){12,18}\b`: from the start of a run, each step takes the next digit,
+/// or a space or dash and the digit after it; the longest chain of 12 to 18 steps that
+/// ends at a word boundary wins, as greedy repetition backtracks.
+pub fn card(b: &[u8], runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for &(s, _) in runs {
+        if s < pos || !boundary(b, s) {
+            continue;
+        }
+        let mut i = s + 1;
+        let mut found = None;
+        for step in 1..=18 {
+            if b.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            } else if matches!(b.get(i), Some(b' ' | b'-'))
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            {
+                i += 2;
+            } else {
+                break;
+            }
+            if step >= 12 && boundary(b, i) {
+                found = Some(i);
+            }
+        }
+        if let Some(e) = found {
+            out.push((s, e));
+            pos = e;
+        }
+    }
+    out
+}
+
+/// `\b[1-9][a-z][a-z0-9]\d-?[a-z][a-z0-9]\d-?[a-z][a-z]\d\d\b`: a one-digit run, then a
+/// fixed shape (an optional dash can only be taken, as a letter must follow it).
+pub fn mbi(b: &[u8], runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for &(s, _) in runs {
+        if s < pos || b[s] == b'0' || !boundary(b, s) {
+            continue;
+        }
+        let mut i = s + 1;
+        for class in *b"laD-laD-llDD" {
+            let c = b.get(i).copied().unwrap_or(0);
+            let ok = match class {
+                b'l' => c.is_ascii_lowercase(),
+                b'a' => c.is_ascii_lowercase() || c.is_ascii_digit(),
+                b'D' => c.is_ascii_digit(),
+                _ => {
+                    i += (c == b'-') as usize;
+                    continue;
+                }
+            };
+            if !ok {
+                i = 0;
+                break;
+            }
+            i += 1;
+        }
+        if i > 0 && boundary(b, i) {
+            out.push((s, i));
+            pos = i;
+        }
+    }
+    out
+}
+
+/// `\b(?:room|rm|bed|bay|exam room|trauma bay|trauma|stall|pod|bed space|cubicle|isolation room)\s*#?\s*\d{1,4}[a-z]?\b`
+///
+/// The number is a whole run of at most four digits (and maybe one letter); the keyword
+/// ends where the spaces and `#` before it start. Keywords ending there share their end,
+/// so the longest one starts leftmost and is the match.
+pub fn room(low: &str, runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    const KEYWORDS: Words = Words::new(&[
+        "room",
+        "rm",
+        "bed",
+        "bay",
+        "exam room",
+        "trauma bay",
+        "trauma",
+        "stall",
+        "pod",
+        "bed space",
+        "cubicle",
+        "isolation room",
+    ]);
+    let b = low.as_bytes();
+    let mut out = Vec::new();
+    for &(s, e) in runs {
+        if e - s > 4 {
+            continue;
+        }
+        let end = if b.get(e).is_some_and(u8::is_ascii_lowercase) {
+            e + 1
+        } else {
+            e
+        };
+        if !boundary(b, end) {
+            continue;
+        }
+        let q = region_before(low, s, b"#");
+        if let Some(start) = KEYWORDS.before(b, q) {
+            out.push((start, end));
+        }
+    }
+    out
+}
+
+/// A match of `\((?P<st>[a-z]{1,2} )?(?P<val>[a-z0-9][a-z0-9-]{3,22}[a-z0-9])\)`.
+pub struct Paren {
+    /// The state, space included.
+    pub st: Option<(usize, usize)>,
+    pub val: (usize, usize),
+}
+
+/// Every match starts at a `(`; the value runs up to the `)`, as neither it nor a space
+/// is in its class, so the state is there exactly when one or two letters and a space
+/// follow the `(`.
+pub fn parens(low: &str) -> Vec<Paren> {
+    let b = low.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(p) = low[i..].find('(').map(|p| p + i) {
+        i = p + 1;
+        let letters = b[i..]
+            .iter()
+            .take(3)
+            .take_while(|c| c.is_ascii_lowercase())
+            .count();
+        let st = (1..=2)
+            .contains(&letters)
+            .then_some(i + letters)
+            .filter(|&j| b.get(j) == Some(&b' '))
+            .map(|j| (i, j + 1));
+        let vs = st.map_or(i, |(_, e)| e);
+        let ve = vs
+            + b[vs..]
+                .iter()
+                .take_while(|&&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+                .count();
+        let alnum = |c: u8| c.is_ascii_lowercase() || c.is_ascii_digit();
+        if (5..=24).contains(&(ve - vs))
+            && alnum(b[vs])
+            && alnum(b[ve - 1])
+            && b.get(ve) == Some(&b')')
+        {
+            out.push(Paren { st, val: (vs, ve) });
+            i = ve + 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::re;
+    use super::*;
+
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0 as usize
+        }
+    }
+
+    /// Random texts from pieces that exercise every branch of the patterns.
+    fn texts(pieces: &[&str], n: usize) -> Vec<String> {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        (0..n)
+            .map(|_| {
+                let k = 1 + rng.next() % 14;
+                (0..k).map(|_| pieces[rng.next() % pieces.len()]).collect()
+            })
+            .collect()
+    }
+
+    const COMMON: &[&str] = &[
+        "0", "1", "2", "5", "9", "12", "123", "1234", "11", "555", "0164", "-", "-", ".", " ",
+        "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\u{a0}", "\u{3000}", "\u{85}", "_", "a", "x", "é",
+        "#", ":", "(", ")", "+", "/", "$",
+    ];
+
+    fn same(pattern: &str, extra: &[&str], f: impl Fn(&str) -> Vec<(usize, usize)>) {
+        let rx = re(pattern);
+        let pieces: Vec<&str> = COMMON.iter().chain(extra).copied().collect();
+        let mut hits = 0;
+        for t in texts(&pieces, 60_000) {
+            let want: Vec<(usize, usize)> =
+                rx.find_iter(&t).map(|m| (m.start(), m.end())).collect();
+            hits += want.len();
+            assert_eq!(f(&t), want, "{t:?}");
+        }
+        assert!(hits > 1_000, "the texts exercise the pattern");
+    }
+
+    #[test]
+    fn digit_runs_are_the_runs_of_digits() {
+        let mut rng = Rng(7);
+        for _ in 0..20_000 {
+            let n = rng.next() % 40;
+            let b: Vec<u8> = (0..n)
+                .map(|_| match rng.next() % 4 {
+                    0 => b'0' + (rng.next() % 10) as u8,
+                    1 => b"/:09\x80\xff"[rng.next() % 6],
+                    _ => rng.next() as u8,
+                })
+                .collect();
+            let mut want = Vec::new();
+            for (i, c) in b.iter().enumerate() {
+                let prev = i > 0 && b[i - 1].is_ascii_digit();
+                match (c.is_ascii_digit(), prev) {
+                    (true, false) => want.push((i, i + 1)),
+                    (true, true) => want.last_mut().unwrap().1 = i + 1,
+                    _ => {}
+                }
+            }
+            assert_eq!(digit_runs(&b), want, "{b:?}");
+        }
+    }
+
+    #[test]
+    fn ssn_matches_its_regex() {
+        same(
+            r"\b(?:ssn|social security(?: number| no\.?| #)?|social)?\s*[:#]?\s*\d{3}-\d{2}-\d{4}\b|\bssn\s*[:#]?\s*\d{9}\b",
+            &[
+                "123-45-6789",
+                "123-45-",
+                "45-6789",
+                "123456789",
+                "ssn",
+                "social",
+                " security",
+                "social security",
+                " number",
+                " no",
+                ".",
+                "social security #",
+                "xssn",
+            ],
+            |t| ssn(t, &digit_runs(t.as_bytes())),
+        );
+    }
+
+    #[test]
+    fn phone_matches_its_regex() {
+        same(
+            r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b|\b\d{3}-\d{4}\b|\b\d{10}\b",
+            &[
+                "(217)",
+                "(217) ",
+                "217-",
+                "217.",
+                "555-0164",
+                "555 0164",
+                "+1",
+                "+1 ",
+                "1-",
+                "2175550164",
+                "1217",
+                "555-",
+            ],
+            |t| phone(t, &digit_runs(t.as_bytes())),
+        );
+    }
+
+    #[test]
+    fn ipv4_matches_its_regex() {
+        same(
+            r"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b",
+            &["192.", "168.", "1.", "10.0.0.1", "256", "v"],
+            |t| ipv4(t.as_bytes(), &digit_runs(t.as_bytes())),
+        );
+    }
+
+    #[test]
+    fn card_matches_its_regex() {
+        same(
+            r"\b\d(?:[ -]?\d){12,18}\b",
+            &[
+                "4111",
+                "4111 ",
+                "1111-",
+                "41111111",
+                "4111111111111111",
+                "12345678",
+            ],
+            |t| card(t.as_bytes(), &digit_runs(t.as_bytes())),
+        );
+    }
+
+    #[test]
+    fn mbi_matches_its_regex() {
+        same(
+            r"\b[1-9][a-z][a-z0-9]\d-?[a-z][a-z0-9]\d-?[a-z][a-z]\d\d\b",
+            &[
+                "1eg4",
+                "1eg4-",
+                "tE7",
+                "te7",
+                "mk72",
+                "-mk72",
+                "6rw2-hj4-qa17",
+                "q",
+                "k4",
+                "a1",
+            ],
+            |t| mbi(t.as_bytes(), &digit_runs(t.as_bytes())),
+        );
+    }
+
+    #[test]
+    fn room_matches_its_regex() {
+        same(
+            r"\b(?:room|rm|bed|bay|exam room|trauma bay|trauma|stall|pod|bed space|cubicle|isolation room)\s*#?\s*\d{1,4}[a-z]?\b",
+            &[
+                "room",
+                "rm",
+                "bed",
+                "bay",
+                "exam room",
+                "trauma",
+                " bay",
+                "stall",
+                "pod",
+                " space",
+                "cubicle",
+                "isolation room",
+                "bedroom",
+                "b",
+                "ab",
+            ],
+            |t| room(t, &digit_runs(t.as_bytes())),
+        );
+    }
+
+    #[test]
+    fn parens_match_their_regex() {
+        let rx = re(r"\((?P<st>[a-z]{1,2} )?(?P<val>[a-z0-9][a-z0-9-]{3,22}[a-z0-9])\)");
+        let extra = [
+            "ca ",
+            "abc ",
+            "b2291473",
+            "krt-447",
+            "a b",
+            "abcdefghijklmnop",
+            "-x",
+        ];
+        let pieces: Vec<&str> = COMMON.iter().chain(&extra).copied().collect();
+        for t in texts(&pieces, 60_000) {
+            let want: Vec<_> = rx
+                .captures_iter(&t)
+                .map(|c| {
+                    let st = c.name("st").map(|m| (m.start(), m.end()));
+                    let v = c.name("val").unwrap();
+                    (st, (v.start(), v.end()))
+                })
+                .collect();
+            let got: Vec<_> = parens(&t).iter().map(|p| (p.st, p.val)).collect();
+            assert_eq!(got, want, "{t:?}");
+        }
+    }
+}
