@@ -1599,6 +1599,7 @@ mod tests {
         crate::context::tokenize(s, &crate::context::split_sentences(s))
     }
 
+    /// `FUZZ_N=1000000 cargo test --release -p bedside-core matchers_equal` runs longer.
     #[test]
     fn matchers_equal_their_regexes() {
         let [street, highway, zip, unit] = [STREET, HIGHWAY, ZIP, UNIT].map(re);
@@ -1617,22 +1618,6 @@ mod tests {
             );
             assert_eq!(zips(&s, &runs), oracle(&zip, &s), "zip in {s:?}");
             assert_eq!(units(&s, &runs), oracle(&unit, &s), "unit in {s:?}");
-            if std::env::var("COVER").is_ok() {
-                let h = oracle(&highway, &s);
-                eprintln!(
-                    "COV {} {} {} {} {}",
-                    oracle(&street, &s).len(),
-                    h.len(),
-                    h.iter()
-                        .filter(|m| ["turnoff", "turn-off", "exit", "bridge"]
-                            .iter()
-                            .any(|w| s[m.0..m.1].ends_with(w))
-                            && s[m.0..m.1].contains("the"))
-                        .count(),
-                    oracle(&zip, &s).len(),
-                    oracle(&unit, &s).len()
-                );
-            }
         }
     }
 
