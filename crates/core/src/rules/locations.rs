@@ -192,7 +192,7 @@ struct Cues {
     known: Vec<usize>,
     /// "on" (see `on_streets`).
     on: Vec<usize>,
-    /// Capitalised words, "park", "on", "the" (see `named_places`).
+    /// Capitalised words that may be place words, "park", "on", "the" (see `named_places`).
     named: Vec<usize>,
 }
 
@@ -220,7 +220,14 @@ impl Cues {
                     c.named.push(i);
                 }
                 b"the" | b"park" => c.named.push(i),
-                _ if t.cap => c.named.push(i),
+                // Only a capitalised place word (or "Middle" etc. before "School") starts
+                // a named place.
+                w if t.cap
+                    && (pair_cue(&PLACE_PAIRS, b, t.start)
+                        || matches!(w, b"middle" | b"high" | b"junior")) =>
+                {
+                    c.named.push(i)
+                }
                 _ => {}
             }
             if pair_cue(&SUFFIX_PAIRS, b, t.start) {
@@ -261,11 +268,13 @@ const PLACE_SUFFIXES: &[&str] = &[
     "mesa",
 ];
 
+/// The first two letters of place words (see `pairs`).
+const PLACE_PAIRS: [u32; 26] = pairs(PLACE_SUFFIXES);
+
 /// Whether the token at `k` (`w`, lower case) is a place word.
 #[inline]
 fn place_suffix(b: &[u8], k: usize, w: &str) -> bool {
-    const PAIRS: [u32; 26] = pairs(PLACE_SUFFIXES);
-    pair_cue(&PAIRS, b, k) && among(PLACE_SUFFIXES, w)
+    pair_cue(&PLACE_PAIRS, b, k) && among(PLACE_SUFFIXES, w)
 }
 
 /// Platforms and media that follow "on" without being a street.
@@ -816,8 +825,8 @@ fn is_region(w: &str) -> bool {
 // ---------------------------------------------------------------------------------------
 // Hand-written matchers. Each `*_at(low, p)` returns where the regex it replaces (quoted
 // above it, `\s` = Unicode White_Space, `\b` = ASCII word boundary) matches when started
-// at `p`, following the regex's leftmost-first preferences; `leftmost` turns a sorted set
-// of candidate starts that holds every possible match start into `find_iter`'s matches.
+// at `p`, following the regex's leftmost-first preferences; `leftmost` turns candidate
+// starts (a superset of every possible match start) into `find_iter`'s matches.
 // The tests check each against its regex on random text.
 // ---------------------------------------------------------------------------------------
 
@@ -922,10 +931,22 @@ fn word_before(s: &str, i: usize, max: usize) -> &str {
 
 /// Maximal runs of ASCII digits, in order.
 fn digit_runs(b: &[u8]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(b.len() / 32 + 8);
     let mut i = 0;
     const ONES: u64 = u64::MAX / 255;
     while i < b.len() {
+        // Eight bytes at a time: the high bit of each byte of `d` says it is a digit
+        // (clearing the high bits first keeps the additions from carrying across bytes).
+        // Skip 32 digit-free bytes at a time (the fold has no early exit, so it vectorises).
+        if let Some(w) = b.get(i..i + 32) {
+            if w.iter()
+                .fold(0, |a, &c| a | (c.wrapping_sub(b'0') < 10) as u8)
+                == 0
+            {
+                i += 32;
+                continue;
+            }
+        }
         // Eight bytes at a time: the high bit of each byte of `d` says it is a digit
         // (clearing the high bits first keeps the additions from carrying across bytes).
         if let Some(w) = b.get(i..i + 8) {
@@ -958,7 +979,7 @@ fn leftmost(
 ) -> Vec<(usize, usize)> {
     starts.sort_unstable();
     starts.dedup();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(starts.len());
     let mut pos = 0;
     for p in starts {
         if p < pos {
@@ -1055,7 +1076,7 @@ fn suffix_len(low: &str, k: usize) -> usize {
 /// to three words, none holding white space): only starts there are tried.
 fn streets(low: &str, tokens: &[usize]) -> Vec<(usize, usize)> {
     let b = low.as_bytes();
-    let mut starts = Vec::new();
+    let mut starts = Vec::with_capacity(64);
     for &k in tokens {
         // Cheap tests first: white space before, a suffix.
         if k == 0 || (b[k - 1] < 0x80 && ws_at(low, k - 1) == 0) || suffix_len(low, k) == 0 {
@@ -1067,7 +1088,11 @@ fn streets(low: &str, tokens: &[usize]) -> Vec<(usize, usize)> {
         }
         for _ in 0..4 {
             let s = skip_chunk_back(low, e);
-            starts.extend((s..e).filter(|&p| b[p].is_ascii_alphanumeric() && boundary(b, p)));
+            for p in s..e {
+                if b[p].is_ascii_alphanumeric() && boundary(b, p) {
+                    starts.push(p);
+                }
+            }
             if s == 0 {
                 break;
             }
@@ -1080,6 +1105,11 @@ fn streets(low: &str, tokens: &[usize]) -> Vec<(usize, usize)> {
 /// Start of the run of characters other than white space ending at `i`.
 #[inline]
 fn skip_chunk_back(s: &str, mut i: usize) -> usize {
+    let b = s.as_bytes();
+    // ASCII bytes other than white space first, then any character.
+    while i > 0 && b[i - 1] < 0x80 && ws_at(s, i - 1) == 0 {
+        i -= 1;
+    }
     while let Some(c) = s[..i].chars().next_back() {
         if c.is_whitespace() {
             break;
@@ -1164,19 +1194,15 @@ fn highways(low: &str, runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let b = low.as_bytes();
     let mut starts = Vec::new();
     for &(s, _) in runs {
-        for e in [
-            Some(s),
-            s.checked_sub(1).filter(|&i| matches!(b[i], b'-' | b' ')),
-        ]
-        .into_iter()
-        .flatten()
-        {
+        // The keyword ends right before the digits or before a '-' or ' ' there.
+        let sep = s > 0 && matches!(b[s - 1], b'-' | b' ');
+        for &e in &[s, s.wrapping_sub(1)][..1 + sep as usize] {
             // Every keyword ends in one of these letters.
             if e == 0 || !matches!(b[e - 1], b'y' | b'e' | b'r' | b'd' | b's' | b'i') {
                 continue;
             }
             let w = word_before(low, e, 10);
-            if HIGHWAY_KEYS.contains(&w) {
+            if among(HIGHWAY_KEYS, w) {
                 starts.push(e - w.len());
             }
             let head = &low[..e - w.len()];
