@@ -4,43 +4,19 @@
 //! A place only counts beside a patient's story: "free flu shots at 410 Elm St" is an event,
 //! "the same house on Birch Lane" after a 911 call is a person's home.
 
-use regex::Regex;
-
-use super::{re, Draft, Rule};
+use super::{Draft, Rule};
 use crate::context::{next_word, prev_word, Context};
 use crate::lexicon::{kind, not_name};
 use crate::{Category, Severity};
 
-pub struct Locations {
-    street: Regex,
-    highway: Regex,
-    zip: Regex,
-    unit: Regex,
-}
+/// The rule holds no compiled patterns: streets, highways, ZIP codes and units are matched
+/// by the hand-written scanners at the end of this file, each equivalent to the regex it
+/// replaced (the regexes are kept as oracles in the tests).
+pub struct Locations;
 
 impl Locations {
     pub fn new() -> Locations {
-        Locations {
-            street: re(concat!(
-                r"\b(?:\d{1,6}\s+)?(?:[a-z][a-z'’.-]*\s+){1,3}",
-                r"(?:street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|drive|court|ct|place|circle|",
-                r"terrace|parkway|pkwy|way|trail|crescent|highway|hwy|pike|loop)\b\.?"
-            )),
-            highway: re(concat!(
-                r"\b(?:hwy|highway|route|rte|interstate|sr|state route|county road|cr|us|i)[- ]?\d{1,3}\b",
-                r"(?:\s+(?:eb|wb|nb|sb|east|west|north|south|eastbound|westbound|northbound|southbound)\b)?",
-                r"(?:\s+(?:at|near|by|past)\s+(?:mm|mile marker|exit)\s*\d+\b)?",
-                r"(?:\s+(?:near|at|by)\s+the\s+[a-z]+(?:\s+[a-z]+)?\s+(?:turnoff|turn-off|exit|bridge|overpass|junction|interchange)\b)?"
-            )),
-            zip: re(r"\b\d{5}(?:-\d{4})?\b"),
-            unit: re(r"\b(?:our\s+|the\s+)?(?:ward|unit|floor|pod|wing)\s+\d+[a-z]?\b"),
-        }
-    }
-}
-
-impl Default for Locations {
-    fn default() -> Self {
-        Self::new()
+        Locations
     }
 }
 
@@ -86,12 +62,14 @@ impl Locations {
     fn find_all(&self, ctx: &Context, out: &mut Vec<Draft>, hard: bool) {
         let low = ctx.lower.as_str();
         let text = ctx.text;
-        for m in self.street.find_iter(low) {
-            let span = &text[m.start()..m.end()];
+        let runs = digit_runs(low.as_bytes());
+        let cues = Cues::new(low, &ctx.tokens);
+        for (ms, me) in streets(low, &cues.street) {
+            let span = &text[ms..me];
             // Keep the trailing run of capitalised words: "the same house on Birch Lane".
             let words: Vec<(usize, &str)> = span
                 .split(' ')
-                .scan(m.start(), |pos, w| {
+                .scan(ms, |pos, w| {
                     let p = *pos;
                     *pos += w.len() + 1;
                     Some((p, w))
@@ -124,7 +102,7 @@ impl Locations {
                 first -= 1;
             }
             let start = words[first].0;
-            let mut end = m.end();
+            let mut end = me;
             if text[..end].ends_with('.')
                 && !matches!(suffix, "St." | "Ave." | "Rd." | "Ln." | "Blvd.")
             {
@@ -152,13 +130,9 @@ impl Locations {
             let end = extend_in_town(ctx, end);
             out.push(draft(start, end));
         }
-        // A highway is a keyword right before a run of digits ("hwy 89", "i-80", "state route
-        // 9") and at most eleven more words ("89 eb at mile marker 12 near the kanab big
-        // turnoff"): search only from such keywords.
-        let windows = crate::context::windows(low, &highway_triggers(low), 16);
-        for m in crate::context::windowed_find(&self.highway, low, &windows) {
-            let orig = &text[m.start()..m.end()];
-            let head = &low[m.start()..];
+        for (ms, me) in highways(low, &runs) {
+            let orig = &text[ms..me];
+            let head = &low[ms..];
             // "i-80" needs its hyphen; "US 89" its capitals; "us 2" is a pronoun.
             if head.starts_with("i") && !head.starts_with("i-") && !head.starts_with("interstate") {
                 continue;
@@ -169,75 +143,138 @@ impl Locations {
             if head.starts_with("cr") && !orig.starts_with("CR") {
                 continue;
             }
-            if tied(ctx, m.start(), hard) {
-                out.push(draft(m.start(), m.end()));
+            if tied(ctx, ms, hard) {
+                out.push(draft(ms, me));
             }
         }
-        for m in self.zip.find_iter(low) {
-            let prev = prev_word(low, m.start());
-            let next = next_word(low, m.end());
+        for (ms, me) in zips(low, &runs) {
+            let prev = prev_word(low, ms);
+            let next = next_word(low, me);
             let b = low.as_bytes();
-            if m.start() > 0 && matches!(b[m.start() - 1], b'#' | b'$' | b'-' | b'.' | b'/') {
+            if ms > 0 && matches!(b[ms - 1], b'#' | b'$' | b'-' | b'.' | b'/') {
                 continue;
             }
             let state_before = {
-                let p = prev_word(text, m.start());
+                let p = prev_word(text, ms);
                 p.len() == 2 && p.bytes().all(|c| c.is_ascii_uppercase())
             };
-            let town_before =
-                prev_word(text, m.start()).starts_with(|c: char| c.is_ascii_uppercase());
+            let town_before = prev_word(text, ms).starts_with(|c: char| c.is_ascii_uppercase());
             let zipish = next == "area"
                 || matches!(prev, "zip" | "zipcode" | "code")
                 || state_before
                 || town_before;
-            if zipish && tied(ctx, m.start(), hard) {
-                out.push(draft(m.start(), m.end()));
+            if zipish && tied(ctx, ms, hard) {
+                out.push(draft(ms, me));
             }
         }
-        for m in self.unit.find_iter(low) {
-            if !(ctx.patient_in(ctx.sentence_of(m.start()), ctx.sentence_of(m.start()))) {
+        for (ms, me) in units(low, &runs) {
+            if !(ctx.patient_in(ctx.sentence_of(ms), ctx.sentence_of(ms))) {
                 continue;
             }
-            let end = extend_at_facility(ctx, m.end());
-            out.push(draft(m.start(), end));
+            let end = extend_at_facility(ctx, me);
+            out.push(draft(ms, end));
         }
-        self.towns(ctx, out, hard);
-        named_places(ctx, out, hard);
+        self.towns(ctx, out, &cues.town);
+        self.known_towns(ctx, out, hard, &cues.known);
+        self.on_streets(ctx, out, hard, &cues.on);
+        named_places(ctx, out, hard, &cues.named);
         crossroads(ctx, out, hard);
     }
 }
 
-/// The place word ending a named place ("Maple Grove Elementary", "Sunset Manor").
-fn place_suffix(w: &str) -> bool {
-    matches!(
-        w,
-        "elementary"
-            | "academy"
-            | "manor"
-            | "apartments"
-            | "apts"
-            | "estates"
-            | "village"
-            | "mall"
-            | "plaza"
-            | "gardens"
-            | "commons"
-            | "heights"
-            | "towers"
-            | "lodge"
-            | "villas"
-            | "basin"
-            | "nation"
-            | "reservation"
-            | "rez"
-            | "valley"
-            | "county"
-            | "parish"
-            | "pueblo"
-            | "peninsula"
-            | "canyon"
-            | "mesa"
-    )
+/// The tokens each pass over tokens may act on (a pass does nothing at other tokens).
+struct Cues {
+    /// Starts of words that may be a street suffix (see `streets`).
+    street: Vec<usize>,
+    /// "in", "from", "near", "outside", "at" (see `towns`).
+    town: Vec<usize>,
+    /// "in", "from", "near", "outside", "of" (see `known_towns`).
+    known: Vec<usize>,
+    /// "on" (see `on_streets`).
+    on: Vec<usize>,
+    /// Capitalised words that may be place words, "park", "on", "the" (see `named_places`).
+    named: Vec<usize>,
+}
+
+impl Cues {
+    fn new(low: &str, toks: &[crate::context::Token]) -> Cues {
+        let b = low.as_bytes();
+        let n = toks.len();
+        let mut c = Cues {
+            street: Vec::with_capacity(n / 4),
+            town: Vec::with_capacity(n / 8),
+            known: Vec::with_capacity(n / 8),
+            on: Vec::with_capacity(n / 16),
+            named: Vec::with_capacity(n / 2),
+        };
+        for (i, t) in toks.iter().enumerate() {
+            match &b[t.start..t.end] {
+                b"in" | b"from" | b"near" | b"outside" => {
+                    c.town.push(i);
+                    c.known.push(i);
+                }
+                b"at" => c.town.push(i),
+                b"of" => c.known.push(i),
+                b"on" => {
+                    c.on.push(i);
+                    c.named.push(i);
+                }
+                b"the" | b"park" => c.named.push(i),
+                // Only a capitalised place word (or "Middle" etc. before "School") starts
+                // a named place.
+                w if t.cap
+                    && (pair_cue(&PLACE_PAIRS, b, t.start)
+                        || matches!(w, b"middle" | b"high" | b"junior")) =>
+                {
+                    c.named.push(i)
+                }
+                _ => {}
+            }
+            if pair_cue(&SUFFIX_PAIRS, b, t.start) {
+                c.street.push(t.start);
+            }
+        }
+        c
+    }
+}
+
+/// The place words ending a named place ("Maple Grove Elementary", "Sunset Manor").
+const PLACE_SUFFIXES: &[&str] = &[
+    "elementary",
+    "academy",
+    "manor",
+    "apartments",
+    "apts",
+    "estates",
+    "village",
+    "mall",
+    "plaza",
+    "gardens",
+    "commons",
+    "heights",
+    "towers",
+    "lodge",
+    "villas",
+    "basin",
+    "nation",
+    "reservation",
+    "rez",
+    "valley",
+    "county",
+    "parish",
+    "pueblo",
+    "peninsula",
+    "canyon",
+    "mesa",
+];
+
+/// The first two letters of place words (see `pairs`).
+const PLACE_PAIRS: [u32; 26] = pairs(PLACE_SUFFIXES);
+
+/// Whether the token at `k` (`w`, lower case) is a place word.
+#[inline]
+fn place_suffix(b: &[u8], k: usize, w: &str) -> bool {
+    pair_cue(&PLACE_PAIRS, b, k) && among(PLACE_SUFFIXES, w)
 }
 
 /// Platforms and media that follow "on" without being a street.
@@ -265,19 +302,22 @@ fn platform(w: &str) -> bool {
 /// Named places in a care story: "Maple Grove Elementary", "Jefferson Middle School",
 /// "Sunset Manor", "the Pine Hollow trailer park, lot 12", "the Wind River Reservation",
 /// "the Kroger on 5th", "Dillard's on Main", and roads like "on the 405".
-fn named_places(ctx: &Context, out: &mut Vec<Draft>, hard: bool) {
+fn named_places(ctx: &Context, out: &mut Vec<Draft>, hard: bool, cues: &[usize]) {
     let low = ctx.lower.as_str();
     let text = ctx.text;
     let toks = &ctx.tokens;
     let word = |k: usize| &low[toks[k].start..toks[k].end];
-    for i in 1..toks.len() {
+    for &i in cues {
+        if i == 0 {
+            continue;
+        }
         let t = toks[i];
         let w = word(i);
         let si = t.sentence;
         // 1. capitalised words + a place word
         let mut suffix_end = None;
         let mut head = i;
-        if t.cap && place_suffix(w) {
+        if t.cap && place_suffix(low.as_bytes(), t.start, w) {
             suffix_end = Some(t.end);
         } else if t.cap
             && matches!(w, "middle" | "high" | "junior")
@@ -319,7 +359,7 @@ fn named_places(ctx: &Context, out: &mut Vec<Draft>, hard: bool) {
             if n == 0
                 || (n == 1
                     && (k == 0 || toks[k - 1].sentence != si)
-                    && place_suffix(w)
+                    && place_suffix(low.as_bytes(), toks[i].start, w)
                     && matches!(w, "valley" | "county" | "nation"))
             {
                 continue;
@@ -488,10 +528,11 @@ fn crossroads(ctx: &Context, out: &mut Vec<Draft>, hard: bool) {
 impl Locations {
     /// "in Ogden", "from Ridgeview High": a capitalised place after a preposition, in a
     /// sentence about a patient.
-    fn towns(&self, ctx: &Context, out: &mut Vec<Draft>, hard: bool) {
+    fn towns(&self, ctx: &Context, out: &mut Vec<Draft>, cues: &[usize]) {
         let low = ctx.lower.as_str();
         let toks = &ctx.tokens;
-        for (i, t) in toks.iter().enumerate() {
+        for &i in cues {
+            let t = &toks[i];
             let w = &low[t.start..t.end];
             if !matches!(w, "in" | "from" | "near" | "outside" | "at") {
                 continue;
@@ -539,16 +580,18 @@ impl Locations {
                 out.push(draft(s, e));
             }
         }
-        self.known_towns(ctx, out, hard);
-        self.on_streets(ctx, out, hard);
     }
 
     /// "the crash on Bangerter", "cuts everybody off on Colfax": a capitalised street name
     /// after "on" where the words before place an event or a home on it.
-    fn on_streets(&self, ctx: &Context, out: &mut Vec<Draft>, hard: bool) {
+    fn on_streets(&self, ctx: &Context, out: &mut Vec<Draft>, hard: bool, cues: &[usize]) {
         let low = ctx.lower.as_str();
         let toks = &ctx.tokens;
-        for (i, t) in toks.iter().enumerate().skip(1) {
+        for &i in cues {
+            if i == 0 {
+                continue;
+            }
+            let t = &toks[i];
             if &low[t.start..t.end] != "on" {
                 continue;
             }
@@ -594,11 +637,12 @@ impl Locations {
 
     /// "from Rexburg", "in twin falls": a known town after a preposition, in a post that
     /// tells a person's care story (looser than a bare capitalised word needs).
-    fn known_towns(&self, ctx: &Context, out: &mut Vec<Draft>, hard: bool) {
+    fn known_towns(&self, ctx: &Context, out: &mut Vec<Draft>, hard: bool, cues: &[usize]) {
         let low = ctx.lower.as_str();
         let toks = &ctx.tokens;
         let towns = crate::lexicon::towns();
-        for (i, t) in toks.iter().enumerate() {
+        for &i in cues {
+            let t = &toks[i];
             let w = &low[t.start..t.end];
             if !matches!(w, "in" | "from" | "near" | "outside" | "of") {
                 continue;
@@ -625,17 +669,24 @@ impl Locations {
             }
             // Longest known name of up to three words.
             let mut best = None;
-            let mut name = String::new();
+            // The words joined by single spaces: the text itself unless a gap differs.
+            let first = toks.get(i + 1).map_or(0, |n| n.start);
+            let mut joined: Option<String> = None;
             for k in 1..=3 {
                 let Some(n) = toks.get(i + k) else { break };
-                if n.sentence != si || n.start - toks[i + k - 1].end > 2 {
+                let prev_end = toks[i + k - 1].end;
+                if n.sentence != si
+                    || n.start - prev_end > 2
+                    || (k == 1 && !town_first(&low.as_bytes()[n.start..n.end]))
+                {
                     break;
                 }
-                if k > 1 {
-                    name.push(' ');
+                if k > 1 && (joined.is_some() || &low[prev_end..n.start] != " ") {
+                    let j = joined.get_or_insert_with(|| low[first..prev_end].to_string());
+                    j.push(' ');
+                    j.push_str(&low[n.start..n.end]);
                 }
-                name.push_str(&low[n.start..n.end]);
-                if towns.contains(name.as_str()) {
+                if towns.contains(joined.as_deref().unwrap_or(&low[first..n.end])) {
                     best = Some(n.end);
                 }
             }
@@ -648,6 +699,27 @@ impl Locations {
             }
         }
     }
+}
+
+/// Whether `w` may be the first word of a known town: a bitmap over the first two bytes
+/// and the length of those first words lets most words skip the hash lookups.
+fn town_first(w: &[u8]) -> bool {
+    fn slot(w: &[u8]) -> usize {
+        let c = |i: usize| w.get(i).map_or(0, |&c| (c & 31) as usize);
+        (c(0) * 32 + c(1)) * 16 + w.len().min(15)
+    }
+    static BITS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let bits = BITS.get_or_init(|| {
+        let mut bits = vec![0u64; 32 * 32 * 16 / 64];
+        for t in crate::lexicon::towns() {
+            let first = t.split(' ').next().unwrap_or(t);
+            let i = slot(first.as_bytes());
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        bits
+    });
+    let i = slot(w);
+    bits[i / 64] >> (i % 64) & 1 != 0
 }
 
 /// Extends a street over a following "in Alder Creek".
@@ -704,6 +776,7 @@ fn extend_at_facility(ctx: &Context, end: usize) -> usize {
 
 /// States and countries: geography at state level or above is not an identifier.
 /// (Besides the state names, a few words that follow "in" without being a place.)
+#[inline]
 fn is_region(w: &str) -> bool {
     const R: &[&str] = &[
         "america",
@@ -744,45 +817,857 @@ fn is_region(w: &str) -> bool {
         "cardiology",
         "hospice",
     ];
-    super::STATE_NAMES.contains(&w) || R.contains(&w)
+    static SET: std::sync::OnceLock<crate::lexicon::WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| super::STATE_NAMES.iter().chain(R).copied().collect())
+        .contains(w)
 }
 
-/// Where a highway may start: up to 13 bytes (the longest keyword and its separator) before
-/// each run of digits whose text before (past one optional '-' or ' ') ends with a keyword
-/// or the last word of one.
-fn highway_triggers(low: &str) -> Vec<(usize, usize)> {
-    const ENDS: &[&str] = &[
-        "hwy",
-        "highway",
-        "route",
-        "rte",
-        "interstate",
-        "sr",
-        "road",
-        "cr",
-        "us",
-        "i",
-    ];
-    let b = low.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_digit()) {
-            i += 1;
-            continue;
+// ---------------------------------------------------------------------------------------
+// Hand-written matchers. Each `*_at(low, p)` returns where the regex it replaces (quoted
+// above it, `\s` = Unicode White_Space, `\b` = ASCII word boundary) matches when started
+// at `p`, following the regex's leftmost-first preferences; `leftmost` turns candidate
+// starts (a superset of every possible match start) into `find_iter`'s matches.
+// The tests check each against its regex on random text.
+// ---------------------------------------------------------------------------------------
+
+/// A byte of an ASCII word (`\w` without Unicode): what `(?-u:\b)` looks at.
+#[inline]
+fn word_byte(c: u8) -> bool {
+    const WORD: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut c = 0;
+        while c < 256 {
+            let b = c as u8;
+            t[c] = b.is_ascii_alphanumeric() || b == b'_';
+            c += 1;
         }
-        let t = i;
-        i += 1;
-        let head = &low[..t];
-        let keyed = |h: &str| ENDS.iter().any(|k| h.ends_with(k));
-        let sep = head.strip_suffix(['-', ' ']);
-        if keyed(head) || sep.is_some_and(keyed) {
-            let mut s = t.saturating_sub(13);
-            while !low.is_char_boundary(s) {
-                s -= 1;
+        t
+    };
+    WORD[c as usize]
+}
+
+/// `(?-u:\b)` at `i`.
+#[inline]
+fn boundary(b: &[u8], i: usize) -> bool {
+    let before = i > 0 && word_byte(b[i - 1]);
+    let after = i < b.len() && word_byte(b[i]);
+    before != after
+}
+
+/// Whether a match may end at `i` after a word byte: `\b` there.
+#[inline]
+fn word_ends(b: &[u8], i: usize) -> bool {
+    i >= b.len() || !word_byte(b[i])
+}
+
+/// Byte length of the white-space character at `i` (0 if none).
+#[inline]
+fn ws_at(s: &str, i: usize) -> usize {
+    match s.as_bytes().get(i) {
+        Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) => 1,
+        Some(&c) if c >= 0x80 => s[i..]
+            .chars()
+            .next()
+            .filter(|ch| ch.is_whitespace())
+            .map_or(0, char::len_utf8),
+        _ => 0,
+    }
+}
+
+/// End of the run of white space starting at `i`.
+#[inline]
+fn skip_ws(s: &str, mut i: usize) -> usize {
+    loop {
+        let n = ws_at(s, i);
+        if n == 0 {
+            return i;
+        }
+        i += n;
+    }
+}
+
+/// Start of the run of white space ending at `i`.
+#[inline]
+fn skip_ws_back(s: &str, mut i: usize) -> usize {
+    while let Some(c) = s[..i].chars().next_back() {
+        if !c.is_whitespace() {
+            break;
+        }
+        i -= c.len_utf8();
+    }
+    i
+}
+
+/// Length of the run of bytes from `i` that satisfy `f`.
+#[inline]
+fn run(b: &[u8], i: usize, f: impl Fn(u8) -> bool) -> usize {
+    b.get(i..)
+        .map_or(0, |r| r.iter().take_while(|&&c| f(c)).count())
+}
+
+/// The word of word bytes starting at `i`.
+#[inline]
+fn word_at(s: &str, i: usize) -> &str {
+    let b = s.as_bytes();
+    let mut e = i;
+    while e < b.len() && word_byte(b[e]) {
+        e += 1;
+    }
+    &s[i..e]
+}
+
+/// The word of word bytes ending at `i`, or its last `max + 1` bytes if it is longer (so
+/// too long for any word of `max` bytes to equal it).
+#[inline]
+fn word_before(s: &str, i: usize, max: usize) -> &str {
+    let b = s.as_bytes();
+    let stop = i.saturating_sub(max + 1);
+    let mut st = i;
+    while st > stop && word_byte(b[st - 1]) {
+        st -= 1;
+    }
+    &s[st..i]
+}
+
+/// Maximal runs of ASCII digits, in order.
+fn digit_runs(b: &[u8]) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(b.len() / 32 + 8);
+    let mut i = 0;
+    const ONES: u64 = u64::MAX / 255;
+    while i < b.len() {
+        // Eight bytes at a time: the high bit of each byte of `d` says it is a digit
+        // (clearing the high bits first keeps the additions from carrying across bytes).
+        // Skip 32 digit-free bytes at a time (the fold has no early exit, so it vectorises).
+        if let Some(w) = b.get(i..i + 32) {
+            if w.iter()
+                .fold(0, |a, &c| a | (c.wrapping_sub(b'0') < 10) as u8)
+                == 0
+            {
+                i += 32;
+                continue;
             }
-            out.push((s, t));
+        }
+        // Eight bytes at a time: the high bit of each byte of `d` says it is a digit
+        // (clearing the high bits first keeps the additions from carrying across bytes).
+        if let Some(w) = b.get(i..i + 8) {
+            let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+            let y = x & (0x7F * ONES);
+            let d = (y + 0x50 * ONES) & !(y + 0x46 * ONES) & !x & (0x80 * ONES);
+            if d == 0 {
+                i += 8;
+                continue;
+            }
+            i += d.trailing_zeros() as usize / 8;
+        }
+        if b[i].is_ascii_digit() {
+            let s = i;
+            i += run(b, i, |c| c.is_ascii_digit());
+            out.push((s, i));
+        } else {
+            i += 1;
         }
     }
     out
+}
+
+/// `find_iter`'s matches, given every start where a match may begin (in any order) and
+/// the match at a start: the leftmost match at or after the end of the previous one.
+fn leftmost(
+    low: &str,
+    mut starts: Vec<usize>,
+    at: impl Fn(&str, usize) -> Option<usize>,
+) -> Vec<(usize, usize)> {
+    starts.sort_unstable();
+    starts.dedup();
+    let mut out = Vec::with_capacity(starts.len());
+    let mut pos = 0;
+    for p in starts {
+        if p < pos {
+            continue;
+        }
+        if let Some(e) = at(low, p) {
+            out.push((p, e));
+            pos = e;
+        }
+    }
+    out
+}
+
+/// For each first letter, a bit for each second letter of `words` (lower-case, two or
+/// more letters): a quick test whether a word may be one of them.
+const fn pairs(words: &[&str]) -> [u32; 26] {
+    let mut t = [0; 26];
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].as_bytes();
+        t[(w[0] - b'a') as usize] |= 1 << (w[1] - b'a');
+        i += 1;
+    }
+    t
+}
+
+/// Whether `w` is one of `words` (comparing lengths first: few words share one).
+#[inline]
+fn among(words: &[&str], w: &str) -> bool {
+    words.iter().any(|x| x.len() == w.len() && *x == w)
+}
+
+/// Whether the word at `k` may be one of the words `table` was built from.
+#[inline]
+fn pair_cue(table: &[u32; 26], b: &[u8], k: usize) -> bool {
+    match (b.get(k), b.get(k + 1)) {
+        (Some(&c0 @ b'a'..=b'z'), Some(&c1 @ b'a'..=b'z')) => {
+            table[(c0 - b'a') as usize] >> (c1 - b'a') & 1 != 0
+        }
+        _ => false,
+    }
+}
+
+/// The first two letters of street suffixes (see `pairs`).
+const SUFFIX_PAIRS: [u32; 26] = pairs(STREET_SUFFIXES);
+
+const STREET_SUFFIXES: &[&str] = &[
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "lane",
+    "ln",
+    "boulevard",
+    "blvd",
+    "drive",
+    "court",
+    "ct",
+    "place",
+    "circle",
+    "terrace",
+    "parkway",
+    "pkwy",
+    "way",
+    "trail",
+    "crescent",
+    "highway",
+    "hwy",
+    "pike",
+    "loop",
+];
+
+/// The length of the street suffix that is the whole word at `k` (0 if none).
+#[inline]
+fn suffix_len(low: &str, k: usize) -> usize {
+    if !pair_cue(&SUFFIX_PAIRS, low.as_bytes(), k) {
+        return 0;
+    }
+    let w = word_at(low, k);
+    if among(STREET_SUFFIXES, w) {
+        w.len()
+    } else {
+        0
+    }
+}
+
+/// Streets: `\b(?:\d{1,6}\s+)?(?:[a-z][a-z'’.-]*\s+){1,3}(?:street|st|…|loop)\b\.?`.
+///
+/// A match ends in a suffix that follows white space and so starts a token (`tokens` holds
+/// the starts of tokens, or at least of those a suffix may start); it starts in
+/// one of the four white-space-separated chunks before the suffix (a house number and up
+/// to three words, none holding white space): only starts there are tried.
+fn streets(low: &str, tokens: &[usize]) -> Vec<(usize, usize)> {
+    let b = low.as_bytes();
+    let mut starts = Vec::with_capacity(64);
+    for &k in tokens {
+        // Cheap tests first: white space before, a suffix.
+        if k == 0 || (b[k - 1] < 0x80 && ws_at(low, k - 1) == 0) || suffix_len(low, k) == 0 {
+            continue;
+        }
+        let mut e = skip_ws_back(low, k);
+        if e == k {
+            continue;
+        }
+        for _ in 0..4 {
+            let s = skip_chunk_back(low, e);
+            for p in s..e {
+                if b[p].is_ascii_alphanumeric() && boundary(b, p) {
+                    starts.push(p);
+                }
+            }
+            if s == 0 {
+                break;
+            }
+            e = skip_ws_back(low, s);
+        }
+    }
+    leftmost(low, starts, street_at)
+}
+
+/// Start of the run of characters other than white space ending at `i`.
+#[inline]
+fn skip_chunk_back(s: &str, mut i: usize) -> usize {
+    let b = s.as_bytes();
+    // ASCII bytes other than white space first, then any character.
+    while i > 0 && b[i - 1] < 0x80 && ws_at(s, i - 1) == 0 {
+        i -= 1;
+    }
+    while let Some(c) = s[..i].chars().next_back() {
+        if c.is_whitespace() {
+            break;
+        }
+        i -= c.len_utf8();
+    }
+    i
+}
+
+fn street_at(low: &str, p: usize) -> Option<usize> {
+    let b = low.as_bytes();
+    if !boundary(b, p) {
+        return None;
+    }
+    let mut q = p;
+    if b[p].is_ascii_digit() {
+        // `\d{1,6}\s+`: the whole digit run, as a shorter one is followed by a digit.
+        let d = run(b, p, |c| c.is_ascii_digit());
+        q = skip_ws(low, p + d);
+        if d > 6 || q == p + d {
+            return None;
+        }
+    }
+    // Words `[a-z][a-z'’.-]*\s+` each take a whole run and its white space; the greedy
+    // `{1,3}` tries the suffix after three words, then two, then one.
+    let mut after = [0; 3];
+    let mut n = 0;
+    while n < 3 {
+        let w = street_word(low, q);
+        let next = skip_ws(low, q + w);
+        if w == 0 || next == q + w {
+            break;
+        }
+        q = next;
+        after[n] = q;
+        n += 1;
+    }
+    after[..n].iter().rev().find_map(|&a| {
+        let e = a + suffix_len(low, a);
+        (e > a).then_some(if b.get(e) == Some(&b'.') { e + 1 } else { e })
+    })
+}
+
+/// Length of `[a-z][a-z'’.-]*` at `i` (0 if none).
+#[inline]
+fn street_word(low: &str, i: usize) -> usize {
+    let b = low.as_bytes();
+    if !b.get(i).is_some_and(u8::is_ascii_lowercase) {
+        return 0;
+    }
+    let mut e = i + 1;
+    loop {
+        match b.get(e) {
+            Some(b'a'..=b'z' | b'\'' | b'.' | b'-') => e += 1,
+            _ if low[e..].starts_with('’') => e += '’'.len_utf8(),
+            _ => return e - i,
+        }
+    }
+}
+
+const HIGHWAY_KEYS: &[&str] = &[
+    "hwy",
+    "highway",
+    "route",
+    "rte",
+    "interstate",
+    "sr",
+    "state route",
+    "county road",
+    "cr",
+    "us",
+    "i",
+];
+
+/// Highways:
+/// `\b(?:hwy|highway|route|rte|interstate|sr|state route|county road|cr|us|i)[- ]?\d{1,3}\b`
+/// then, each optional, a direction, a mile marker or exit, and a landmark (see
+/// `highway_at`). The digits begin a digit run, right after the keyword or one `-` or ` `,
+/// and `\b` before the keyword makes it (or "route", "road" of the two-word ones) the
+/// whole word there: only starts that far before each run are tried.
+fn highways(low: &str, runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let b = low.as_bytes();
+    let mut starts = Vec::new();
+    for &(s, _) in runs {
+        // The keyword ends right before the digits or before a '-' or ' ' there.
+        let sep = s > 0 && matches!(b[s - 1], b'-' | b' ');
+        for &e in &[s, s.wrapping_sub(1)][..1 + sep as usize] {
+            // Every keyword ends in one of these letters.
+            if e == 0 || !matches!(b[e - 1], b'y' | b'e' | b'r' | b'd' | b's' | b'i') {
+                continue;
+            }
+            let w = word_before(low, e, 10);
+            if among(HIGHWAY_KEYS, w) {
+                starts.push(e - w.len());
+            }
+            let head = &low[..e - w.len()];
+            if (w == "route" && head.ends_with("state "))
+                || (w == "road" && head.ends_with("county "))
+            {
+                starts.push(e - 11);
+            }
+        }
+    }
+    leftmost(low, starts, highway_at)
+}
+
+fn highway_at(low: &str, p: usize) -> Option<usize> {
+    let b = low.as_bytes();
+    if !boundary(b, p) {
+        return None;
+    }
+    // At most one keyword leads on to `[- ]?\d`, so the alternation's order does not matter.
+    let head = HIGHWAY_KEYS.iter().find_map(|k| {
+        let mut q = p + k.len();
+        if !low[p..].starts_with(k) {
+            return None;
+        }
+        if matches!(b.get(q), Some(b'-' | b' ')) {
+            q += 1;
+        }
+        let d = run(b, q, |c| c.is_ascii_digit());
+        ((1..=3).contains(&d) && word_ends(b, q + d)).then_some(q + d)
+    })?;
+    // Optional groups in a row, each taken when it matches: nothing after can fail.
+    let e = highway_direction(low, head).unwrap_or(head);
+    let e = highway_marker(low, e).unwrap_or(e);
+    Some(highway_landmark(low, e).unwrap_or(e))
+}
+
+/// The end of the white space (at least one character) starting at `i`.
+fn ws(low: &str, i: usize) -> Option<usize> {
+    let e = skip_ws(low, i);
+    (e > i).then_some(e)
+}
+
+/// A word from `words` at `i` and white space after it: the end of that white space.
+fn word_ws(low: &str, i: usize, words: &[&str]) -> Option<usize> {
+    let w = words.iter().find(|w| low[i..].starts_with(*w))?;
+    ws(low, i + w.len())
+}
+
+/// `(?:\s+(?:eb|wb|nb|sb|east|west|north|south|eastbound|westbound|northbound|southbound)\b)`
+fn highway_direction(low: &str, i: usize) -> Option<usize> {
+    let s = skip_ws(low, i);
+    let w = word_at(low, s);
+    let dir = matches!(
+        w,
+        "eb" | "wb"
+            | "nb"
+            | "sb"
+            | "east"
+            | "west"
+            | "north"
+            | "south"
+            | "eastbound"
+            | "westbound"
+            | "northbound"
+            | "southbound"
+    );
+    (s > i && dir).then_some(s + w.len())
+}
+
+/// `(?:\s+(?:at|near|by|past)\s+(?:mm|mile marker|exit)\s*\d+\b)`
+fn highway_marker(low: &str, i: usize) -> Option<usize> {
+    let s = word_ws(low, ws(low, i)?, &["at", "near", "by", "past"])?;
+    let w = ["mm", "mile marker", "exit"]
+        .iter()
+        .find(|w| low[s..].starts_with(*w))?;
+    let q = skip_ws(low, s + w.len());
+    let b = low.as_bytes();
+    let d = run(b, q, |c| c.is_ascii_digit());
+    (d > 0 && word_ends(b, q + d)).then_some(q + d)
+}
+
+/// `(?:\s+(?:near|at|by)\s+the\s+[a-z]+(?:\s+[a-z]+)?\s+(?:turnoff|turn-off|exit|bridge|overpass|junction|interchange)\b)`
+fn highway_landmark(low: &str, i: usize) -> Option<usize> {
+    let s = word_ws(low, ws(low, i)?, &["near", "at", "by"])?;
+    let s = word_ws(low, s, &["the"])?;
+    let b = low.as_bytes();
+    let letters = |i: usize| run(b, i, |c| c.is_ascii_lowercase());
+    let landmark = |i: usize| {
+        let k = [
+            "turnoff",
+            "turn-off",
+            "exit",
+            "bridge",
+            "overpass",
+            "junction",
+            "interchange",
+        ]
+        .iter()
+        .find(|k| low[i..].starts_with(*k))?;
+        word_ends(b, i + k.len()).then_some(i + k.len())
+    };
+    // One word, then (preferred) a second word and the landmark, else the landmark.
+    let w1 = letters(s);
+    let x = skip_ws(low, s + w1);
+    if w1 == 0 || x == s + w1 {
+        return None;
+    }
+    let w2 = letters(x);
+    let y = skip_ws(low, x + w2);
+    if w2 > 0 && y > x + w2 {
+        if let Some(e) = landmark(y) {
+            return Some(e);
+        }
+    }
+    landmark(x)
+}
+
+/// ZIP codes: `\b\d{5}(?:-\d{4})?\b`: a run of exactly five digits after a non-word byte.
+fn zips(low: &str, runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let b = low.as_bytes();
+    let starts = runs
+        .iter()
+        .filter(|r| r.1 - r.0 == 5)
+        .map(|r| r.0)
+        .collect();
+    leftmost(low, starts, |_, p| {
+        let e = p + 5;
+        if !boundary(b, p) || run(b, p, |c| c.is_ascii_digit()) != 5 {
+            return None;
+        }
+        if b.get(e) == Some(&b'-')
+            && run(b, e + 1, |c| c.is_ascii_digit()) >= 4
+            && word_ends(b, e + 5)
+        {
+            return Some(e + 5);
+        }
+        word_ends(b, e).then_some(e)
+    })
+}
+
+/// Units: `\b(?:our\s+|the\s+)?(?:ward|unit|floor|pod|wing)\s+\d+[a-z]?\b`. The digits
+/// begin a digit run after white space after the keyword, and `\b` makes the keyword (and
+/// "our" or "the") whole words: only those words before each run are tried as starts.
+fn units(low: &str, runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let b = low.as_bytes();
+    let mut starts = Vec::new();
+    for &(s, _) in runs {
+        let e = skip_ws_back(low, s);
+        // Cheap tests first: white space before the digits, a keyword's last letter.
+        if e == s || e == 0 || !matches!(b[e - 1], b'd' | b't' | b'r' | b'g') {
+            continue;
+        }
+        let k = word_before(low, e, 5);
+        if !matches!(k, "ward" | "unit" | "floor" | "pod" | "wing") {
+            continue;
+        }
+        let ks = e - k.len();
+        starts.push(ks);
+        let pe = skip_ws_back(low, ks);
+        if pe < ks && matches!(word_before(low, pe, 3), "our" | "the") {
+            starts.push(pe - 3);
+        }
+    }
+    leftmost(low, starts, unit_at)
+}
+
+fn unit_at(low: &str, p: usize) -> Option<usize> {
+    let b = low.as_bytes();
+    if !boundary(b, p) {
+        return None;
+    }
+    let mut q = p;
+    if low[p..].starts_with("our") || low[p..].starts_with("the") {
+        let s = skip_ws(low, p + 3);
+        if s > p + 3 {
+            q = s;
+        }
+    }
+    let k = ["ward", "unit", "floor", "pod", "wing"]
+        .iter()
+        .find(|k| low[q..].starts_with(*k))?;
+    let s = skip_ws(low, q + k.len());
+    let d = run(b, s, |c| c.is_ascii_digit());
+    if s == q + k.len() || d == 0 {
+        return None;
+    }
+    let e = s + d;
+    if b.get(e).is_some_and(u8::is_ascii_lowercase) && word_ends(b, e + 1) {
+        return Some(e + 1);
+    }
+    word_ends(b, e).then_some(e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::re;
+
+    /// The regexes the matchers replace.
+    const STREET: &str = concat!(
+        r"\b(?:\d{1,6}\s+)?(?:[a-z][a-z'’.-]*\s+){1,3}",
+        r"(?:street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|drive|court|ct|place|circle|",
+        r"terrace|parkway|pkwy|way|trail|crescent|highway|hwy|pike|loop)\b\.?"
+    );
+    const HIGHWAY: &str = concat!(
+        r"\b(?:hwy|highway|route|rte|interstate|sr|state route|county road|cr|us|i)[- ]?\d{1,3}\b",
+        r"(?:\s+(?:eb|wb|nb|sb|east|west|north|south|eastbound|westbound|northbound|southbound)\b)?",
+        r"(?:\s+(?:at|near|by|past)\s+(?:mm|mile marker|exit)\s*\d+\b)?",
+        r"(?:\s+(?:near|at|by)\s+the\s+[a-z]+(?:\s+[a-z]+)?\s+(?:turnoff|turn-off|exit|bridge|overpass|junction|interchange)\b)?"
+    );
+    const ZIP: &str = r"\b\d{5}(?:-\d{4})?\b";
+    const UNIT: &str = r"\b(?:our\s+|the\s+)?(?:ward|unit|floor|pod|wing)\s+\d+[a-z]?\b";
+
+    /// Pieces the random posts are made of: the regexes' words, near misses, separators.
+    const PIECES: &[&str] = &[
+        " ",
+        " ",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "\u{a0}",
+        "\u{2003}",
+        "\u{85}",
+        ",",
+        ".",
+        "-",
+        "'",
+        "’",
+        "_",
+        "#",
+        "(",
+        "é",
+        "😭",
+        "x",
+        "a",
+        "elm",
+        "main",
+        "o'neil",
+        "st.",
+        "mt.",
+        "st",
+        "street",
+        "streets",
+        "ave",
+        "lane",
+        "ln",
+        "way",
+        "hwy",
+        "highway",
+        "pike",
+        "loop",
+        "place",
+        "1",
+        "4",
+        "12",
+        "410",
+        "1234",
+        "12345",
+        "123456",
+        "1234567",
+        "12345-6789",
+        "-1234",
+        "98",
+        "5b",
+        "3ab",
+        "i",
+        "i-",
+        "interstate",
+        "us",
+        "us-",
+        "sr",
+        "state route",
+        "county road",
+        "cr",
+        "route",
+        "rte",
+        "eb",
+        "east",
+        "eastbound",
+        "southbound",
+        "at",
+        "near",
+        "by",
+        "past",
+        "mm",
+        "mile marker",
+        "exit",
+        "the",
+        "big",
+        "kanab",
+        "turnoff",
+        "turn-off",
+        "bridge",
+        "our",
+        "ward",
+        "unit",
+        "floor",
+        "pod",
+        "wing",
+        "wings",
+        "zip",
+        "code",
+        "theward",
+    ];
+
+    /// Random texts from `PIECES`, reproducible (xorshift).
+    fn posts(n: usize) -> Vec<String> {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        (0..n)
+            .map(|_| {
+                let len = 1 + next() % 40;
+                (0..len)
+                    .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Random texts that follow the regexes' shapes, with slots dropped or swapped.
+    fn shaped(n: usize) -> Vec<String> {
+        const WS: &[&str] = &[" ", " ", "  ", "\n", "\u{a0}", "\t "];
+        const WORD: &[&str] = &[
+            "elm", "big", "o'neil", "st.", "a-b", "kanab", "x’s", "the", "ward",
+        ];
+        const NUM: &[&str] = &[
+            "1", "12", "410", "1234", "123456", "1234567", "5b", "5_", "9",
+        ];
+        const SHAPES: &[&[&[&str]]] = &[
+            &[
+                NUM,
+                WS,
+                WORD,
+                WS,
+                WORD,
+                WS,
+                WORD,
+                WS,
+                &["st", "way", "ln", "street"],
+                &[".", "", "'s", ","],
+            ],
+            &[
+                &[
+                    "hwy",
+                    "i",
+                    "us",
+                    "state route",
+                    "county road",
+                    "interstate",
+                    "sr",
+                    "cr",
+                ],
+                &["-", " ", "", "  "],
+                NUM,
+                WS,
+                &["eb", "east", "southbound", "eastbound", "e"],
+                WS,
+                &["at", "near", "by", "past"],
+                WS,
+                &["mm", "mile marker", "exit"],
+                &[" ", "", "\n"],
+                NUM,
+                WS,
+                &["near", "at", "by"],
+                WS,
+                &["the", "then"],
+                WS,
+                WORD,
+                WS,
+                WORD,
+                WS,
+                &["turnoff", "turn-off", "exit", "bridge", "exits"],
+                &["", ".", "s", " "],
+            ],
+            &[
+                &["our", "the", "ther"],
+                WS,
+                &["ward", "unit", "wing", "units"],
+                WS,
+                NUM,
+                &["", "a", "ab", "-", "_"],
+            ],
+        ];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move |m: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % m as u64) as usize
+        };
+        (0..n)
+            .map(|_| {
+                let mut s = String::new();
+                for _ in 0..1 + next(3) {
+                    s.push_str(PIECES[next(PIECES.len())]);
+                    for slot in SHAPES[next(SHAPES.len())] {
+                        match next(12) {
+                            0 => {}
+                            1 => s.push_str(PIECES[next(PIECES.len())]),
+                            _ => s.push_str(slot[next(slot.len())]),
+                        }
+                    }
+                }
+                s
+            })
+            .collect()
+    }
+
+    fn oracle(re: &regex::Regex, s: &str) -> Vec<(usize, usize)> {
+        re.find_iter(s).map(|m| (m.start(), m.end())).collect()
+    }
+
+    fn tokens(s: &str) -> Vec<crate::context::Token> {
+        crate::context::tokenize(s, &crate::context::split_sentences(s))
+    }
+
+    /// `FUZZ_N=1000000 cargo test --release -p bedside-core matchers_equal` runs longer.
+    #[test]
+    fn matchers_equal_their_regexes() {
+        let [street, highway, zip, unit] = [STREET, HIGHWAY, ZIP, UNIT].map(re);
+        let n = std::env::var("FUZZ_N").map_or(30_000, |n| n.parse().unwrap());
+        for s in posts(n).into_iter().chain(shaped(n)) {
+            let runs = digit_runs(s.as_bytes());
+            assert_eq!(
+                streets(&s, &tokens(&s).iter().map(|t| t.start).collect::<Vec<_>>()),
+                oracle(&street, &s),
+                "street in {s:?}"
+            );
+            assert_eq!(
+                highways(&s, &runs),
+                oracle(&highway, &s),
+                "highway in {s:?}"
+            );
+            assert_eq!(zips(&s, &runs), oracle(&zip, &s), "zip in {s:?}");
+            assert_eq!(units(&s, &runs), oracle(&unit, &s), "unit in {s:?}");
+        }
+    }
+
+    #[test]
+    fn matchers_on_examples() {
+        let s = "lives at 418 elm ln, took hwy 89 eb at mile marker 12 near the kanab big turnoff \
+                 then i-80, zip 84101-1234 and the ward 4b";
+        let runs = digit_runs(s.as_bytes());
+        let text = |v: Vec<(usize, usize)>| v.iter().map(|&(a, b)| &s[a..b]).collect::<Vec<_>>();
+        assert_eq!(
+            text(streets(
+                s,
+                &tokens(s).iter().map(|t| t.start).collect::<Vec<_>>()
+            )),
+            ["418 elm ln", "took hwy"]
+        );
+        assert_eq!(
+            text(highways(s, &runs)),
+            [
+                "hwy 89 eb at mile marker 12 near the kanab big turnoff",
+                "i-80"
+            ]
+        );
+        assert_eq!(text(zips(s, &runs)), ["84101-1234"]);
+        assert_eq!(text(units(s, &runs)), ["the ward 4b"]);
+    }
 }
