@@ -136,6 +136,11 @@ impl<V> WordMap<V> {
         hashes.windows(2).any(|w| w[0] == w[1])
     }
 
+    /// The words of the map, in no particular order.
+    pub fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.entries.iter().map(|e| e.1)
+    }
+
     /// The value of `word`.
     pub fn get(&self, word: &str) -> Option<&V> {
         self.get_hashed(hash(word), word)

@@ -711,7 +711,7 @@ fn town_first(w: &[u8]) -> bool {
     static BITS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
     let bits = BITS.get_or_init(|| {
         let mut bits = vec![0u64; 32 * 32 * 16 / 64];
-        for t in crate::lexicon::towns() {
+        for t in crate::lexicon::towns().words() {
             let first = t.split(' ').next().unwrap_or(t);
             let i = slot(first.as_bytes());
             bits[i / 64] |= 1 << (i % 64);
