@@ -612,15 +612,24 @@ const MARKS: &[&str] = &[
 const VERBS: &[&str] = &["is", "was", "of", "says", "reads", "shows"];
 
 /// The keywords grouped by their first two bytes (key `first * 64 + (second & 63)`; a
-/// shared key only puts a few more words in a group), each group in the pattern's order,
-/// so most words of a post are turned down by one look-up.
+/// shared key only puts a few more words in a group), each group in the pattern's order.
+/// Most words of a post are turned down at a glance: by their first three bytes, looked
+/// up in a set of the keywords' (hashed, so a few more words pass), unless some keyword
+/// of their group is only two bytes long.
 pub struct KeyedMatcher {
     keywords: Vec<&'static str>,
-    groups: Vec<(u8, u8)>,
+    /// Per key: the group's start in `keywords`, its length, whether it holds a two-byte
+    /// keyword.
+    groups: Vec<(u8, u8, bool)>,
+    threes: [u64; 64],
 }
 
 fn key(first: u8, second: u8) -> usize {
     (first - b'a') as usize * 64 + (second & 63) as usize
+}
+
+fn hash3(a: u8, b: u8, c: u8) -> usize {
+    (a as usize * 961 + b as usize * 31 + c as usize) & 4095
 }
 
 impl KeyedMatcher {
@@ -629,15 +638,28 @@ impl KeyedMatcher {
         let mut keywords = KEYWORDS.to_vec();
         // Stable: the pattern's order stays within each group.
         keywords.sort_by_key(|k| key_of(k));
-        let mut groups = vec![(0, 0); 26 * 64];
+        let mut groups = vec![(0, 0, false); 26 * 64];
+        let mut threes = [0u64; 64];
         for (i, k) in keywords.iter().enumerate() {
             let g = &mut groups[key_of(k)];
             if g.1 == 0 {
                 g.0 = i as u8;
             }
             g.1 += 1;
+            match *k.as_bytes() {
+                [_, _] => g.2 = true,
+                [a, b, c, ..] => {
+                    let h = hash3(a, b, c);
+                    threes[h / 64] |= 1 << (h % 64);
+                }
+                _ => unreachable!("keywords have two bytes or more"),
+            }
         }
-        KeyedMatcher { keywords, groups }
+        KeyedMatcher {
+            keywords,
+            groups,
+            threes,
+        }
     }
 
     /// What `captures_iter` of `KEYED` finds: every keyword starts with a letter after
@@ -673,10 +695,18 @@ impl KeyedMatcher {
         out
     }
 
-    /// Whether some keyword starts with the two bytes at `p`, a letter.
+    /// Whether some keyword may start at `p`, a letter.
     fn keyword_at(&self, b: &[u8], p: usize) -> bool {
-        b.get(p + 1)
-            .is_some_and(|&c| self.groups[key(b[p], c)].1 > 0)
+        let Some(&second) = b.get(p + 1) else {
+            return false;
+        };
+        let (_, n, short) = self.groups[key(b[p], second)];
+        n > 0
+            && (short
+                || b.get(p + 2).is_some_and(|&c| {
+                    let h = hash3(b[p], second, c);
+                    self.threes[h / 64] >> (h % 64) & 1 == 1
+                }))
     }
 
     /// The match starting at `p`, trying the pattern's choices in its order. Each `\s*`
@@ -684,7 +714,7 @@ impl KeyedMatcher {
     /// taking less only leads to a state already tried.
     fn at(&self, low: &str, p: usize) -> Option<Keyed> {
         let b = low.as_bytes();
-        let (g, n) = self.groups[key(b[p], b[p + 1])];
+        let (g, n, _) = self.groups[key(b[p], b[p + 1])];
         for kw in &self.keywords[g as usize..(g + n) as usize] {
             let Some(k) = literal(b, p, kw) else {
                 continue;
