@@ -1,6 +1,8 @@
 //! Conduct: inflammatory rants, unprofessional talk (profanity, drinking on call,
 //! harassment), exaggerated claims, heavy self-promotion.
 
+use std::sync::LazyLock;
+
 use regex::Regex;
 
 use super::patients::clause_end;
@@ -10,7 +12,8 @@ use crate::lexicon::kind;
 use crate::{Category, Severity};
 
 pub struct Conduct {
-    best: Regex,
+    /// Compiled on first use: most posts have none of `best_words`.
+    best: LazyLock<Regex>,
     best_words: Needles,
 }
 
@@ -18,10 +21,12 @@ impl Conduct {
     pub fn new() -> Conduct {
         Conduct {
             // "I'm the #1 ...", "by the BEST injector in Miami", "the best spine surgeon in the state"
-            best: re(concat!(
-                r"\b(?:(?:i'?m|i am|we'?re|we are|by|from|with|book with|see)\s+the\s+(?:best|#1|number one|top|most)\b",
-                r"|the best [a-z]+(?: [a-z]+)? in (?:the (?:state|country|world|city|region|county|area|valley|nation)|town|[a-z]+)\b)"
-            )),
+            best: LazyLock::new(|| {
+                re(concat!(
+                    r"\b(?:(?:i'?m|i am|we'?re|we are|by|from|with|book with|see)\s+the\s+(?:best|#1|number one|top|most)\b",
+                    r"|the best [a-z]+(?: [a-z]+)? in (?:the (?:state|country|world|city|region|county|area|valley|nation)|town|[a-z]+)\b)"
+                ))
+            }),
             best_words: Needles::new(&["best", "#1", "number one", "top", "most"]),
         }
     }
@@ -61,7 +66,8 @@ impl Rule for Conduct {
     fn find(&self, ctx: &Context, out: &mut Vec<Draft>) {
         let low = ctx.lower.as_str();
         let promo_post = ctx.post_kinds & kind::PROMO != 0;
-        for h in &ctx.hits {
+        const FLAGGED: u64 = kind::INFLAMMATORY | kind::PROFANITY | kind::SEXUAL | kind::CLAIM;
+        for h in ctx.hits.iter().filter(|h| h.kinds & FLAGGED != 0) {
             let p = &low[h.start..h.end];
             let si = ctx.sentence_of(h.start);
             let (ss, se) = ctx.sentence_span(si);

@@ -1,5 +1,6 @@
 //! Hand-written matchers for the fixed number formats of [`super::identifiers`]: SSNs,
-//! phone numbers, IPv4 addresses, card numbers, MBIs, room numbers and parenthesised codes.
+//! phone numbers, IPv4 addresses, card numbers, MBIs, room numbers, parenthesised codes and
+//! keyed numbers ("MRN 00913377").
 //!
 //! Each one returns exactly what `find_iter` of the regex quoted above it returns on the
 //! lower-cased post (the tests below check that against the regex on generated text), but
@@ -49,8 +50,19 @@ fn digit_flags(block: &[u8]) -> u64 {
     y.wrapping_sub(ONES * 10) & !y & (ONES * 0x80)
 }
 
+/// The bytes of `(?-u:\w)`, `[0-9A-Za-z_]`, as a table: some matchers test every byte.
+const WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric() || c as u8 == b'_';
+        c += 1;
+    }
+    t
+};
+
 fn word(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_'
+    WORD[c as usize]
 }
 
 /// `(?-u:\b)` at `i`.
@@ -460,6 +472,326 @@ pub fn parens(low: &str) -> Vec<Paren> {
     out
 }
 
+/// A keyword naming the kind of number, then the number (`KEYED` in the tests):
+///
+/// `\b(?P<kw>mrn|medical record(?: number| no\.?| #)?|...|uscis)\s*(?:#|no\.?|num(?:ber)?|ids?|card|member)?\s*(?:is|was|of|says|reads|shows)?\s*[:#(]?\s*(?P<val>(?:[a-z][a-z-]*)?\d[a-z0-9-]*)\b`
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Keyed {
+    pub whole: (usize, usize),
+    pub kw: (usize, usize),
+    pub val: (usize, usize),
+}
+
+/// The keyword alternatives of `KEYED` spelled out, in the pattern's order (which decides
+/// between "member id" and "member"); `?` stands for `[a-z]` ("bcbs tx").
+const KEYWORDS: &[&str] = &[
+    "mrn",
+    "medical record number",
+    "medical record no.",
+    "medical record no",
+    "medical record #",
+    "medical record",
+    "med record",
+    "med rec",
+    "chart",
+    "acct",
+    "account",
+    "acc't",
+    "billing",
+    "invoice",
+    "claim",
+    "member id",
+    "member",
+    "subscriber id",
+    "subscriber",
+    "policy",
+    "medicaid id",
+    "medicare id",
+    "medicaid",
+    "medicare",
+    "insurance id",
+    "beneficiary id",
+    "mbi",
+    "hicn",
+    "dl",
+    "driver's license",
+    "driver's licence",
+    "drivers license",
+    "drivers licence",
+    "license plate",
+    "license",
+    "licence",
+    "lic",
+    "dea",
+    "npi",
+    "plate",
+    "tag",
+    "vin",
+    "sn",
+    "s/n",
+    "serials number",
+    "serials no.",
+    "serials no",
+    "serials",
+    "serial number",
+    "serial no.",
+    "serial no",
+    "serial",
+    "lot",
+    "wristband",
+    "armband",
+    "id band",
+    "patient id",
+    "pt id",
+    "encounter",
+    "visit",
+    "fin",
+    "csn",
+    "accession",
+    "case",
+    "ticket",
+    "aps case",
+    "cps case",
+    "report",
+    "rx",
+    "script",
+    "referral",
+    "cps referral",
+    "subject",
+    "participant",
+    "inmate",
+    "booking",
+    "unos id",
+    "user id",
+    "portal user id",
+    "username",
+    "hospital number",
+    "hosp",
+    "har",
+    "guarantor",
+    "dbn",
+    "tricare",
+    "bcbs ??",
+    "bcbs",
+    "aetna",
+    "humana",
+    "cigna",
+    "uhc",
+    "medi-cal",
+    "ambetter",
+    "molina",
+    "kaiser",
+    "anthem",
+    "wellcare",
+    "centene",
+    "id",
+    "cdl",
+    "ccw",
+    "cert",
+    "certificate",
+    "airman cert",
+    "permit",
+    "band",
+    "study id",
+    "enrollment id",
+    "mr#",
+    "transmitter",
+    "receiver",
+    "sensor",
+    "a-number",
+    "alien number",
+    "uscis number",
+    "uscis",
+];
+
+/// `(?:#|no\.?|num(?:ber)?|ids?|card|member)` and `(?:is|was|of|says|reads|shows)`, each in
+/// the pattern's order.
+const MARKS: &[&str] = &[
+    "#", "no.", "no", "number", "num", "ids", "id", "card", "member",
+];
+const VERBS: &[&str] = &["is", "was", "of", "says", "reads", "shows"];
+
+/// The keywords grouped by their first two bytes (key `first * 64 + (second & 63)`; a
+/// shared key only puts a few more words in a group), each group in the pattern's order.
+/// Most words of a post are turned down at a glance: by their first three bytes, looked
+/// up in a set of the keywords' (hashed, so a few more words pass), unless some keyword
+/// of their group is only two bytes long.
+pub struct KeyedMatcher {
+    keywords: Vec<&'static str>,
+    /// Per key: the group's start in `keywords`, its length, whether it holds a two-byte
+    /// keyword.
+    groups: Vec<(u8, u8, bool)>,
+    threes: [u64; 64],
+}
+
+fn key(first: u8, second: u8) -> usize {
+    (first - b'a') as usize * 64 + (second & 63) as usize
+}
+
+fn hash3(a: u8, b: u8, c: u8) -> usize {
+    (a as usize * 961 + b as usize * 31 + c as usize) & 4095
+}
+
+impl KeyedMatcher {
+    pub fn new() -> KeyedMatcher {
+        let key_of = |k: &str| key(k.as_bytes()[0], k.as_bytes()[1]);
+        let mut keywords = KEYWORDS.to_vec();
+        // Stable: the pattern's order stays within each group.
+        keywords.sort_by_key(|k| key_of(k));
+        let mut groups = vec![(0, 0, false); 26 * 64];
+        let mut threes = [0u64; 64];
+        for (i, k) in keywords.iter().enumerate() {
+            let g = &mut groups[key_of(k)];
+            if g.1 == 0 {
+                g.0 = i as u8;
+            }
+            g.1 += 1;
+            match *k.as_bytes() {
+                [_, _] => g.2 = true,
+                [a, b, c, ..] => {
+                    let h = hash3(a, b, c);
+                    threes[h / 64] |= 1 << (h % 64);
+                }
+                _ => unreachable!("keywords have two bytes or more"),
+            }
+        }
+        KeyedMatcher {
+            keywords,
+            groups,
+            threes,
+        }
+    }
+
+    /// What `captures_iter` of `KEYED` finds: every keyword starts with a letter after
+    /// `\b`, so the candidates are the starts of words, tried in order from where the last
+    /// match ended, up to the last digit run (every value holds a digit).
+    pub fn find(&self, low: &str, runs: &[(usize, usize)]) -> Vec<Keyed> {
+        let b = low.as_bytes();
+        let mut out = Vec::new();
+        let last = runs.last().map_or(0, |r| r.0);
+        // Where the next search would start: the end of the last match.
+        let mut pos = 0;
+        let mut before = false;
+        // Word starts 64 bytes at a time, from a mask of the word bytes (no branch per byte).
+        for (block, chunk) in b[..last].chunks(64).enumerate() {
+            let words = chunk
+                .iter()
+                .enumerate()
+                .fold(0u64, |m, (j, &c)| m | (word(c) as u64) << j);
+            let mut starts = words & !(words << 1 | before as u64);
+            before = words >> (chunk.len() - 1) & 1 == 1;
+            while starts != 0 {
+                let p = block * 64 + starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                if p < pos || !b[p].is_ascii_lowercase() || !self.keyword_at(b, p) {
+                    continue;
+                }
+                if let Some(m) = self.at(low, p) {
+                    pos = m.whole.1;
+                    out.push(m);
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether some keyword may start at `p`, a letter.
+    fn keyword_at(&self, b: &[u8], p: usize) -> bool {
+        let Some(&second) = b.get(p + 1) else {
+            return false;
+        };
+        let (_, n, short) = self.groups[key(b[p], second)];
+        n > 0
+            && (short
+                || b.get(p + 2).is_some_and(|&c| {
+                    let h = hash3(b[p], second, c);
+                    self.threes[h / 64] >> (h % 64) & 1 == 1
+                }))
+    }
+
+    /// The match starting at `p`, trying the pattern's choices in its order. Each `\s*`
+    /// takes all the white space there: what comes next never starts with white space, so
+    /// taking less only leads to a state already tried.
+    fn at(&self, low: &str, p: usize) -> Option<Keyed> {
+        let b = low.as_bytes();
+        let (g, n, _) = self.groups[key(b[p], b[p + 1])];
+        for kw in &self.keywords[g as usize..(g + n) as usize] {
+            let Some(k) = literal(b, p, kw) else {
+                continue;
+            };
+            let q = skip_spaces(low, k);
+            for q in ends(b, q, MARKS).chain([q]) {
+                let r = skip_spaces(low, q);
+                for r in ends(b, r, VERBS).chain([r]) {
+                    let t = skip_spaces(low, r);
+                    let mark = matches!(b.get(t), Some(b':' | b'#' | b'('));
+                    for t in mark.then_some(t + 1).into_iter().chain([t]) {
+                        let v = skip_spaces(low, t);
+                        if let Some(e) = keyed_value(b, v) {
+                            return Some(Keyed {
+                                whole: (p, e),
+                                kw: (p, k),
+                                val: (v, e),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The end of `w` at `i`, `?` matching a letter.
+fn literal(b: &[u8], i: usize, w: &str) -> Option<usize> {
+    let w = w.as_bytes();
+    let e = i + w.len();
+    let hay = b.get(i..e)?;
+    let same = hay
+        .iter()
+        .zip(w)
+        .all(|(&h, &c)| h == c || c == b'?' && h.is_ascii_lowercase());
+    same.then_some(e)
+}
+
+/// The ends of the alternatives of `list` that match at `i`, in order.
+fn ends<'a>(b: &'a [u8], i: usize, list: &'a [&str]) -> impl Iterator<Item = usize> + 'a {
+    list.iter().filter_map(move |w| literal(b, i, w))
+}
+
+fn skip_spaces(s: &str, mut i: usize) -> usize {
+    while let Some(n) = space_at(s, i) {
+        i += n;
+    }
+    i
+}
+
+/// `(?:[a-z][a-z-]*)?\d[a-z0-9-]*\b` at `v`: the letters run on to the digit (none of
+/// them is one), the rest is the longest stretch with `\b` after it.
+fn keyed_value(b: &[u8], v: usize) -> Option<usize> {
+    let mut i = v;
+    if b.get(i).is_some_and(u8::is_ascii_lowercase) {
+        while b
+            .get(i)
+            .is_some_and(|&c| c.is_ascii_lowercase() || c == b'-')
+        {
+            i += 1;
+        }
+    }
+    if !b.get(i).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let d = i;
+    i += 1;
+    while b
+        .get(i)
+        .is_some_and(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+    {
+        i += 1;
+    }
+    (d + 1..=i).rev().find(|&e| boundary(b, e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::re;
@@ -671,5 +1003,92 @@ mod tests {
             let got: Vec<_> = parens(&t).iter().map(|p| (p.st, p.val)).collect();
             assert_eq!(got, want, "{t:?}");
         }
+    }
+
+    /// The pattern [`KeyedMatcher`] replaces.
+    const KEYED: &str = concat!(
+        r"\b(?P<kw>mrn|medical record(?: number| no\.?| #)?|med rec(?:ord)?|chart|acct|account|acc't|",
+        r"billing|invoice|claim|member id|member|subscriber id|subscriber|policy|medicaid id|",
+        r"medicare id|medicaid|medicare|insurance id|beneficiary id|mbi|hicn|dl|driver'?s licen[sc]e|",
+        r"license plate|licen[sc]e|lic|dea|npi|plate|tag|vin|sn|s/n|serials?(?: number| no\.?)?|lot|",
+        r"wristband|armband|id band|patient id|pt id|encounter|visit|fin|csn|accession|case|",
+        r"ticket|aps case|cps case|report|rx|script|referral|cps referral|subject|participant|inmate|booking|",
+        r"unos id|user id|portal user id|username|hospital number|hosp|har|guarantor|dbn|tricare|bcbs(?: [a-z]{2})?|",
+        r"aetna|humana|cigna|uhc|medi-cal|ambetter|molina|kaiser|anthem|wellcare|centene|",
+        r"id|cdl|ccw|cert|certificate|airman cert|permit|band|study id|enrollment id|",
+        r"mr#|transmitter|receiver|sensor|a-number|alien number|uscis number|uscis)",
+        r"\s*(?:#|no\.?|num(?:ber)?|ids?|card|member)?\s*(?:is|was|of|says|reads|shows)?\s*[:#(]?\s*",
+        r"(?P<val>(?:[a-z][a-z-]*)?\d[a-z0-9-]*)\b"
+    );
+
+    #[test]
+    fn keyed_matches_its_regex() {
+        let rx = re(KEYED);
+        let keywords: Vec<String> = KEYWORDS.iter().map(|k| k.replace('?', "x")).collect();
+        let mut rest: Vec<&str> = COMMON.to_vec();
+        rest.extend(MARKS);
+        rest.extend(VERBS);
+        rest.extend([
+            "a",
+            "ab-",
+            "mr",
+            "hospital",
+            "ids",
+            "lots",
+            "certificate",
+            "-7",
+            "4a",
+            "x9",
+            "bcbs",
+            "  ",
+            " ",
+            " ",
+            " ",
+            "\u{2003}",
+            ".",
+            "'",
+            "s",
+            "number",
+            "z",
+            "q-",
+            "_",
+        ]);
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        let mut hits = 0;
+        let matcher = KeyedMatcher::new();
+        for _ in 0..150_000 {
+            let k = 1 + rng.next() % 16;
+            let mut t: String = (0..k)
+                .map(|_| match rng.next() % 3 {
+                    0 => keywords[rng.next() % keywords.len()].as_str(),
+                    _ => rest[rng.next() % rest.len()],
+                })
+                .collect();
+            // A keyword with every optional part, so the longest stretches occur.
+            if rng.next() % 2 == 0 {
+                t += &keywords[rng.next() % keywords.len()];
+                for part in [MARKS, VERBS, &[":", "#", "("], &["ab", "x-", "-"]] {
+                    t += [" ", "", "\u{a0} ", "\t"][rng.next() % 4];
+                    if rng.next() % 4 != 0 {
+                        t += part[rng.next() % part.len()];
+                    }
+                }
+                t += ["1", "42", "123456", "9-", "7_"][rng.next() % 5];
+            }
+            let want: Vec<Keyed> = rx
+                .captures_iter(&t)
+                .map(|c| {
+                    let span = |m: regex::Match| (m.start(), m.end());
+                    Keyed {
+                        whole: span(c.get(0).unwrap()),
+                        kw: span(c.name("kw").unwrap()),
+                        val: span(c.name("val").unwrap()),
+                    }
+                })
+                .collect();
+            hits += want.len();
+            assert_eq!(matcher.find(&t, &digit_runs(t.as_bytes())), want, "{t:?}");
+        }
+        assert!(hits > 10_000, "the texts exercise the pattern: {hits}");
     }
 }

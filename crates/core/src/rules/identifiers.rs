@@ -17,7 +17,7 @@ use crate::{Category, Severity};
 pub struct Identifiers {
     email: Regex,
     url: Regex,
-    keyed: Regex,
+    keyed: formats::KeyedMatcher,
     more: Regex,
     plate: Regex,
     vin: Regex,
@@ -30,7 +30,7 @@ impl Identifiers {
             url: re(
                 r"\b(?:https?://)?(?:www\.|m\.)?(?:facebook|fb|instagram|tiktok|twitter|x|linkedin|youtube|snapchat|threads|venmo|onlyfans|gofundme|reddit|caringbridge|legacy|everloved|mealtrain|givesendgo|spotfund|cash\.app|paypal|pinterest|tumblr|twitch|bsky|patreon|ko-fi|linktr|findagrave)\.(?:com|net|me|org|app|ee|social)(?:/[a-z0-9._@%~-]+)+",
             ),
-            keyed: re(KEYED),
+            keyed: formats::KeyedMatcher::new(),
             more: re(
                 r"^(?:,\s*|\s*/\s*|,?\s+(?:and|&|or)\s+)(?P<val>(?:[a-z][a-z-]*)?\d[a-z0-9-]*)\b",
             ),
@@ -49,22 +49,6 @@ impl Default for Identifiers {
     }
 }
 
-/// A keyword naming the kind of number, then the number.
-const KEYED: &str = concat!(
-    r"\b(?P<kw>mrn|medical record(?: number| no\.?| #)?|med rec(?:ord)?|chart|acct|account|acc't|",
-    r"billing|invoice|claim|member id|member|subscriber id|subscriber|policy|medicaid id|",
-    r"medicare id|medicaid|medicare|insurance id|beneficiary id|mbi|hicn|dl|driver'?s licen[sc]e|",
-    r"license plate|licen[sc]e|lic|dea|npi|plate|tag|vin|sn|s/n|serials?(?: number| no\.?)?|lot|",
-    r"wristband|armband|id band|patient id|pt id|encounter|visit|fin|csn|accession|case|",
-    r"ticket|aps case|cps case|report|rx|script|referral|cps referral|subject|participant|inmate|booking|",
-    r"unos id|user id|portal user id|username|hospital number|hosp|har|guarantor|dbn|tricare|bcbs(?: [a-z]{2})?|",
-    r"aetna|humana|cigna|uhc|medi-cal|ambetter|molina|kaiser|anthem|wellcare|centene|",
-    r"id|cdl|ccw|cert|certificate|airman cert|permit|band|study id|enrollment id|",
-    r"mr#|transmitter|receiver|sensor|a-number|alien number|uscis number|uscis)",
-    r"\s*(?:#|no\.?|num(?:ber)?|ids?|card|member)?\s*(?:is|was|of|says|reads|shows)?\s*[:#(]?\s*",
-    r"(?P<val>(?:[a-z][a-z-]*)?\d[a-z0-9-]*)\b"
-);
-
 impl Rule for Identifiers {
     fn find(&self, ctx: &Context, out: &mut Vec<Draft>) {
         let low = ctx.lower.as_str();
@@ -74,7 +58,7 @@ impl Rule for Identifiers {
 
         if !runs.is_empty() {
             self.find_ssn(ctx, &runs, out);
-            self.find_keyed(ctx, out);
+            self.find_keyed(ctx, &runs, out);
             self.find_phone(ctx, &runs, out);
             self.find_ip(ctx, &runs, out);
             self.find_codes(ctx, &runs, out);
@@ -147,27 +131,25 @@ impl Identifiers {
         }
     }
 
-    fn find_keyed(&self, ctx: &Context, out: &mut Vec<Draft>) {
+    /// A keyword naming the kind of number, then the number: see [`formats::KeyedMatcher`].
+    fn find_keyed(&self, ctx: &Context, runs: &[(usize, usize)], out: &mut Vec<Draft>) {
         let low = ctx.lower.as_str();
-        for c in self.keyed.captures_iter(low) {
-            let (Some(m), Some(kw), Some(val)) = (c.get(0), c.name("kw"), c.name("val")) else {
-                continue;
-            };
+        for c in self.keyed.find(low, runs) {
+            let (start, end) = c.whole;
+            let whole = &low[start..end];
+            let kw = &low[c.kw.0..c.kw.1];
+            let val = &low[c.val.0..c.val.1];
             // The pattern's `\b` after a value ending in '-' ("mrn 1234-_") held only
             // thanks to the text after the match, which the old re-match of the match alone
             // (the same groups otherwise) did not see: keep skipping it.
-            if val.as_str().ends_with('-') {
+            if val.ends_with('-') {
                 continue;
             }
-            let kw = kw.as_str();
-            let val = val.as_str();
             if !(4..=24).contains(&val.len()) {
                 continue;
             }
             let ndig = val.bytes().filter(u8::is_ascii_digit).count();
-            let has_hash = m.as_str().contains('#')
-                || m.as_str().contains("no")
-                || m.as_str().contains("number");
+            let has_hash = whole.contains('#') || whole.contains("no") || whole.contains("number");
             let (cat, min_digits) = match kw {
                 "mrn" | "med rec" | "med record" => (Category::PhiMrn, 4),
                 k if k.starts_with("medical record") => (Category::PhiMrn, 4),
@@ -201,7 +183,7 @@ impl Identifiers {
                 "id" if has_hash
                     || (ndig >= 6
                         && !matches!(
-                            prev_word(low, m.start()),
+                            prev_word(low, start),
                             "job"
                                 | "req"
                                 | "requisition"
@@ -243,7 +225,6 @@ impl Identifiers {
                     continue;
                 }
             }
-            let (start, end) = (m.start(), m.end());
             let mut sev = Severity::High;
             let mut weak = false;
             if kw == "dea" && !valid_dea(val) || kw == "npi" && !valid_npi(val) {

@@ -136,7 +136,13 @@ impl Rule for Workplace {
                 out.push(Draft::new(Category::WorkplaceVenting, Severity::Medium, s, e).weak(w));
             }
         }
+        // A sentence's kinds hold those of every phrase in it: one without a negative,
+        // sarcastic, profane or confidential phrase gets nothing from the three below.
+        const NEEDED: u64 = kind::NEGATIVE | kind::SARCASM | kind::PROFANITY | kind::CONFIDENTIAL;
         for (si, &ks) in ctx.sent_kinds.iter().enumerate() {
+            if ks & NEEDED == 0 {
+                continue;
+            }
             let (ss, se) = ctx.sentence_span(si);
             if ss >= se {
                 continue;
@@ -158,6 +164,10 @@ impl Workplace {
         se: usize,
         out: &mut Vec<Draft>,
     ) {
+        // Both the strong phrase and the accusation are negative phrases.
+        if ks & kind::NEGATIVE == 0 {
+            return;
+        }
         let low = ctx.lower.as_str();
         let praise = ks & kind::PRAISE != 0 && ks & kind::SARCASM == 0;
         let strong = ctx
@@ -196,9 +206,8 @@ impl Workplace {
     }
 
     fn coworker(&self, ctx: &Context, ks: u64, ss: usize, se: usize, out: &mut Vec<Draft>) {
-        let named_doctor = ctx.text[ss..se].contains("Dr. ");
-        if ks & kind::COWORKER == 0 && !named_doctor
-            || ks & (kind::NEGATIVE | kind::SARCASM | kind::PROFANITY) == 0
+        if ks & (kind::NEGATIVE | kind::SARCASM | kind::PROFANITY) == 0
+            || ks & kind::COWORKER == 0 && !ctx.text[ss..se].contains("Dr. ")
         {
             return;
         }
