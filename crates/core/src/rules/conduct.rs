@@ -1,8 +1,6 @@
 //! Conduct: inflammatory rants, unprofessional talk (profanity, drinking on call,
 //! harassment), exaggerated claims, heavy self-promotion.
 
-use std::sync::LazyLock;
-
 use regex::Regex;
 
 use super::patients::clause_end;
@@ -12,8 +10,7 @@ use crate::lexicon::kind;
 use crate::{Category, Severity};
 
 pub struct Conduct {
-    /// Compiled on first use: most posts have none of `best_words`.
-    best: LazyLock<Regex>,
+    best: Regex,
     best_words: Needles,
 }
 
@@ -21,12 +18,10 @@ impl Conduct {
     pub fn new() -> Conduct {
         Conduct {
             // "I'm the #1 ...", "by the BEST injector in Miami", "the best spine surgeon in the state"
-            best: LazyLock::new(|| {
-                re(concat!(
-                    r"\b(?:(?:i'?m|i am|we'?re|we are|by|from|with|book with|see)\s+the\s+(?:best|#1|number one|top|most)\b",
-                    r"|the best [a-z]+(?: [a-z]+)? in (?:the (?:state|country|world|city|region|county|area|valley|nation)|town|[a-z]+)\b)"
-                ))
-            }),
+            best: re(concat!(
+                r"\b(?:(?:i'?m|i am|we'?re|we are|by|from|with|book with|see)\s+the\s+(?:best|#1|number one|top|most)\b",
+                r"|the best [a-z]+(?: [a-z]+)? in (?:the (?:state|country|world|city|region|county|area|valley|nation)|town|[a-z]+)\b)"
+            )),
             best_words: Needles::new(&["best", "#1", "number one", "top", "most"]),
         }
     }

@@ -1,7 +1,5 @@
 //! Talk about patients: demeaning labels and mockery, and individual medical advice.
 
-use std::sync::LazyLock;
-
 use regex::Regex;
 
 use super::{re, Draft, Rule};
@@ -9,30 +7,25 @@ use crate::context::{before, next_word, Context};
 use crate::lexicon::kind;
 use crate::{Category, Severity};
 
-/// The patterns are compiled on first use, so a post that needs none compiles none.
 pub struct Patients {
-    scare_quote: LazyLock<Regex>,
-    quoted_symptom: LazyLock<Regex>,
-    dose: LazyLock<Regex>,
+    scare_quote: Regex,
+    quoted_symptom: Regex,
+    dose: Regex,
 }
 
 impl Patients {
     pub fn new() -> Patients {
         Patients {
             // the “small” lady
-            scare_quote: LazyLock::new(|| {
-                re(
-                    r#"[“"‘'][a-z][a-z ]{1,20}[”"’']\s+(?:lady|man|guy|woman|patient|pt|gentleman|girl|boy|kid|dude|gal|grandma|grandpa)\b"#,
-                )
-            }),
+            scare_quote: re(
+                r#"[“"‘'][a-z][a-z ]{1,20}[”"’']\s+(?:lady|man|guy|woman|patient|pt|gentleman|girl|boy|kid|dude|gal|grandma|grandpa)\b"#,
+            ),
             // same “crushing chest pain”: a patient's complaint in scare quotes
-            quoted_symptom: LazyLock::new(|| re(r#"[“"][a-z0-9/ ]{3,40}[”"]"#)),
+            quoted_symptom: re(r#"[“"][a-z0-9/ ]{3,40}[”"]"#),
             // "take 800mg", "take an extra 25", "take 2 of your"
-            dose: LazyLock::new(|| {
-                re(
-                    r"\b(?:just\s+)?take\s+(?:an?\s+extra\s+|another\s+\d*|\d+\s*(?:mg|mcg|units?|tabs?|pills?|of)\b|two\s+of\b|double\b)",
-                )
-            }),
+            dose: re(
+                r"\b(?:just\s+)?take\s+(?:an?\s+extra\s+|another\s+\d*|\d+\s*(?:mg|mcg|units?|tabs?|pills?|of)\b|two\s+of\b|double\b)",
+            ),
         }
     }
 }
