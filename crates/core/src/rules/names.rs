@@ -50,7 +50,20 @@ const RELATIVE_WORDS: &[&str] = &[
     "caregiver",
 ];
 static RELATIVE_ROLES: StaticSet = StaticSet::new(RELATIVE_WORDS);
-const PATIENT_ROLES: &[&str] = &["pt", "patient", "client", "resident"];
+
+/// A word list both as a slice (for [`Shapes`]) and as a `matches!` test, which compiles to
+/// a few length and byte comparisons instead of a call comparing against every entry.
+macro_rules! word_list {
+    ($(#[$doc:meta])* $list:ident, $test:ident: $($w:literal),+ $(,)?) => {
+        $(#[$doc])*
+        const $list: &[&str] = &[$($w),+];
+        fn $test(w: &str) -> bool {
+            matches!(w, $($w)|+)
+        }
+    };
+}
+
+word_list!(PATIENT_ROLES, patient_role: "pt", "patient", "client", "resident");
 
 /// Lower-case words steps 2 and 3 look at besides the roles ("baby", "family of", "a").
 const OTHER_TRIGGERS: &[&str] = &["baby", "of", "a"];
@@ -59,9 +72,10 @@ const OTHER_TRIGGERS: &[&str] = &["baby", "of", "a"];
 /// Every other step needs a capital, so a lower-case word of another shape is skipped.
 static LOWER_TRIGGERS: Shapes = Shapes::new(&[RELATIVE_WORDS, PATIENT_ROLES, OTHER_TRIGGERS]);
 
-/// The group words of [`family_groups`].
-const GROUP_WORDS: &[&str] = &[
-    "family",
+word_list!(
+    /// The group words of [`family_groups`].
+    GROUP_WORDS,
+    group_word: "family",
     "twins",
     "triplets",
     "quads",
@@ -75,7 +89,7 @@ const GROUP_WORDS: &[&str] = &[
     "siblings",
     "household",
     "baby",
-];
+);
 static GROUPS: Shapes = Shapes::new(&[GROUP_WORDS]);
 
 /// Lower-case words any pass may start at: the triggers and the group words.
@@ -421,7 +435,7 @@ impl Rule for Names {
             //    "baby Zoë", "family of Tomás Reyes".
             let relative = trigger && prev.is_some_and(possessive) && RELATIVE_ROLES.contains(w);
             let patient_role = trigger
-                && PATIENT_ROLES.contains(&w)
+                && patient_role(w)
                 && !(w == "pt" && ctx.text[t.start..t.end].starts_with("PT"));
             let baby = w == "baby";
             let family_of = w == "of" && prev == Some("family");
@@ -867,7 +881,7 @@ fn family_groups(ctx: &Context, starts: &[usize], out: &mut Vec<Draft>) {
             continue;
         }
         let w = &low[t.start..t.end];
-        if !GROUP_WORDS.contains(&w) || t.cap && w == "family" {
+        if !group_word(w) || t.cap && w == "family" {
             continue;
         }
         // one or two capitalised words between "the" and the group word
