@@ -57,60 +57,56 @@ fn body_size(low: &str) -> Option<(usize, usize)> {
         }
         Some(p)
     };
-    for i in 0..b.len() {
-        // Every form starts with "born", "in" or a digit, at the start of a word.
-        if !matches!(b[i], b'b' | b'i' | b'0'..=b'9') || (i > 0 && b[i - 1].is_ascii_alphanumeric())
-        {
+    let born: [&dyn Fn(&str) -> bool; 4] = [
+        &|w| w == "born",
+        &|w| w == "at",
+        &|w| digits(w, 2..=2),
+        &|w| w == "weeks",
+    ];
+    let pounds: [&dyn Fn(&str) -> bool; 4] = [
+        &|w| digits(w, 1..=2),
+        &|w| w == "lb" || w == "lbs",
+        &|w| digits(w, 1..=2),
+        &|w| w == "oz",
+    ];
+    let in_their: [&dyn Fn(&str) -> bool; 3] = [
+        &|w| w == "in",
+        &|w| matches!(w, "his" | "her" | "their"),
+        &|w| {
+            decade(w)
+                || matches!(
+                    w,
+                    "teens"
+                        | "twenties"
+                        | "thirties"
+                        | "forties"
+                        | "fifties"
+                        | "sixties"
+                        | "seventies"
+                        | "eighties"
+                        | "nineties"
+                )
+        },
+    ];
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
             continue;
         }
-        let end = seq(
-            i,
-            &[
-                &|w| w == "born",
-                &|w| w == "at",
-                &|w| digits(w, 2..=2),
-                &|w| w == "weeks",
-            ],
-        )
-        .or_else(|| {
-            seq(
-                i,
-                &[
-                    &|w| digits(w, 1..=2),
-                    &|w| w == "lb" || w == "lbs",
-                    &|w| digits(w, 1..=2),
-                    &|w| w == "oz",
-                ],
-            )
-        })
-        .or_else(|| {
-            seq(
-                i,
-                &[
-                    &|w| w == "in",
-                    &|w| matches!(w, "his" | "her" | "their"),
-                    &|w| {
-                        decade(w)
-                            || matches!(
-                                w,
-                                "teens"
-                                    | "twenties"
-                                    | "thirties"
-                                    | "forties"
-                                    | "fifties"
-                                    | "sixties"
-                                    | "seventies"
-                                    | "eighties"
-                                    | "nineties"
-                            )
-                    },
-                ],
-            )
-        })
-        .or_else(|| seq(i, &[&decade]));
+        // A word starts at `i`. Each form's first word fixes its first byte ("born", a
+        // digit, "in"), so only the forms that can start here are tried, in their order.
+        let end = match b[i] {
+            b'b' => seq(i, &born),
+            b'0'..=b'9' => seq(i, &pounds).or_else(|| seq(i, &[&decade])),
+            b'i' => seq(i, &in_their),
+            _ => None,
+        };
         if let Some(e) = end {
             return Some((i, e));
         }
+        // No form starts inside a word.
+        i += word_at(i).len();
     }
     None
 }
@@ -187,13 +183,53 @@ const DETAILS: &[Detail] = &[
     },
 ];
 
+/// Which of [`DETAILS`] a finding of each category shows (the first that lists it), by the
+/// category's place in the enum: a load per finding instead of a search through the table.
+const DETAIL_OF: [Option<usize>; Category::ALL.len()] = {
+    let mut of = [None; Category::ALL.len()];
+    let mut k = 0;
+    while k < DETAILS.len() {
+        let categories = DETAILS[k].categories;
+        let mut c = 0;
+        while c < categories.len() {
+            if of[categories[c] as usize].is_none() {
+                of[categories[c] as usize] = Some(k);
+            }
+            c += 1;
+        }
+        k += 1;
+    }
+    of
+};
+
 /// The details a story window holds: each kind once, with the span of an example; the
 /// span they cover together; whether one of them is specific.
-#[derive(Clone)]
 struct Counted {
     details: Vec<(&'static str, (usize, usize))>,
     span: (usize, usize),
     specific: bool,
+}
+
+/// "A patient reference with 3 details (age, sex, place) can identify ...".
+fn message(details: &[(&'static str, (usize, usize))]) -> String {
+    let mut msg = String::with_capacity(240);
+    msg.push_str("A patient reference with ");
+    // One or two digits: there are at most as many details as DETAILS holds.
+    let n = details.len();
+    debug_assert!(n < 100);
+    if n >= 10 {
+        msg.push(char::from(b'0' + (n / 10) as u8));
+    }
+    msg.push(char::from(b'0' + (n % 10) as u8));
+    msg.push_str(" details (");
+    for (k, (name, _)) in details.iter().enumerate() {
+        if k > 0 {
+            msg.push_str(", ");
+        }
+        msg.push_str(name);
+    }
+    msg.push_str(") can identify the person even without a name (HIPAA Safe Harbor, 45 CFR 164.514(b)(2)); keep only what the story needs.");
+    msg
 }
 
 impl Rule for Cases {
@@ -203,15 +239,39 @@ impl Rule for Cases {
     }
 }
 
+/// An earlier finding that shows a detail: where it is, its place in the findings, and
+/// which of [`DETAILS`] it shows.
+#[derive(Clone, Copy)]
+struct Example {
+    start: usize,
+    order: usize,
+    end: usize,
+    detail: usize,
+}
+
 impl Cases {
     fn recognizable(&self, ctx: &Context, out: &mut Vec<Draft>) {
         if ctx.refs.is_empty() {
             return;
         }
         let educational = ctx.post_kinds & kind::EDUCATIONAL != 0;
-        // Earlier findings by start, so each story window looks up only its own.
-        let mut sorted: Vec<&Draft> = out.iter().collect();
-        sorted.sort_by_key(|d| d.start);
+        // Earlier findings that show a detail, by start and then in the order found (what a
+        // stable sort by start gives), so each story window looks up only its own. The
+        // others never count.
+        let mut examples: Vec<Example> = out
+            .iter()
+            .enumerate()
+            .filter_map(|(order, d)| {
+                let detail = DETAIL_OF[d.category as usize]?;
+                Some(Example {
+                    start: d.start,
+                    order,
+                    end: d.end,
+                    detail,
+                })
+            })
+            .collect();
+        examples.sort_unstable_by_key(|e| (e.start, e.order));
         let mut found: Vec<Draft> = Vec::new();
         let mut last_window = usize::MAX;
         // Refs in one sentence share their story windows: count each window once.
@@ -228,28 +288,28 @@ impl Cases {
                 let (ws, _) = ctx.sentences[r.sentence];
                 let last = (r.sentence + extra).min(ctx.sentences.len() - 1);
                 let (_, we) = ctx.sentences[last];
-                let got = match counted.iter().find(|c| c.0 == (ws, we)) {
-                    Some(c) => c.1.clone(),
+                let k = match counted.iter().position(|c| c.0 == (ws, we)) {
+                    Some(k) => k,
                     None => {
-                        let got = self.count(ctx, &sorted, ws, we);
-                        counted.push(((ws, we), got.clone()));
-                        got
+                        counted.push(((ws, we), self.count(ctx, &examples, ws, we)));
+                        counted.len() - 1
                     }
                 };
+                let got = &counted[k].1;
                 let enough = got.details.len() >= need && got.specific;
-                best = Some((got, ws, last));
+                best = Some((k, ws, last));
                 if enough {
                     break;
                 }
             }
-            let Some((got, ws, last)) = best else {
+            let Some((k, ws, last)) = best else {
                 continue;
             };
             let Counted {
                 details,
                 span,
                 specific,
-            } = got;
+            } = &counted[k].1;
             if details.len() < need || !specific || last == last_window {
                 continue;
             }
@@ -267,17 +327,19 @@ impl Cases {
             } else {
                 Severity::High
             };
-            let names: Vec<&str> = details.iter().map(|d| d.0).collect();
-            let msg = format!(
-                "A patient reference with {} details ({}) can identify the person even without a name (HIPAA Safe Harbor, 45 CFR 164.514(b)(2)); keep only what the story needs.",
-                details.len(),
-                names.join(", ")
-            );
-            let mut d = Draft::new(Category::CaseRecognizable, sev, start, end).message(msg);
+            let mut d =
+                Draft::new(Category::CaseRecognizable, sev, start, end).message(message(details));
             d.details = Some(
                 details
                     .iter()
-                    .map(|&(k, (s, e))| format!("{k}: {}", &ctx.text[s..e]))
+                    .map(|&(k, (s, e))| {
+                        let example = &ctx.text[s..e];
+                        let mut line = String::with_capacity(k.len() + 2 + example.len());
+                        line.push_str(k);
+                        line.push_str(": ");
+                        line.push_str(example);
+                        line
+                    })
                     .collect(),
             );
             found.push(d);
@@ -286,36 +348,49 @@ impl Cases {
     }
 
     /// Distinct detail kinds in `[ws, we)`, with the span of an example of each.
-    fn count(&self, ctx: &Context, drafts: &[&Draft], ws: usize, we: usize) -> Counted {
+    fn count(&self, ctx: &Context, examples: &[Example], ws: usize, we: usize) -> Counted {
+        // The first example of each detail: an earlier finding, else a phrase of its kinds.
+        // One pass over each instead of one per detail; each finding shows one detail.
+        let mut first: [Option<(usize, usize)>; DETAILS.len()] = [None; DETAILS.len()];
+        let from = examples.partition_point(|f| f.start < ws);
+        for f in examples[from..].iter().take_while(|f| f.start < we) {
+            if f.end <= we && first[f.detail].is_none() {
+                first[f.detail] = Some((f.start, f.end));
+            }
+        }
+        let mut wanted = 0;
+        for k in 0..DETAILS.len() {
+            if first[k].is_none() {
+                wanted |= DETAILS[k].kinds;
+            }
+        }
+        if wanted != 0 {
+            for h in ctx.hits_in(ws, we, wanted) {
+                for k in 0..DETAILS.len() {
+                    if first[k].is_none() && h.kinds & DETAILS[k].kinds != 0 {
+                        first[k] = Some((h.start, h.end));
+                    }
+                }
+            }
+        }
         let mut got = Counted {
-            details: Vec::new(),
+            details: Vec::with_capacity(DETAILS.len()),
             span: (usize::MAX, 0),
             specific: false,
         };
         let add = |name: &'static str, s: usize, e: usize, spec: bool, got: &mut Counted| {
-            if got.details.iter().any(|g| g.0 == name) {
-                return;
-            }
             got.details.push((name, (s, e)));
             got.span.0 = got.span.0.min(s);
             got.span.1 = got.span.1.max(e);
             got.specific |= spec;
         };
-        let from = drafts.partition_point(|f| f.start < ws);
-        for d in DETAILS {
-            let window = drafts[from..].iter().take_while(|f| f.start < we);
-            if let Some(f) = window
-                .clone()
-                .find(|f| d.categories.contains(&f.category) && f.end <= we)
-            {
-                add(d.name, f.start, f.end, d.specific, &mut got);
-                continue;
+        for k in 0..DETAILS.len() {
+            if let Some((s, e)) = first[k] {
+                add(DETAILS[k].name, s, e, DETAILS[k].specific, &mut got);
             }
-            if d.kinds != 0 {
-                if let Some(h) = ctx.hits_in(ws, we, d.kinds).next() {
-                    add(d.name, h.start, h.end, d.specific, &mut got);
-                }
-            }
+        }
+        if got.details.iter().any(|g| g.0 == "age") {
+            return got;
         }
         let window = &ctx.lower[ws..we];
         // Every form holds a digit or "in his/her/their": without one, skip the search.
@@ -323,7 +398,7 @@ impl Cases {
             || ["in his ", "in her ", "in their "]
                 .iter()
                 .any(|p| window.contains(p));
-        if maybe_body && !got.details.iter().any(|g| g.0 == "age") {
+        if maybe_body {
             if let Some((s, e)) = body_size(window) {
                 add("age", ws + s, ws + e, true, &mut got);
             }
@@ -384,5 +459,174 @@ impl Cases {
                 end,
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The walk before it skipped whole words: tries the forms at every byte.
+    fn body_size_by_bytes(low: &str) -> Option<(usize, usize)> {
+        let b = low.as_bytes();
+        let word_at = |i: usize| -> &str {
+            let e = i + b[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+            &low[i..e]
+        };
+        let digits = |w: &str, n: std::ops::RangeInclusive<usize>| {
+            n.contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit())
+        };
+        let decade = |w: &str| {
+            let d = w.as_bytes();
+            d.len() == 3 && (b'1'..=b'9').contains(&d[0]) && d[1] == b'0' && d[2] == b's'
+        };
+        // Follows `words` from `i`, one space between each; returns where the last ends.
+        let seq = |i: usize, words: &[&dyn Fn(&str) -> bool]| -> Option<usize> {
+            let mut p = i;
+            for (k, ok) in words.iter().enumerate() {
+                if k > 0 {
+                    p = (b.get(p) == Some(&b' ')).then_some(p + 1)?;
+                }
+                let w = (p < b.len()).then(|| word_at(p))?;
+                if w.is_empty() || !ok(w) {
+                    return None;
+                }
+                p += w.len();
+            }
+            Some(p)
+        };
+        for i in 0..b.len() {
+            // Every form starts with "born", "in" or a digit, at the start of a word.
+            if !matches!(b[i], b'b' | b'i' | b'0'..=b'9')
+                || (i > 0 && b[i - 1].is_ascii_alphanumeric())
+            {
+                continue;
+            }
+            let end = seq(
+                i,
+                &[
+                    &|w| w == "born",
+                    &|w| w == "at",
+                    &|w| digits(w, 2..=2),
+                    &|w| w == "weeks",
+                ],
+            )
+            .or_else(|| {
+                seq(
+                    i,
+                    &[
+                        &|w| digits(w, 1..=2),
+                        &|w| w == "lb" || w == "lbs",
+                        &|w| digits(w, 1..=2),
+                        &|w| w == "oz",
+                    ],
+                )
+            })
+            .or_else(|| {
+                seq(
+                    i,
+                    &[
+                        &|w| w == "in",
+                        &|w| matches!(w, "his" | "her" | "their"),
+                        &|w| {
+                            decade(w)
+                                || matches!(
+                                    w,
+                                    "teens"
+                                        | "twenties"
+                                        | "thirties"
+                                        | "forties"
+                                        | "fifties"
+                                        | "sixties"
+                                        | "seventies"
+                                        | "eighties"
+                                        | "nineties"
+                                )
+                        },
+                    ],
+                )
+            })
+            .or_else(|| seq(i, &[&decade]));
+            if let Some(e) = end {
+                return Some((i, e));
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn detail_of_finds_what_a_search_would() {
+        for (k, &c) in Category::ALL.iter().enumerate() {
+            assert_eq!(c as usize, k);
+            let searched = DETAILS.iter().position(|d| d.categories.contains(&c));
+            assert_eq!(DETAIL_OF[c as usize], searched, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn body_size_word_walk_matches_byte_walk() {
+        const WORDS: &[&str] = &[
+            "born",
+            "at",
+            "23",
+            "weeks",
+            "1",
+            "12",
+            "123",
+            "lb",
+            "lbs",
+            "2",
+            "oz",
+            "in",
+            "his",
+            "her",
+            "their",
+            "80s",
+            "90s",
+            "10s",
+            "100s",
+            "0s",
+            "teens",
+            "eighties",
+            "x",
+            "b",
+            "i",
+            "9",
+            "bin",
+            "i8",
+            "b2",
+            "é",
+            "born2",
+            "inn",
+            "born at 23 weeks",
+            "born at 2 weeks",
+            "1 lb 2 oz",
+            "12 lbs 13 oz",
+            "in her 90s",
+            "in his teens",
+            "in their 1990s",
+        ];
+        const GAPS: &[&str] = &[" ", " ", " ", "  ", ",", "-", "é", "", "(", ". "];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..next(12) {
+                text.push_str(WORDS[next(WORDS.len())]);
+                text.push_str(GAPS[next(GAPS.len())]);
+            }
+            assert_eq!(body_size(&text), body_size_by_bytes(&text), "{text:?}");
+            found += usize::from(body_size(&text).is_some());
+        }
+        assert!(found > 5_000, "{found}");
     }
 }

@@ -22,7 +22,7 @@ impl Default for Names {
     }
 }
 
-static RELATIVE_ROLES: StaticSet = StaticSet::new(&[
+const RELATIVE_WORDS: &[&str] = &[
     "son",
     "daughter",
     "wife",
@@ -48,8 +48,101 @@ static RELATIVE_ROLES: StaticSet = StaticSet::new(&[
     "fiancé",
     "fiancée",
     "caregiver",
-]);
-const PATIENT_ROLES: &[&str] = &["pt", "patient", "client", "resident"];
+];
+static RELATIVE_ROLES: StaticSet = StaticSet::new(RELATIVE_WORDS);
+
+/// A word list both as a slice (for [`Shapes`]) and as a `matches!` test, which compiles to
+/// a few length and byte comparisons instead of a call comparing against every entry.
+macro_rules! word_list {
+    ($(#[$doc:meta])* $list:ident, $test:ident: $($w:literal),+ $(,)?) => {
+        $(#[$doc])*
+        const $list: &[&str] = &[$($w),+];
+        fn $test(w: &str) -> bool {
+            matches!(w, $($w)|+)
+        }
+    };
+}
+
+word_list!(PATIENT_ROLES, patient_role: "pt", "patient", "client", "resident");
+
+/// Lower-case words steps 2 and 3 look at besides the roles ("baby", "family of", "a").
+const OTHER_TRIGGERS: &[&str] = &["baby", "of", "a"];
+
+/// The words that can start a name in lower case: role words (step 2) and "a" (step 3).
+/// Every other step needs a capital, so a lower-case word of another shape is skipped.
+static LOWER_TRIGGERS: Shapes = Shapes::new(&[RELATIVE_WORDS, PATIENT_ROLES, OTHER_TRIGGERS]);
+
+word_list!(
+    /// The group words of [`family_groups`].
+    GROUP_WORDS,
+    group_word: "family",
+    "twins",
+    "triplets",
+    "quads",
+    "quadruplets",
+    "kids",
+    "children",
+    "boys",
+    "girls",
+    "sisters",
+    "brothers",
+    "siblings",
+    "household",
+    "baby",
+);
+static GROUPS: Shapes = Shapes::new(&[GROUP_WORDS]);
+
+/// Lower-case words any pass may start at: the triggers and the group words.
+static LOWER_STARTS: Shapes =
+    Shapes::new(&[RELATIVE_WORDS, PATIENT_ROLES, OTHER_TRIGGERS, GROUP_WORDS]);
+
+/// Indices of the tokens any pass may start at, in order: words with a capital or in
+/// capitals (chart and file names, honorifics, names) and lower-case words shaped like a
+/// trigger or group word. Each pass skips every other token anyway, so walking only these
+/// finds the same; most words of a post are neither.
+fn starts(ctx: &Context) -> Vec<usize> {
+    let low = ctx.lower.as_bytes();
+    let mut out = Vec::with_capacity(ctx.tokens.len());
+    for (i, t) in ctx.tokens.iter().enumerate() {
+        if t.cap || t.all_caps || LOWER_STARTS.may_hold(low, t) {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// The (byte length, first letter) pairs of some word lists, as one bit each: a word whose
+/// pair is unmarked is in none of the lists, found with a load and a shift instead of a
+/// string comparison per listed word. Built at compile time; every listed word must start
+/// with a letter a-z and be shorter than 16 bytes.
+struct Shapes([u32; 16]);
+
+impl Shapes {
+    const fn new(lists: &[&[&str]]) -> Shapes {
+        let mut bits = [0u32; 16];
+        let mut l = 0;
+        while l < lists.len() {
+            let mut k = 0;
+            while k < lists[l].len() {
+                let w = lists[l][k].as_bytes();
+                assert!(w.len() < 16 && w[0].is_ascii_lowercase());
+                bits[w.len()] |= 1 << (w[0] - b'a');
+                k += 1;
+            }
+            l += 1;
+        }
+        Shapes(bits)
+    }
+
+    /// Whether token `t` of the lower-cased post may be one of the listed words. Looks at
+    /// bytes only: slicing a `str` would check character boundaries on every token.
+    #[inline]
+    fn may_hold(&self, low: &[u8], t: &Token) -> bool {
+        let len = t.end - t.start;
+        let c = low[t.start];
+        len < 16 && c.is_ascii_lowercase() && self.0[len] >> (c - b'a') & 1 != 0
+    }
+}
 static CREDENTIALS: StaticSet = StaticSet::new(&[
     "rn", "md", "do", "np", "pa", "rrt", "pharmd", "phd", "dnp", "bsn", "msn", "cna", "lpn",
     "crna", "facc", "facs", "faan", "ccc-slp", "slp", "pt", "dpt", "ot", "otr", "emt", "rrt-nps",
@@ -200,11 +293,13 @@ static WORDLIKE: StaticSet = StaticSet::new(&[
 
 /// "HANSEN, MARGARET", "FOREST, BABY BOY": the LAST, FIRST form of charts, labels and
 /// wristbands, in capitals. A known surname or first name must take part.
-fn chart_names(ctx: &Context, out: &mut Vec<Draft>) {
+fn chart_names(ctx: &Context, starts: &[usize], out: &mut Vec<Draft>) {
     let toks = &ctx.tokens;
     let low = ctx.lower.as_str();
-    for i in 0..toks.len().saturating_sub(1) {
-        let (a, b) = (toks[i], toks[i + 1]);
+    for &i in starts {
+        let (Some(&a), Some(&b)) = (toks.get(i), toks.get(i + 1)) else {
+            break;
+        };
         if !a.all_caps || !b.all_caps || a.end - a.start < 2 || b.end - b.start < 2 {
             continue;
         }
@@ -242,13 +337,20 @@ impl Rule for Names {
     fn find(&self, ctx: &Context, out: &mut Vec<Draft>) {
         let toks = &ctx.tokens;
         let low = ctx.lower.as_str();
-        chart_names(ctx, out);
-        family_groups(ctx, out);
-        file_names(ctx, out);
+        let starts = starts(ctx);
+        chart_names(ctx, &starts, out);
+        family_groups(ctx, &starts, out);
+        file_names(ctx, &starts, out);
+        let given = first_names();
         let mut covered_until = 0;
-        for i in 0..toks.len() {
+        for &i in &starts {
             let t = toks[i];
             if t.start < covered_until {
+                continue;
+            }
+            // Steps 1, 3b and 4 need a capital; steps 2 and 3 need one of the trigger words.
+            let trigger = LOWER_TRIGGERS.may_hold(low.as_bytes(), &t);
+            if !t.cap && !trigger {
                 continue;
             }
             let w = &low[t.start..t.end];
@@ -331,13 +433,9 @@ impl Rule for Names {
 
             // 2. Role words: "pt Jenny K.", "my patient Rob Kessler", "her son Marcus",
             //    "baby Zoë", "family of Tomás Reyes".
-            let relative = prev.is_some_and(|p| {
-                matches!(
-                    p,
-                    "her" | "his" | "their" | "your" | "pt's" | "patient's" | "pt’s" | "patient’s"
-                )
-            }) && RELATIVE_ROLES.contains(w);
-            let patient_role = PATIENT_ROLES.contains(&w)
+            let relative = trigger && prev.is_some_and(possessive) && RELATIVE_ROLES.contains(w);
+            let patient_role = trigger
+                && patient_role(w)
                 && !(w == "pt" && ctx.text[t.start..t.end].starts_with("PT"));
             let baby = w == "baby";
             let family_of = w == "of" && prev == Some("family");
@@ -382,11 +480,7 @@ impl Rule for Names {
             if w == "a" && !t.cap {
                 if let Some(n1) = toks.get(i + 1) {
                     let f = &low[n1.start..n1.end];
-                    if n1.cap
-                        && n1.sentence == si
-                        && first_names().contains(f)
-                        && !WORDLIKE.contains(f)
-                    {
+                    if n1.cap && n1.sentence == si && given.contains(f) && !WORDLIKE.contains(f) {
                         let (end, n) = name_run(ctx, i + 1, si, false);
                         if n >= 2 && !followed_by_credential(ctx, end) {
                             out.push(
@@ -408,7 +502,7 @@ impl Rule for Names {
                 Cue::None
             };
             if cue != Cue::None && !not_name(w) && quiet(ks) && care_post(ctx, out) {
-                let known = first_names().contains(w);
+                let known = given.contains(w);
                 if cue == Cue::Strong || known {
                     let (end, n) = name_run_free(ctx, i, si);
                     if n > 0 && !followed_by_credential(ctx, end) {
@@ -423,7 +517,7 @@ impl Rule for Names {
             }
 
             // 4. A first and last name in a sentence about care, not about staff.
-            if t.cap && !t.all_caps && first_names().contains(w) && !not_name(w) {
+            if t.cap && !t.all_caps && given.contains(w) && !not_name(w) {
                 if prev.is_some_and(|p| {
                     matches!(
                         p,
@@ -524,6 +618,14 @@ impl Rule for Names {
     }
 }
 
+/// "her son", "pt's daughter": the word before a relative's role.
+fn possessive(p: &str) -> bool {
+    matches!(
+        p,
+        "her" | "his" | "their" | "your" | "pt's" | "patient's" | "pt’s" | "patient’s"
+    )
+}
+
 /// The post tells of care: a particular patient, clinical words, or a patient's hard
 /// identifier found by an earlier rule.
 fn care_post(ctx: &Context, out: &[Draft]) -> bool {
@@ -599,17 +701,18 @@ fn introduced(ctx: &Context, i: usize) -> Cue {
             ""
         }
     };
-    let p1 = if i >= 1 { word(i - 1) } else { "" };
-    let p2 = if i >= 2 { word(i - 2) } else { "" };
-    let quoted = low[..t.start].ends_with(['"', '“']) || low[..t.start].ends_with("\u{201c}");
     if ctx.post_kinds & (kind::OWN | kind::OWN_FAMILY) != 0 && !ctx.patient_post {
         return Cue::None;
     }
+    let p1 = if i >= 1 { word(i - 1) } else { "" };
+    let p2 = if i >= 2 { word(i - 2) } else { "" };
+    // Only looked at after "as" or "under".
+    let quoted = || low[..t.start].ends_with(['"', '“']) || low[..t.start].ends_with("\u{201c}");
     match (p2, p1) {
         ("i" | "we" | "they" | "she" | "he", "named") => Cue::None,
         (_, "named" | "aka") => Cue::Strong,
         ("name", "is" | "was" | "'s") | ("goes" | "went", "by") => Cue::Strong,
-        (_, "as" | "under") if quoted => Cue::Strong,
+        (_, "as" | "under") if quoted() => Cue::Strong,
         ("is" | "was", "now") => Cue::Weak,
         _ => Cue::None,
     }
@@ -769,30 +872,16 @@ fn twin_surname(ctx: &Context, i: usize, si: usize) -> Option<Draft> {
 
 /// "the Okafor twins", "The Ramirez kids, Josue and Ana": a family named by its surname in
 /// a care story, and the children's names that follow it.
-fn family_groups(ctx: &Context, out: &mut Vec<Draft>) {
+fn family_groups(ctx: &Context, starts: &[usize], out: &mut Vec<Draft>) {
     let toks = &ctx.tokens;
     let low = ctx.lower.as_str();
-    for i in 2..toks.len() {
+    for &i in starts.iter().filter(|&&i| i >= 2) {
         let t = toks[i];
+        if !GROUPS.may_hold(low.as_bytes(), &t) {
+            continue;
+        }
         let w = &low[t.start..t.end];
-        if !matches!(
-            w,
-            "family"
-                | "twins"
-                | "triplets"
-                | "quads"
-                | "quadruplets"
-                | "kids"
-                | "children"
-                | "boys"
-                | "girls"
-                | "sisters"
-                | "brothers"
-                | "siblings"
-                | "household"
-                | "baby"
-        ) || t.cap && w == "family"
-        {
+        if !group_word(w) || t.cap && w == "family" {
             continue;
         }
         // one or two capitalised words between "the" and the group word
@@ -859,14 +948,16 @@ fn family_groups(ctx: &Context, out: &mut Vec<Draft>) {
 }
 
 /// "Retina_HOWELL_J.jpg": a surname in capitals joined to an initial in a file name.
-fn file_names(ctx: &Context, out: &mut Vec<Draft>) {
+fn file_names(ctx: &Context, starts: &[usize], out: &mut Vec<Draft>) {
     if !ctx.text.contains('_') {
         return;
     }
     let toks = &ctx.tokens;
     let low = ctx.lower.as_str();
-    for i in 0..toks.len().saturating_sub(1) {
-        let (a, b) = (toks[i], toks[i + 1]);
+    for &i in starts {
+        let (Some(&a), Some(&b)) = (toks.get(i), toks.get(i + 1)) else {
+            break;
+        };
         if !a.all_caps || a.end - a.start < 2 || b.start != a.end + 1 {
             continue;
         }
@@ -1001,5 +1092,46 @@ fn preceded_by_staff_role(ctx: &Context, i: usize) -> bool {
                 | "intern"
                 | "medic"
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A shape filter may let other words through but never drops a listed one.
+    #[test]
+    fn shapes_hold_every_listed_word() {
+        let lists: [(&Shapes, &[&[&str]]); 3] = [
+            (
+                &LOWER_TRIGGERS,
+                &[RELATIVE_WORDS, PATIENT_ROLES, OTHER_TRIGGERS],
+            ),
+            (&GROUPS, &[GROUP_WORDS]),
+            (
+                &LOWER_STARTS,
+                &[RELATIVE_WORDS, PATIENT_ROLES, OTHER_TRIGGERS, GROUP_WORDS],
+            ),
+        ];
+        for (shapes, words) in lists {
+            for w in words.iter().flat_map(|l| l.iter()) {
+                let t = Token {
+                    start: 0,
+                    end: w.len(),
+                    cap: false,
+                    all_caps: false,
+                    sentence: 0,
+                };
+                assert!(shapes.may_hold(w.as_bytes(), &t), "{w}");
+            }
+        }
+        let the = Token {
+            start: 0,
+            end: 3,
+            cap: false,
+            all_caps: false,
+            sentence: 0,
+        };
+        assert!(!LOWER_STARTS.may_hold(b"the", &the));
     }
 }
