@@ -212,24 +212,12 @@ struct Counted {
 
 /// "A patient reference with 3 details (age, sex, place) can identify ...".
 fn message(details: &[(&'static str, (usize, usize))]) -> String {
-    let mut msg = String::with_capacity(240);
-    msg.push_str("A patient reference with ");
-    // One or two digits: there are at most as many details as DETAILS holds.
-    let n = details.len();
-    debug_assert!(n < 100);
-    if n >= 10 {
-        msg.push(char::from(b'0' + (n / 10) as u8));
-    }
-    msg.push(char::from(b'0' + (n % 10) as u8));
-    msg.push_str(" details (");
-    for (k, (name, _)) in details.iter().enumerate() {
-        if k > 0 {
-            msg.push_str(", ");
-        }
-        msg.push_str(name);
-    }
-    msg.push_str(") can identify the person even without a name (HIPAA Safe Harbor, 45 CFR 164.514(b)(2)); keep only what the story needs.");
-    msg
+    let names: Vec<&str> = details.iter().map(|d| d.0).collect();
+    format!(
+        "A patient reference with {} details ({}) can identify the person even without a name (HIPAA Safe Harbor, 45 CFR 164.514(b)(2)); keep only what the story needs.",
+        details.len(),
+        names.join(", ")
+    )
 }
 
 impl Rule for Cases {
@@ -288,7 +276,10 @@ impl Cases {
                 let (ws, _) = ctx.sentences[r.sentence];
                 let last = (r.sentence + extra).min(ctx.sentences.len() - 1);
                 let (_, we) = ctx.sentences[last];
-                let k = match counted.iter().position(|c| c.0 == (ws, we)) {
+                // Refs come in order of start, so a window counted before is among the
+                // last few (a miss only counts it again): no search over the whole post.
+                let recent = counted.len().saturating_sub(4);
+                let k = match (recent..counted.len()).find(|&k| counted[k].0 == (ws, we)) {
                     Some(k) => k,
                     None => {
                         counted.push(((ws, we), self.count(ctx, &examples, ws, we)));
