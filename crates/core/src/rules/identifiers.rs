@@ -878,8 +878,12 @@ fn find_ipv6(ctx: &Context, out: &mut Vec<Draft>) {
         }
         let t = &ctx.lower[s..i];
         let t = t.trim_end_matches(':');
-        let groups: Vec<&str> = t.split(':').collect();
         let colons = t.bytes().filter(|&c| c == b':').count();
+        // Both forms below need two colons or more; most runs ("a", "be", "2024") have none.
+        if colons < 2 {
+            continue;
+        }
+        let groups: Vec<&str> = t.split(':').collect();
         let valid = groups.iter().all(|g| g.len() <= 4)
             && ((t.contains("::") && colons >= 2 && !t.contains(":::")) || groups.len() == 8)
             && groups.iter().filter(|g| !g.is_empty()).count() >= 3
