@@ -236,8 +236,13 @@ impl<'t> Context<'t> {
         }
         // An honorific followed by a capitalised word is a person in a story.
         for (i, t) in self.tokens.iter().enumerate() {
-            let w = &self.lower[t.start..t.end];
-            if matches!(w, "mr" | "mrs" | "ms" | "miss" | "mister") && t.cap {
+            // Most tokens are not capitalised: test that before comparing words.
+            if t.cap
+                && matches!(
+                    &self.lower[t.start..t.end],
+                    "mr" | "mrs" | "ms" | "miss" | "mister"
+                )
+            {
                 if let Some(n) = self.tokens.get(i + 1) {
                     if n.cap && n.sentence == t.sentence && n.start - t.end <= 2 {
                         refs.push(PatientRef {
