@@ -236,8 +236,13 @@ impl<'t> Context<'t> {
         }
         // An honorific followed by a capitalised word is a person in a story.
         for (i, t) in self.tokens.iter().enumerate() {
-            let w = &self.lower[t.start..t.end];
-            if matches!(w, "mr" | "mrs" | "ms" | "miss" | "mister") && t.cap {
+            // Most tokens are not capitalised: test that before comparing words.
+            if t.cap
+                && matches!(
+                    &self.lower[t.start..t.end],
+                    "mr" | "mrs" | "ms" | "miss" | "mister"
+                )
+            {
                 if let Some(n) = self.tokens.get(i + 1) {
                     if n.cap && n.sentence == t.sentence && n.start - t.end <= 2 {
                         refs.push(PatientRef {
@@ -423,56 +428,64 @@ const ABBREVIATIONS: &[&str] = &[
 /// abbreviations ("Mr.", "St.") inside their sentence.
 pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(b.len() / 64 + 1);
     let mut start = 0;
     let mut i = 0;
+    let mut newline = memchr::memchr(b'\n', b).unwrap_or(b.len());
     while i < b.len() {
-        let c = b[i];
-        // Most bytes can end no sentence: skip them with one comparison.
-        if c > b'?' {
-            i += 1;
+        // Only these bytes can end a sentence, so `memchr` skips every other one.
+        if newline < i {
+            newline = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |p| i + p);
+        }
+        let punct = memchr::memchr3(b'.', b'!', b'?', &b[i..]).map_or(b.len(), |p| i + p);
+        let next = punct.min(newline);
+        // A run-on "sentence" is cut at its first space more than MAX_SENTENCE bytes in, so
+        // every story window stays bounded.
+        let long = i.max(start + MAX_SENTENCE + 1);
+        if let Some(p) = b.get(long..next).and_then(|r| memchr::memchr(b' ', r)) {
+            (start, i) = cut(&mut out, start, long + p + 1);
             continue;
         }
-        let mut cut = None;
-        if c == b'\n' {
-            cut = Some(i + 1);
-        } else if c == b' ' && i - start > MAX_SENTENCE {
-            // A run-on "sentence" is cut at a space so every story window stays bounded.
-            cut = Some(i + 1);
-        } else if c == b'.' || c == b'!' || c == b'?' {
-            let mut j = i + 1;
-            while j < b.len() && matches!(b[j], b'.' | b'!' | b'?' | b')' | b'"') {
-                j += 1;
-            }
-            if j >= b.len() || b[j] == b' ' || b[j] == b'\n' || b[j] == b'\r' {
-                let abbr = c == b'.' && {
-                    let w = prev_word_raw(text, i);
-                    ABBREVIATIONS.iter().any(|a| w.eq_ignore_ascii_case(a))
-                        || (w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase())
-                };
-                if !abbr {
-                    cut = Some(j);
-                }
-            }
-            if cut.is_none() {
-                i = j.max(i + 1);
+        if next == b.len() {
+            break;
+        }
+        i = next;
+        if b[i] == b'\n' {
+            (start, i) = cut(&mut out, start, i + 1);
+            continue;
+        }
+        let c = b[i];
+        let mut j = i + 1;
+        while j < b.len() && matches!(b[j], b'.' | b'!' | b'?' | b')' | b'"') {
+            j += 1;
+        }
+        if j >= b.len() || b[j] == b' ' || b[j] == b'\n' || b[j] == b'\r' {
+            let abbr = c == b'.' && {
+                let w = prev_word_raw(text, i);
+                ABBREVIATIONS.iter().any(|a| w.eq_ignore_ascii_case(a))
+                    || (w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase())
+            };
+            if !abbr {
+                (start, i) = cut(&mut out, start, j);
                 continue;
             }
         }
-        if let Some(e) = cut {
-            if e > start {
-                out.push((start, e));
-            }
-            start = e;
-            i = e;
-        } else {
-            i += 1;
-        }
+        // Skipped bytes are punctuation: none of them is a space or a line break.
+        i = j;
     }
     if start < b.len() || out.is_empty() {
         out.push((start, b.len()));
     }
     out
+}
+
+/// Ends the sentence from `start` at `e`; returns where the next one starts, twice (as the
+/// new start and scan position).
+fn cut(out: &mut Vec<(usize, usize)>, start: usize, e: usize) -> (usize, usize) {
+    if e > start {
+        out.push((start, e));
+    }
+    (e, e)
 }
 
 fn prev_word_raw(text: &str, pos: usize) -> &str {
@@ -484,68 +497,77 @@ fn prev_word_raw(text: &str, pos: usize) -> &str {
     &text[s..pos]
 }
 
-/// Splits the text into words; each records its sentence. ASCII bytes take a fast path;
-/// other characters are decoded one by one.
+/// Bits of [`ASCII`]: what an ASCII byte is.
+const ALNUM: u8 = 1;
+const LOWER: u8 = 2;
+const ALPHA: u8 = 4;
+
+/// [`ALNUM`], [`LOWER`] and [`ALPHA`] of each byte; 0 for bytes past ASCII.
+static ASCII: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = (b.is_ascii_alphanumeric() as u8 * ALNUM)
+            | (b.is_ascii_lowercase() as u8 * LOWER)
+            | (b.is_ascii_alphabetic() as u8 * ALPHA);
+        c += 1;
+    }
+    t
+};
+
+/// The character at byte `i` and its length in bytes.
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let ch = text[i..].chars().next().unwrap_or(' ');
+    (ch, ch.len_utf8())
+}
+
+/// Whether the character at byte `i` is a letter or digit.
+fn word_char_at(text: &str, i: usize) -> bool {
+    let c = text.as_bytes()[i];
+    if c < 0x80 {
+        ASCII[c as usize] & ALNUM != 0
+    } else {
+        char_at(text, i).0.is_alphanumeric()
+    }
+}
+
+/// Splits the text into words; each records its sentence. ASCII bytes take a fast path
+/// through one table; other characters are decoded one by one.
 pub fn tokenize(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
     let b = text.as_bytes();
     let mut out = Vec::with_capacity(b.len() / 5);
     let mut si = 0;
     let mut i = 0;
-    // (is alphanumeric, upper, lower, alphabetic, byte length) of the char at `i`
-    let class = |i: usize| -> (bool, bool, bool, bool, usize) {
-        let c = b[i];
-        if c < 0x80 {
-            (
-                c.is_ascii_alphanumeric(),
-                c.is_ascii_uppercase(),
-                c.is_ascii_lowercase(),
-                c.is_ascii_alphabetic(),
-                1,
-            )
-        } else {
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            (
-                ch.is_alphanumeric(),
-                ch.is_uppercase(),
-                ch.is_lowercase(),
-                ch.is_alphabetic(),
-                ch.len_utf8(),
-            )
-        }
-    };
     while i < b.len() {
+        let c = b[i];
+        let t = ASCII[c as usize];
         // Fast path: skip ASCII bytes that are not letters or digits.
-        if b[i] < 0x80 && !b[i].is_ascii_alphanumeric() {
+        if t == 0 && c < 0x80 {
             i += 1;
             continue;
         }
-        let (alnum, upper, _, alpha, len) = if b[i] < 0x80 {
-            let c = b[i];
-            (
-                true,
-                c.is_ascii_uppercase(),
-                false,
-                c.is_ascii_alphabetic(),
-                1,
-            )
-        } else {
-            class(i)
-        };
-        if !alnum {
-            i += len;
-            continue;
-        }
         let start = i;
-        let cap = upper;
-        let mut all_caps = upper || !alpha;
+        let (cap, alpha) = if c < 0x80 {
+            i += 1;
+            (c.is_ascii_uppercase(), t & ALPHA != 0)
+        } else {
+            let (ch, len) = char_at(text, i);
+            i += len;
+            if !ch.is_alphanumeric() {
+                continue;
+            }
+            (ch.is_uppercase(), ch.is_alphabetic())
+        };
+        let mut all_caps = cap || !alpha;
         let mut letters = alpha as usize;
-        i += len;
         while i < b.len() {
             // Fast path: ASCII letters and digits, the bulk of every word.
             let c = b[i];
-            if c.is_ascii_alphanumeric() {
-                all_caps &= !c.is_ascii_lowercase();
-                letters += c.is_ascii_alphabetic() as usize;
+            let t = ASCII[c as usize];
+            if t & ALNUM != 0 {
+                all_caps &= t & LOWER == 0;
+                letters += (t & ALPHA != 0) as usize;
                 i += 1;
                 continue;
             }
@@ -553,22 +575,20 @@ pub fn tokenize(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
             if c < 0x80 && c != b'\'' && c != b'-' {
                 break;
             }
-            let (alnum, _, lower, alpha, len) = class(i);
-            if alnum {
-                all_caps &= !lower;
-                letters += alpha as usize;
+            let (ch, len) = char_at(text, i);
+            if ch.is_alphanumeric() {
+                all_caps &= !ch.is_lowercase();
+                letters += ch.is_alphabetic() as usize;
                 i += len;
                 continue;
             }
             // inner apostrophe or hyphen: only when a letter or digit follows
-            let joiner = if b[i] == b'\'' || b[i] == b'-' {
-                1
-            } else if text[i..].starts_with('’') {
-                3
-            } else {
-                0
+            let joiner = match ch {
+                '\'' | '-' => 1,
+                '’' => 3,
+                _ => 0,
             };
-            if joiner > 0 && i + joiner < b.len() && class(i + joiner).0 {
+            if joiner > 0 && i + joiner < b.len() && word_char_at(text, i + joiner) {
                 i += joiner;
                 continue;
             }
@@ -595,4 +615,208 @@ fn is_stranger(word: &str) -> bool {
         word,
         "lady" | "man" | "woman" | "guy" | "gentleman" | "girl" | "boy" | "dude" | "gal"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte-by-byte splitter that `split_sentences` replaced.
+    fn old_split_sentences(text: &str) -> Vec<(usize, usize)> {
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            // Most bytes can end no sentence: skip them with one comparison.
+            if c > b'?' {
+                i += 1;
+                continue;
+            }
+            let mut cut = None;
+            if c == b'\n' {
+                cut = Some(i + 1);
+            } else if c == b' ' && i - start > MAX_SENTENCE {
+                // A run-on "sentence" is cut at a space so every story window stays bounded.
+                cut = Some(i + 1);
+            } else if c == b'.' || c == b'!' || c == b'?' {
+                let mut j = i + 1;
+                while j < b.len() && matches!(b[j], b'.' | b'!' | b'?' | b')' | b'"') {
+                    j += 1;
+                }
+                if j >= b.len() || b[j] == b' ' || b[j] == b'\n' || b[j] == b'\r' {
+                    let abbr = c == b'.' && {
+                        let w = prev_word_raw(text, i);
+                        ABBREVIATIONS.iter().any(|a| w.eq_ignore_ascii_case(a))
+                            || (w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase())
+                    };
+                    if !abbr {
+                        cut = Some(j);
+                    }
+                }
+                if cut.is_none() {
+                    i = j.max(i + 1);
+                    continue;
+                }
+            }
+            if let Some(e) = cut {
+                if e > start {
+                    out.push((start, e));
+                }
+                start = e;
+                i = e;
+            } else {
+                i += 1;
+            }
+        }
+        if start < b.len() || out.is_empty() {
+            out.push((start, b.len()));
+        }
+        out
+    }
+
+    /// The tokenizer before its byte table.
+    fn old_tokenize(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
+        let b = text.as_bytes();
+        let mut out = Vec::with_capacity(b.len() / 5);
+        let mut si = 0;
+        let mut i = 0;
+        // (is alphanumeric, upper, lower, alphabetic, byte length) of the char at `i`
+        let class = |i: usize| -> (bool, bool, bool, bool, usize) {
+            let c = b[i];
+            if c < 0x80 {
+                (
+                    c.is_ascii_alphanumeric(),
+                    c.is_ascii_uppercase(),
+                    c.is_ascii_lowercase(),
+                    c.is_ascii_alphabetic(),
+                    1,
+                )
+            } else {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                (
+                    ch.is_alphanumeric(),
+                    ch.is_uppercase(),
+                    ch.is_lowercase(),
+                    ch.is_alphabetic(),
+                    ch.len_utf8(),
+                )
+            }
+        };
+        while i < b.len() {
+            // Fast path: skip ASCII bytes that are not letters or digits.
+            if b[i] < 0x80 && !b[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let (alnum, upper, _, alpha, len) = if b[i] < 0x80 {
+                let c = b[i];
+                (
+                    true,
+                    c.is_ascii_uppercase(),
+                    false,
+                    c.is_ascii_alphabetic(),
+                    1,
+                )
+            } else {
+                class(i)
+            };
+            if !alnum {
+                i += len;
+                continue;
+            }
+            let start = i;
+            let cap = upper;
+            let mut all_caps = upper || !alpha;
+            let mut letters = alpha as usize;
+            i += len;
+            while i < b.len() {
+                // Fast path: ASCII letters and digits, the bulk of every word.
+                let c = b[i];
+                if c.is_ascii_alphanumeric() {
+                    all_caps &= !c.is_ascii_lowercase();
+                    letters += c.is_ascii_alphabetic() as usize;
+                    i += 1;
+                    continue;
+                }
+                // An ASCII byte that is not a letter or digit ends the word unless it joins.
+                if c < 0x80 && c != b'\'' && c != b'-' {
+                    break;
+                }
+                let (alnum, _, lower, alpha, len) = class(i);
+                if alnum {
+                    all_caps &= !lower;
+                    letters += alpha as usize;
+                    i += len;
+                    continue;
+                }
+                // inner apostrophe or hyphen: only when a letter or digit follows
+                let joiner = if b[i] == b'\'' || b[i] == b'-' {
+                    1
+                } else if text[i..].starts_with('’') {
+                    3
+                } else {
+                    0
+                };
+                if joiner > 0 && i + joiner < b.len() && class(i + joiner).0 {
+                    i += joiner;
+                    continue;
+                }
+                break;
+            }
+            while si + 1 < sentences.len() && sentences[si].1 <= start {
+                si += 1;
+            }
+            out.push(Token {
+                start,
+                end: i,
+                cap,
+                all_caps: all_caps && letters > 1,
+                sentence: si,
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn splitters_match_the_byte_loops() {
+        const PIECES: &[&str] = &[
+            "a", "word", " ", " ", " ", "  ", ".", "!", "?", "...", "?!", ")", "\"", "\n", "\r\n",
+            "Mr", "e.g", "St", "U.S", "X", "x", "é", "😭", "42", "-", "\t", "'", "’", "Ⓐ", "ß",
+            "É", "٣", "ICU", "O'", "--",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for round in 0..4000 {
+            let mut text = String::new();
+            // Some texts are long run-ons, with rare sentence ends.
+            let (len, ends) = if round % 4 == 0 { (400, 40) } else { (60, 1) };
+            for _ in 0..next(len) {
+                let p = PIECES[next(PIECES.len())];
+                if matches!(p, "." | "!" | "?" | "..." | "?!" | "\n" | "\r\n") && next(ends) != 0 {
+                    text.push_str("word");
+                } else {
+                    text.push_str(p);
+                }
+            }
+            let sentences = split_sentences(&text);
+            assert_eq!(sentences, old_split_sentences(&text), "{text:?}");
+            let key = |t: &[Token]| -> Vec<_> {
+                t.iter()
+                    .map(|t| (t.start, t.end, t.cap, t.all_caps, t.sentence))
+                    .collect()
+            };
+            assert_eq!(
+                key(&tokenize(&text, &sentences)),
+                key(&old_tokenize(&text, &sentences)),
+                "{text:?}"
+            );
+        }
+    }
 }

@@ -209,7 +209,9 @@ impl Lexicon {
             for &id in ids {
                 let p = self.phrases[id as usize];
                 let e = s + p.len();
-                if b[s..].starts_with(p.as_bytes()) && bounded(b, s, e) {
+                // A byte loop: phrases are short, and `starts_with` calls `memcmp`.
+                let same = b.len() >= e && p.bytes().zip(&b[s..e]).all(|(x, &y)| x == y);
+                if same && bounded(b, s, e) {
                     hits.push(Hit {
                         start: s,
                         end: e,
@@ -270,8 +272,15 @@ impl Lexicon {
                 }
             }
         }
-        // Left to right, so only phrases sharing a start can be out of order.
-        hits.sort_by_key(|h| (h.start, h.end));
+        // Left to right, so only phrases sharing a start can be out of order: an insertion
+        // sort moves each at most a few places. No two hits share both ends.
+        for i in 1..hits.len() {
+            let mut j = i;
+            while j > 0 && (hits[j - 1].start, hits[j - 1].end) > (hits[j].start, hits[j].end) {
+                hits.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         hits
     }
 

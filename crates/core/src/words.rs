@@ -121,17 +121,31 @@ impl<V> WordMap<V> {
         self.find(h, |w| w == word)
     }
 
-    /// The value of the word whose [`hash`] is `h`, without comparing the word itself: for
-    /// callers that verify what the value leads to anyway, on a map without
-    /// [`WordMap::hash_collision`] (a word not in the map may share a hash with one that is).
+    /// The value of the word whose [`hash`] is `h`, comparing neither the word nor all of
+    /// its hash: for callers that verify what the value leads to anyway, on a map without
+    /// [`WordMap::hash_collision`]. A word not in the map may lead to the value of one that
+    /// is; a word of the map always leads to its own, as no other shares its slot's tag.
+    /// Only the small slot table is read on a miss, never the entries.
     #[inline]
     pub fn get_by_hash(&self, h: u64) -> Option<&V> {
-        self.find(h, |_| true)
+        let tag = (h >> 32) as u32;
+        let mut i = h as usize & self.mask;
+        loop {
+            let (t, at) = self.slots[i];
+            if at == 0 {
+                return None;
+            }
+            if t == tag {
+                return Some(&self.entries[at as usize - 1].2);
+            }
+            i = (i + 1) & self.mask;
+        }
     }
 
-    /// Whether two words of the map share a hash.
+    /// Whether two words of the map share the top half of their hash (the tag of their
+    /// slot).
     pub fn hash_collision(&self) -> bool {
-        let mut hashes: Vec<u64> = self.entries.iter().map(|e| e.0).collect();
+        let mut hashes: Vec<u64> = self.entries.iter().map(|e| e.0 >> 32).collect();
         hashes.sort_unstable();
         hashes.windows(2).any(|w| w[0] == w[1])
     }
