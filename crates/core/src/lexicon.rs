@@ -170,19 +170,44 @@ pub struct Lexicon {
     /// of ASCII letters and digits): the one-word phrases, and whether longer ones exist.
     by_word: WordMap<FirstWord>,
     /// Phrases of two words or more, by their first two words and what separates them.
-    by_two_words: WordMap<Vec<u32>>,
+    by_two_words: WordMap<Ids>,
+    /// The phrase ids the two maps above point into, so their values stay small.
+    ids: Vec<u32>,
     /// The few phrases that start with another ASCII byte ("#hipaa"), indexed by that byte.
     by_byte: Vec<Vec<u32>>,
     /// Phrases that start with a non-ASCII character ("🙄"), by that character.
     by_char: WordMap<Vec<u32>>,
 }
 
-#[derive(Default)]
+#[derive(Clone, Copy)]
 struct FirstWord {
     /// Phrases that are this word, possibly followed by punctuation ("questions?").
-    alone: Vec<u32>,
+    alone: Ids,
     /// Some phrase goes on to a second word.
     longer: bool,
+}
+
+/// A run of [`Lexicon::ids`].
+#[derive(Clone, Copy)]
+struct Ids {
+    start: u32,
+    len: u32,
+}
+
+impl Ids {
+    /// Appends `list` to `ids` and returns where it lies.
+    fn append(ids: &mut Vec<u32>, list: &[u32]) -> Ids {
+        let start = ids.len() as u32;
+        ids.extend_from_slice(list);
+        Ids {
+            start,
+            len: list.len() as u32,
+        }
+    }
+
+    fn of(self, ids: &[u32]) -> &[u32] {
+        &ids[self.start as usize..(self.start + self.len) as usize]
+    }
 }
 
 /// A phrase of the lexicon found in a post.
@@ -256,7 +281,7 @@ impl Lexicon {
             let Some(first) = self.by_word.get_by_hash(words::finish(h)) else {
                 continue;
             };
-            push(&first.alone, s);
+            push(first.alone.of(&self.ids), s);
             if first.longer {
                 // The second word's key runs on from the first: separator, then the word.
                 let (mut j, mut h) = (i, h);
@@ -266,8 +291,8 @@ impl Lexicon {
                 }
                 if j < b.len() {
                     let (_, h) = run(j, h);
-                    if let Some(ids) = self.by_two_words.get_by_hash(words::finish(h)) {
-                        push(ids, s);
+                    if let Some(two) = self.by_two_words.get_by_hash(words::finish(h)) {
+                        push(two.of(&self.ids), s);
                     }
                 }
             }
@@ -285,7 +310,7 @@ impl Lexicon {
     }
 
     fn index(phrases: &[&'static str]) -> Lexicon {
-        let mut by_word: Vec<(&'static str, FirstWord)> = Vec::new();
+        let mut by_word: Vec<(&'static str, Vec<u32>, bool)> = Vec::new();
         let mut first_at = words::BuildMap::default();
         let mut by_two: Vec<(&'static str, Vec<u32>)> = Vec::new();
         let mut two_at = words::BuildMap::default();
@@ -307,13 +332,13 @@ impl Lexicon {
                 continue;
             }
             let f = *first_at.entry(&p[..word]).or_insert_with(|| {
-                by_word.push((&p[..word], FirstWord::default()));
+                by_word.push((&p[..word], Vec::new(), false));
                 by_word.len() - 1
             });
             match (word..b.len()).find(|&j| b[j].is_ascii_alphanumeric()) {
-                None => by_word[f].1.alone.push(id),
+                None => by_word[f].1.push(id),
                 Some(j) => {
-                    by_word[f].1.longer = true;
+                    by_word[f].2 = true;
                     let two = j + b[j..]
                         .iter()
                         .take_while(|c| c.is_ascii_alphanumeric())
@@ -326,7 +351,22 @@ impl Lexicon {
                 }
             }
         }
-        let (by_word, by_two_words) = (WordMap::new(by_word), WordMap::new(by_two));
+        let mut ids = Vec::with_capacity(phrases.len());
+        let by_word = WordMap::new(by_word.iter().map(|(w, alone, longer)| {
+            let alone = Ids::append(&mut ids, alone);
+            (
+                *w,
+                FirstWord {
+                    alone,
+                    longer: *longer,
+                },
+            )
+        }));
+        let by_two_words = WordMap::new(
+            by_two
+                .iter()
+                .map(|(w, list)| (*w, Ids::append(&mut ids, list))),
+        );
         // `find` looks words up by hash alone and checks each phrase it is led to in full.
         assert!(!by_word.hash_collision() && !by_two_words.hash_collision());
         Lexicon {
@@ -334,6 +374,7 @@ impl Lexicon {
             kinds: Vec::new(),
             by_word,
             by_two_words,
+            ids,
             by_byte,
             by_char: WordMap::new(by_char),
         }

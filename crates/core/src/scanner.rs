@@ -153,34 +153,35 @@ impl Scanner {
             }
             true
         });
-        // One finding per category per span: keep the most severe, then the longest.
-        drafts.sort_by(|a, b| {
+        // One finding per category per span: keep the most severe, then the longest. The
+        // drafts are large, so the (stable) sorts move their indices instead.
+        let mut order: Vec<usize> = (0..drafts.len()).collect();
+        order.sort_by_key(|&i| {
+            let d = &drafts[i];
             (
-                a.category,
-                a.start,
-                std::cmp::Reverse(a.severity),
-                std::cmp::Reverse(a.end),
+                d.category,
+                d.start,
+                std::cmp::Reverse(d.severity),
+                std::cmp::Reverse(d.end),
             )
-                .cmp(&(
-                    b.category,
-                    b.start,
-                    std::cmp::Reverse(b.severity),
-                    std::cmp::Reverse(b.end),
-                ))
         });
-        let mut kept: Vec<Draft> = Vec::with_capacity(drafts.len());
-        for d in drafts {
+        let mut kept: Vec<usize> = Vec::with_capacity(order.len());
+        for i in order {
             if let Some(last) = kept.last_mut() {
-                if last.category == d.category && d.start < last.end {
-                    if d.severity > last.severity {
-                        *last = d;
+                let (l, d) = (&drafts[*last], &drafts[i]);
+                if l.category == d.category && d.start < l.end {
+                    if d.severity > l.severity {
+                        *last = i;
                     }
                     continue;
                 }
             }
-            kept.push(d);
+            kept.push(i);
         }
-        kept.sort_by_key(|d| (d.start, d.end, d.category));
+        // No two kept findings share a category and a start, so the keys are unique.
+        kept.sort_unstable_by_key(|&i| (drafts[i].start, drafts[i].end, drafts[i].category));
+        let mut drafts: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();
+        let kept: Vec<Draft> = kept.iter().filter_map(|&i| drafts[i].take()).collect();
         Report::from_findings(to_findings(text, kept))
     }
 }
@@ -241,15 +242,22 @@ fn to_findings(text: &str, drafts: Vec<Draft>) -> Vec<Finding> {
     // continuation byte), plus one more per 4-byte character (a surrogate pair). Points lie on
     // character boundaries, so counting bytes between consecutive points is exact.
     let b = text.as_bytes();
+    let ascii = text.is_ascii();
+    let units_in = |seg: &[u8]| {
+        if ascii {
+            return seg.len();
+        }
+        // Two plain counts, which the compiler turns into vector code.
+        let starts = seg.iter().filter(|&&c| (c & 0xC0) != 0x80).count();
+        let wide = seg.iter().filter(|&&c| c >= 0xF0).count();
+        starts + wide
+    };
     let mut utf16 = Vec::with_capacity(points.len());
     let mut units = 0usize;
     let mut prev = 0usize;
     for &p in &points {
         let p = p.min(b.len());
-        units += b[prev..p]
-            .iter()
-            .map(|&c| ((c & 0xC0) != 0x80) as usize + (c >= 0xF0) as usize)
-            .sum::<usize>();
+        units += units_in(&b[prev..p]);
         utf16.push(units);
         prev = p;
     }

@@ -58,11 +58,13 @@ pub type BuildMap<K, V> =
 /// A map from words to values, built once.
 pub struct WordMap<V> {
     mask: usize,
-    /// Per slot: the top half of the word's hash, and 1 + its index in `entries` (0 when
-    /// empty). Eight bytes a slot keep the probed part of the table small enough to stay
-    /// in cache; the entries are only read on a likely match.
+    /// Per slot: the top half of the word's hash, and 1 + its index in the columns below
+    /// (0 when empty). Eight bytes a slot keep the probed part of the table small enough to
+    /// stay in cache; the columns are only read on a likely match, and each is read alone.
     slots: Vec<(u32, u32)>,
-    entries: Vec<(u64, &'static str, V)>,
+    hashes: Vec<u64>,
+    words: Vec<&'static str>,
+    values: Vec<V>,
 }
 
 impl<V> WordMap<V> {
@@ -74,7 +76,9 @@ impl<V> WordMap<V> {
         let mut map = WordMap {
             mask: size - 1,
             slots: vec![(0, 0); size],
-            entries: Vec::with_capacity(words.len()),
+            hashes: Vec::with_capacity(words.len()),
+            words: Vec::with_capacity(words.len()),
+            values: Vec::with_capacity(words.len()),
         };
         for (word, value) in words {
             let h = hash(word);
@@ -82,11 +86,13 @@ impl<V> WordMap<V> {
             loop {
                 let (tag, at) = map.slots[i];
                 if at == 0 {
-                    map.entries.push((h, word, value));
-                    map.slots[i] = ((h >> 32) as u32, map.entries.len() as u32);
+                    map.hashes.push(h);
+                    map.words.push(word);
+                    map.values.push(value);
+                    map.slots[i] = ((h >> 32) as u32, map.words.len() as u32);
                     break;
                 }
-                if tag == (h >> 32) as u32 && map.entries[at as usize - 1].1 == word {
+                if tag == (h >> 32) as u32 && map.words[at as usize - 1] == word {
                     break;
                 }
                 i = (i + 1) & map.mask;
@@ -105,11 +111,9 @@ impl<V> WordMap<V> {
             if at == 0 {
                 return None;
             }
-            if t == tag {
-                let (eh, w, v) = &self.entries[at as usize - 1];
-                if *eh == h && same(w) {
-                    return Some(v);
-                }
+            let k = at as usize - 1;
+            if t == tag && self.hashes[k] == h && same(self.words[k]) {
+                return Some(&self.values[k]);
             }
             i = (i + 1) & self.mask;
         }
@@ -125,7 +129,7 @@ impl<V> WordMap<V> {
     /// its hash: for callers that verify what the value leads to anyway, on a map without
     /// [`WordMap::hash_collision`]. A word not in the map may lead to the value of one that
     /// is; a word of the map always leads to its own, as no other shares its slot's tag.
-    /// Only the small slot table is read on a miss, never the entries.
+    /// Only the small slot table is read on a miss.
     #[inline]
     pub fn get_by_hash(&self, h: u64) -> Option<&V> {
         let tag = (h >> 32) as u32;
@@ -136,7 +140,7 @@ impl<V> WordMap<V> {
                 return None;
             }
             if t == tag {
-                return Some(&self.entries[at as usize - 1].2);
+                return Some(&self.values[at as usize - 1]);
             }
             i = (i + 1) & self.mask;
         }
@@ -145,14 +149,14 @@ impl<V> WordMap<V> {
     /// Whether two words of the map share the top half of their hash (the tag of their
     /// slot).
     pub fn hash_collision(&self) -> bool {
-        let mut hashes: Vec<u64> = self.entries.iter().map(|e| e.0 >> 32).collect();
+        let mut hashes: Vec<u64> = self.hashes.iter().map(|h| h >> 32).collect();
         hashes.sort_unstable();
         hashes.windows(2).any(|w| w[0] == w[1])
     }
 
     /// The words of the map, in no particular order.
     pub fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.entries.iter().map(|e| e.1)
+        self.words.iter().copied()
     }
 
     /// The value of `word`.
