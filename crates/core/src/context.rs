@@ -516,6 +516,22 @@ static ASCII: [u8; 256] = {
     t
 };
 
+/// Whether `ch` is a letter or digit. Emoji, their modifiers and joiners, common in posts,
+/// are answered without the Unicode tables (a test checks that these ranges hold none).
+fn alphanumeric(ch: char) -> bool {
+    !NOT_WORD.iter().any(|r| r.contains(&ch)) && ch.is_alphanumeric()
+}
+
+/// Ranges of characters that are neither letters nor digits: emoji and pictographs,
+/// miscellaneous symbols and dingbats before the circled digits, variation selectors,
+/// zero-width joiners and marks.
+const NOT_WORD: [std::ops::RangeInclusive<char>; 4] = [
+    '\u{1F300}'..='\u{1FAFF}',
+    '\u{2600}'..='\u{2775}',
+    '\u{FE00}'..='\u{FE0F}',
+    '\u{200B}'..='\u{200F}',
+];
+
 /// The character at byte `i` and its length in bytes.
 fn char_at(text: &str, i: usize) -> (char, usize) {
     let ch = text[i..].chars().next().unwrap_or(' ');
@@ -528,7 +544,7 @@ fn word_char_at(text: &str, i: usize) -> bool {
     if c < 0x80 {
         ASCII[c as usize] & ALNUM != 0
     } else {
-        char_at(text, i).0.is_alphanumeric()
+        alphanumeric(char_at(text, i).0)
     }
 }
 
@@ -554,7 +570,7 @@ pub fn tokenize(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
         } else {
             let (ch, len) = char_at(text, i);
             i += len;
-            if !ch.is_alphanumeric() {
+            if !alphanumeric(ch) {
                 continue;
             }
             (ch.is_uppercase(), ch.is_alphabetic())
@@ -576,7 +592,7 @@ pub fn tokenize(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
                 break;
             }
             let (ch, len) = char_at(text, i);
-            if ch.is_alphanumeric() {
+            if alphanumeric(ch) {
                 all_caps &= !ch.is_lowercase();
                 letters += ch.is_alphabetic() as usize;
                 i += len;
@@ -619,6 +635,13 @@ fn is_stranger(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_not_word_ranges_hold_no_letter_or_digit() {
+        for r in super::NOT_WORD {
+            assert!(r.clone().all(|c| !c.is_alphanumeric()), "{r:?}");
+        }
+    }
+
     use super::*;
 
     /// The byte-by-byte splitter that `split_sentences` replaced.

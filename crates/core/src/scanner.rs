@@ -94,7 +94,7 @@ impl Scanner {
             return Report::from_findings(Vec::new());
         }
         let ctx = Context::new(text);
-        let mut drafts: Vec<Draft> = Vec::new();
+        let mut drafts: Vec<Draft> = Vec::with_capacity(16 + text.len() / 64);
         for rule in self.shared.iter().chain(&self.rules) {
             rule.find(&ctx, &mut drafts);
         }
