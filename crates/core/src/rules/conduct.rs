@@ -1,27 +1,20 @@
 //! Conduct: inflammatory rants, unprofessional talk (profanity, drinking on call,
 //! harassment), exaggerated claims, heavy self-promotion.
 
-use regex::Regex;
-
+use super::formats::{boundary, lit, run, skip_spaces, space_before};
 use super::patients::clause_end;
-use super::{re, Draft, Needles, Rule};
+use super::{Draft, Needles, Rule};
 use crate::context::{before, prev_word, Context};
 use crate::lexicon::kind;
 use crate::{Category, Severity};
 
 pub struct Conduct {
-    best: Regex,
     best_words: Needles,
 }
 
 impl Conduct {
     pub fn new() -> Conduct {
         Conduct {
-            // "I'm the #1 ...", "by the BEST injector in Miami", "the best spine surgeon in the state"
-            best: re(concat!(
-                r"\b(?:(?:i'?m|i am|we'?re|we are|by|from|with|book with|see)\s+the\s+(?:best|#1|number one|top|most)\b",
-                r"|the best [a-z]+(?: [a-z]+)? in (?:the (?:state|country|world|city|region|county|area|valley|nation)|town|[a-z]+)\b)"
-            )),
             best_words: Needles::new(&["best", "#1", "number one", "top", "most"]),
         }
     }
@@ -132,9 +125,9 @@ impl Rule for Conduct {
         }
         self.drinking(ctx, out);
         // Every match names "best", "#1", "number one", "top" or "most".
-        let best = self.best_words.any(low).then(|| self.best.find_iter(low));
-        for m in best.into_iter().flatten() {
-            let si = ctx.sentence_of(m.start());
+        let best = self.best_words.any(low).then(|| best_claims(low));
+        for (ms, me) in best.into_iter().flatten() {
+            let si = ctx.sentence_of(ms);
             let (ss, se) = ctx.sentence_span(si);
             let s = &low[ss..se];
             let selfish = s.contains("i'm")
@@ -142,8 +135,8 @@ impl Rule for Conduct {
                 || s.contains(" me")
                 || s.contains(" my ")
                 || promo_post
-                || low[m.start()..].starts_with("by ");
-            let tail = &ctx.text[m.start()..m.end()];
+                || low[ms..].starts_with("by ");
+            let tail = &ctx.text[ms..me];
             let last = tail.rsplit(' ').next().unwrap_or("");
             let place_ok = !tail.to_ascii_lowercase().contains(" in ")
                 || tail.contains(" in the ")
@@ -153,8 +146,8 @@ impl Rule for Conduct {
                 out.push(Draft::new(
                     Category::ConductClaims,
                     Severity::Medium,
-                    m.start(),
-                    clause_end(low, m.end(), se),
+                    ms,
+                    clause_end(low, me, se),
                 ));
             }
         }
@@ -229,5 +222,198 @@ impl Conduct {
                 "Drinking tied to your shifts or on-call duty suggests impaired practice, which boards discipline (NCSBN guidance).",
             ));
         }
+    }
+}
+
+/// `\b(?:(?:i'?m|i am|we'?re|we are|by|from|with|book with|see)\s+the\s+(?:best|#1|number one|top|most)\b|the best [a-z]+(?: [a-z]+)? in (?:the (?:state|country|world|city|region|county|area|valley|nation)|town|[a-z]+)\b)`:
+/// "I'm the #1 ...", "by the BEST injector in Miami", "the best spine surgeon in the state".
+///
+/// Every match holds a "the": it starts there ("the best "), or at a subject ending where
+/// the white space before a "the" starts (`\s+` takes all of it), when white space and a
+/// rank follow the "the". Those places are tried in order from where the last match ended.
+fn best_claims(low: &str) -> Vec<(usize, usize)> {
+    let b = low.as_bytes();
+    let mut starts = Vec::new();
+    for h in memchr::memmem::find_iter(b, "the") {
+        if b[h..].starts_with(b"the best ") {
+            starts.push(h);
+        }
+        let mut w = h;
+        while let Some(n) = space_before(low, w) {
+            w -= n;
+        }
+        if w < h && rank(low, h + 3).is_some() {
+            let subjects = SUBJECTS.iter().filter(|s| b[..w].ends_with(s.as_bytes()));
+            starts.extend(subjects.map(|s| w - s.len()));
+        }
+    }
+    starts.sort_unstable();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for s in starts {
+        if s < pos || !boundary(b, s) {
+            continue;
+        }
+        if let Some(e) = best_at(low, s) {
+            out.push((s, e));
+            pos = e;
+        }
+    }
+    out
+}
+
+/// `(?:i'?m|i am|we'?re|we are|by|from|with|book with|see)`, in the pattern's order.
+const SUBJECTS: &[&str] = &[
+    "i'm",
+    "im",
+    "i am",
+    "we're",
+    "were",
+    "we are",
+    "by",
+    "from",
+    "with",
+    "book with",
+    "see",
+];
+
+/// `\s+(?:best|#1|number one|top|most)\b` at `i`: its end.
+fn rank(low: &str, i: usize) -> Option<usize> {
+    let b = low.as_bytes();
+    let o = skip_spaces(low, i);
+    if o == i {
+        return None;
+    }
+    ["best", "#1", "number one", "top", "most"]
+        .iter()
+        .find_map(|r| lit(b, o, r).filter(|&e| boundary(b, e)))
+}
+
+/// The end of the best-claim pattern's match at `s`, its choices tried in its order.
+/// A `[a-z]+` takes the whole run of letters: a letter never follows in the pattern.
+fn best_at(low: &str, s: usize) -> Option<usize> {
+    let b = low.as_bytes();
+    let claim = SUBJECTS.iter().find_map(|subject| {
+        let k = lit(b, s, subject)?;
+        let m = skip_spaces(low, k);
+        rank(low, lit(b, m, "the").filter(|_| m > k)?)
+    });
+    claim.or_else(|| {
+        let letters = |i: usize| Some(run(b, i, |c| c.is_ascii_lowercase())).filter(|&e| e > i);
+        let w1 = letters(lit(b, s, "the best ")?)?;
+        let w2 = lit(b, w1, " ").and_then(letters);
+        w2.into_iter()
+            .chain([w1])
+            .find_map(|e| place(b, lit(b, e, " in ")?))
+    })
+}
+
+/// `(?:the (?:state|country|world|city|region|county|area|valley|nation)|town|[a-z]+)\b`
+/// at `t`.
+fn place(b: &[u8], t: usize) -> Option<usize> {
+    const REGIONS: &[&str] = &[
+        "state", "country", "world", "city", "region", "county", "area", "valley", "nation",
+    ];
+    let bounded = |e: usize| boundary(b, e).then_some(e);
+    let region = || {
+        let i = lit(b, t, "the ")?;
+        REGIONS.iter().find_map(|r| bounded(lit(b, i, r)?))
+    };
+    let town = || bounded(lit(b, t, "town")?);
+    let word = || bounded(run(b, t, |c| c.is_ascii_lowercase())).filter(|&e| e > t);
+    region().or_else(town).or_else(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::formats::tests::same;
+    use super::*;
+
+    /// The pattern [`best_claims`] replaces.
+    const BEST: &str = concat!(
+        r"\b(?:(?:i'?m|i am|we'?re|we are|by|from|with|book with|see)\s+the\s+(?:best|#1|number one|top|most)\b",
+        r"|the best [a-z]+(?: [a-z]+)? in (?:the (?:state|country|world|city|region|county|area|valley|nation)|town|[a-z]+)\b)"
+    );
+
+    #[test]
+    fn best_claims_match_their_regex() {
+        same(
+            BEST,
+            &[
+                "i'm",
+                "im",
+                "i am",
+                "we're",
+                "were",
+                "we are",
+                "by",
+                "from",
+                "with",
+                "book with",
+                "book",
+                "see",
+                "the",
+                " the ",
+                "the ",
+                "best",
+                " best",
+                "#1",
+                "number one",
+                "top",
+                "most",
+                "the best ",
+                "nurse",
+                " in ",
+                "in",
+                " spine surgeon",
+                "the state",
+                "town",
+                "towns",
+                "country",
+                "county",
+                "the nation",
+                "miami",
+                " ",
+                "\u{2003}",
+                "the best nurse in ",
+            ],
+            best_claims,
+        );
+    }
+
+    /// Claims built part by part, so every choice of the pattern meets its alternatives.
+    #[test]
+    fn built_best_claims_match_their_regex() {
+        let rx = super::super::re(BEST);
+        let parts: &[&[&str]] = &[
+            &["", "x", "book ", "i'm ", "we are ", "by ", "see", "with "],
+            &["", " ", "  ", "\u{a0}"],
+            &["the best ", "the", "the ", "the  "],
+            &["best", "#1", "number one", "top", "most", "nurse", "", "in"],
+            &["", " ", " er", " in", " 2"],
+            &[" in ", "", " in", " in in "],
+            &[
+                "the state",
+                "the states",
+                "town",
+                "townie",
+                "in",
+                "miami",
+                "the ",
+                "miami2",
+                "_",
+            ],
+            &["", " in town", ".", "s", "1"],
+        ];
+        let mut rng = super::super::formats::tests::Rng(0x1234_5678_9ABC_DEF1);
+        let mut hits = 0;
+        for _ in 0..100_000 {
+            let t: String = parts.iter().map(|p| p[rng.next() % p.len()]).collect();
+            let want: Vec<(usize, usize)> =
+                rx.find_iter(&t).map(|m| (m.start(), m.end())).collect();
+            hits += want.len();
+            assert_eq!(best_claims(&t), want, "{t:?}");
+        }
+        assert!(hits > 10_000, "the texts exercise the pattern: {hits}");
     }
 }

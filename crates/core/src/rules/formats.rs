@@ -1,11 +1,13 @@
-//! Hand-written matchers for the fixed number formats of [`super::identifiers`]: SSNs,
-//! phone numbers, IPv4 addresses, card numbers, MBIs, room numbers, parenthesised codes and
-//! keyed numbers ("MRN 00913377").
+//! Hand-written matchers for the fixed formats of [`super::identifiers`]: SSNs, phone
+//! numbers, IPv4 addresses, card numbers, MBIs, room numbers, parenthesised codes, keyed
+//! numbers ("MRN 00913377") and the numbers listed after them, emails, profile addresses,
+//! licence plates and VINs.
 //!
 //! Each one returns exactly what `find_iter` of the regex quoted above it returns on the
 //! lower-cased post (the tests below check that against the regex on generated text), but
-//! starts only from the ASCII digit runs (or `(`s) where a match must lie, so a post is
-//! read once instead of once per format, and no regex is compiled for them.
+//! starts only from the places where a match must lie (digit runs, `(`s, '@'s, '/'s, a
+//! keyword), so a post is read once instead of once per format, and no regex is compiled
+//! for them (compiling the regexes took most of a scanner's construction).
 //!
 //! `\b` is the ASCII word boundary and `\s` Unicode `White_Space`, as in [`super::re`].
 
@@ -66,7 +68,7 @@ fn word(c: u8) -> bool {
 }
 
 /// `(?-u:\b)` at `i`.
-fn boundary(b: &[u8], i: usize) -> bool {
+pub(super) fn boundary(b: &[u8], i: usize) -> bool {
     let left = i > 0 && word(b[i - 1]);
     let right = i < b.len() && word(b[i]);
     left != right
@@ -84,7 +86,7 @@ fn space_at(s: &str, i: usize) -> Option<usize> {
 }
 
 /// The byte length of the `\s` character ending at `i`, if there is one.
-fn space_before(s: &str, i: usize) -> Option<usize> {
+pub(super) fn space_before(s: &str, i: usize) -> Option<usize> {
     match *s.as_bytes().get(i.checked_sub(1)?)? {
         c if c < 0x80 => ascii_space(c).then_some(1),
         _ => {
@@ -759,7 +761,8 @@ fn ends<'a>(b: &'a [u8], i: usize, list: &'a [&str]) -> impl Iterator<Item = usi
     list.iter().filter_map(move |w| literal(b, i, w))
 }
 
-fn skip_spaces(s: &str, mut i: usize) -> usize {
+/// The end of the longest `\s*` at `i`.
+pub(super) fn skip_spaces(s: &str, mut i: usize) -> usize {
     while let Some(n) = space_at(s, i) {
         i += n;
     }
@@ -792,15 +795,305 @@ fn keyed_value(b: &[u8], v: usize) -> Option<usize> {
     (d + 1..=i).rev().find(|&e| boundary(b, e))
 }
 
+/// The end of the literal `w` at `i`.
+pub(super) fn lit(b: &[u8], i: usize, w: &str) -> Option<usize> {
+    b.get(i..)?.starts_with(w.as_bytes()).then_some(i + w.len())
+}
+
+/// The end of the run of bytes in `class` starting at `i`.
+pub(super) fn run(b: &[u8], i: usize, class: impl Fn(u8) -> bool) -> usize {
+    i + b[i.min(b.len())..]
+        .iter()
+        .take_while(|&&c| class(c))
+        .count()
+}
+
+fn lower(c: u8) -> bool {
+    c.is_ascii_lowercase()
+}
+
+fn lower_digit(c: u8) -> bool {
+    c.is_ascii_lowercase() || c.is_ascii_digit()
+}
+
+/// `\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b`
+///
+/// Neither part's class holds '@', so each '@' gives one match at most: its local part is
+/// the run of the class right before it, the match starting at the run's first word
+/// boundary (from where the last match ended), and the domain after it decides the rest.
+pub fn email(b: &[u8]) -> Vec<(usize, usize)> {
+    let local = |c: u8| lower_digit(c) || b"._%+-".contains(&c);
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for a in memchr::memchr_iter(b'@', b) {
+        let mut r = a;
+        while r > pos && local(b[r - 1]) {
+            r -= 1;
+        }
+        let Some(s) = (r..a).find(|&s| boundary(b, s)) else {
+            continue;
+        };
+        if let Some(e) = email_domain(b, a + 1) {
+            out.push((s, e));
+            pos = e;
+        }
+    }
+    out
+}
+
+/// `[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b` at `i`. Every label is a whole run of its
+/// class (a shorter one would need a '.' next), so the repetition takes all the labels
+/// joined by single dots and gives them back one at a time, last first, until the label
+/// after the last one taken starts with two letters or more and a boundary (there is none
+/// inside a run of letters).
+fn email_domain(b: &[u8], i: usize) -> Option<usize> {
+    let label = |c: u8| lower_digit(c) || c == b'-';
+    let mut starts = vec![i];
+    let mut e = run(b, i, label);
+    if e == i {
+        return None;
+    }
+    while b.get(e) == Some(&b'.') && b.get(e + 1).is_some_and(|&c| label(c)) {
+        starts.push(e + 1);
+        e = run(b, e + 1, label);
+    }
+    starts[1..].iter().rev().find_map(|&f| {
+        let end = run(b, f, lower);
+        (end - f >= 2 && boundary(b, end)).then_some(end)
+    })
+}
+
+/// The sites of the profile address pattern, in its order.
+const SITES: &[&str] = &[
+    "facebook",
+    "fb",
+    "instagram",
+    "tiktok",
+    "twitter",
+    "x",
+    "linkedin",
+    "youtube",
+    "snapchat",
+    "threads",
+    "venmo",
+    "onlyfans",
+    "gofundme",
+    "reddit",
+    "caringbridge",
+    "legacy",
+    "everloved",
+    "mealtrain",
+    "givesendgo",
+    "spotfund",
+    "cash.app",
+    "paypal",
+    "pinterest",
+    "tumblr",
+    "twitch",
+    "bsky",
+    "patreon",
+    "ko-fi",
+    "linktr",
+    "findagrave",
+];
+
+/// The top-level domains of the profile sites.
+const TLDS: &[&str] = &["com", "net", "me", "org", "app", "ee", "social"];
+
+/// What may come before a site: `(?:https?://)?(?:www\.|m\.)?`.
+const URL_PREFIXES: &[&str] = &[
+    "",
+    "www.",
+    "m.",
+    "http://",
+    "http://www.",
+    "http://m.",
+    "https://",
+    "https://www.",
+    "https://m.",
+];
+
+/// `\b(?:https?://)?(?:www\.|m\.)?(?:facebook|fb|...|findagrave)\.(?:com|net|me|org|app|ee|social)(?:/[a-z0-9._@%~-]+)+`
+///
+/// Every match holds a site, '.', a top-level domain and '/', and none of the prefixes or
+/// sites holds ".tld/" (the prefixes' '/' follow ':' or '/'), so each such '/' gives one
+/// match at most, later ones starting later. Its start is the leftmost prefix before the
+/// site with a boundary (every prefix and site starts with a word byte); its end, the last
+/// of the path's segments, each a whole run of the class.
+pub fn url(b: &[u8]) -> Vec<(usize, usize)> {
+    let path = |c: u8| lower_digit(c) || b"._@%~-".contains(&c);
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for slash in memchr::memchr_iter(b'/', b) {
+        let Some(dot) = TLDS.iter().find_map(|t| {
+            let d = slash.checked_sub(t.len() + 1)?;
+            (b[d] == b'.' && b[d + 1..slash] == *t.as_bytes()).then_some(d)
+        }) else {
+            continue;
+        };
+        let start = SITES
+            .iter()
+            .filter(|site| b[..dot].ends_with(site.as_bytes()))
+            .flat_map(|site| {
+                let p = dot - site.len();
+                URL_PREFIXES
+                    .iter()
+                    .filter(move |pre| b[..p].ends_with(pre.as_bytes()))
+                    .map(move |pre| p - pre.len())
+            })
+            .filter(|&s| s >= pos && boundary(b, s))
+            .min();
+        let Some(s) = start else {
+            continue;
+        };
+        let mut e = slash;
+        while b.get(e) == Some(&b'/') && b.get(e + 1).is_some_and(|&c| path(c)) {
+            e = run(b, e + 1, path);
+        }
+        if e > slash {
+            out.push((s, e));
+            pos = e;
+        }
+    }
+    out
+}
+
+/// The value of `^(?:,\s*|\s*/\s*|,?\s+(?:and|&|or)\s+)(?P<val>(?:[a-z][a-z-]*)?\d[a-z0-9-]*)\b`
+/// on `low[pos..]`: another number in a list ("MRN 00913377, 00913378 and 01129045").
+/// The value never starts with white space, so each `\s` repetition takes all there is.
+pub fn more(low: &str, pos: usize) -> Option<(usize, usize)> {
+    let b = low.as_bytes();
+    let value = |v: usize| keyed_value(b, v).map(|e| (v, e));
+    let comma = b.get(pos) == Some(&b',');
+    let after_comma = comma.then(|| value(skip_spaces(low, pos + 1))).flatten();
+    let slash = || {
+        let q = skip_spaces(low, pos);
+        (b.get(q) == Some(&b'/'))
+            .then(|| value(skip_spaces(low, q + 1)))
+            .flatten()
+    };
+    let conjunction = || {
+        let i = pos + comma as usize;
+        let j = skip_spaces(low, i);
+        let k = ["and", "&", "or"].iter().find_map(|w| lit(b, j, w))?;
+        let v = skip_spaces(low, k);
+        (j > i && v > k).then(|| value(v)).flatten()
+    };
+    after_comma.or_else(slash).or_else(conjunction)
+}
+
+/// A match of the plate pattern: its start and its value (where it ends).
+pub type Plate = (usize, (usize, usize));
+
+/// `\b(?:licen[sc]e plate|plate|tag)s?\s*(?:#|no\.?|number)?\s*(?:is|was|reads)?\s*[:#]?\s*(?:[a-z]{2}\s+)?(?P<val>[a-z0-9]{1,4}[ -]?[a-z0-9]{1,5})\b`
+///
+/// Every match starts at a "plate" (or the "licen[sc]e " before one) or a "tag"; those
+/// places are tried in order from where the last match ended.
+pub fn plate(low: &str) -> Vec<Plate> {
+    let b = low.as_bytes();
+    let mut starts: Vec<usize> = memchr::memmem::find_iter(b, "tag").collect();
+    for q in memchr::memmem::find_iter(b, "plate") {
+        starts.push(q);
+        if q >= 8 && (b[..q].ends_with(b"license ") || b[..q].ends_with(b"licence ")) {
+            starts.push(q - 8);
+        }
+    }
+    starts.sort_unstable();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for s in starts {
+        if s < pos || !boundary(b, s) {
+            continue;
+        }
+        if let Some(val) = plate_at(low, s) {
+            out.push((s, val));
+            pos = val.1;
+        }
+    }
+    out
+}
+
+/// The value of the plate pattern's match at `s`, trying its choices in its order. Each
+/// `\s` repetition takes all the white space there: what may come next never starts with
+/// white space, or is another repetition that reaches the same place.
+fn plate_at(low: &str, s: usize) -> Option<(usize, usize)> {
+    let b = low.as_bytes();
+    let k = ["license plate", "licence plate", "plate", "tag"]
+        .iter()
+        .find_map(|w| lit(b, s, w))?;
+    let plural = (b.get(k) == Some(&b's')).then_some(k + 1);
+    for k in plural.into_iter().chain([k]) {
+        let q = skip_spaces(low, k);
+        for q in ends(b, q, &["#", "no.", "no", "number"]).chain([q]) {
+            let r = skip_spaces(low, q);
+            for r in ends(b, r, &["is", "was", "reads"]).chain([r]) {
+                let t = skip_spaces(low, r);
+                let mark = matches!(b.get(t), Some(b':' | b'#'));
+                for t in mark.then_some(t + 1).into_iter().chain([t]) {
+                    let u = skip_spaces(low, t);
+                    // `(?:[a-z]{2}\s+)?`
+                    let state = b
+                        .get(u..u + 2)
+                        .filter(|w| w.iter().all(|&c| lower(c)))
+                        .map(|_| skip_spaces(low, u + 2))
+                        .filter(|&v| v > u + 2);
+                    for v in state.into_iter().chain([u]) {
+                        if let Some(e) = plate_value(b, v) {
+                            return Some((v, e));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `[a-z0-9]{1,4}[ -]?[a-z0-9]{1,5}\b` at `v`, each repetition longest first.
+fn plate_value(b: &[u8], v: usize) -> Option<usize> {
+    let first = (run(b, v, lower_digit) - v).min(4);
+    for n in (1..=first).rev() {
+        let i = v + n;
+        let sep = matches!(b.get(i), Some(b' ' | b'-')).then_some(i + 1);
+        for j in sep.into_iter().chain([i]) {
+            let second = (run(b, j, lower_digit) - j).min(5);
+            if let Some(m) = (1..=second).rev().find(|&m| boundary(b, j + m)) {
+                return Some(j + m);
+            }
+        }
+    }
+    None
+}
+
+/// `\b[a-hj-npr-z0-9]{17}\b`: the class holds only word bytes, so a match is a whole
+/// word of 17 of them.
+pub fn vin(b: &[u8]) -> Vec<(usize, usize)> {
+    let class = |c: u8| c.is_ascii_digit() || lower(c) && !matches!(c, b'i' | b'o' | b'q');
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !word(b[i]) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        i = run(b, i, word);
+        if i - s == 17 && b[s..i].iter().all(|&c| class(c)) {
+            out.push((s, i));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::super::re;
     use super::*;
 
-    struct Rng(u64);
+    pub(crate) struct Rng(pub(crate) u64);
 
     impl Rng {
-        fn next(&mut self) -> usize {
+        pub(crate) fn next(&mut self) -> usize {
             self.0 ^= self.0 << 13;
             self.0 ^= self.0 >> 7;
             self.0 ^= self.0 << 17;
@@ -809,7 +1102,7 @@ mod tests {
     }
 
     /// Random texts from pieces that exercise every branch of the patterns.
-    fn texts(pieces: &[&str], n: usize) -> Vec<String> {
+    pub(crate) fn texts(pieces: &[&str], n: usize) -> Vec<String> {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
         (0..n)
             .map(|_| {
@@ -819,13 +1112,14 @@ mod tests {
             .collect()
     }
 
-    const COMMON: &[&str] = &[
+    pub(crate) const COMMON: &[&str] = &[
         "0", "1", "2", "5", "9", "12", "123", "1234", "11", "555", "0164", "-", "-", ".", " ",
         "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\u{a0}", "\u{3000}", "\u{85}", "_", "a", "x", "é",
         "#", ":", "(", ")", "+", "/", "$",
     ];
 
-    fn same(pattern: &str, extra: &[&str], f: impl Fn(&str) -> Vec<(usize, usize)>) {
+    /// Compares `f` with `find_iter` of `pattern` on texts made of [`COMMON`] and `extra`.
+    pub(crate) fn same(pattern: &str, extra: &[&str], f: impl Fn(&str) -> Vec<(usize, usize)>) {
         let rx = re(pattern);
         let pieces: Vec<&str> = COMMON.iter().chain(extra).copied().collect();
         let mut hits = 0;
@@ -1090,5 +1384,145 @@ mod tests {
             assert_eq!(matcher.find(&t, &digit_runs(t.as_bytes())), want, "{t:?}");
         }
         assert!(hits > 10_000, "the texts exercise the pattern: {hits}");
+    }
+
+    #[test]
+    fn email_matches_its_regex() {
+        same(
+            r"\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b",
+            &[
+                "jo@", "@", "@mail", ".com", ".co", ".c", ".org-", "-", "j.o", "%", "+", "ab",
+                "a@b", "@x.io", ".7", "A", "mail.", ".a1", "q",
+            ],
+            |t| email(t.as_bytes()),
+        );
+    }
+
+    #[test]
+    fn url_matches_its_regex() {
+        same(
+            concat!(
+                r"\b(?:https?://)?(?:www\.|m\.)?(?:facebook|fb|instagram|tiktok|twitter|x|linkedin|youtube|snapchat|threads|venmo|",
+                r"onlyfans|gofundme|reddit|caringbridge|legacy|everloved|mealtrain|givesendgo|spotfund|cash\.app|paypal|pinterest|",
+                r"tumblr|twitch|bsky|patreon|ko-fi|linktr|findagrave)\.(?:com|net|me|org|app|ee|social)(?:/[a-z0-9._@%~-]+)+",
+            ),
+            &[
+                "fb.com/",
+                "x.me/",
+                "facebook",
+                "fb",
+                "x",
+                "ko-fi",
+                "cash.app",
+                "cash",
+                "linktr.ee/",
+                ".com",
+                ".com/",
+                ".app/",
+                ".social/",
+                ".me",
+                "www.",
+                "m.",
+                "https://",
+                "http://",
+                "/",
+                "/jo",
+                "/~a",
+                "@b",
+                "w",
+                "box",
+                "reddit.net/u",
+                "findagrave.org/",
+                "M",
+                "%",
+            ],
+            |t| url(t.as_bytes()),
+        );
+    }
+
+    #[test]
+    fn vin_matches_its_regex() {
+        same(
+            r"\b[a-hj-npr-z0-9]{17}\b",
+            &[
+                "1hgcm82633a004352",
+                "1hgcm82633a00435",
+                "1hgcm826",
+                "33a00435",
+                "2",
+                "i",
+                "o",
+                "q",
+                "abcdefgh",
+                "z",
+            ],
+            |t| vin(t.as_bytes()),
+        );
+    }
+
+    #[test]
+    fn more_matches_its_regex() {
+        let rx =
+            re(r"^(?:,\s*|\s*/\s*|,?\s+(?:and|&|or)\s+)(?P<val>(?:[a-z][a-z-]*)?\d[a-z0-9-]*)\b");
+        let extra = [
+            ",", ", ", " and ", " or ", " & ", "and", "&", "or", " / ", "/", "ab", "k-", "22k48",
+            "00913378", " ", " ", "\u{2003}", "mrn",
+        ];
+        let pieces: Vec<&str> = COMMON.iter().chain(&extra).copied().collect();
+        let mut hits = 0;
+        for t in texts(&pieces, 30_000) {
+            for pos in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                let want = rx.captures(&t[pos..]).map(|c| {
+                    let v = c.name("val").unwrap();
+                    (pos + v.start(), pos + v.end())
+                });
+                hits += want.is_some() as usize;
+                assert_eq!(more(&t, pos), want, "{t:?} at {pos}");
+            }
+        }
+        assert!(hits > 1_000, "the texts exercise the pattern: {hits}");
+    }
+
+    #[test]
+    fn plate_matches_its_regex() {
+        let rx = re(concat!(
+            r"\b(?:licen[sc]e plate|plate|tag)s?\s*(?:#|no\.?|number)?\s*(?:is|was|reads)?\s*[:#]?\s*",
+            r"(?:[a-z]{2}\s+)?(?P<val>[a-z0-9]{1,4}[ -]?[a-z0-9]{1,5})\b"
+        ));
+        let keywords = [
+            "plate",
+            "license plate",
+            "licence plate",
+            "tag",
+            "tags",
+            "plates",
+        ];
+        let mut rest: Vec<&str> = COMMON.to_vec();
+        rest.extend([
+            "s", "#", "no.", "no", "number", "is", "was", "reads", ":", "tx ", "tx", "ab",
+            "lpx-4417", "lpx", "4417", "12345", "a1b2c", "2b 44718", " ", " ", "\u{2003}",
+            "licence ", "x-", "ta",
+        ]);
+        let mut rng = Rng(0x5DEE_CE66_D1CE_4E5B);
+        let mut hits = 0;
+        for _ in 0..100_000 {
+            let k = 1 + rng.next() % 12;
+            let t: String = (0..k)
+                .map(|_| match rng.next() % 3 {
+                    0 => keywords[rng.next() % keywords.len()],
+                    _ => rest[rng.next() % rest.len()],
+                })
+                .collect();
+            let want: Vec<Plate> = rx
+                .captures_iter(&t)
+                .map(|c| {
+                    let v = c.name("val").unwrap();
+                    (c.get(0).unwrap().start(), (v.start(), v.end()))
+                })
+                .collect();
+            hits += want.len();
+            assert_eq!(plate(&t), want, "{t:?}");
+        }
+        assert!(hits > 5_000, "the texts exercise the pattern: {hits}");
     }
 }

@@ -4,41 +4,23 @@
 //! Validation where a format has one (SSN area/group rules, Luhn for cards and NPI, the DEA
 //! check digit, the MBI alphabet, the VIN check digit, NANP phone rules, IPv4 octets).
 
-use regex::Regex;
-
 use super::formats;
-use super::{re, Draft, Rule};
+use super::{Draft, Rule};
 use crate::context::{next_word, prev_word, Context};
 use crate::lexicon::kind;
 use crate::{Category, Severity};
 
-/// SSNs, phone numbers, IPv4 addresses, cards, MBIs, rooms and parenthesised codes are
-/// found by the hand-written matchers of [`formats`], which read the post's digit runs.
+/// SSNs, phone numbers, IPv4 addresses, cards, MBIs, rooms, parenthesised codes, keyed
+/// numbers, emails, profile addresses, plates and VINs are found by the hand-written
+/// matchers of [`formats`] (no regex to compile), most from the post's digit runs.
 pub struct Identifiers {
-    email: Regex,
-    url: Regex,
     keyed: formats::KeyedMatcher,
-    more: Regex,
-    plate: Regex,
-    vin: Regex,
 }
 
 impl Identifiers {
     pub fn new() -> Identifiers {
         Identifiers {
-            email: re(r"\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b"),
-            url: re(
-                r"\b(?:https?://)?(?:www\.|m\.)?(?:facebook|fb|instagram|tiktok|twitter|x|linkedin|youtube|snapchat|threads|venmo|onlyfans|gofundme|reddit|caringbridge|legacy|everloved|mealtrain|givesendgo|spotfund|cash\.app|paypal|pinterest|tumblr|twitch|bsky|patreon|ko-fi|linktr|findagrave)\.(?:com|net|me|org|app|ee|social)(?:/[a-z0-9._@%~-]+)+",
-            ),
             keyed: formats::KeyedMatcher::new(),
-            more: re(
-                r"^(?:,\s*|\s*/\s*|,?\s+(?:and|&|or)\s+)(?P<val>(?:[a-z][a-z-]*)?\d[a-z0-9-]*)\b",
-            ),
-            plate: re(concat!(
-                r"\b(?:licen[sc]e plate|plate|tag)s?\s*(?:#|no\.?|number)?\s*(?:is|was|reads)?\s*[:#]?\s*",
-                r"(?:[a-z]{2}\s+)?(?P<val>[a-z0-9]{1,4}[ -]?[a-z0-9]{1,5})\b"
-            )),
-            vin: re(r"\b[a-hj-npr-z0-9]{17}\b"),
         }
     }
 }
@@ -64,57 +46,46 @@ impl Rule for Identifiers {
             self.find_codes(ctx, &runs, out);
             self.find_rooms(ctx, &runs, out);
         }
-        if bytes.contains(&b'@') {
-            for m in self.email.find_iter(low) {
-                let (sev, weak) = contact_severity(ctx, m.start());
-                out.push(
-                    Draft::new(Category::PhiEmail, sev, m.start(), m.end())
-                        .suggest("")
-                        .weak(weak),
-                );
-            }
+        for (s, e) in formats::email(bytes) {
+            let (sev, weak) = contact_severity(ctx, s);
+            out.push(
+                Draft::new(Category::PhiEmail, sev, s, e)
+                    .suggest("")
+                    .weak(weak),
+            );
         }
-        if has_profile_domain(low) {
-            for m in self.url.find_iter(low) {
-                let path = &low[m.start()..m.end()];
-                let after = path
-                    .trim_end_matches(['.', '-'])
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or("");
-                if matches!(
-                    after,
-                    "groups" | "events" | "watch" | "hashtag" | "explore" | "share" | "p" | "reel"
-                ) || after.len() < 2
-                {
-                    continue;
-                }
-                let (sev, weak) = contact_severity(ctx, m.start());
-                let own = ctx.kinds_at(m.start()) & kind::PROMO != 0;
-                let sev = if own && !ctx.patient_post {
-                    Severity::Low
-                } else {
-                    sev
-                };
-                let end = m.start() + path.trim_end_matches(['.', '-']).len();
-                out.push(
-                    Draft::new(Category::PhiUrl, sev, m.start(), end)
-                        .suggest("")
-                        .weak(weak),
-                );
+        // Profile addresses: found from each '/' after a site's top-level domain.
+        for (ms, me) in formats::url(bytes) {
+            let path = &low[ms..me];
+            let after = path
+                .trim_end_matches(['.', '-'])
+                .rsplit('/')
+                .next()
+                .unwrap_or("");
+            if matches!(
+                after,
+                "groups" | "events" | "watch" | "hashtag" | "explore" | "share" | "p" | "reel"
+            ) || after.len() < 2
+            {
+                continue;
             }
+            let (sev, weak) = contact_severity(ctx, ms);
+            let own = ctx.kinds_at(ms) & kind::PROMO != 0;
+            let sev = if own && !ctx.patient_post {
+                Severity::Low
+            } else {
+                sev
+            };
+            let end = ms + path.trim_end_matches(['.', '-']).len();
+            out.push(
+                Draft::new(Category::PhiUrl, sev, ms, end)
+                    .suggest("")
+                    .weak(weak),
+            );
         }
         let _ = text;
         self.find_biometric(ctx, out);
     }
-}
-
-/// Whether some '/' follows one of the profile sites' top-level domains: every profile
-/// address holds one (".com/", ".ee/", ...). Few posts have a '/', so this reads little.
-fn has_profile_domain(low: &str) -> bool {
-    const TLDS: &[&str] = &[".com", ".net", ".me", ".org", ".app", ".ee", ".social"];
-    low.match_indices('/')
-        .any(|(i, _)| TLDS.iter().any(|t| low[..i].ends_with(t)))
 }
 
 impl Identifiers {
@@ -247,17 +218,12 @@ impl Identifiers {
             out.push(Draft::new(cat, sev, start, end).suggest("").weak(weak));
             // "MRN 00913377, 00913378 and 01129045", "serials 22K481735 / 22K481736"
             let mut pos = end;
-            while let Some(c) = self.more.captures(&low[pos..]) {
-                let Some(v) = c.name("val") else { break };
-                if v.as_str().len() + 2 < val.len() || v.as_str().len() > val.len() + 2 {
+            while let Some((vs, ve)) = formats::more(low, pos) {
+                if ve - vs + 2 < val.len() || ve - vs > val.len() + 2 {
                     break;
                 }
-                out.push(
-                    Draft::new(cat, sev, pos + v.start(), pos + v.end())
-                        .suggest("")
-                        .weak(weak),
-                );
-                pos += v.end();
+                out.push(Draft::new(cat, sev, vs, ve).suggest("").weak(weak));
+                pos = ve;
             }
         }
         self.find_plates(ctx, out);
@@ -268,14 +234,8 @@ impl Identifiers {
     /// then a code written in capitals with a digit.
     fn find_plates(&self, ctx: &Context, out: &mut Vec<Draft>) {
         let low = ctx.lower.as_str();
-        if !low.contains("plate") && !low.contains("tag") {
-            return;
-        }
-        for c in self.plate.captures_iter(low) {
-            let (Some(whole), Some(v)) = (c.get(0), c.name("val")) else {
-                continue;
-            };
-            let orig = &ctx.text[v.start()..v.end()];
+        for (ws, (vs, ve)) in formats::plate(low) {
+            let orig = &ctx.text[vs..ve];
             let code: Vec<u8> = orig.bytes().filter(u8::is_ascii_alphanumeric).collect();
             if code.len() < 4
                 || !code.iter().any(u8::is_ascii_digit)
@@ -283,19 +243,19 @@ impl Identifiers {
             {
                 continue;
             }
-            let mut start = whole.start();
+            let mut start = ws;
             // "Idaho plate": keep the state in the span.
             let pw = prev_word(ctx.text, start);
             if is_state(&pw.to_ascii_lowercase()) {
                 start -= low[..start].len() - low[..start].trim_end().len() + pw.len();
             }
-            let own = matches!(prev_word(low, whole.start()), "my" | "our");
+            let own = matches!(prev_word(low, ws), "my" | "our");
             let sev = if own && !ctx.patient_post {
                 Severity::Low
             } else {
                 Severity::High
             };
-            out.push(Draft::new(Category::PhiVehicle, sev, start, v.end()).suggest(""));
+            out.push(Draft::new(Category::PhiVehicle, sev, start, ve).suggest(""));
         }
     }
 
@@ -509,13 +469,10 @@ impl Identifiers {
         }
         // A VIN is a word of 17 letters and digits: it lies inside a token at least that long.
         let long_word = ctx.tokens.iter().any(|t| t.end - t.start >= 17);
-        let vins = long_word.then(|| self.vin.find_iter(low));
-        for m in vins.into_iter().flatten() {
-            if valid_vin(m.as_str().as_bytes()) {
-                out.push(
-                    Draft::new(Category::PhiVehicle, Severity::High, m.start(), m.end())
-                        .suggest(""),
-                );
+        let vins = long_word.then(|| formats::vin(low.as_bytes()));
+        for (s, e) in vins.into_iter().flatten() {
+            if valid_vin(&low.as_bytes()[s..e]) {
+                out.push(Draft::new(Category::PhiVehicle, Severity::High, s, e).suggest(""));
             }
         }
     }

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+#[cfg(test)]
 use regex::Regex;
 
 use crate::context::Context;
@@ -101,6 +102,8 @@ pub fn build(config: &Config) -> Vec<Box<dyn Rule>> {
 /// and `\d` ASCII digits, so the fast DFA engines apply even on emoji-laden posts. `\s`
 /// becomes [`WHITE_SPACE`], the same characters spelled out, so the `.wasm` needs no
 /// Unicode property tables (the `regex` crate is built without `unicode-perl`).
+/// The rules match by hand now; the tests compare each matcher with its pattern.
+#[cfg(test)]
 pub fn re(pattern: &str) -> Regex {
     let p = pattern
         .replace(r"\b", r"(?-u:\b)")
@@ -127,6 +130,7 @@ impl Needles {
 
 /// Unicode `White_Space`, exactly what `\s` matches in Unicode mode (checked against
 /// `regex`'s own `\s` over every code point). A nested class, so it also works inside `[...]`.
+#[cfg(test)]
 pub const WHITE_SPACE: &str = r"[\t\n\x0B\x0C\r \x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}]";
 
 /// The one-sentence explanation of a category, citing the rule or guidance behind it.
