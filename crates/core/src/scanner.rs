@@ -6,8 +6,8 @@ use crate::{Category, Config, ConfigError, Finding, Report, Sensitivity, Severit
 
 /// Built once from a [`Config`], then scans any number of posts.
 ///
-/// The first construction in a process compiles every rule's patterns and the lexicon
-/// automaton into shared statics; later constructions only build the config-dependent parts
+/// The first construction in a process builds the phrase lexicon, the word tables and the
+/// rules' keyword tables into shared statics; later constructions only build the config-dependent parts
 /// (custom terms, allow list, case threshold). [`Scanner::scan`] only reads them, so one
 /// scanner can serve every keystroke.
 ///
@@ -19,7 +19,7 @@ use crate::{Category, Config, ConfigError, Finding, Report, Sensitivity, Severit
 /// ```
 pub struct Scanner {
     config: Config,
-    /// Config-independent rules, compiled once per process.
+    /// Config-independent rules, built once per process.
     shared: &'static [Box<dyn Rule>],
     /// Rules that depend on the config; they run after the shared ones.
     rules: Vec<Box<dyn Rule>>,
@@ -67,7 +67,7 @@ impl Scanner {
                 .build(&allow_terms)
                 .ok()
         };
-        // The config-independent tables (lexicons, automaton, rule regexes) are built once
+        // The config-independent tables (phrase lexicon, word tables) are built once
         // per process, on the first construction; later scanners only build what the config
         // changes. Warming them here makes the first scan cost what every scan costs.
         let _ = (
