@@ -7,8 +7,8 @@ use crate::{Category, Config, ConfigError, Finding, Report, Sensitivity, Severit
 /// Built once from a [`Config`], then scans any number of posts.
 ///
 /// The first construction in a process builds the phrase lexicon, the word tables and the
-/// rules' keyword tables into shared statics; later constructions only build the config-dependent parts
-/// (custom terms, allow list, case threshold). [`Scanner::scan`] only reads them, so one
+/// rules' keyword tables into shared statics; later constructions only build the parts
+/// that depend on the config (custom terms, allow list, case threshold). [`Scanner::scan`] only reads them, so one
 /// scanner can serve every keystroke.
 ///
 /// ```
