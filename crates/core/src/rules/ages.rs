@@ -24,9 +24,8 @@
 //! bytes around it cannot be digits), and starts either at that run or at a lead word
 //! ("aged", "she's", ",") that ends where the white space before the run begins.
 
-use super::dates::{
-    boundary, digits_end, ends_at, ends_word, has, is_word, next_digit, skip_ws, ws_before,
-};
+use super::dates::{ends_at, has};
+use super::text::{boundary, digits_end, ends_word, is_word, next_digit, skip_ws, ws_before};
 use super::{Draft, Rule};
 use crate::context::{next_word, prev_word, Context};
 use crate::lexicon::kind;

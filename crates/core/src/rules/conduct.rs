@@ -1,8 +1,8 @@
 //! Conduct: inflammatory rants, unprofessional talk (profanity, drinking on call,
 //! harassment), exaggerated claims, heavy self-promotion.
 
-use super::formats::{boundary, lit, run, skip_spaces, space_before};
 use super::patients::clause_end;
+use super::text::{boundary, leftmost, lit, run, skip_ws, space_before};
 use super::{Draft, Needles, Rule};
 use crate::context::{before, prev_word, Context};
 use crate::lexicon::kind;
@@ -247,19 +247,11 @@ fn best_claims(low: &str) -> Vec<(usize, usize)> {
             starts.extend(subjects.map(|s| w - s.len()));
         }
     }
-    starts.sort_unstable();
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for s in starts {
-        if s < pos || !boundary(b, s) {
-            continue;
-        }
-        if let Some(e) = best_at(low, s) {
-            out.push((s, e));
-            pos = e;
-        }
-    }
-    out
+    leftmost(low, starts, |low, s| {
+        boundary(low.as_bytes(), s)
+            .then(|| best_at(low, s))
+            .flatten()
+    })
 }
 
 /// `(?:i'?m|i am|we'?re|we are|by|from|with|book with|see)`, in the pattern's order.
@@ -280,7 +272,7 @@ const SUBJECTS: &[&str] = &[
 /// `\s+(?:best|#1|number one|top|most)\b` at `i`: its end.
 fn rank(low: &str, i: usize) -> Option<usize> {
     let b = low.as_bytes();
-    let o = skip_spaces(low, i);
+    let o = skip_ws(low, i);
     if o == i {
         return None;
     }
@@ -295,7 +287,7 @@ fn best_at(low: &str, s: usize) -> Option<usize> {
     let b = low.as_bytes();
     let claim = SUBJECTS.iter().find_map(|subject| {
         let k = lit(b, s, subject)?;
-        let m = skip_spaces(low, k);
+        let m = skip_ws(low, k);
         rank(low, lit(b, m, "the").filter(|_| m > k)?)
     });
     claim.or_else(|| {

@@ -19,6 +19,7 @@
 //! at `\b` before a word character, i.e. at the start of an ASCII word, and no two of them
 //! can match at the same start (the word and the byte after its digits tell them apart).
 
+use super::text::{boundary, digits_end, ends_word, is_word, next_digit, skip_ws, ws_before};
 use super::{Draft, Rule};
 use crate::context::{prev_word, Context};
 use crate::lexicon::kind;
@@ -419,26 +420,6 @@ pub(super) fn ends_at(b: &[u8], p: usize, w: &[u8]) -> bool {
     p >= w.len() && b[..p].iter().rev().zip(w.iter().rev()).all(|(x, y)| x == y)
 }
 
-/// An ASCII word character, what `\b` in [`super::re`] patterns looks at.
-#[inline]
-pub(super) fn is_word(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_'
-}
-
-/// Whether `p` is an ASCII word boundary (`\b`) in `b`.
-#[inline]
-pub(super) fn boundary(b: &[u8], p: usize) -> bool {
-    let left = p > 0 && is_word(b[p - 1]);
-    let right = p < b.len() && is_word(b[p]);
-    left != right
-}
-
-/// No word character at `p`: `\b` right after a word character.
-#[inline]
-pub(super) fn ends_word(b: &[u8], p: usize) -> bool {
-    b.get(p).is_none_or(|&c| !is_word(c))
-}
-
 #[inline]
 fn word_start(b: &[u8], p: usize) -> usize {
     p - b[..p].iter().rev().take_while(|&&c| is_word(c)).count()
@@ -447,81 +428,6 @@ fn word_start(b: &[u8], p: usize) -> usize {
 #[inline]
 fn word_end(b: &[u8], p: usize) -> usize {
     p + b[p..].iter().take_while(|&&c| is_word(c)).count()
-}
-
-/// The first ASCII digit at or after `i`. Reads eight bytes at a time, as most blocks of a
-/// post hold no digit: XOR with b'0' turns exactly the digits into bytes below 10, and the
-/// "has a byte less than n" test ((z - n) & !z & 0x80 per byte) is exact for n <= 128, its
-/// lowest flagged byte being the first such byte.
-#[inline]
-pub(super) fn next_digit(b: &[u8], mut i: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    while let Some(block) = b.get(i..i + 8) {
-        let z = u64::from_le_bytes(block.try_into().expect("eight bytes")) ^ (ONES * b'0' as u64);
-        let digits = z.wrapping_sub(ONES * 10) & !z & (ONES * 0x80);
-        if digits != 0 {
-            return Some(i + digits.trailing_zeros() as usize / 8);
-        }
-        i += 8;
-    }
-    (i..b.len()).find(|&j| b[j].is_ascii_digit())
-}
-
-/// The end of the run of ASCII digits at `p`.
-#[inline]
-pub(super) fn digits_end(b: &[u8], p: usize) -> usize {
-    p + b[p..].iter().take_while(|c| c.is_ascii_digit()).count()
-}
-
-/// Whether `c` is ASCII white space as `\s` has it (tab to carriage return, space).
-#[inline]
-fn ascii_ws(c: u8) -> bool {
-    matches!(c, b'\t'..=b'\r' | b' ')
-}
-
-/// The end of the white space (`\s`, i.e. Unicode `White_Space`, which is what
-/// `char::is_whitespace` tests) starting at `p`. ASCII inline, the rest out of line.
-#[inline]
-pub(super) fn skip_ws(s: &str, mut p: usize) -> usize {
-    let b = s.as_bytes();
-    while p < b.len() && ascii_ws(b[p]) {
-        p += 1;
-    }
-    if p < b.len() && b[p] >= 0x80 {
-        skip_ws_unicode(s, p)
-    } else {
-        p
-    }
-}
-
-#[cold]
-fn skip_ws_unicode(s: &str, mut p: usize) -> usize {
-    while let Some(c) = s[p..].chars().next().filter(|c| c.is_whitespace()) {
-        p += c.len_utf8();
-    }
-    p
-}
-
-/// The start of the white space ending at `p`.
-#[inline]
-pub(super) fn ws_before(s: &str, mut p: usize) -> usize {
-    let b = s.as_bytes();
-    while p > 0 && ascii_ws(b[p - 1]) {
-        p -= 1;
-    }
-    if p > 0 && b[p - 1] >= 0x80 {
-        ws_before_unicode(s, p)
-    } else {
-        p
-    }
-}
-
-#[cold]
-fn ws_before_unicode(s: &str, mut p: usize) -> usize {
-    while let Some(c) = s[..p].chars().next_back().filter(|c| c.is_whitespace()) {
-        p -= c.len_utf8();
-    }
-    p
 }
 
 /// Where the birth keyword that `before` ends with starts ("DOB: ", "born on "): the

@@ -11,95 +11,8 @@
 //!
 //! `\b` is the ASCII word boundary and `\s` Unicode `White_Space`, as in [`super::re`].
 
-/// Maximal runs of ASCII digits, as `(start, end)` byte offsets.
-pub fn digit_runs(b: &[u8]) -> Vec<(usize, usize)> {
-    let mut runs = Vec::with_capacity(32);
-    let mut i = 0;
-    while i < b.len() {
-        // Most of a post is words: look for the next digit eight bytes at a time.
-        match b.get(i..i + 8) {
-            Some(block) => {
-                let m = digit_flags(block);
-                if m == 0 {
-                    i += 8;
-                    continue;
-                }
-                i += m.trailing_zeros() as usize / 8;
-            }
-            None if !b[i].is_ascii_digit() => {
-                i += 1;
-                continue;
-            }
-            None => {}
-        }
-        let s = i;
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
-        runs.push((s, i));
-    }
-    runs
-}
-
-/// Flags (high bits) the bytes of an eight-byte block that are ASCII digits, at least the
-/// first of them exactly. XOR with '0' maps the digits, and only them, to bytes below 10,
-/// which the classic "has a byte less than n" test flags; its borrows only carry upward,
-/// so no flag lies below the first digit.
-fn digit_flags(block: &[u8]) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let word = u64::from_le_bytes(block.try_into().unwrap_or_default());
-    let y = word ^ (ONES * b'0' as u64);
-    y.wrapping_sub(ONES * 10) & !y & (ONES * 0x80)
-}
-
-/// The bytes of `(?-u:\w)`, `[0-9A-Za-z_]`, as a table: some matchers test every byte.
-const WORD: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut c = 0;
-    while c < 256 {
-        t[c] = (c as u8).is_ascii_alphanumeric() || c as u8 == b'_';
-        c += 1;
-    }
-    t
-};
-
-fn word(c: u8) -> bool {
-    WORD[c as usize]
-}
-
-/// `(?-u:\b)` at `i`.
-pub(super) fn boundary(b: &[u8], i: usize) -> bool {
-    let left = i > 0 && word(b[i - 1]);
-    let right = i < b.len() && word(b[i]);
-    left != right
-}
-
-/// The byte length of the `\s` character at `i`, if there is one.
-fn space_at(s: &str, i: usize) -> Option<usize> {
-    match *s.as_bytes().get(i)? {
-        c if c < 0x80 => ascii_space(c).then_some(1),
-        _ => {
-            let c = s.get(i..)?.chars().next()?;
-            c.is_whitespace().then_some(c.len_utf8())
-        }
-    }
-}
-
-/// The byte length of the `\s` character ending at `i`, if there is one.
-pub(super) fn space_before(s: &str, i: usize) -> Option<usize> {
-    match *s.as_bytes().get(i.checked_sub(1)?)? {
-        c if c < 0x80 => ascii_space(c).then_some(1),
-        _ => {
-            let c = s.get(..i)?.chars().next_back()?;
-            c.is_whitespace().then_some(c.len_utf8())
-        }
-    }
-}
-
-/// ASCII `White_Space` (`u8::is_ascii_whitespace` leaves out the vertical tab).
-fn ascii_space(c: u8) -> bool {
-    matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
-}
+use super::text::{boundary, is_word, skip_ws, space_at, space_before};
+use super::text::{lit, run};
 
 /// The byte length of a `[\s.-]` character at `i`.
 fn sep_at(s: &str, i: usize) -> Option<usize> {
@@ -679,7 +592,7 @@ impl KeyedMatcher {
             let words = chunk
                 .iter()
                 .enumerate()
-                .fold(0u64, |m, (j, &c)| m | (word(c) as u64) << j);
+                .fold(0u64, |m, (j, &c)| m | (is_word(c) as u64) << j);
             let mut starts = words & !(words << 1 | before as u64);
             before = words >> (chunk.len() - 1) & 1 == 1;
             while starts != 0 {
@@ -721,14 +634,14 @@ impl KeyedMatcher {
             let Some(k) = literal(b, p, kw) else {
                 continue;
             };
-            let q = skip_spaces(low, k);
+            let q = skip_ws(low, k);
             for q in ends(b, q, MARKS).chain([q]) {
-                let r = skip_spaces(low, q);
+                let r = skip_ws(low, q);
                 for r in ends(b, r, VERBS).chain([r]) {
-                    let t = skip_spaces(low, r);
+                    let t = skip_ws(low, r);
                     let mark = matches!(b.get(t), Some(b':' | b'#' | b'('));
                     for t in mark.then_some(t + 1).into_iter().chain([t]) {
-                        let v = skip_spaces(low, t);
+                        let v = skip_ws(low, t);
                         if let Some(e) = keyed_value(b, v) {
                             return Some(Keyed {
                                 whole: (p, e),
@@ -761,14 +674,6 @@ fn ends<'a>(b: &'a [u8], i: usize, list: &'a [&str]) -> impl Iterator<Item = usi
     list.iter().filter_map(move |w| literal(b, i, w))
 }
 
-/// The end of the longest `\s*` at `i`.
-pub(super) fn skip_spaces(s: &str, mut i: usize) -> usize {
-    while let Some(n) = space_at(s, i) {
-        i += n;
-    }
-    i
-}
-
 /// `(?:[a-z][a-z-]*)?\d[a-z0-9-]*\b` at `v`: the letters run on to the digit (none of
 /// them is one), the rest is the longest stretch with `\b` after it.
 fn keyed_value(b: &[u8], v: usize) -> Option<usize> {
@@ -793,19 +698,6 @@ fn keyed_value(b: &[u8], v: usize) -> Option<usize> {
         i += 1;
     }
     (d + 1..=i).rev().find(|&e| boundary(b, e))
-}
-
-/// The end of the literal `w` at `i`.
-pub(super) fn lit(b: &[u8], i: usize, w: &str) -> Option<usize> {
-    b.get(i..)?.starts_with(w.as_bytes()).then_some(i + w.len())
-}
-
-/// The end of the run of bytes in `class` starting at `i`.
-pub(super) fn run(b: &[u8], i: usize, class: impl Fn(u8) -> bool) -> usize {
-    i + b[i.min(b.len())..]
-        .iter()
-        .take_while(|&&c| class(c))
-        .count()
 }
 
 fn lower(c: u8) -> bool {
@@ -965,18 +857,18 @@ pub fn more(low: &str, pos: usize) -> Option<(usize, usize)> {
     let b = low.as_bytes();
     let value = |v: usize| keyed_value(b, v).map(|e| (v, e));
     let comma = b.get(pos) == Some(&b',');
-    let after_comma = comma.then(|| value(skip_spaces(low, pos + 1))).flatten();
+    let after_comma = comma.then(|| value(skip_ws(low, pos + 1))).flatten();
     let slash = || {
-        let q = skip_spaces(low, pos);
+        let q = skip_ws(low, pos);
         (b.get(q) == Some(&b'/'))
-            .then(|| value(skip_spaces(low, q + 1)))
+            .then(|| value(skip_ws(low, q + 1)))
             .flatten()
     };
     let conjunction = || {
         let i = pos + comma as usize;
-        let j = skip_spaces(low, i);
+        let j = skip_ws(low, i);
         let k = ["and", "&", "or"].iter().find_map(|w| lit(b, j, w))?;
-        let v = skip_spaces(low, k);
+        let v = skip_ws(low, k);
         (j > i && v > k).then(|| value(v)).flatten()
     };
     after_comma.or_else(slash).or_else(conjunction)
@@ -1023,19 +915,19 @@ fn plate_at(low: &str, s: usize) -> Option<(usize, usize)> {
         .find_map(|w| lit(b, s, w))?;
     let plural = (b.get(k) == Some(&b's')).then_some(k + 1);
     for k in plural.into_iter().chain([k]) {
-        let q = skip_spaces(low, k);
+        let q = skip_ws(low, k);
         for q in ends(b, q, &["#", "no.", "no", "number"]).chain([q]) {
-            let r = skip_spaces(low, q);
+            let r = skip_ws(low, q);
             for r in ends(b, r, &["is", "was", "reads"]).chain([r]) {
-                let t = skip_spaces(low, r);
+                let t = skip_ws(low, r);
                 let mark = matches!(b.get(t), Some(b':' | b'#'));
                 for t in mark.then_some(t + 1).into_iter().chain([t]) {
-                    let u = skip_spaces(low, t);
+                    let u = skip_ws(low, t);
                     // `(?:[a-z]{2}\s+)?`
                     let state = b
                         .get(u..u + 2)
                         .filter(|w| w.iter().all(|&c| lower(c)))
-                        .map(|_| skip_spaces(low, u + 2))
+                        .map(|_| skip_ws(low, u + 2))
                         .filter(|&v| v > u + 2);
                     for v in state.into_iter().chain([u]) {
                         if let Some(e) = plate_value(b, v) {
@@ -1072,12 +964,12 @@ pub fn vin(b: &[u8]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        if !word(b[i]) {
+        if !is_word(b[i]) {
             i += 1;
             continue;
         }
         let s = i;
-        i = run(b, i, word);
+        i = run(b, i, is_word);
         if i - s == 17 && b[s..i].iter().all(|&c| class(c)) {
             out.push((s, i));
         }
@@ -1088,6 +980,7 @@ pub fn vin(b: &[u8]) -> Vec<(usize, usize)> {
 #[cfg(test)]
 pub(super) mod tests {
     use super::super::re;
+    use super::super::text::digit_runs;
     use super::*;
 
     pub(crate) struct Rng(pub(crate) u64);

@@ -36,7 +36,7 @@ impl Rule for Identifiers {
         let low = ctx.lower.as_str();
         let text = ctx.text;
         let bytes = low.as_bytes();
-        let runs = formats::digit_runs(bytes);
+        let runs = super::text::digit_runs(bytes);
 
         if !runs.is_empty() {
             self.find_ssn(ctx, &runs, out);

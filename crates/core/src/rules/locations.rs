@@ -4,6 +4,9 @@
 //! A place only counts beside a patient's story: "free flu shots at 410 Elm St" is an event,
 //! "the same house on Birch Lane" after a 911 call is a person's home.
 
+use super::text::{
+    boundary, digit_runs, ends_word, is_word, leftmost, skip_ws, space_at, ws_before,
+};
 use super::{Draft, Rule};
 use crate::context::{next_word, prev_word, Context};
 use crate::lexicon::{kind, not_name};
@@ -830,74 +833,6 @@ fn is_region(w: &str) -> bool {
 // The tests check each against its regex on random text.
 // ---------------------------------------------------------------------------------------
 
-/// A byte of an ASCII word (`\w` without Unicode): what `(?-u:\b)` looks at.
-#[inline]
-fn word_byte(c: u8) -> bool {
-    const WORD: [bool; 256] = {
-        let mut t = [false; 256];
-        let mut c = 0;
-        while c < 256 {
-            let b = c as u8;
-            t[c] = b.is_ascii_alphanumeric() || b == b'_';
-            c += 1;
-        }
-        t
-    };
-    WORD[c as usize]
-}
-
-/// `(?-u:\b)` at `i`.
-#[inline]
-fn boundary(b: &[u8], i: usize) -> bool {
-    let before = i > 0 && word_byte(b[i - 1]);
-    let after = i < b.len() && word_byte(b[i]);
-    before != after
-}
-
-/// Whether a match may end at `i` after a word byte: `\b` there.
-#[inline]
-fn word_ends(b: &[u8], i: usize) -> bool {
-    i >= b.len() || !word_byte(b[i])
-}
-
-/// Byte length of the white-space character at `i` (0 if none).
-#[inline]
-fn ws_at(s: &str, i: usize) -> usize {
-    match s.as_bytes().get(i) {
-        Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) => 1,
-        Some(&c) if c >= 0x80 => s[i..]
-            .chars()
-            .next()
-            .filter(|ch| ch.is_whitespace())
-            .map_or(0, char::len_utf8),
-        _ => 0,
-    }
-}
-
-/// End of the run of white space starting at `i`.
-#[inline]
-fn skip_ws(s: &str, mut i: usize) -> usize {
-    loop {
-        let n = ws_at(s, i);
-        if n == 0 {
-            return i;
-        }
-        i += n;
-    }
-}
-
-/// Start of the run of white space ending at `i`.
-#[inline]
-fn skip_ws_back(s: &str, mut i: usize) -> usize {
-    while let Some(c) = s[..i].chars().next_back() {
-        if !c.is_whitespace() {
-            break;
-        }
-        i -= c.len_utf8();
-    }
-    i
-}
-
 /// Length of the run of bytes from `i` that satisfy `f`.
 #[inline]
 fn run(b: &[u8], i: usize, f: impl Fn(u8) -> bool) -> usize {
@@ -910,7 +845,7 @@ fn run(b: &[u8], i: usize, f: impl Fn(u8) -> bool) -> usize {
 fn word_at(s: &str, i: usize) -> &str {
     let b = s.as_bytes();
     let mut e = i;
-    while e < b.len() && word_byte(b[e]) {
+    while e < b.len() && is_word(b[e]) {
         e += 1;
     }
     &s[i..e]
@@ -923,74 +858,10 @@ fn word_before(s: &str, i: usize, max: usize) -> &str {
     let b = s.as_bytes();
     let stop = i.saturating_sub(max + 1);
     let mut st = i;
-    while st > stop && word_byte(b[st - 1]) {
+    while st > stop && is_word(b[st - 1]) {
         st -= 1;
     }
     &s[st..i]
-}
-
-/// Maximal runs of ASCII digits, in order.
-fn digit_runs(b: &[u8]) -> Vec<(usize, usize)> {
-    let mut out = Vec::with_capacity(b.len() / 32 + 8);
-    let mut i = 0;
-    const ONES: u64 = u64::MAX / 255;
-    while i < b.len() {
-        // Eight bytes at a time: the high bit of each byte of `d` says it is a digit
-        // (clearing the high bits first keeps the additions from carrying across bytes).
-        // Skip 32 digit-free bytes at a time (the fold has no early exit, so it vectorises).
-        if let Some(w) = b.get(i..i + 32) {
-            if w.iter()
-                .fold(0, |a, &c| a | (c.wrapping_sub(b'0') < 10) as u8)
-                == 0
-            {
-                i += 32;
-                continue;
-            }
-        }
-        // Eight bytes at a time: the high bit of each byte of `d` says it is a digit
-        // (clearing the high bits first keeps the additions from carrying across bytes).
-        if let Some(w) = b.get(i..i + 8) {
-            let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-            let y = x & (0x7F * ONES);
-            let d = (y + 0x50 * ONES) & !(y + 0x46 * ONES) & !x & (0x80 * ONES);
-            if d == 0 {
-                i += 8;
-                continue;
-            }
-            i += d.trailing_zeros() as usize / 8;
-        }
-        if b[i].is_ascii_digit() {
-            let s = i;
-            i += run(b, i, |c| c.is_ascii_digit());
-            out.push((s, i));
-        } else {
-            i += 1;
-        }
-    }
-    out
-}
-
-/// `find_iter`'s matches, given every start where a match may begin (in any order) and
-/// the match at a start: the leftmost match at or after the end of the previous one.
-fn leftmost(
-    low: &str,
-    mut starts: Vec<usize>,
-    at: impl Fn(&str, usize) -> Option<usize>,
-) -> Vec<(usize, usize)> {
-    starts.sort_unstable();
-    starts.dedup();
-    let mut out = Vec::with_capacity(starts.len());
-    let mut pos = 0;
-    for p in starts {
-        if p < pos {
-            continue;
-        }
-        if let Some(e) = at(low, p) {
-            out.push((p, e));
-            pos = e;
-        }
-    }
-    out
 }
 
 /// For each first letter, a bit for each second letter of `words` (lower-case, two or
@@ -1079,10 +950,11 @@ fn streets(low: &str, tokens: &[usize]) -> Vec<(usize, usize)> {
     let mut starts = Vec::with_capacity(64);
     for &k in tokens {
         // Cheap tests first: white space before, a suffix.
-        if k == 0 || (b[k - 1] < 0x80 && ws_at(low, k - 1) == 0) || suffix_len(low, k) == 0 {
+        if k == 0 || (b[k - 1] < 0x80 && space_at(low, k - 1).is_none()) || suffix_len(low, k) == 0
+        {
             continue;
         }
-        let mut e = skip_ws_back(low, k);
+        let mut e = ws_before(low, k);
         if e == k {
             continue;
         }
@@ -1096,7 +968,7 @@ fn streets(low: &str, tokens: &[usize]) -> Vec<(usize, usize)> {
             if s == 0 {
                 break;
             }
-            e = skip_ws_back(low, s);
+            e = ws_before(low, s);
         }
     }
     leftmost(low, starts, street_at)
@@ -1107,7 +979,7 @@ fn streets(low: &str, tokens: &[usize]) -> Vec<(usize, usize)> {
 fn skip_chunk_back(s: &str, mut i: usize) -> usize {
     let b = s.as_bytes();
     // ASCII bytes other than white space first, then any character.
-    while i > 0 && b[i - 1] < 0x80 && ws_at(s, i - 1) == 0 {
+    while i > 0 && b[i - 1] < 0x80 && space_at(s, i - 1).is_none() {
         i -= 1;
     }
     while let Some(c) = s[..i].chars().next_back() {
@@ -1231,7 +1103,7 @@ fn highway_at(low: &str, p: usize) -> Option<usize> {
             q += 1;
         }
         let d = run(b, q, |c| c.is_ascii_digit());
-        ((1..=3).contains(&d) && word_ends(b, q + d)).then_some(q + d)
+        ((1..=3).contains(&d) && ends_word(b, q + d)).then_some(q + d)
     })?;
     // Optional groups in a row, each taken when it matches: nothing after can fail.
     let e = highway_direction(low, head).unwrap_or(head);
@@ -1281,7 +1153,7 @@ fn highway_marker(low: &str, i: usize) -> Option<usize> {
     let q = skip_ws(low, s + w.len());
     let b = low.as_bytes();
     let d = run(b, q, |c| c.is_ascii_digit());
-    (d > 0 && word_ends(b, q + d)).then_some(q + d)
+    (d > 0 && ends_word(b, q + d)).then_some(q + d)
 }
 
 /// `(?:\s+(?:near|at|by)\s+the\s+[a-z]+(?:\s+[a-z]+)?\s+(?:turnoff|turn-off|exit|bridge|overpass|junction|interchange)\b)`
@@ -1302,7 +1174,7 @@ fn highway_landmark(low: &str, i: usize) -> Option<usize> {
         ]
         .iter()
         .find(|k| low[i..].starts_with(*k))?;
-        word_ends(b, i + k.len()).then_some(i + k.len())
+        ends_word(b, i + k.len()).then_some(i + k.len())
     };
     // One word, then (preferred) a second word and the landmark, else the landmark.
     let w1 = letters(s);
@@ -1335,11 +1207,11 @@ fn zips(low: &str, runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
         }
         if b.get(e) == Some(&b'-')
             && run(b, e + 1, |c| c.is_ascii_digit()) >= 4
-            && word_ends(b, e + 5)
+            && ends_word(b, e + 5)
         {
             return Some(e + 5);
         }
-        word_ends(b, e).then_some(e)
+        ends_word(b, e).then_some(e)
     })
 }
 
@@ -1350,7 +1222,7 @@ fn units(low: &str, runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let b = low.as_bytes();
     let mut starts = Vec::new();
     for &(s, _) in runs {
-        let e = skip_ws_back(low, s);
+        let e = ws_before(low, s);
         // Cheap tests first: white space before the digits, a keyword's last letter.
         if e == s || e == 0 || !matches!(b[e - 1], b'd' | b't' | b'r' | b'g') {
             continue;
@@ -1361,7 +1233,7 @@ fn units(low: &str, runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
         }
         let ks = e - k.len();
         starts.push(ks);
-        let pe = skip_ws_back(low, ks);
+        let pe = ws_before(low, ks);
         if pe < ks && matches!(word_before(low, pe, 3), "our" | "the") {
             starts.push(pe - 3);
         }
@@ -1390,10 +1262,10 @@ fn unit_at(low: &str, p: usize) -> Option<usize> {
         return None;
     }
     let e = s + d;
-    if b.get(e).is_some_and(u8::is_ascii_lowercase) && word_ends(b, e + 1) {
+    if b.get(e).is_some_and(u8::is_ascii_lowercase) && ends_word(b, e + 1) {
         return Some(e + 1);
     }
-    word_ends(b, e).then_some(e)
+    ends_word(b, e).then_some(e)
 }
 
 #[cfg(test)]

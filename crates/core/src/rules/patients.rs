@@ -1,6 +1,6 @@
 //! Talk about patients: demeaning labels and mockery, and individual medical advice.
 
-use super::formats::{boundary, lit, run, skip_spaces, space_before};
+use super::text::{boundary, leftmost, lit, run, skip_ws, space_before};
 use super::{Draft, Rule};
 use crate::context::{before, next_word, Context};
 use crate::lexicon::kind;
@@ -116,11 +116,11 @@ impl Rule for Patients {
             ));
         }
         let quotes = quote_places(low);
-        for (s, e) in at_quotes(low, &quotes, scare_quote_at) {
+        for (s, e) in leftmost(low, quotes.clone(), scare_quote_at) {
             out.push(Draft::new(Category::PatientDemeaning, Severity::High, s, e));
         }
         if ctx.post_kinds & kind::MOCK != 0 {
-            for (ms, me) in at_quotes(low, &quotes, quoted_symptom_at) {
+            for (ms, me) in leftmost(low, quotes, quoted_symptom_at) {
                 let si = ctx.sentence_of(ms);
                 let ks = ctx.sent_kinds.get(si).copied().unwrap_or(0);
                 let (_, se) = ctx.sentence_span(si);
@@ -303,27 +303,6 @@ fn quote_places(low: &str) -> Vec<usize> {
     memchr::memchr3_iter(b'"', b'\'', 0xE2, low.as_bytes()).collect()
 }
 
-/// The matches of a pattern that starts with a quote, tried at `places` from where the
-/// last match ended.
-fn at_quotes(
-    low: &str,
-    places: &[usize],
-    at: impl Fn(&str, usize) -> Option<usize>,
-) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for &s in places {
-        if s < pos {
-            continue;
-        }
-        if let Some(e) = at(low, s) {
-            out.push((s, e));
-            pos = e;
-        }
-    }
-    out
-}
-
 /// `[“"‘'][a-z][a-z ]{1,20}[”"’']\s+(?:lady|man|guy|woman|patient|pt|gentleman|girl|boy|kid|dude|gal|grandma|grandpa)\b`:
 /// the “small” lady.
 fn scare_quote_at(low: &str, s: usize) -> Option<usize> {
@@ -368,7 +347,7 @@ fn scare_quote_at(low: &str, s: usize) -> Option<usize> {
     let c = i + 1 + n;
     let c = c + CLOSING.at(b, c)?;
     // `\s+` takes all the white space: no word starts with it.
-    let w = skip_spaces(low, c);
+    let w = skip_ws(low, c);
     if w == c {
         return None;
     }
@@ -418,26 +397,18 @@ fn doses(low: &str) -> Vec<(usize, usize)> {
         }
         starts.push(q);
     }
-    starts.sort_unstable();
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for s in starts {
-        if s < pos || !boundary(b, s) {
-            continue;
-        }
-        if let Some(e) = dose_at(low, s) {
-            out.push((s, e));
-            pos = e;
-        }
-    }
-    out
+    leftmost(low, starts, |low, s| {
+        boundary(low.as_bytes(), s)
+            .then(|| dose_at(low, s))
+            .flatten()
+    })
 }
 
 /// The end of the dose pattern's match at `s`, its choices tried in its order. Each `\s`
 /// or `\d` repetition takes all there is: what follows never starts with what it takes.
 fn dose_at(low: &str, s: usize) -> Option<usize> {
     let b = low.as_bytes();
-    let spaces = |i: usize| Some(skip_spaces(low, i)).filter(|&j| j > i);
+    let spaces = |i: usize| Some(skip_ws(low, i)).filter(|&j| j > i);
     let digits = |i: usize| run(b, i, |c| c.is_ascii_digit());
     let bounded = |e: usize| boundary(b, e).then_some(e);
     let just = lit(b, s, "just").and_then(spaces);
@@ -455,7 +426,7 @@ fn dose_at(low: &str, s: usize) -> Option<usize> {
     let another = || Some(digits(spaces(lit(b, u, "another")?)?));
     let amount = || {
         let i = Some(digits(u)).filter(|&i| i > u)?;
-        let j = skip_spaces(low, i);
+        let j = skip_ws(low, i);
         [
             "mg", "mcg", "units", "unit", "tabs", "tab", "pills", "pill", "of",
         ]
@@ -531,7 +502,7 @@ mod tests {
                 "‘abcdefghij klmnopqrst’\u{a0}man",
                 "‘abcdefghij klmnopqrstu’\u{a0}man",
             ],
-            |t| at_quotes(t, &quote_places(t), scare_quote_at),
+            |t| leftmost(t, quote_places(t), scare_quote_at),
         );
     }
 
@@ -559,7 +530,7 @@ mod tests {
                 "dying\"",
                 "sick”",
             ],
-            |t| at_quotes(t, &quote_places(t), quoted_symptom_at),
+            |t| leftmost(t, quote_places(t), quoted_symptom_at),
         );
     }
 
