@@ -101,28 +101,31 @@ impl<V> WordMap<V> {
         map
     }
 
-    /// The entry whose hash is `h` and which `same` accepts.
+    /// The entries a lookup of hash `h` meets, in probe order: those whose slot carries the
+    /// tag of `h` (the top half of the hash), up to the first empty slot.
     #[inline]
-    fn find(&self, h: u64, same: impl Fn(&str) -> bool) -> Option<&V> {
+    fn candidates(&self, h: u64) -> impl Iterator<Item = usize> + '_ {
         let tag = (h >> 32) as u32;
         let mut i = h as usize & self.mask;
-        loop {
+        std::iter::from_fn(move || loop {
             let (t, at) = self.slots[i];
             if at == 0 {
                 return None;
             }
-            let k = at as usize - 1;
-            if t == tag && self.hashes[k] == h && same(self.words[k]) {
-                return Some(&self.values[k]);
-            }
             i = (i + 1) & self.mask;
-        }
+            if t == tag {
+                return Some(at as usize - 1);
+            }
+        })
     }
 
     /// The value of `word`, whose [`hash`] is `h`.
     #[inline]
     pub fn get_hashed(&self, h: u64, word: &str) -> Option<&V> {
-        self.find(h, |w| w == word)
+        let k = self
+            .candidates(h)
+            .find(|&k| self.hashes[k] == h && self.words[k] == word)?;
+        Some(&self.values[k])
     }
 
     /// The value of the word whose [`hash`] is `h`, comparing neither the word nor all of
@@ -132,18 +135,7 @@ impl<V> WordMap<V> {
     /// Only the small slot table is read on a miss.
     #[inline]
     pub fn get_by_hash(&self, h: u64) -> Option<&V> {
-        let tag = (h >> 32) as u32;
-        let mut i = h as usize & self.mask;
-        loop {
-            let (t, at) = self.slots[i];
-            if at == 0 {
-                return None;
-            }
-            if t == tag {
-                return Some(&self.values[at as usize - 1]);
-            }
-            i = (i + 1) & self.mask;
-        }
+        Some(&self.values[self.candidates(h).next()?])
     }
 
     /// Whether two words of the map share the top half of their hash (the tag of their
