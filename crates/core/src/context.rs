@@ -809,13 +809,8 @@ mod tests {
             "Mr", "e.g", "St", "U.S", "X", "x", "é", "😭", "42", "-", "\t", "'", "’", "Ⓐ", "ß",
             "É", "٣", "ICU", "O'", "--",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::testing::Rng(0x2545_f491_4f6c_dd1d);
+        let mut next = |n: usize| rng.below(n);
         for round in 0..4000 {
             let mut text = String::new();
             // Some texts are long run-ons, with rare sentence ends.

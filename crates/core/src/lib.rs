@@ -11,6 +11,8 @@ mod lexicon;
 mod report;
 mod rules;
 mod scanner;
+#[cfg(test)]
+mod testing;
 mod words;
 
 pub use category::{Category, Severity};

@@ -601,13 +601,8 @@ mod tests {
             "in their 1990s",
         ];
         const GAPS: &[&str] = &[" ", " ", " ", "  ", ",", "-", "é", "", "(", ". "];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::testing::Rng(0x2545_f491_4f6c_dd1d);
+        let mut next = |n: usize| rng.below(n);
         let mut found = 0;
         for _ in 0..20_000 {
             let mut text = String::new();

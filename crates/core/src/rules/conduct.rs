@@ -397,7 +397,7 @@ mod tests {
             ],
             &["", " in town", ".", "s", "1"],
         ];
-        let mut rng = super::super::formats::tests::Rng(0x1234_5678_9ABC_DEF1);
+        let mut rng = crate::testing::Rng(0x1234_5678_9ABC_DEF1);
         let mut hits = 0;
         for _ in 0..100_000 {
             let t: String = parts.iter().map(|p| p[rng.next() % p.len()]).collect();

@@ -983,16 +983,7 @@ pub(super) mod tests {
     use super::super::text::digit_runs;
     use super::*;
 
-    pub(crate) struct Rng(pub(crate) u64);
-
-    impl Rng {
-        pub(crate) fn next(&mut self) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0 as usize
-        }
-    }
+    pub(crate) use crate::testing::Rng;
 
     /// Random texts from pieces that exercise every branch of the patterns.
     pub(crate) fn texts(pieces: &[&str], n: usize) -> Vec<String> {

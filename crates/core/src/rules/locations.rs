@@ -1383,19 +1383,11 @@ mod tests {
 
     /// Random texts from `PIECES`, reproducible (xorshift).
     fn posts(n: usize) -> Vec<String> {
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = move || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut rng = crate::testing::Rng(0x9E37_79B9_7F4A_7C15);
         (0..n)
             .map(|_| {
-                let len = 1 + next() % 40;
-                (0..len)
-                    .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
-                    .collect()
+                let len = 1 + rng.below(40);
+                (0..len).map(|_| PIECES[rng.below(PIECES.len())]).collect()
             })
             .collect()
     }
