@@ -50,6 +50,9 @@ pub(crate) struct Found {
     pub errors: Vec<RecordError>,
 }
 
+/// Tells a file's format from its first bytes.
+type Sniff = fn(&[u8], &str, Options) -> Option<Format>;
+
 /// How much of a JSON file is enough to see its shape (the first record's keys).
 const JSON_PREFIX: usize = 64 * 1024;
 
@@ -71,7 +74,7 @@ pub(crate) fn find(
             .unwrap_or(&path)
             .to_ascii_lowercase();
         let ext = base.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
-        let (limit, sniff): (usize, fn(&[u8], &str, Options) -> Option<Format>) = match ext {
+        let (limit, sniff): (usize, Sniff) = match ext {
             "js" => (256, x_format),
             "csv" => (8 * 1024, csv_format),
             "json" if single || json_candidate(&base) => (JSON_PREFIX, json_format),
