@@ -23,6 +23,11 @@ export interface Item {
   activity_url: string;
 }
 
+/** A risky post with its "dealt with" key (dealt.ts's postKey). */
+export interface Keyed extends Item {
+  key: string;
+}
+
 export interface RecordError {
   file: string;
   index: number | null;
@@ -42,7 +47,7 @@ export interface Start {
 
 export type FromWorker =
   | { type: "opened"; files: { path: string; site: Site }[]; errors: RecordError[] }
-  | { type: "progress"; filesRead: number; files: number; posts: number; counts: Counts; items: Item[]; errors: RecordError[] }
+  | { type: "progress"; filesRead: number; files: number; posts: number; counts: Counts; items: Keyed[]; errors: RecordError[] }
   | { type: "done"; posts: number; seconds: number }
   | { type: "failed"; message: string };
 

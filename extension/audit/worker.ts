@@ -3,6 +3,7 @@
 // risky posts in chunks. Files are read with FileReaderSync, a slice at a time, so a zip's
 // photos are never read. Nothing is fetched but the extension's own .wasm.
 import init, { Audit } from "../../build/wasm/bedside_audit_wasm.js";
+import { postKey } from "./dealt";
 import type { Counts, FromWorker, Item, RecordError, Start } from "./protocol";
 
 /** Posts scanned between two progress messages: small enough for a live bar. */
@@ -48,7 +49,8 @@ async function run(start: Start) {
         if (item.verdict === "review") c.review++;
       }
       const done = chunk.length < CHUNK;
-      const items = chunk.filter((item) => item.verdict !== "clean");
+      // The page keys "dealt with" by a hash of the post: made here, off the main thread.
+      const items = await Promise.all(chunk.filter((item) => item.verdict !== "clean").map(async (item) => ({ ...item, key: await postKey(item) })));
       post({ type: "progress", filesRead: done ? i + 1 : i, files: files.length, posts, counts, items, errors });
       errors = [];
       if (done) break;
