@@ -53,12 +53,8 @@ impl Site {
     pub fn activity_url(self, kind: Kind) -> &'static str {
         match (self, kind) {
             (Site::X, _) => "https://x.com/settings/your_twitter_data",
-            (Site::Facebook, Kind::Comment) => {
-                "https://www.facebook.com/me/allactivity?category_key=COMMENTSCLUSTER"
-            }
-            (Site::Facebook, _) => {
-                "https://www.facebook.com/me/allactivity?category_key=MANAGEYOURPOSTS"
-            }
+            // The activity log, filtered there by the post's date (shown beside the link).
+            (Site::Facebook, _) => "https://www.facebook.com/me/allactivity",
             (Site::Instagram, Kind::Comment) => {
                 "https://www.instagram.com/your_activity/interactions/comments"
             }
