@@ -210,11 +210,12 @@ function renderSummary() {
   const rows = Object.entries(counts).sort();
   if (!rows.length) return;
   $<HTMLElement>("summary-box").hidden = false;
-  const head = el("tr", "", el("th", "", "Site"), el("th", "", "Kind"), el("th", "", "Read"), el("th", "", "Hold"), el("th", "", "Review"));
+  const head = el("tr", "", el("th", "", "Site"), el("th", "", "Kind"), el("th", "", "Read"), el("th", "", "Hold"), el("th", "", "Review"),
+    el("th", "", "With a photo (not read)"));
   $("summary").replaceChildren(head, ...rows.map(([k, c]) => {
     const [site, kind] = k.split("/");
     const tr = el("tr", "", el("td", "", SITE_NAMES[site] ?? site), el("td", "", `${kind}s`),
-      el("td", "", c.posts.toLocaleString("en")), el("td", "", String(c.hold)), el("td", "", String(c.review)));
+      el("td", "", c.posts.toLocaleString("en")), el("td", "", String(c.hold)), el("td", "", String(c.review)), el("td", "", String(c.photos)));
     tr.dataset.site = site;
     tr.dataset.kind = kind;
     return tr;

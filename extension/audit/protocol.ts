@@ -34,8 +34,8 @@ export interface RecordError {
   message: string;
 }
 
-/** Posts read, per "site/kind", and how many hold or need a review. */
-export type Counts = Record<string, { posts: number; hold: number; review: number }>;
+/** Posts read, per "site/kind": how many hold, need a review, or came with photos. */
+export type Counts = Record<string, { posts: number; hold: number; review: number; photos: number }>;
 
 export interface Start {
   /** One zip, one file, or a folder's files with their relative paths. */

@@ -43,10 +43,11 @@ async function run(start: Start) {
       const chunk = audit.scan(CHUNK) as Item[];
       posts += chunk.length;
       for (const item of chunk) {
-        const c = (counts[`${item.site}/${item.kind}`] ??= { posts: 0, hold: 0, review: 0 });
+        const c = (counts[`${item.site}/${item.kind}`] ??= { posts: 0, hold: 0, review: 0, photos: 0 });
         c.posts++;
         if (item.verdict === "hold") c.hold++;
         if (item.verdict === "review") c.review++;
+        if (item.photos) c.photos++;
       }
       const done = chunk.length < CHUNK;
       // The page keys "dealt with" by a hash of the post: made here, off the main thread.

@@ -91,10 +91,20 @@ describe('audit page', () => {
       // Hold first, as the CLI orders them.
       assert.deepEqual(rows.map((r) => r.verdict), [...rows.map((r) => r.verdict)].sort((a, b) => (a === b ? 0 : a === 'hold' ? -1 : 1)));
       const summary = await page.$$eval('#summary tr[data-site]', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
-      assert.deepEqual(summary.map((r) => r[2]), ['4']);
+      assert.deepEqual(summary.map((r) => [r[2], r[5]]), [['4', String(posts.filter((p) => p.photos > 0).length)]]);
       await page.close();
     });
   }
+
+  test('an extracted folder reads like its zip', async () => {
+    const page = await openAudit(h);
+    await page.setInputFiles('#folder', path.join(DIR, 'facebook-folder'));
+    await page.waitForSelector('body[data-state="done"]', { timeout: 30_000 });
+    assert.match(await page.textContent('#progress-text'), /^Done: 4 posts read/);
+    const rows = await listed(page);
+    assert.deepEqual(rows.map((r) => r.text).sort(), expected['facebook.zip'].filter((p) => p.risky).map((p) => p.text).sort());
+    await page.close();
+  });
 
   test('the link opens the post on the site', async () => {
     const page = await openAudit(h);

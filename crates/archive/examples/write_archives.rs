@@ -91,6 +91,11 @@ fn main() {
     for (name, bytes) in &zips {
         std::fs::write(dir.join(name), bytes).unwrap();
     }
+    // The same Facebook archive as an extracted folder (older layout) beside a photo.
+    let folder = dir.join("facebook-folder");
+    std::fs::create_dir_all(folder.join("posts/media")).unwrap();
+    std::fs::write(folder.join("posts/your_posts_1.json"), fixtures::facebook_posts(&fb)).unwrap();
+    std::fs::write(folder.join("posts/media/1.jpg"), [0xFF, 0xD8, 0xFF]).unwrap();
     let list = |site: &str, kind: &str, ps: &[Post], url: &dyn Fn(&Post) -> Option<String>| {
         ps.iter()
             .map(|p| json!({"site": site, "kind": kind, "id": p.id, "unix": p.unix, "text": p.text, "url": url(p), "risky": RISKY.contains(&p.text.as_str()), "photos": if kind == "comment" { 0 } else { p.photos }}))
