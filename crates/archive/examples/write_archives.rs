@@ -94,7 +94,11 @@ fn main() {
     // The same Facebook archive as an extracted folder (older layout) beside a photo.
     let folder = dir.join("facebook-folder");
     std::fs::create_dir_all(folder.join("posts/media")).unwrap();
-    std::fs::write(folder.join("posts/your_posts_1.json"), fixtures::facebook_posts(&fb)).unwrap();
+    std::fs::write(
+        folder.join("posts/your_posts_1.json"),
+        fixtures::facebook_posts(&fb),
+    )
+    .unwrap();
     std::fs::write(folder.join("posts/media/1.jpg"), [0xFF, 0xD8, 0xFF]).unwrap();
     let list = |site: &str, kind: &str, ps: &[Post], url: &dyn Fn(&Post) -> Option<String>| {
         ps.iter()

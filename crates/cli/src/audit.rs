@@ -117,14 +117,23 @@ fn run_inner(a: &AuditArgs) -> Result<u8, InputError> {
                 0 => String::new(),
                 _ => " (a photo was posted with this)".to_string(),
             };
+            // check's verdict line speaks of a post about to go out; this one is up already.
+            let verdict = match rep.verdict {
+                Verdict::Hold => "HOLD (delete or edit it)",
+                Verdict::Review => "REVIEW (read the notes)",
+                Verdict::Clean => "CLEAN",
+            };
+            let marked = human(&rec.text, rep, None);
+            let body = marked
+                .split_once("\n\n")
+                .map_or(marked.as_str(), |(_, b)| b);
             write!(
                 out,
-                "{} {} {} {}{photos}\n{}\n",
+                "{verdict} {} {} {} {}{photos}\n{body}\n",
                 &rec.date[..10],
                 rec.site.id(),
                 rec.kind.id(),
                 url,
-                human(&rec.text, rep, Some(rec.site.id()))
             )
         }),
     };
