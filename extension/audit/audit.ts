@@ -65,10 +65,9 @@ async function walk(entry: FileSystemEntry, prefix: string, out: { path: string;
 }
 
 function pickers() {
-  $<HTMLInputElement>("file").addEventListener("change", (e) => {
-    const f = (e.target as HTMLInputElement).files?.[0];
-    if (f) void start([{ path: f.name, file: f }], f.name);
-  });
+  // One zip, or one or more files of an archive (e.g. tweets.js with account.js).
+  const loose = (list: File[]) => void start(list.map((f) => ({ path: f.name, file: f })), list.map((f) => f.name).join(", "));
+  $<HTMLInputElement>("file").addEventListener("change", (e) => loose([...((e.target as HTMLInputElement).files ?? [])]));
   $<HTMLInputElement>("folder").addEventListener("change", (e) => {
     const list = [...((e.target as HTMLInputElement).files ?? [])];
     // webkitRelativePath starts with the folder's own name: drop it.
@@ -88,8 +87,7 @@ function pickers() {
       const strip = `${entries[0].name}/`;
       void start(files.map((f) => ({ ...f, path: f.path.slice(strip.length) })), entries[0].name);
     } else {
-      const f = e.dataTransfer?.files[0];
-      if (f) void start([{ path: f.name, file: f }], f.name);
+      loose([...(e.dataTransfer?.files ?? [])]);
     }
   });
 }

@@ -106,6 +106,16 @@ describe('audit page', () => {
     await page.close();
   });
 
+  test('loose files picked together (tweets.js with account.js) read like the zip', async () => {
+    const page = await openAudit(h);
+    await page.setInputFiles('#file', ['tweets.js', 'account.js'].map((f) => path.join(DIR, 'x-loose', f)));
+    await page.waitForSelector('body[data-state="done"]', { timeout: 30_000 });
+    const rows = await listed(page);
+    const risky = expected['x.zip'].filter((p) => p.risky);
+    assert.deepEqual(rows.map((r) => r.href).sort(), risky.map((p) => p.url).sort(), 'links use the handle from account.js');
+    await page.close();
+  });
+
   test('the link opens the post on the site', async () => {
     const page = await openAudit(h);
     await pick(page, 'x.zip');

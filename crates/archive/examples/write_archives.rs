@@ -91,6 +91,14 @@ fn main() {
     for (name, bytes) in &zips {
         std::fs::write(dir.join(name), bytes).unwrap();
     }
+    // X's two files picked by hand, outside their archive.
+    std::fs::create_dir_all(dir.join("x-loose")).unwrap();
+    std::fs::write(dir.join("x-loose/tweets.js"), fixtures::x_tweets(&x, true)).unwrap();
+    std::fs::write(
+        dir.join("x-loose/account.js"),
+        fixtures::x_account("night_nurse"),
+    )
+    .unwrap();
     // The same Facebook archive as an extracted folder (older layout) beside a photo.
     let folder = dir.join("facebook-folder");
     std::fs::create_dir_all(folder.join("posts/media")).unwrap();
