@@ -24,9 +24,12 @@ after(async () => { await h?.close(); });
 
 test('audit page at moz-extension:// reads an X zip and lists its risky posts', async () => {
   const page = await newTab(h, `${h.extensionOrigin}/audit/audit.html`);
-  await waitFor(page, () => document.body.dataset.ready === 'true', undefined, { timeout: 10_000 });
+  // Generous waits: this machine is shared and often loaded.
+  await waitFor(page, () => document.body.dataset.ready === 'true', undefined, { timeout: 30_000 });
   await h.driver.findElement({ css: '#file' }).sendKeys(path.join(DIR, 'x.zip'));
-  await waitFor(page, () => document.body.dataset.state === 'done' || document.body.dataset.state === 'failed', undefined, { timeout: 30_000 });
+  await waitFor(page, () => document.body.dataset.state === 'done' || document.body.dataset.state === 'failed', undefined, { timeout: 60_000 });
+  const state = await evaluate(page, () => [document.body.dataset.state, document.getElementById('errors').textContent]);
+  assert.deepEqual(state, ['done', ''], 'the archive was read without errors');
   assert.match(await evaluate(page, () => document.getElementById('progress-text').textContent), /^Done: 4 posts read/);
   const rows = await evaluate(page, () => [...document.querySelectorAll('#results > li')].map((li) => ({
     text: li.querySelector('.text').textContent, href: li.querySelector('a.open').getAttribute('href'),
