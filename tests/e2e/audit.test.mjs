@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch } from './harness.mjs';
+import { extensionErrors, launch } from './harness.mjs';
 import { REPO } from './fixtures/build.mjs';
 
 const DIR = path.join(REPO, 'build/audit-fixtures');
@@ -198,6 +198,11 @@ describe('audit page', () => {
       await page.close();
     });
   }
+
+  test('the audit page and its worker logged no errors', async () => {
+    const errors = (await extensionErrors(h.context, h.extensionId)).filter((e) => e.includes('/audit/'));
+    assert.deepEqual(errors, []);
+  });
 
   test('no request left the browser', () => {
     assert.deepEqual(h.requests.offsite, []);
