@@ -65,6 +65,34 @@ describe('options page', () => {
     await page.close();
   });
 
+  test('patterns the user adds: a broken one is named with its problem, a good one flags an open box', async () => {
+    const page = await openSite(h.context, 'x-home');
+    await typeInto(page, 'x-home', 'Ask for badge B12345 at the desk');
+    await page.waitForSelector('bedside-badge');
+    const options = await openOptions(h);
+    await options.fill('#detector-label', 'Broken badge');
+    await options.fill('#detector-pattern', '(B\\d{5}');
+    await options.press('#detector-pattern', 'Enter');
+    await options.waitForSelector('#detectors li[data-detector="broken-badge"] [data-error="broken-badge"]', { timeout: 10_000 });
+    assert.match(await options.textContent('[data-error="broken-badge"]'), /Not used: invalid pattern: unclosed group/);
+
+    await options.fill('#detector-label', 'Badge number');
+    await options.fill('#detector-pattern', '\\bB\\d{5}\\b');
+    await options.selectOption('#detector-category', 'phi.id');
+    await options.selectOption('#detector-severity', 'high');
+    await options.press('#detector-pattern', 'Enter');
+    await options.waitForSelector('#detectors li[data-detector="badge-number"]');
+    assert.deepEqual((await storage(h, 'settings')).detectors.map((d) => d.id), ['broken-badge', 'badge-number']);
+    // The open box rescans: the good pattern underlines, the broken one changed nothing else.
+    await waitFor(page, () => [...CSS.highlights].some(([n, hl]) => n === 'bedside-high' && [...hl].some((r) => r.toString() === 'B12345')), undefined, { timeout: 10_000 });
+    await options.waitForSelector('body[data-detectors-checked="true"]');
+    assert.equal(await options.$('[data-error="badge-number"]'), null);
+    await options.click('#detectors li[data-detector="broken-badge"] button');
+    await until(async () => (await storage(h, 'settings')).detectors.length === 1, { message: 'broken pattern removed' });
+    await options.close();
+    await page.close();
+  });
+
   test('importing a malformed file leaves settings unchanged and names the wrong field', async () => {
     const options = await openOptions(h);
     const before0 = await storage(h, 'settings');
