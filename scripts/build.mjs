@@ -9,7 +9,7 @@ import { zipDir } from "./zip.mjs";
 const manifest = JSON.parse(readFileSync("manifest.json", "utf8"));
 const dist = "dist";
 const wasm = "build/wasm/bedside_wasm_bg.wasm";
-// Issue 15: the audit page's module (archive reader + core), loaded by that page only.
+// Issue 15: the audit page's archive reader, loaded by that page's worker only (beside the core).
 const auditWasm = "build/wasm/bedside_audit_wasm_bg.wasm";
 for (const w of [wasm, auditWasm]) if (!existsSync(w)) throw new Error(`${w} is missing: run scripts/build-wasm.sh first`);
 
@@ -39,7 +39,7 @@ await build({
   format: "esm",
 });
 
-// Issue 15: the audit page's worker (a classic worker: FileReaderSync, its own .wasm).
+// Issue 15: the audit page's worker (a classic worker: FileReaderSync, the archive reader and the core).
 await build({ ...common, entryPoints: { "audit/worker": "extension/audit/worker.ts" }, outdir: dist, format: "iife" });
 
 // Issue 7: the offscreen document that hosts OCR (recognize.js is a chunk of its own,
@@ -123,10 +123,10 @@ console.log(
   `build: dist/ ready. wasm ${kb(wasmBytes.length)} raw, ${kb(wasmGz)} gzipped (budget ${kb(WASM_BUDGET)});` +
     ` ${zip} ${kb(statSync(zip).size)}`,
 );
-// The audit page's module loads only there (never in a site's page): same budget.
+// The audit page's archive reader loads only there (never in a site's page): same budget.
 const auditGz = gzipSync(readFileSync(auditWasm), { level: 9 }).length;
 if (auditGz > WASM_BUDGET) throw new Error(`the audit .wasm is ${kb(auditGz)} gzipped, over its ${kb(WASM_BUDGET)} budget`);
-console.log(`build: audit page wasm ${kb(statSync(auditWasm).size)} raw, ${kb(auditGz)} gzipped (budget ${kb(WASM_BUDGET)}; the composer's core is unchanged by it)`);
+console.log(`build: audit page wasm ${kb(statSync(auditWasm).size)} raw, ${kb(auditGz)} gzipped (budget ${kb(WASM_BUDGET)}; the archive reader only: posts are scanned by the core above)`);
 const zipBytes = statSync(zip).size;
 console.log(
   `build: package with OCR ${kb(zipBytes)}, without OCR ${kb(bareBytes)} (OCR adds ${kb(zipBytes - bareBytes)};` +

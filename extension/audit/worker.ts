@@ -1,8 +1,11 @@
-// The audit page's worker: reads the picked archive through bedside-archive and scans each
-// post with the core (both in build/wasm/bedside_audit_wasm), posting progress and the
-// risky posts in chunks. Files are read with FileReaderSync, a slice at a time, so a zip's
-// photos are never read. Nothing is fetched but the extension's own .wasm.
-import init, { Audit } from "../../build/wasm/bedside_audit_wasm.js";
+// The audit page's worker: reads the picked archive through bedside-archive
+// (build/wasm/bedside_audit_wasm) and scans each post with the composer's own core
+// (build/wasm/bedside_wasm), posting progress and the risky posts in chunks. Files are read
+// with FileReaderSync, a slice at a time, so a zip's photos are never read. Nothing is
+// fetched but the extension's own .wasm files.
+import initArchive, { Audit, score } from "../../build/wasm/bedside_audit_wasm.js";
+import initCore, { Scanner } from "../../build/wasm/bedside_wasm.js";
+import type { Report } from "../shared/report";
 import { postKey } from "./dealt";
 import type { Counts, FromWorker, Item, RecordError, Start } from "./protocol";
 
@@ -21,7 +24,15 @@ self.onmessage = async (e: MessageEvent<Start>) => {
 
 async function run(start: Start) {
   const t0 = performance.now();
-  await init({ module_or_path: new URL("../wasm/bedside_audit_wasm_bg.wasm", location.href) });
+  const wasm = (name: string) => ({ module_or_path: new URL(`../wasm/${name}`, location.href) });
+  await Promise.all([initArchive(wasm("bedside_audit_wasm_bg.wasm")), initCore(wasm("bedside_wasm_bg.wasm"))]);
+  const scanner = new Scanner(start.config ?? undefined);
+  const VERDICT = { clean: 0, review: 1, hold: 2 } as const;
+  const scan = (post: Omit<Item, "verdict" | "findings" | "score">): Item => {
+    const report = scanner.scan(post.text) as Report;
+    const n = (s: string) => report.findings.filter((f) => f.severity === s).length;
+    return { ...post, ...report, score: score(VERDICT[report.verdict], n("high"), n("medium"), n("low")) };
+  };
   const reader = new FileReaderSync();
   const read = (i: number, offset: number, length: number) =>
     new Uint8Array(reader.readAsArrayBuffer(start.files[i].file.slice(offset, offset + length)));
@@ -31,7 +42,6 @@ async function run(start: Start) {
     new Float64Array(start.files.map((f) => f.file.size)),
     read,
     start.includeMessages,
-    start.config ?? undefined,
   );
   const files = audit.files() as { path: string; site: Item["site"] }[];
   post({ type: "opened", files, errors: audit.open_errors() as RecordError[] });
@@ -40,7 +50,7 @@ async function run(start: Start) {
   for (let i = 0; i < files.length; i++) {
     let { errors } = audit.read(i) as { posts: number; errors: RecordError[] };
     for (;;) {
-      const chunk = audit.scan(CHUNK) as Item[];
+      const chunk = (audit.next(CHUNK) as Omit<Item, "verdict" | "findings" | "score">[]).map(scan);
       posts += chunk.length;
       for (const item of chunk) {
         const c = (counts[`${item.site}/${item.kind}`] ??= { posts: 0, hold: 0, review: 0, photos: 0 });
@@ -58,5 +68,6 @@ async function run(start: Start) {
     }
   }
   audit.free();
+  scanner.free();
   post({ type: "done", posts, seconds: (performance.now() - t0) / 1000 });
 }

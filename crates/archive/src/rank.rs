@@ -12,18 +12,19 @@ pub fn score(report: &Report) -> u32 {
         Verdict::Review => 1,
         Verdict::Hold => 2,
     };
-    let count = |s: Severity| {
-        report
-            .findings
-            .iter()
-            .filter(|f| f.severity == s)
-            .count()
-            .min(99) as u32
-    };
-    verdict * 1_000_000
-        + count(Severity::High) * 10_000
-        + count(Severity::Medium) * 100
-        + count(Severity::Low)
+    let count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count() as u32;
+    score_of(
+        verdict,
+        count(Severity::High),
+        count(Severity::Medium),
+        count(Severity::Low),
+    )
+}
+
+/// [`score`] from its parts (verdict 0 clean, 1 review, 2 hold), for the audit page,
+/// whose reports come from the composer's module.
+pub fn score_of(verdict: u32, high: u32, medium: u32, low: u32) -> u32 {
+    verdict * 1_000_000 + high.min(99) * 10_000 + medium.min(99) * 100 + low.min(99)
 }
 
 /// Worse first; between equals, the newer first (ISO dates compare as text).

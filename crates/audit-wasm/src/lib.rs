@@ -1,7 +1,8 @@
 //! WebAssembly binding for the audit page's worker: `bedside-archive` reads the archive
-//! the user picked, `bedside-core` scans each post, `rank::score` orders them. No format
-//! or rule logic lives here. A separate module from the composer's `bedside-wasm`, so the
-//! archive reader (zip, CSV, JSON) never loads in a site's page.
+//! the user picked into posts; the worker scans them with the composer's own module
+//! (`bedside-wasm`, the same core) and orders them with [`score`]. No format or rule logic
+//! lives here. A module of its own, so the archive reader (zip, CSV, JSON) never loads in
+//! a site's page, and the core is not shipped twice.
 //!
 //! Files are read synchronously through a JS callback (the worker's `FileReaderSync` over
 //! `File.slice`), so only the parts of a zip that hold posts are ever read.
@@ -98,15 +99,11 @@ impl Source for JsFiles {
     }
 }
 
-/// A scanned post as the page gets it.
+/// A post as the worker gets it.
 #[derive(Serialize)]
-struct Item<'a> {
+struct Post<'a> {
     #[serde(flatten)]
     record: &'a Record,
-    verdict: bedside_core::Verdict,
-    findings: &'a [bedside_core::Finding],
-    /// Higher is worse (`bedside_archive::rank::score`).
-    score: u32,
     /// Where to find the post when the archive has no link to it.
     activity_url: &'static str,
 }
@@ -120,7 +117,6 @@ struct FileInfo<'a> {
 #[wasm_bindgen]
 pub struct Audit {
     archive: Archive<Box<dyn Source>>,
-    scanner: bedside_core::Scanner,
     pending: std::vec::IntoIter<Record>,
 }
 
@@ -132,9 +128,8 @@ fn js(v: &impl Serialize) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 impl Audit {
     /// `paths`/`sizes`: the picked files (one zip, one file, or a folder's files);
-    /// `read(file, offset, length)` returns their bytes. `config` is the settings object
-    /// as for `Scanner`. Throws, naming the file and what was expected, when nothing in
-    /// it holds posts.
+    /// `read(file, offset, length)` returns their bytes. Throws, naming the file and what
+    /// was expected, when nothing in it holds posts.
     #[wasm_bindgen(constructor)]
     pub fn new(
         name: String,
@@ -142,16 +137,7 @@ impl Audit {
         sizes: Vec<f64>,
         read: js_sys::Function,
         include_messages: bool,
-        config: JsValue,
     ) -> Result<Audit, JsError> {
-        let config = if config.is_undefined() || config.is_null() {
-            bedside_core::Config::default()
-        } else {
-            serde_wasm_bindgen::from_value(config)
-                .map_err(|e| JsError::new(&format!("config: {e}")))?
-        };
-        let scanner =
-            bedside_core::Scanner::new(config).map_err(|e| JsError::new(&e.to_string()))?;
         let reader = Reader { read };
         let is_zip = paths.len() == 1 && reader.get(0, 0, 2).map(|b| b == b"PK").unwrap_or(false);
         let source: Box<dyn Source> = if is_zip {
@@ -175,7 +161,6 @@ impl Audit {
             .map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Audit {
             archive,
-            scanner,
             pending: Vec::new().into_iter(),
         })
     }
@@ -200,7 +185,7 @@ impl Audit {
     }
 
     /// Reads file `i` (see `files`): returns `{posts, errors}`, the number of posts read
-    /// and the file's errors; its posts are scanned by `scan`.
+    /// and the file's errors; its posts come from `next`.
     pub fn read(&mut self, i: usize) -> Result<JsValue, JsError> {
         let batch = self.archive.read(i);
         #[derive(Serialize)]
@@ -216,22 +201,24 @@ impl Audit {
         out
     }
 
-    /// Scans up to `max` posts of the file last read; `[]` when none is left.
-    pub fn scan(&mut self, max: usize) -> Result<JsValue, JsError> {
+    /// Up to `max` posts of the file last read (`[{site, kind, id, date, url, text, photos,
+    /// activity_url}]`); `[]` when none is left.
+    pub fn next(&mut self, max: usize) -> Result<JsValue, JsError> {
         let records: Vec<Record> = self.pending.by_ref().take(max).collect();
-        let reports: Vec<bedside_core::Report> =
-            records.iter().map(|r| self.scanner.scan(&r.text)).collect();
-        let items: Vec<Item> = records
+        let posts: Vec<Post> = records
             .iter()
-            .zip(&reports)
-            .map(|(record, report)| Item {
+            .map(|record| Post {
                 record,
-                verdict: report.verdict,
-                findings: &report.findings,
-                score: rank::score(report),
                 activity_url: record.site.activity_url(record.kind),
             })
             .collect();
-        js(&items)
+        js(&posts)
     }
+}
+
+/// Worst first: `bedside_archive::rank::score` from a report's verdict (0 clean, 1 review,
+/// 2 hold) and its numbers of high, medium and low findings.
+#[wasm_bindgen]
+pub fn score(verdict: u32, high: u32, medium: u32, low: u32) -> u32 {
+    rank::score_of(verdict, high, medium, low)
 }

@@ -9,7 +9,7 @@ usage:
                [--min-labels N] [--misses N] CORPUS.jsonl...
   bedside bench [--seconds S] [--audit POSTS]
   bedside audit [--jsonl|--json|--csv] [--min review|hold] [--since YYYY-MM-DD]
-                [--include-messages] [--config FILE] PATH
+                [--include-messages] [--config FILE] [--detectors FILE] PATH
 
 --detectors FILE: organisation detectors, a JSON list or an object with a \"detectors\" list
   (a managed policy); each unusable one is named on standard error with its problem, the
@@ -72,6 +72,7 @@ pub struct AuditArgs {
     pub since: Option<String>,
     pub include_messages: bool,
     pub config: Option<String>,
+    pub detectors: Option<String>,
     pub path: String,
 }
 
@@ -186,6 +187,7 @@ fn audit<'a>(mut rest: impl Iterator<Item = &'a String>) -> Result<Command, Stri
         since: None,
         include_messages: false,
         config: None,
+        detectors: None,
         path: String::new(),
     };
     let mut formats = 0;
@@ -220,6 +222,7 @@ fn audit<'a>(mut rest: impl Iterator<Item = &'a String>) -> Result<Command, Stri
             }
             "--include-messages" => a.include_messages = true,
             "--config" => a.config = Some(value(&mut rest, x)?),
+            "--detectors" => a.detectors = Some(value(&mut rest, x)?),
             f if f.starts_with('-') => return Err(format!("unknown option `{f}` for audit")),
             p if a.path.is_empty() => a.path = p.to_string(),
             _ => return Err("audit takes one PATH (an archive zip, folder or file)".into()),

@@ -68,7 +68,7 @@ pub fn run(a: &AuditArgs) -> u8 {
 
 fn run_inner(a: &AuditArgs) -> Result<u8, InputError> {
     let started = Instant::now();
-    let scanner = input::scanner(a.config.as_deref())?;
+    let scanner = input::scanner(a.config.as_deref(), a.detectors.as_deref())?;
     let options = Options {
         include_messages: a.include_messages,
     };
