@@ -29,6 +29,10 @@ step "cargo fmt" cargo fmt --all --check
 step "cargo clippy" cargo clippy -q --workspace --all-targets -- -D warnings
 step "cargo test" cargo test -q --workspace
 step "build" bash -c 'bash scripts/build-wasm.sh && node scripts/build.mjs'
+# Issue 12: the committed weights and word vectors are what the corpus and GloVe give
+# (`bedside train --check` prints its time; the vector build reads 300 MB of JSON).
+step "model weights" cargo run -q --release -p bedside-cli -- train --check
+step "word vectors" node --max-old-space-size=6144 scripts/build-vectors.mjs --check
 step "corpus eval" cargo run -q --release -p bedside-cli -- eval ../shared/corpus/dev.jsonl tests/corpus/*.jsonl
 step "tsc" npx tsc --noEmit -p .
 step "js unit" node scripts/unit.mjs

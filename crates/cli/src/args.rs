@@ -8,6 +8,8 @@ usage:
   bedside eval [--check] [--min-hold-recall R] [--max-false-alarm R] [--min-phi-recall R]
                [--min-labels N] [--misses N] CORPUS.jsonl...
   bedside bench [--seconds S] [--audit POSTS]
+  bedside train [--check]   (from the repository root: learns crates/core/data/model.bin
+                             from the corpus; --check compares instead of writing)
   bedside audit [--jsonl|--json|--csv] [--min review|hold] [--since YYYY-MM-DD]
                 [--include-messages] [--config FILE] [--detectors FILE] PATH
 
@@ -25,6 +27,7 @@ pub enum Command {
     Eval(EvalArgs),
     Bench(BenchArgs),
     Audit(AuditArgs),
+    Train(TrainArgs),
     Help,
 }
 
@@ -47,6 +50,11 @@ pub struct EvalArgs {
     /// A PHI category needs this many labels before its recall floor applies.
     pub min_labels: usize,
     pub misses: usize,
+}
+
+pub struct TrainArgs {
+    /// Compare the retrained weights with the committed file instead of writing it.
+    pub check: bool,
 }
 
 pub struct BenchArgs {
@@ -175,6 +183,16 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
             Ok(Command::Bench(a))
         }
         "audit" => audit(rest),
+        "train" => {
+            let mut a = TrainArgs { check: false };
+            for x in rest {
+                match x.as_str() {
+                    "--check" => a.check = true,
+                    f => return Err(format!("unknown argument `{f}` for train")),
+                }
+            }
+            Ok(Command::Train(a))
+        }
         other => Err(format!("unknown command `{other}`")),
     }
 }

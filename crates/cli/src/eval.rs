@@ -10,19 +10,19 @@ use crate::args::EvalArgs;
 use crate::input;
 
 #[derive(Deserialize)]
-struct Post {
-    id: String,
-    text: String,
-    verdict: String,
+pub(crate) struct Post {
+    pub id: String,
+    pub text: String,
+    pub verdict: String,
     #[serde(default)]
-    labels: Vec<Label>,
+    pub labels: Vec<Label>,
 }
 
 #[derive(Deserialize)]
-struct Label {
-    category: String,
+pub(crate) struct Label {
+    pub category: String,
     #[serde(default)]
-    text: Option<String>,
+    pub text: Option<String>,
 }
 
 #[derive(Default)]
@@ -48,30 +48,9 @@ pub fn run(a: &EvalArgs) -> u8 {
     };
     let mut posts = Vec::new();
     for path in &a.corpora {
-        let text = match input::read_bytes(Some(path)).and_then(|(n, b)| input::utf8(&n, b)) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("bedside: {}", e.message);
-                return e.code;
-            }
-        };
-        for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            match serde_json::from_str::<Post>(line) {
-                Ok(p) => match well_formed(&p) {
-                    Ok(()) => posts.push(p),
-                    Err(why) => {
-                        eprintln!("bedside: {path} line {} ({}): {why}", i + 1, p.id);
-                        return 5;
-                    }
-                },
-                Err(e) => {
-                    eprintln!("bedside: {path} line {}: {e}", i + 1);
-                    return 5;
-                }
-            }
+        match load(path) {
+            Ok(p) => posts.extend(p),
+            Err(code) => return code,
         }
     }
     let (table, passed) = evaluate(&scanner, &posts, a);
@@ -81,6 +60,38 @@ pub fn run(a: &EvalArgs) -> u8 {
     } else {
         6
     }
+}
+
+/// Reads one JSONL corpus, checking every post's format; on an error it prints what and
+/// where, and gives the exit code.
+pub(crate) fn load(path: &str) -> Result<Vec<Post>, u8> {
+    let mut posts = Vec::new();
+    let text = match input::read_bytes(Some(path)).and_then(|(n, b)| input::utf8(&n, b)) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("bedside: {}", e.message);
+            return Err(e.code);
+        }
+    };
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<Post>(line) {
+            Ok(p) => match well_formed(&p) {
+                Ok(()) => posts.push(p),
+                Err(why) => {
+                    eprintln!("bedside: {path} line {} ({}): {why}", i + 1, p.id);
+                    return Err(5);
+                }
+            },
+            Err(e) => {
+                eprintln!("bedside: {path} line {}: {e}", i + 1);
+                return Err(5);
+            }
+        }
+    }
+    Ok(posts)
 }
 
 /// The taxonomy's corpus format: known category ids, label texts that are exact substrings of

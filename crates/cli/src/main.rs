@@ -1,4 +1,5 @@
-//! `bedside`: check posts, audit an archive of past posts, evaluate corpora, benchmark the core.
+//! `bedside`: check posts, audit an archive of past posts, evaluate corpora, benchmark the core,
+//! train its decision layer.
 //!
 //! Exit codes: 0 clean, 1 review, 2 hold; 3 usage error, 4 unreadable input, 5 invalid
 //! input (bad UTF-8, empty, malformed JSONL lines), 6 evaluation below its floors.
@@ -9,6 +10,7 @@ mod bench;
 mod check;
 mod eval;
 mod input;
+mod train;
 
 use std::process::ExitCode;
 
@@ -19,6 +21,7 @@ fn main() -> ExitCode {
         Ok(args::Command::Eval(e)) => eval::run(&e),
         Ok(args::Command::Bench(b)) => bench::run(&b),
         Ok(args::Command::Audit(a)) => audit::run(&a),
+        Ok(args::Command::Train(t)) => train::run(&t),
         Ok(args::Command::Help) => {
             print!("{}", args::USAGE);
             0

@@ -9,6 +9,7 @@ mod config;
 mod context;
 mod detectors;
 mod lexicon;
+pub mod model;
 mod report;
 mod rules;
 mod scanner;
@@ -23,4 +24,4 @@ pub use detectors::{
     MAX_PATTERN_SIZE,
 };
 pub use report::{Finding, Report, Verdict};
-pub use scanner::Scanner;
+pub use scanner::{Evidence, Scanner};

@@ -79,6 +79,8 @@ impl Scanner {
             crate::lexicon::lexicon(),
             crate::lexicon::first_names(),
             crate::lexicon::surnames(),
+            crate::model::model(),
+            crate::model::vector_shape(),
         );
         let (detectors, detector_errors) = if config.detectors.is_empty() {
             (None, Vec::new())
@@ -116,6 +118,9 @@ impl Scanner {
         for rule in self.shared.iter().chain(&self.rules) {
             rule.find(&ctx, &mut drafts);
         }
+        if let Some(m) = crate::model::model() {
+            m.decide(&ctx, &mut drafts);
+        }
         if let Some(d) = &self.detectors {
             d.find(&ctx, &mut drafts);
         }
@@ -128,6 +133,42 @@ impl Scanner {
         }
         soften_examples(&ctx, &mut drafts);
         self.finish(&ctx, drafts)
+    }
+
+    /// What the model reads about a post, and what the rules alone report outside the
+    /// model's categories: `bedside train` learns from this.
+    pub fn evidence(&self, text: &str) -> Evidence {
+        let ctx = Context::new(text);
+        let mut drafts: Vec<Draft> = Vec::new();
+        for rule in self.shared.iter().chain(&self.rules) {
+            rule.find(&ctx, &mut drafts);
+        }
+        let example = crate::model::extract(&ctx, &drafts, 0, text.len());
+        let decided =
+            |c: Category| crate::model::OUTPUTS.contains(&crate::model::Output::Category(c));
+        let ruled = Category::ALL
+            .iter()
+            .filter(|&&c| decided(c))
+            .filter_map(|&c| {
+                let worst = drafts
+                    .iter()
+                    .filter(|d| d.category == c)
+                    .map(|d| d.severity)
+                    .max()?;
+                (worst >= Severity::Medium).then_some((c, worst))
+            })
+            .collect();
+        soften_examples(&ctx, &mut drafts);
+        let rules = drafts
+            .iter()
+            .filter(|d| !decided(d.category) && !self.config.disabled.contains(&d.category))
+            .map(|d| (d.category, d.severity))
+            .collect();
+        Evidence {
+            example,
+            rules,
+            ruled,
+        }
     }
 
     fn finish(&self, ctx: &Context, mut drafts: Vec<Draft>) -> Report {
@@ -220,6 +261,15 @@ impl Scanner {
         }
         Report::from_findings(findings)
     }
+}
+
+/// A post as the model sees it (see [`Scanner::evidence`]).
+pub struct Evidence {
+    pub example: crate::model::Example,
+    /// The rules' findings in categories the model does not decide, as (category, severity).
+    pub rules: Vec<(Category, Severity)>,
+    /// The model's categories the rules found at medium or high severity, with the highest.
+    pub ruled: Vec<(Category, Severity)>,
 }
 
 /// In a post that teaches privacy or poses a made-up case ("HIPAA", "practice question"),

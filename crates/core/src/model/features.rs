@@ -1,0 +1,136 @@
+//! What the model reads about a span of a post: hashed words and word pairs, the rules'
+//! evidence (lexicon kinds, rule findings, patient references) and the mean word vector.
+//! The same code builds training examples (`bedside train`) and scores posts, so the two
+//! can never disagree.
+
+use crate::context::{Context, RefStrength};
+use crate::model::vectors;
+use crate::rules::Draft;
+use crate::Category;
+
+/// Hashed word and word-pair features: 2^13 buckets (the weights are a third of the core's
+/// gzipped size at 2^14 and recall did not gain).
+pub const HASH_BITS: u32 = 13;
+pub const N_HASH: usize = 1 << HASH_BITS;
+/// One feature per lexicon kind bit.
+const N_KIND: usize = 64;
+/// One feature per (rule category, severity).
+const N_RULE: usize = 3 * 40;
+/// Patient references, length and other counts.
+const N_EXTRA: usize = 16;
+/// Evidence features follow the hashed ones.
+pub const EVIDENCE: usize = N_HASH;
+pub const N_SPARSE: usize = N_HASH + N_KIND + N_RULE + N_EXTRA;
+
+/// One example: the indices of its binary features (sorted, distinct) and its mean vector.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Example {
+    pub sparse: Vec<u32>,
+    pub dense: Vec<f32>,
+    /// Words (with a letter) in the span.
+    pub words: usize,
+}
+
+/// FNV-1a, 32 bits: small, fast on short words and easy to reproduce in the vector build
+/// script (`scripts/build-vectors.mjs` uses the same function for its lookup table).
+pub fn fnv1a(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in bytes {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+fn mix(a: u32, b: u32) -> u32 {
+    let mut h = a ^ b.rotate_left(16).wrapping_mul(0x9e37_79b1);
+    h ^= h >> 15;
+    h = h.wrapping_mul(0x85eb_ca6b);
+    h ^ (h >> 13)
+}
+
+/// Features of the byte span `[from, to)` of the post, given the rules' drafts so far.
+pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -> Example {
+    let mut sparse: Vec<u32> = Vec::with_capacity(64);
+    let dims = vectors::dims();
+    let mut dense = vec![0f32; dims];
+    let mut pooled = 0u32;
+    let mut prev: u32 = fnv1a(b"<s>");
+    let first = ctx.tokens.partition_point(|t| t.start < from);
+    let mut words = 0usize;
+    for t in ctx.tokens[first..].iter().take_while(|t| t.end <= to) {
+        let w = &ctx.lower.as_bytes()[t.start..t.end];
+        let h = fnv1a(w);
+        sparse.push(h & (N_HASH as u32 - 1));
+        sparse.push(mix(prev, h) & (N_HASH as u32 - 1));
+        prev = h;
+        // Words have a letter: a run of numbers is not prose the model learned from.
+        words += w.iter().any(|c| c.is_ascii_alphabetic() || *c >= 0x80) as usize;
+        if dims > 0 {
+            if let Some(v) = vectors::lookup(w, h) {
+                for (d, x) in dense.iter_mut().zip(v) {
+                    *d += *x as i8 as f32;
+                }
+                pooled += 1;
+            }
+        }
+    }
+    if pooled > 0 {
+        let k = vectors::scale() / pooled as f32;
+        dense.iter_mut().for_each(|d| *d *= k);
+    }
+    // Lexicon kinds of the span.
+    let mut kinds = 0u64;
+    for h in ctx.hits_in(from, to, u64::MAX) {
+        kinds |= h.kinds;
+    }
+    for b in 0..N_KIND {
+        if kinds >> b & 1 != 0 {
+            sparse.push((EVIDENCE + b) as u32);
+        }
+    }
+    // The rules' findings over the span (organisation patterns and the user's terms are
+    // configuration, not evidence).
+    for d in drafts {
+        if d.detector.is_some() || d.category == Category::CustomTerm {
+            continue;
+        }
+        if d.start < to && from < d.end {
+            let k = d.category as usize * 3 + d.severity as usize;
+            if k < N_RULE {
+                sparse.push((EVIDENCE + N_KIND + k) as u32);
+            }
+        }
+    }
+    let extra = EVIDENCE + N_KIND + N_RULE;
+    let (mut strong, mut weak) = (0, 0);
+    for r in ctx.refs.iter().filter(|r| r.start < to && from < r.end) {
+        match r.strength {
+            RefStrength::Strong => strong += 1,
+            RefStrength::Weak => weak += 1,
+        }
+    }
+    if strong > 0 {
+        sparse.push((extra) as u32);
+    }
+    if strong > 1 {
+        sparse.push((extra + 1) as u32);
+    }
+    if weak > 0 {
+        sparse.push((extra + 2) as u32);
+    }
+    if ctx.patient_post {
+        sparse.push((extra + 3) as u32);
+    }
+    // Length: 0-3, 4-7, ... words, up to 128 and more (log2 buckets).
+    let len = (usize::BITS - (words >> 2).leading_zeros()).min(6) as usize;
+    sparse.push((extra + 4 + len) as u32);
+    sparse.push((extra + 15) as u32); // always on: a bias the regulariser shrinks
+    sparse.sort_unstable();
+    sparse.dedup();
+    Example {
+        sparse,
+        dense,
+        words,
+    }
+}
