@@ -3,6 +3,7 @@
 // is written straight to storage.local, so open tabs rescan at once.
 import { localize } from "../popup/i18n";
 import { renderCategories } from "./categories";
+import { renderDiagnostics } from "./diagnostics";
 import { renderHolding, renderSensitivity, renderWorkHours } from "./general";
 import { renderImportExport } from "./import-export";
 import { view, type View } from "./store";
@@ -30,6 +31,8 @@ async function render(): Promise<void> {
 
 localize();
 void render();
+// After the first paint: asking the background starts its core, which may take a moment.
+void renderDiagnostics(document.getElementById("diagnostics-body")!);
 chrome.storage.onChanged.addListener((changes, area) => {
   if ((area === "local" && "settings" in changes) || area === "managed") void render();
 });
