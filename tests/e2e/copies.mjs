@@ -43,6 +43,27 @@ export function faultBuild() {
   return built;
 }
 
+/** In the page (either driver's evaluate): the i-th badge as a person sees it. */
+export function badgeView(i) {
+  const b = document.querySelectorAll('bedside-badge')[i];
+  const root = b.shadowRoot;
+  const off = root.querySelector('.off');
+  return {
+    engine: b.dataset.engine,
+    verdict: b.dataset.verdict,
+    label: root.querySelector('.count').textContent,
+    offShown: !!off && !off.hidden && off.getClientRects().length > 0,
+    advice: off?.querySelector('.advice')?.textContent ?? '',
+    summary: off?.querySelector('summary')?.textContent ?? '',
+    details: off?.querySelector('.why')?.textContent ?? '',
+  };
+}
+
+/** In the page: the text under each bedside-* highlight. */
+export function highlightedTexts() {
+  return [...CSS.highlights].filter(([n]) => n.startsWith('bedside-')).flatMap(([, hl]) => [...hl].map((r) => r.toString()));
+}
+
 /** The Firefox harness installs the folder's upload zip: rebuild it from the changed files. */
 function rezipFirefox(ext) {
   const manifest = JSON.parse(fs.readFileSync(path.join(ext, 'manifest.json'), 'utf8'));

@@ -9,29 +9,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { badgeIndex, clickSubmit, launch, openSite, sites, surface, typeInto, waitFor } from './harness.mjs';
-import { corruptedCopy, faultBuild, OFF_TITLE, TEST_FAULT_MARKER } from './copies.mjs';
+import { badgeView as badgeViewIn, corruptedCopy, faultBuild, highlightedTexts, OFF_TITLE, TEST_FAULT_MARKER } from './copies.mjs';
 
 const TERM = 'zanzibarquux';
 const useTerm = (h) => h.serviceWorker.evaluate((term) => chrome.storage.local.set({ settings: { customTerms: [{ term, severity: 'high' }] } }), TERM);
 
-/** The badge as a person sees it: its words, the advice, the Details text, and its attributes. */
-const badgeView = (page, i) => page.evaluate((i) => {
-  const b = document.querySelectorAll('bedside-badge')[i];
-  const root = b.shadowRoot;
-  const off = root.querySelector('.off');
-  return {
-    engine: b.dataset.engine,
-    verdict: b.dataset.verdict,
-    label: root.querySelector('.count').textContent,
-    offShown: !!off && !off.hidden && off.getClientRects().length > 0,
-    advice: off?.querySelector('.advice')?.textContent ?? '',
-    summary: off?.querySelector('summary')?.textContent ?? '',
-    details: off?.querySelector('.why')?.textContent ?? '',
-  };
-}, i);
-
-/** The text under each bedside-* highlight on the page. */
-const underlined = (page) => page.evaluate(() => [...CSS.highlights].filter(([n]) => n.startsWith('bedside-')).flatMap(([, hl]) => [...hl].map((r) => r.toString())));
+const badgeView = (page, i) => page.evaluate(badgeViewIn, i);
+const underlined = (page) => page.evaluate(highlightedTexts);
 
 describe('a corrupted core file', () => {
   const copy = corruptedCopy('dist');
