@@ -15,28 +15,11 @@ import path from 'node:path';
 import { badgeIndex, clickSubmit, launch, openSite, surface, typeInto, until, waitFor } from './harness.mjs';
 import { REPO } from './fixtures/build.mjs';
 import { policyLock } from './policy-lock.mjs';
+import { filesHolding, uniqueWord } from './profile-files.mjs';
 
 const TERM = 'zanzibarquux';
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const CLEARED = 'Drafts on this computer are cleared when the browser closes.';
-
-/** Every file under the profile that holds `needle` (as UTF-8 or UTF-16), relative paths. */
-function filesHolding(dir, needle) {
-  const forms = [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le')];
-  const hits = [];
-  for (const rel of fs.readdirSync(dir, { recursive: true })) {
-    const file = path.join(dir, rel);
-    let st;
-    try { st = fs.lstatSync(file); } catch { continue; }
-    if (!st.isFile()) continue;
-    const bytes = fs.readFileSync(file);
-    if (forms.some((f) => bytes.includes(f))) hits.push(rel);
-  }
-  return hits;
-}
-
-/** A word that appears nowhere else, so finding it on disk can only mean the draft. */
-const uniqueWord = () => `Brackenfold${crypto.randomBytes(5).toString('hex')}`;
 
 const storage = (h, area) => h.serviceWorker.evaluate((a) => chrome.storage[a].get(null), area);
 
