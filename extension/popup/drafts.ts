@@ -69,7 +69,7 @@ export function mountDrafts(container: HTMLElement, context: { tabId?: number; s
     await render();
   };
 
-  const item = (draft: Draft, days: number) => {
+  const item = (draft: Draft, days: number, inMemory: boolean) => {
     const restoreButton = h("button", { type: "button", "data-action": "restore" }, "Restore");
     if (context.tabId === undefined || !context.site) {
       restoreButton.setAttribute("disabled", "");
@@ -91,7 +91,7 @@ export function mountDrafts(container: HTMLElement, context: { tabId?: number; s
       h("div", { class: "draft-meta" }, h("strong", {}, siteName(draft.site)), ` · ${when(draft.created)}`),
       h("p", { class: "draft-first-line" }, firstLine(draft.text) || "(empty)"),
       findings,
-      h("p", { class: "hint draft-expires", "data-expires": String(expiresAt(draft, days)) }, `Deleted on ${day(expiresAt(draft, days))}`),
+      h("p", { class: "hint draft-expires", "data-expires": String(expiresAt(draft, days)) }, inMemory ? "Deleted when the browser closes" : `Deleted on ${day(expiresAt(draft, days))}`),
       h("div", { class: "draft-actions" }, restoreButton, copyButton, deleteButton),
     );
   };
@@ -113,7 +113,7 @@ export function mountDrafts(container: HTMLElement, context: { tabId?: number; s
       ? "Shared workstation: held posts are kept in memory only, never written to disk."
       : `Held posts are kept on this device only and deleted ${expiryDays} day${expiryDays === 1 ? "" : "s"} after they were saved` +
         " (change this in Options).";
-    list.replaceChildren(...drafts.map((d) => item(d, expiryDays)));
+    list.replaceChildren(...drafts.map((d) => item(d, expiryDays, data.shared)));
     if (!drafts.length) list.append(h("li", { class: "hint drafts-none" }, msg("draftsNone", "No held drafts")));
     footer.hidden = drafts.length === 0;
   };

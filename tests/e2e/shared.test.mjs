@@ -61,6 +61,8 @@ async function popupShows(h, word, { shared }) {
   assert.ok(items.some((t) => t.includes(word)), items.join(' | '));
   assert.equal(await popup.isVisible('.drafts-shared'), shared);
   if (shared) assert.equal(await popup.textContent('.drafts-shared'), CLEARED);
+  const expires = await popup.$$eval('#drafts li.draft .draft-expires', (l) => l.map((p) => p.textContent));
+  assert.ok(expires.every((t) => (shared ? t === 'Deleted when the browser closes' : t.startsWith('Deleted on '))), expires.join(' | '));
   await popup.close();
 }
 
