@@ -101,6 +101,7 @@ export class Checker {
       // The last good report (and its underlines) stays; the next edit scans again.
       this.stale = true;
       this.onError(error);
+      this.place(); // the "off" badge sits by its box too
     } finally {
       this.inFlight = false;
       if (this.dirty) {

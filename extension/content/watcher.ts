@@ -97,6 +97,8 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
       hold: () => watcher.onHold(checker),
     }, engine.reason);
     checker = new Checker(box, badge, engine.scan, (error) => {
+      // An engine that never started rejects every scan with its start-up reason (reported once, in index.ts).
+      if (engine.kind === "inactive") return badge.setOff(engine.reason ?? String(error));
       const reason = `A check failed: ${error instanceof Error ? error.message : String(error)}`;
       badge.setOff(reason);
       reportFailure(adapter.site, reason);

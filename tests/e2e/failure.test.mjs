@@ -34,6 +34,8 @@ describe('a corrupted core file', () => {
       await waitFor(page, (n) => document.querySelectorAll('bedside-badge').length >= n, st.surfaces.length, { timeout: 15_000 });
       for (const sf of st.surfaces) {
         const i = await badgeIndex(page, sf.selector);
+        assert.equal((await badgeView(page, i)).offShown, false, 'the card waits for a click');
+        await page.locator('bedside-badge').nth(i).locator('.count').click();
         const view = await badgeView(page, i);
         assert.equal(view.engine, 'inactive', sf.name);
         assert.equal(view.label, OFF_TITLE, sf.name);
@@ -42,6 +44,8 @@ describe('a corrupted core file', () => {
         assert.equal(view.summary, 'Details');
         // The technical reason is there, behind Details, not in the words shown first.
         assert.match(view.details, /could not start.*(magic|CompileError|wasm)/i, view.details);
+        await page.locator('bedside-badge').nth(i).locator('.count').click(); // and closed again, so it covers nothing of the page
+        assert.equal((await badgeView(page, i)).offShown, false);
         assert.doesNotMatch(view.label + view.advice, /magic|CompileError/);
       }
       const withSubmit = st.surfaces.filter((sf) => sf.submit);
@@ -107,6 +111,7 @@ describe('a core that throws on one text', () => {
 
       await typeInto(page, name, TEST_FAULT_MARKER);
       await waitFor(page, (i) => document.querySelectorAll('bedside-badge')[i].dataset.engine === 'inactive', i);
+      await page.locator('bedside-badge').nth(i).locator('.count').click();
       const off = await badgeView(page, i);
       assert.equal(off.label, OFF_TITLE);
       assert.equal(off.offShown, true);
@@ -114,7 +119,10 @@ describe('a core that throws on one text', () => {
       assert.equal(off.verdict, 'hold', 'the last good report stays');
       assert.deepEqual(await underlined(page), [TERM], 'the last good underlines stay');
 
-      await typeInto(page, name, ' and more');
+      // The next edit, at the end of the text (the badge's click took the caret away).
+      await page.evaluate((s) => window.__fixture.surfaces[s].focus(), name);
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(' and more');
       await waitFor(page, ([i, e]) => document.querySelectorAll('bedside-badge')[i].dataset.engine === e, [i, engine]);
       const on = await badgeView(page, i);
       assert.equal(on.offShown, false);

@@ -6,7 +6,7 @@
 // Run: node --test tests/firefox/failure.test.mjs
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { badgeIndex, clickSubmit, evaluate, launch, newTab, openSite, sites, surface, typeInto, waitFor } from './harness.mjs';
+import { badgeIndex, clickIn, clickSubmit, evaluate, launch, newTab, openSite, press, sites, surface, type, typeInto, waitFor } from './harness.mjs';
 import { badgeView as badgeViewIn, corruptedCopy, faultBuild, highlightedTexts, OFF_TITLE, TEST_FAULT_MARKER } from '../e2e/copies.mjs';
 
 const TERM = 'zanzibarquux';
@@ -38,13 +38,18 @@ describe('a corrupted core file', () => {
       const page = await openSite(h, st.name);
       await waitFor(page, (n) => document.querySelectorAll('bedside-badge').length >= n, st.surfaces.length, { timeout: 15_000 });
       for (const sf of st.surfaces) {
-        const view = await badgeView(page, await badgeIndex(page, sf.selector));
+        const i = await badgeIndex(page, sf.selector);
+        assert.equal((await badgeView(page, i)).offShown, false, 'the card waits for a click');
+        await clickIn(page, 'bedside-badge', '.count', i);
+        const view = await badgeView(page, i);
         assert.equal(view.engine, 'inactive', sf.name);
         assert.equal(view.label, OFF_TITLE, sf.name);
         assert.equal(view.offShown, true, `${sf.name}: the advice is on screen`);
         assert.match(view.advice, /^Reload the page; if Bedside stays off, reinstall it or tell your IT team\./);
         assert.equal(view.summary, 'Details');
         assert.match(view.details, /could not start.*(magic|CompileError|wasm)/i, view.details);
+        await clickIn(page, 'bedside-badge', '.count', i); // and closed again, so it covers nothing of the page
+        assert.equal((await badgeView(page, i)).offShown, false);
       }
       const withSubmit = st.surfaces.filter((sf) => sf.submit);
       const texts = new Map(withSubmit.map((sf) => [sf.name, `Risky post on ${sf.name} ${TERM}`]));
@@ -89,6 +94,7 @@ describe('a core that throws on one text', () => {
 
       await typeInto(page, name, TEST_FAULT_MARKER);
       await waitFor(page, (i) => document.querySelectorAll('bedside-badge')[i].dataset.engine === 'inactive', i);
+      await clickIn(page, 'bedside-badge', '.count', i);
       const off = await badgeView(page, i);
       assert.equal(off.label, OFF_TITLE);
       assert.equal(off.offShown, true);
@@ -96,7 +102,10 @@ describe('a core that throws on one text', () => {
       assert.equal(off.verdict, 'hold', 'the last good report stays');
       assert.deepEqual(await underlined(page), [TERM], 'the last good underlines stay');
 
-      await typeInto(page, name, ' and more');
+      // The next edit, at the end of the text (the badge's click took the caret away).
+      await evaluate(page, (s) => window.__fixture.surfaces[s].focus(), name);
+      await press(page, 'Control+End');
+      await type(page, ' and more');
       await waitFor(page, (i) => document.querySelectorAll('bedside-badge')[i].dataset.engine === 'local', i);
       const on = await badgeView(page, i);
       assert.equal(on.offShown, false);

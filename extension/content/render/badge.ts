@@ -13,7 +13,9 @@ const CSS = `
 :host([data-verdict="hold"]) .count { background: #b3261e; color: #fff; }
 :host([data-verdict="review"]) .count { background: #e37400; color: #fff; }
 :host([data-verdict="clean"]) .count { background: #0d7377; color: #fff; }
-:host([data-engine="inactive"]) .count { background: #6b7280; color: #fff; }
+:host([data-engine="inactive"]) .count { background: #6b7280; color: #fff; max-width: 210px; border-radius: 12px; line-height: 1.25; text-align: left; }
+/* Off: the words take the room, and the bar stays narrow so it covers none of the site's buttons. */
+:host([data-engine="inactive"]) .hold { display: none; }
 .hold { border: none; border-radius: 999px; }
 .panel { margin-top: 4px; background: #fff; border: 1px solid #c9ced6; border-radius: 8px; padding: 8px; max-width: 340px; box-shadow: 0 4px 16px rgba(0,0,0,.18); }
 .panel ul { list-style: none; margin: 0; padding: 0; }
@@ -81,21 +83,23 @@ export class Badge {
   }
 
   /**
-   * The checker is off (it could not start, or a scan threw): says so in plain words,
-   * keeps the last findings and underlines, and puts the technical reason behind "Details".
+   * The checker is off (it could not start, or a scan threw): the badge says so in plain
+   * words and keeps the last findings and underlines; a click on it opens the card with
+   * what to do, and the technical reason behind "Details".
    */
   setOff(reason: string): void {
     this.host.dataset.engine = "inactive";
     this.why.textContent = reason;
-    this.off.hidden = false;
+    this.panel.hidden = true;
     this.update(this.findings, (this.host.dataset.verdict ?? "clean") as Verdict);
   }
 
   /** A scan worked again after a failed one: back to the engine the page started with. */
   setOn(): void {
-    if (this.engine === "inactive" || this.off.hidden) return;
+    if (this.engine === "inactive" || this.host.dataset.engine !== "inactive") return;
     this.host.dataset.engine = this.engine;
     this.off.hidden = true;
+    this.count.setAttribute("aria-expanded", "false");
     this.why.textContent = "";
   }
 
@@ -120,6 +124,14 @@ export class Badge {
   }
 
   private toggle(): void {
+    if (this.host.dataset.engine === "inactive") {
+      // Off: the badge's words say so; a click opens what to do, with the reason behind Details.
+      this.off.hidden = !this.off.hidden;
+      this.panel.hidden = true;
+      this.count.setAttribute("aria-expanded", String(!this.off.hidden));
+      return;
+    }
+    this.off.hidden = true;
     this.panel.hidden = !this.panel.hidden;
     this.count.setAttribute("aria-expanded", String(!this.panel.hidden));
     if (!this.panel.hidden) {
