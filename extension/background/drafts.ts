@@ -87,7 +87,8 @@ export async function listDrafts(): Promise<DraftList> {
   await settle();
   await expire();
   const { days, shared } = await mode();
-  return { drafts: await all(), expiryDays: days, shared };
+  const inMemory = new Set((await read(memory())).map((d) => d.id));
+  return { drafts: await all(), expiryDays: days, shared, inMemory: [...inMemory] };
 }
 
 export async function deleteDraft(id: string): Promise<boolean> {

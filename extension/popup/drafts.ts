@@ -113,7 +113,8 @@ export function mountDrafts(container: HTMLElement, context: { tabId?: number; s
       ? "Shared workstation: held posts are kept in memory only, never written to disk."
       : `Held posts are kept on this device only and deleted ${expiryDays} day${expiryDays === 1 ? "" : "s"} after they were saved` +
         " (change this in Options).";
-    list.replaceChildren(...drafts.map((d) => item(d, expiryDays, data.shared)));
+    const inMemory = new Set(data.inMemory ?? []);
+    list.replaceChildren(...drafts.map((d) => item(d, expiryDays, inMemory.has(d.id))));
     if (!drafts.length) list.append(h("li", { class: "hint drafts-none" }, msg("draftsNone", "No held drafts")));
     footer.hidden = drafts.length === 0;
   };

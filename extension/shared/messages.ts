@@ -34,6 +34,8 @@ export interface DraftList {
   expiryDays: number;
   /** Shared workstation: drafts are in memory only and go when the browser closes. */
   shared: boolean;
+  /** Ids of the drafts held in memory only (saved in shared-workstation mode): gone when the browser closes. */
+  inMemory: string[];
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
