@@ -120,6 +120,19 @@ describe('shared workstation by option', () => {
     await page.close();
   });
 
+  test('a page cannot reach the drafts: no messaging into Bedside, no loading its pages (threat model)', async () => {
+    const { h } = state;
+    const page = await openSite(h.context, 'linkedin');
+    const reach = await page.evaluate(async (id) => {
+      const messaging = typeof globalThis.chrome?.runtime?.sendMessage === 'function';
+      const load = async (file) => fetch(`chrome-extension://${id}/${file}`).then(() => 'loaded', () => 'refused');
+      return { messaging, popup: await load('popup/popup.html'), options: await load('options/options.html'), core: await load('wasm/bedside_wasm_bg.wasm') };
+    }, h.extensionId);
+    // The core is web-accessible on the four sites (docs/threat-model.md, "resource"); the pages are not.
+    assert.deepEqual(reach, { messaging: false, popup: 'refused', options: 'refused', core: 'loaded' });
+    await page.close();
+  });
+
   test('a held draft is listed, stays out of storage.local and off the disk, and is gone after a relaunch', async () => {
     await sharedRoundTrip(state, () => launch({ profileDir: state.profileDir, captureErrors: false }));
   });
