@@ -97,7 +97,9 @@ describe('a core that throws on one text', () => {
     h = await launch({ dist: faultBuild().dist });
     await useTerm(h);
   });
-  after(async () => { await h?.close(); });
+  after(async () => {
+    try { await h?.close(); } finally { faultBuild().cleanup(); }
+  });
 
   for (const [siteName, name, engine] of [['x-home', 'x-home', 'local'], ['linkedin', 'linkedin-share', 'background']]) {
     test(`${name} (${engine} engine): the bad scan keeps the last underlines and says "off"; the next edit recovers`, async () => {

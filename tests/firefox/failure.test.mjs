@@ -80,7 +80,9 @@ describe('a core that throws on one text', () => {
     h = await launch({ dist: faultBuild().distFirefox });
     await useTerm(h);
   });
-  after(async () => { await h?.close(); });
+  after(async () => {
+    try { await h?.close(); } finally { faultBuild().cleanup(); }
+  });
 
   for (const [siteName, name] of [['x-home', 'x-home'], ['linkedin', 'linkedin-share']]) {
     test(`${name}: the bad scan keeps the last underlines and says "off"; the next edit recovers`, async () => {
