@@ -32,6 +32,7 @@ step "build" bash -c 'bash scripts/build-wasm.sh && node scripts/build.mjs'
 step "corpus eval" cargo run -q --release -p bedside-cli -- eval ../shared/corpus/dev.jsonl tests/corpus/*.jsonl
 step "tsc" npx tsc --noEmit -p .
 step "js unit" node scripts/unit.mjs
+step "deploy guide" node --test tests/deploy.test.mjs
 # Issue 17: the privacy papers agree with manifest.json and the content script's source.
 step "papers" node --test tests/docs/
 step "e2e" node --test --test-concurrency=1 tests/e2e/

@@ -12,13 +12,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { badgeIndex, clickSubmit, launch, openSite, surface, typeInto, until, waitFor } from './harness.mjs';
+import { badgeIndex, clickSubmit, installPolicy, launch, openSite, surface, typeInto, until, waitFor } from './harness.mjs';
 import { REPO } from './fixtures/build.mjs';
-import { policyLock } from './policy-lock.mjs';
 import { filesHolding, uniqueWord } from './profile-files.mjs';
 
 const TERM = 'zanzibarquux';
-const POLICY_DIR = '/etc/chromium/policies/managed';
 const CLEARED = 'Drafts on this computer are cleared when the browser closes.';
 
 const storage = (h, area) => h.serviceWorker.evaluate((a) => chrome.storage[a].get(null), area);
@@ -181,14 +179,12 @@ describe('shared workstation by a real Chromium policy file', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bedside-shared-policy-'));
   const ext = path.join(dir, 'ext');
   const profileDir = path.join(dir, 'profile');
-  const policyFile = path.join(POLICY_DIR, `bedside-test-${path.basename(dir)}.json`);
   const id = (fs.cpSync(path.join(REPO, 'dist'), ext, { recursive: true }), unpackedId(ext));
   const state = { profileDir, h: null };
-  let lock;
+  let policy;
   before(async () => {
-    lock = await policyLock();
-    fs.mkdirSync(POLICY_DIR, { recursive: true });
-    fs.writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [id]: { sharedWorkstation: true } } } }));
+    // tests/policy-files.mjs: the file exists only while the machine-wide policy lock is held.
+    policy = await installPolicy('chromium', id, { sharedWorkstation: true }, { name: `bedside-test-${path.basename(dir)}` });
     fs.mkdirSync(profileDir);
     state.h = await launch({ dist: ext, profileDir });
     assert.equal(state.h.extensionId, id, 'the policy names the loaded extension');
@@ -197,8 +193,7 @@ describe('shared workstation by a real Chromium policy file', () => {
   });
   after(async () => {
     try { await state.h?.close(); } finally {
-      fs.rmSync(policyFile, { force: true });
-      await lock?.release();
+      await policy?.remove();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -2,11 +2,16 @@
 
 pub const USAGE: &str = "\
 usage:
-  bedside check [--json] [--site linkedin|x|facebook|instagram] [--config FILE] [FILE|-]
-  bedside check --jsonl [--config FILE] FILE|-
+  bedside check [--json] [--site linkedin|x|facebook|instagram] [--config FILE]
+                [--detectors FILE] [FILE|-]
+  bedside check --jsonl [--config FILE] [--detectors FILE] FILE|-
   bedside eval [--check] [--min-hold-recall R] [--max-false-alarm R] [--min-phi-recall R]
                [--min-labels N] [--misses N] CORPUS.jsonl...
   bedside bench [--seconds S]
+
+--detectors FILE: organisation detectors, a JSON list or an object with a \"detectors\" list
+  (a managed policy); each unusable one is named on standard error with its problem, the
+  post is checked with the others, and the exit code is 5.
 
 exit codes: 0 clean, 1 review, 2 hold, 3 usage, 4 unreadable input, 5 invalid input,
             6 evaluation below its floors
@@ -25,6 +30,8 @@ pub struct CheckArgs {
     pub jsonl: bool,
     pub site: Option<String>,
     pub config: Option<String>,
+    /// Organisation detectors to add to the config's.
+    pub detectors: Option<String>,
     /// `None` or `Some("-")` means standard input.
     pub path: Option<String>,
 }
@@ -58,6 +65,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                 jsonl: false,
                 site: None,
                 config: None,
+                detectors: None,
                 path: None,
             };
             while let Some(x) = rest.next() {
@@ -75,6 +83,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                         a.site = Some(s);
                     }
                     "--config" => a.config = Some(value(&mut rest, "--config")?),
+                    "--detectors" => a.detectors = Some(value(&mut rest, "--detectors")?),
                     "-" => set_path(&mut a.path, x)?,
                     f if f.starts_with('-') => {
                         return Err(format!("unknown option `{f}` for check"))
