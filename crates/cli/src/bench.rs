@@ -40,6 +40,9 @@ fn post(chars: usize) -> String {
 }
 
 pub fn run(a: &BenchArgs) -> u8 {
+    if let Some(n) = a.audit {
+        return audit(n);
+    }
     let t = Instant::now();
     let scanner = match Scanner::new(Config::default()) {
         Ok(s) => s,
@@ -244,5 +247,47 @@ fn show(d: Duration) -> String {
         format!("{us:.1} µs")
     } else {
         format!("{:.2} ms", us / 1000.0)
+    }
+}
+
+/// `bench --audit N`: `audit` on a generated X archive of N posts (a zip on disk, read
+/// and scanned as `bedside audit` does), in posts per second.
+fn audit(n: usize) -> u8 {
+    let zip = bedside_archive::fixtures::x_archive(n);
+    let path = std::env::temp_dir().join(format!("bedside-bench-x-{}.zip", std::process::id()));
+    if let Err(e) = std::fs::write(&path, &zip) {
+        eprintln!("bedside: cannot write {}: {e}", path.display());
+        return 4;
+    }
+    let scanner = Scanner::new(Config::default()).expect("default config");
+    let t = Instant::now();
+    let result = crate::audit::collect(
+        &path.to_string_lossy(),
+        bedside_archive::Options::default(),
+        None,
+        &scanner,
+    );
+    let took = t.elapsed();
+    let _ = std::fs::remove_file(&path);
+    match result {
+        Ok(a) => {
+            let risky = a
+                .posts
+                .iter()
+                .filter(|(_, r)| r.verdict != bedside_core::Verdict::Clean)
+                .count();
+            println!(
+                "audit: {} posts ({risky} risky) from a generated {:.1} MB X archive read and scanned in {}: {:.0} posts/s",
+                a.posts.len(),
+                zip.len() as f64 / 1e6,
+                show(took),
+                a.posts.len() as f64 / took.as_secs_f64()
+            );
+            0
+        }
+        Err(e) => {
+            eprintln!("bedside: {}", e.message);
+            e.code
+        }
     }
 }
