@@ -33,6 +33,8 @@ step "corpus eval" cargo run -q --release -p bedside-cli -- eval ../shared/corpu
 step "tsc" npx tsc --noEmit -p .
 step "js unit" node scripts/unit.mjs
 step "deploy guide" node --test tests/deploy.test.mjs
+# Issue 17: the privacy papers agree with manifest.json and the content script's source.
+step "papers" node --test tests/docs/
 step "e2e" node --test --test-concurrency=1 tests/e2e/
 # Issue 8: the Firefox package passes Mozilla's linter (warnings shown, errors fail), and
 # the Firefox suite runs headless in firefox-esr (tests/firefox/harness.mjs).

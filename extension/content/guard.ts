@@ -17,6 +17,7 @@ import type { SiteAdapter } from "./sites/site";
 import type { Watcher } from "./watcher";
 
 export const SAVED = "Saved to Bedside drafts - nothing was posted";
+export const COPIED = "Copied to the clipboard - nothing was posted or saved";
 
 /** Managed-policy keys the popup engineer adds; absent means false. */
 type Policy = Settings & { hidePostAnyway?: boolean };
@@ -141,12 +142,16 @@ export function guard(adapter: SiteAdapter, engine: Engine, watcher: Watcher, in
           answer: (value: "none" | string[] | undefined) => answer(c, a.key, value),
         })),
       );
-      const choice = await askBeforePosting({ findings, verdict, allowPost: !settings.hidePostAnyway, photos, checklist: CHECKLIST, recheck: now });
+      // Shared workstation (issue 17): offer the clipboard instead of drafts kept in memory.
+      const shared = settings.sharedWorkstation ? { text: () => checkers.map((c) => c.box.read()).filter((t) => t.trim()).join("\n\n") } : undefined;
+      const choice = await askBeforePosting({ findings, verdict, allowPost: !settings.hidePostAnyway, photos, checklist: CHECKLIST, recheck: now, shared });
       const risky = checkers.filter(blocks);
       if (choice === "post") {
         replay(again);
       } else if (choice === "hold") {
         await hold(checkers);
+      } else if (choice === "copy") {
+        checkers[0].badge.say(COPIED);
       } else {
         const c = risky[0] ?? checkers[0];
         const f = c.open[0];

@@ -1,7 +1,7 @@
 // Content script entry: on the four sites, start the engine and watch compose boxes.
 import { loadSettings, onSettingsChanged, type Settings } from "../shared/settings";
 import { watchAttachments } from "./attachments";
-import { startEngine } from "./engine";
+import { reportFailure, startEngine } from "./engine";
 import { guard } from "./guard";
 import { holdSubmitsUntil } from "./early-guard";
 import { handle } from "./inbox";
@@ -44,6 +44,7 @@ async function start(adapter: SiteAdapter): Promise<void> {
   }
   started = true;
   const engine = await startEngine();
+  if (engine.kind === "inactive") reportFailure(adapter.site, engine.reason ?? "the checker could not start");
   const watcher = watch(adapter, engine, (term) => void allowTerm(term));
   engine.onReconfigured(() => watcher.rescanAll());
   onSettingsChanged((s) => watcher.setPaused(off(s.settings)));

@@ -4,7 +4,7 @@
 import { sameFinding, type Finding } from "../shared/report";
 import { Box } from "./box";
 import { Checker } from "./checker";
-import type { Engine } from "./engine";
+import { reportFailure, type Engine } from "./engine";
 import { Badge } from "./render/badge";
 import { Card } from "./render/card";
 import { boxSelector, surfaceOf, type SiteAdapter } from "./sites/site";
@@ -97,8 +97,11 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
       hold: () => watcher.onHold(checker),
     }, engine.reason);
     checker = new Checker(box, badge, engine.scan, (error) => {
-      badge.host.dataset.engine = "inactive";
-      badge.say(`Bedside is inactive: ${error instanceof Error ? error.message : String(error)}. Posting is not blocked.`);
+      // An engine that never started rejects every scan with its start-up reason (reported once, in index.ts).
+      if (engine.kind === "inactive") return badge.setOff(engine.reason ?? String(error));
+      const reason = `A check failed: ${error instanceof Error ? error.message : String(error)}`;
+      badge.setOff(reason);
+      reportFailure(adapter.site, reason);
     });
     checkers.set(el, checker);
   };

@@ -11,6 +11,7 @@ import { ask } from "../shared/messages";
 import { watchSettings, type EffectiveSettings } from "../shared/settings";
 import { renderCategories } from "./categories";
 import { renderDetectors } from "./detectors";
+import { renderDiagnostics } from "./diagnostics";
 import { renderHolding, renderSensitivity, renderWorkHours } from "./general";
 import { renderImportExport } from "./import-export";
 import { userSettings, type View } from "./store";
@@ -58,3 +59,5 @@ async function render(effective: EffectiveSettings): Promise<void> {
 
 localize();
 watchSettings((s) => void render(s));
+// After the first paint: asking the background starts its core, which may take a moment.
+void renderDiagnostics(document.getElementById("diagnostics-body")!);

@@ -1,5 +1,6 @@
 // The current tab as the content script sees it: findings open, the engine in use, and
 // the on/off switch for the site (settings.sitesOff; locked when the policy requires holds).
+import { OFF_ADVICE, OFF_TITLE } from "../shared/diagnostics";
 import type { Reply } from "../shared/messages";
 import type { EngineKind, Verdict } from "../shared/report";
 import type { EffectiveSettings, Settings } from "../shared/settings";
@@ -36,7 +37,11 @@ export async function renderStatus(container: HTMLElement, tabId: number | undef
   else if (status) {
     lines.push(
       h("p", { id: "tab-state", "data-state": "running" }, t("statusFindings", String(status.findings))),
-      h("p", { id: "engine", "data-engine": status.engine }, t(`engine_${status.engine}`) + (status.reason ? ` ${status.reason}` : "")),
+      status.engine === "inactive"
+        ? // Issue 17: the plain words first, the technical reason behind "Details".
+          h("div", { id: "engine", "data-engine": status.engine }, h("p", {}, h("strong", {}, OFF_TITLE)), h("p", {}, OFF_ADVICE),
+            h("details", {}, h("summary", {}, "Details"), h("p", { class: "hint engine-reason" }, status.reason ?? "")))
+        : h("p", { id: "engine", "data-engine": status.engine }, t(`engine_${status.engine}`)),
     );
     if (off) lines.push(h("p", { class: "hint" }, t("statusReloadToApply")));
   } else lines.push(h("p", { id: "tab-state", "data-state": off ? "off" : "no-answer" }, off ? t("statusOff", siteName) : t("statusNoAnswer")));

@@ -1,7 +1,8 @@
 // Held posts ("Leave it in drafts"): their stored shape and small helpers shared by
-// the content script, the background worker and the popup. Drafts live only in
-// chrome.storage.local under "drafts" (never storage.sync, never the network); the
-// background worker is their only writer, so saves from several tabs never race.
+// the content script, the background worker and the popup. Drafts live under "drafts"
+// in chrome.storage.local, or only in chrome.storage.session (memory) on a shared
+// workstation (never storage.sync, never the network); the background worker is their
+// only writer, so saves from several tabs never race.
 import { categoryLabel } from "./categories";
 import type { Finding, Severity } from "./report";
 

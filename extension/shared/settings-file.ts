@@ -125,6 +125,7 @@ const CHECKS: Record<keyof Settings, (v: unknown, f: string) => unknown> = {
     if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 365) throw new FieldError(f, "must be a whole number of days from 1 to 365");
     return v as number;
   },
+  sharedWorkstation: (v: unknown, f: string) => bool(v, f),
   photoSeverity: (v: unknown, f: string) => {
     if (v !== "medium" && v !== "high") throw new FieldError(f, `must be "medium" or "high"`);
     return v as Settings["photoSeverity"];

@@ -2,6 +2,7 @@
 // the verdict and the engine as attributes (a public contract), lists the findings,
 // announces counts to screen readers, and offers "Leave it in drafts" at any time.
 import { categoryLabel } from "../../shared/categories";
+import { OFF_ADVICE, OFF_TITLE } from "../../shared/diagnostics";
 import type { EngineKind, Finding, Verdict } from "../../shared/report";
 import type { Site } from "../sites/site";
 import { h, onTrustedClick, shadowHost } from "./shadow";
@@ -12,13 +13,18 @@ const CSS = `
 :host([data-verdict="hold"]) .count { background: #b3261e; color: #fff; }
 :host([data-verdict="review"]) .count { background: #e37400; color: #fff; }
 :host([data-verdict="clean"]) .count { background: #0d7377; color: #fff; }
-:host([data-engine="inactive"]) .count { background: #6b7280; color: #fff; }
+:host([data-engine="inactive"]) .count { background: #6b7280; color: #fff; max-width: 210px; border-radius: 12px; line-height: 1.25; text-align: left; }
+/* Off: the words take the room, and the bar stays narrow so it covers none of the site's buttons. */
+:host([data-engine="inactive"]) .hold { display: none; }
 .hold { border: none; border-radius: 999px; }
 .panel { margin-top: 4px; background: #fff; border: 1px solid #c9ced6; border-radius: 8px; padding: 8px; max-width: 340px; box-shadow: 0 4px 16px rgba(0,0,0,.18); }
 .panel ul { list-style: none; margin: 0; padding: 0; }
 .panel li button { display: block; width: 100%; text-align: left; border: none; padding: 4px; }
 .note { margin: 4px 0 0; }
-@media (prefers-color-scheme: dark) { .bar, .panel { background: #1f2328; border-color: #4a5059; } }
+.off { margin-top: 4px; background: #fff; border: 1px solid #c9ced6; border-left: 4px solid #6b7280; border-radius: 8px; padding: 6px 8px; max-width: 340px; }
+.off p { margin: 0; }
+.off pre { white-space: pre-wrap; word-break: break-word; margin: 4px 0 0; font-size: 12px; }
+@media (prefers-color-scheme: dark) { .bar, .panel, .off { background: #1f2328; border-color: #4a5059; } }
 `;
 
 export interface BadgeActions {
@@ -33,9 +39,12 @@ export class Badge {
   private readonly list: HTMLUListElement;
   private readonly note: HTMLElement;
   private readonly live: HTMLElement;
+  /** Issue 17: "Bedside is off", what to do, and the technical reason behind "Details". */
+  private readonly off: HTMLElement;
+  private readonly why: HTMLElement;
   private findings: readonly Finding[] = [];
 
-  constructor(site: Site, engine: EngineKind, private readonly actions: BadgeActions, inactiveReason?: string) {
+  constructor(site: Site, private readonly engine: EngineKind, private readonly actions: BadgeActions, inactiveReason?: string) {
     const { host, root } = shadowHost("bedside-badge", CSS);
     this.host = host;
     host.dataset.site = site;
@@ -49,11 +58,13 @@ export class Badge {
     this.note = h("p", { class: "note", role: "status" });
     this.panel = h("div", { class: "panel", hidden: "" }, this.list);
     this.live = h("div", { "aria-live": "polite", style: "position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden" });
-    root.append(h("div", { class: "bar" }, this.count, hold), this.panel, this.note, this.live);
+    this.why = h("pre", { class: "why" });
+    this.off = h("div", { class: "off", role: "status", hidden: "" }, h("p", { class: "advice" }, `${OFF_ADVICE} Posting is not blocked.`), h("details", {}, h("summary", {}, "Details"), this.why));
+    root.append(h("div", { class: "bar" }, this.count, hold), this.panel, this.off, this.note, this.live);
     onTrustedClick(this.count, () => this.toggle());
     onTrustedClick(hold, () => actions.hold());
-    if (inactiveReason) this.say(`Bedside is inactive: ${inactiveReason} Posting is not blocked.`);
     this.update([], "clean");
+    if (engine === "inactive") this.setOff(inactiveReason ?? "The checker could not start.");
     document.body.append(host);
   }
 
@@ -65,10 +76,31 @@ export class Badge {
     this.host.dataset.verdict = verdict;
     this.host.dataset.scan = String(Number(this.host.dataset.scan ?? 0) + 1);
     const inactive = this.host.dataset.engine === "inactive";
-    this.count.textContent = inactive ? "Bedside inactive" : n ? `${n} to review` : "OK";
-    this.count.setAttribute("aria-label", inactive ? "Bedside is inactive" : `Bedside: ${n} finding${n === 1 ? "" : "s"}, ${verdict}`);
+    this.count.textContent = inactive ? OFF_TITLE : n ? `${n} to review` : "OK";
+    this.count.setAttribute("aria-label", inactive ? OFF_TITLE : `Bedside: ${n} finding${n === 1 ? "" : "s"}, ${verdict}`);
     if (before !== String(n)) this.live.textContent = n ? `Bedside: ${n} finding${n === 1 ? "" : "s"} in this post` : "Bedside: nothing to review";
     if (!this.panel.hidden) this.renderList();
+  }
+
+  /**
+   * The checker is off (it could not start, or a scan threw): the badge says so in plain
+   * words and keeps the last findings and underlines; a click on it opens the card with
+   * what to do, and the technical reason behind "Details".
+   */
+  setOff(reason: string): void {
+    this.host.dataset.engine = "inactive";
+    this.why.textContent = reason;
+    this.panel.hidden = true;
+    this.update(this.findings, (this.host.dataset.verdict ?? "clean") as Verdict);
+  }
+
+  /** A scan worked again after a failed one: back to the engine the page started with. */
+  setOn(): void {
+    if (this.engine === "inactive" || this.host.dataset.engine !== "inactive") return;
+    this.host.dataset.engine = this.engine;
+    this.off.hidden = true;
+    this.count.setAttribute("aria-expanded", "false");
+    this.why.textContent = "";
   }
 
   /** A message under the badge (saved drafts, errors). */
@@ -92,6 +124,14 @@ export class Badge {
   }
 
   private toggle(): void {
+    if (this.host.dataset.engine === "inactive") {
+      // Off: the badge's words say so; a click opens what to do, with the reason behind Details.
+      this.off.hidden = !this.off.hidden;
+      this.panel.hidden = true;
+      this.count.setAttribute("aria-expanded", String(!this.off.hidden));
+      return;
+    }
+    this.off.hidden = true;
     this.panel.hidden = !this.panel.hidden;
     this.count.setAttribute("aria-expanded", String(!this.panel.hidden));
     if (!this.panel.hidden) {
