@@ -8,7 +8,12 @@ import { underlinedIn } from './probes.mjs';
 
 const RISKY = 'Rough night. My patient Mr. Alvarez in room 12, MRN 00482913, coded twice before 3am.';
 const MUST_UNDERLINE = ['Mr. Alvarez', '00482913'];
-const ENGINE = { linkedin: 'background', 'x-home': 'local', 'x-compose': 'local', facebook: 'local', instagram: 'local' };
+const ENGINE = {
+  linkedin: 'background', 'linkedin-old': 'background', 'x-home': 'local', 'x-compose': 'local', 'x-dm': 'local',
+  facebook: 'local', 'facebook-es': 'local', instagram: 'local', 'instagram-ar': 'local', 'instagram-dm': 'local',
+};
+/** The registry's site id of a fixture page. */
+const siteId = (page) => page.split('-')[0];
 const TESTED = surfaces.filter((s) => s.site !== 'demo');
 
 let browser;
@@ -48,11 +53,11 @@ describe('underlines, badge and engine on every surface', () => {
       for (const word of MUST_UNDERLINE) assert.ok(report.findings.some((f) => f.text.includes(word)), `core flags ${word}`);
 
       await waitFor(page, ({ sel, n }) => {
-        const box = document.querySelector(sel).getBoundingClientRect();
+        const box = window.__fixture.query(sel).getBoundingClientRect();
         return [...document.querySelectorAll('bedside-badge')].some((b) => b.dataset.count === String(n) && Math.abs(b.getBoundingClientRect().top - box.bottom) < 40);
       }, { sel: surface.selector, n: report.findings.length });
       const badge = await badgeState(page, surface.selector);
-      assert.equal(badge.site, surface.site.startsWith('x-') ? 'x' : surface.site);
+      assert.equal(badge.site, siteId(surface.site));
       assert.equal(badge.count, String(report.findings.length));
       assert.equal(badge.verdict, report.verdict);
       assert.equal(badge.engine, ENGINE[surface.site]);

@@ -82,12 +82,39 @@ export const CSP = {
 const s = (name, selector, submit, enter, keySubmit = enter === 'submits' ? 'Enter' : null) =>
   ({ name, selector, submit, enter, keySubmit });
 
+/**
+ * The other hosts Bedside runs on (the site registry's), each serving an existing
+ * fixture page so a test can check the extension is active there.
+ */
+export const hostPages = [
+  { host: 'web.facebook.com', url: 'https://web.facebook.com/', html: 'facebook-es.html', csp: CSP.facebook, surface: 'facebook-es-composer' },
+  { host: 'business.facebook.com', url: 'https://business.facebook.com/latest/composer/', html: 'facebook.html', csp: CSP.facebook, surface: 'facebook-composer' },
+  { host: 'm.facebook.com', url: 'https://m.facebook.com/', html: 'facebook.html', csp: CSP.facebook, surface: 'facebook-composer' },
+  { host: 'www.messenger.com', url: 'https://www.messenger.com/t/100000000000001/', html: 'facebook-es.html', csp: CSP.facebook, surface: 'facebook-es-message' },
+  { host: 'twitter.com', url: 'https://twitter.com/home', html: 'x-home.html', csp: CSP.x, surface: 'x-home' },
+  { host: 'www.linkedin.com', url: 'https://www.linkedin.com/feed/', html: 'linkedin.html', csp: CSP.linkedin, surface: 'linkedin-share' },
+  { host: 'x.com', url: 'https://x.com/home', html: 'x-home.html', csp: CSP.x, surface: 'x-home' },
+  { host: 'www.facebook.com', url: 'https://www.facebook.com/', html: 'facebook.html', csp: CSP.facebook, surface: 'facebook-composer' },
+  { host: 'www.instagram.com', url: 'https://www.instagram.com/create/details/', html: 'instagram.html', csp: CSP.instagram, surface: 'instagram-comment' },
+];
+
 export const sites = [
   {
+    // 2026: the share box and messaging in #interop-outlet's open shadow root; the
+    // new-feed comment box is TipTap. Selectors are found across open shadow roots.
     name: 'linkedin', url: 'https://www.linkedin.com/feed/', html: 'linkedin.html', csp: CSP.linkedin,
     surfaces: [
-      s('linkedin-share', '.share-box .ql-editor', 'button.share-actions__primary-action', 'newline'),
-      s('linkedin-comment', '.comments-comment-box .ql-editor', 'button.comments-comment-box__submit-button', 'submits'),
+      s('linkedin-share', '.share-box-v2__modal .ql-editor', '.share-box-v2__modal button.share-actions__primary-action', 'newline', null),
+      s('linkedin-comment', '[data-view-name="comment-box"] .ProseMirror', 'button[data-view-name="comment-post"]', 'newline', null),
+      s('linkedin-message', '.msg-form__contenteditable', 'button.msg-form__send-button', 'submits'),
+    ],
+  },
+  {
+    // Older pages: the light-DOM share modal and Quill comments (Enter is a newline).
+    name: 'linkedin-old', url: 'https://www.linkedin.com/feed/update/urn:li:activity:7300000000000000000/', html: 'linkedin-old.html', csp: CSP.linkedin,
+    surfaces: [
+      s('linkedin-old-share', '.share-box .ql-editor', 'button.share-actions__primary-action', 'newline', null),
+      s('linkedin-comment-old', '.comments-comment-box .ql-editor', 'button.comments-comment-box__submit-button--cr', 'newline', null),
     ],
   },
   {
@@ -107,6 +134,10 @@ export const sites = [
     ],
   },
   {
+    name: 'x-dm', url: 'https://x.com/messages/', html: 'x-dm.html', csp: CSP.x,
+    surfaces: [s('x-dm', 'textarea[data-testid="dm-composer-textarea"]', '[data-testid="dm-composer-send-button"]', 'submits')],
+  },
+  {
     name: 'facebook', url: 'https://www.facebook.com/', html: 'facebook.html', csp: CSP.facebook,
     surfaces: [
       s('facebook-composer', '[data-fixture-composer="feed"] [data-lexical-editor="true"]',
@@ -116,11 +147,33 @@ export const sites = [
     ],
   },
   {
+    // Spanish UI on web.facebook.com: no English word in the page.
+    name: 'facebook-es', url: 'https://web.facebook.com/', html: 'facebook-es.html', csp: CSP.facebook,
+    surfaces: [
+      s('facebook-es-composer', '[data-fixture-composer="feed"] [data-lexical-editor="true"]', '[data-fixture-composer="feed"] [role="button"]', 'newline'),
+      s('facebook-es-comment', '[data-fixture-composer="comment"] [data-lexical-editor="true"]', '[data-fixture-composer="comment"] [role="button"]', 'submits'),
+      s('facebook-es-reply', '[data-fixture-composer="reply"] [data-lexical-editor="true"]', null, 'submits'),
+      s('facebook-es-message', '[data-fixture-composer="chat"] [data-lexical-editor="true"]', null, 'submits'),
+    ],
+  },
+  {
     name: 'instagram', url: 'https://www.instagram.com/create/details/', html: 'instagram.html', csp: CSP.instagram,
     surfaces: [
       s('instagram-caption', '[aria-label="Write a caption..."]', '[data-fixture-composer="caption"] div[role="button"]', 'newline'),
       s('instagram-comment', 'textarea[aria-label="Add a comment…"]', 'form[data-fixture-composer="comment"] button[type="submit"]', 'submits'),
     ],
+  },
+  {
+    // Arabic UI, right to left: no English word in the page.
+    name: 'instagram-ar', url: 'https://www.instagram.com/p/DAr4bic0001/', html: 'instagram-ar.html', csp: CSP.instagram,
+    surfaces: [
+      s('instagram-ar-caption', '[data-fixture-composer="caption"] [role="textbox"]', '[data-fixture-composer="caption"] div[role="button"]', 'newline'),
+      s('instagram-ar-comment', 'form[data-fixture-composer="comment"] textarea', 'form[data-fixture-composer="comment"] button[type="submit"]', 'submits'),
+    ],
+  },
+  {
+    name: 'instagram-dm', url: 'https://www.instagram.com/direct/t/17842000000000001/', html: 'instagram-dm.html', csp: CSP.instagram,
+    surfaces: [s('instagram-dm', '[data-fixture-composer="dm"] [role="textbox"]', '[data-fixture-composer="dm"] div[role="button"]', 'submits')],
   },
   {
     // Served on x.com so the content script runs there (its CSP allows local WebAssembly).
