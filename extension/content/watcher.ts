@@ -36,6 +36,8 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
   let paused = false;
   /** A finding selected on purpose: the caret on it does not reopen its card. */
   let quiet: Finding | null = null;
+  /** A frame is booked to place badges (declared first: the first sweep books one). */
+  let placeFrame = 0;
 
   const card = new Card({
     fix: (f) => {
@@ -174,7 +176,6 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
 
   // Underlines, badges and mirrors follow their boxes on scroll and resize; then the
   // badges are moved apart so none covers another or a site's button.
-  let placeFrame = 0;
   function placeAll() {
     placeFrame ||= requestAnimationFrame(() => {
       placeFrame = 0;
