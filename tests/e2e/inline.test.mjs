@@ -78,7 +78,7 @@ describe('hard text: emoji, right-to-left, a 1 MB paste', () => {
   // Surrogate pairs, ZWJ sequences and RTL runs before the risky words: the UTF-16
   // spans must still land on exactly those words.
   const HARD = '👩🏽‍⚕️ שלום مرحبا 🇺🇸 — my patient Mr. Alvarez in room 12, MRN 00482913 🙏🏻';
-  for (const name of ['x-home', 'facebook-composer', 'linkedin-share', 'instagram-comment']) {
+  for (const name of ['x-home', 'facebook-composer', 'linkedin-share', 'linkedin-comment', 'instagram-comment', 'instagram-ar-comment']) {
     test(`${name}: underlines land on the right words after emoji and RTL text`, async () => {
       const surface = TESTED.find((s) => s.name === name);
       const page = await openSite(browser.context, surface.site);
@@ -145,7 +145,7 @@ const WORDS = ['patient', 'room 12', 'MRN 00482913', 'Mr. Alvarez', 'today', 'IC
  * applies the paste a tick later, so wait for the focus to come back as well.
  */
 async function settledText(page, surface) {
-  await page.waitForFunction((sel) => document.activeElement?.closest(sel), TESTED.find((s) => s.name === surface).selector);
+  await page.waitForFunction((sel) => window.__fixture.active()?.closest(sel), TESTED.find((s) => s.name === surface).selector);
   let last = await modelText(page, surface);
   for (;;) {
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 10))));
@@ -201,7 +201,8 @@ describe('the editor model survives random edits with highlights present', () =>
   });
   after(async () => { await bare?.close(); });
 
-  const EDITORS = ['linkedin-share', 'x-home', 'facebook-composer', 'instagram-comment'];
+  // linkedin-share is Quill in an open shadow root; linkedin-comment is TipTap (ProseMirror).
+  const EDITORS = ['linkedin-share', 'linkedin-comment', 'x-home', 'facebook-composer', 'instagram-comment'];
   for (const [i, name] of EDITORS.entries()) {
     test(name, async () => {
       const surface = TESTED.find((s) => s.name === name);
@@ -225,7 +226,7 @@ describe('the editor model survives random edits with highlights present', () =>
 });
 
 describe('applying a fix goes through the editor, and undo restores', () => {
-  for (const name of ['linkedin-share', 'x-home', 'facebook-composer', 'instagram-comment']) {
+  for (const name of ['linkedin-share', 'linkedin-comment', 'x-home', 'facebook-composer', 'instagram-comment']) {
     test(name, async () => {
       const surface = TESTED.find((s) => s.name === name);
       const page = await openSite(browser.context, surface.site);
