@@ -39,7 +39,11 @@ export function guard(adapter: SiteAdapter, engine: Engine, watcher: Watcher, in
   /** The report describes the current text and every attached image has been read. */
   const fresh = (c: Checker) => c.text === c.box.read() && !reading(c);
   const inactive = (c: Checker) => engine.kind === "inactive" || c.badge.host.dataset.engine === "inactive";
-  const blocks = (c: Checker) => !inactive(c) && (c.verdict === "hold" || (c.verdict === "review" && settings.holdReview));
+  /** Texts the user chose "Post anyway" for: a later step of the same post (Facebook's
+   * Next, then Post; LinkedIn's Next, then Publish) does not ask again. */
+  const approved = new WeakMap<Checker, string>();
+  const blocks = (c: Checker) =>
+    !inactive(c) && approved.get(c) !== c.text && (c.verdict === "hold" || (c.verdict === "review" && settings.holdReview));
 
   /** The boxes a submit control posts: those in its nearest ancestor holding any
    * (across shadow boundaries: LinkedIn's Post and its box share a shadow root). */
@@ -146,6 +150,7 @@ export function guard(adapter: SiteAdapter, engine: Engine, watcher: Watcher, in
       const choice = await askBeforePosting({ findings, verdict, allowPost: !settings.hidePostAnyway, photos, checklist: CHECKLIST, recheck: now });
       const risky = checkers.filter(blocks);
       if (choice === "post") {
+        checkers.forEach((c) => approved.set(c, c.text));
         replay(again);
       } else if (choice === "hold") {
         await hold(checkers);

@@ -4,6 +4,7 @@
 import { localize } from "../popup/i18n";
 import { renderCategories } from "./categories";
 import { renderHolding, renderSensitivity, renderWorkHours } from "./general";
+import { renderCopyDiagnostics } from "./copy-diagnostics";
 import { renderImportExport } from "./import-export";
 import { view, type View } from "./store";
 import { renderAllowlist, renderCustomTerms } from "./terms";
@@ -16,6 +17,7 @@ const SECTIONS: [string, (root: HTMLElement, v: View) => void][] = [
   ["holding-body", renderHolding],
   ["work-hours-body", renderWorkHours],
   ["import-export-body", renderImportExport],
+  ["copy-diagnostics-body", (root) => renderCopyDiagnostics(root)],
 ];
 
 async function render(): Promise<void> {

@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildFixtures, OUT_DIR, REPO } from './fixtures/build.mjs';
-import { FIXTURE_DIR, hostPages, site, sites, surface as surfaceInfo } from './sites.mjs';
+import { FIXTURE_DIR, extraPages, hostPages, site, sites, surface as surfaceInfo } from './sites.mjs';
 
-export { sites, surfaces, site, surface, CSP, hostPages } from './sites.mjs';
+export { sites, surfaces, site, surface, CSP, hostPages, extraPages } from './sites.mjs';
 
 const ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -17,7 +17,7 @@ const ARGS = [
 
 const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html; charset=utf-8' };
 const pageKey = (u) => { const x = new URL(u); return x.origin + x.pathname; };
-const pagesByUrl = new Map([...hostPages, ...sites].map((s) => [pageKey(s.url), s]));
+const pagesByUrl = new Map([...hostPages, ...extraPages, ...sites].map((s) => [pageKey(s.url), s]));
 const fixtureHosts = new Set([...sites, ...hostPages].map((s) => new URL(s.url).host));
 
 let built;

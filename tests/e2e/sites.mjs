@@ -86,9 +86,17 @@ const s = (name, selector, submit, enter, keySubmit = enter === 'submits' ? 'Ent
  * The other hosts Bedside runs on (the site registry's), each serving an existing
  * fixture page so a test can check the extension is active there.
  */
+export const extraPages = [
+  // Pages: Next -> Post settings -> Post, the editor gone at the last step.
+  { name: 'facebook-pages', url: 'https://business.facebook.com/latest/composer/', html: 'facebook-pages.html', csp: CSP.facebook,
+    surfaces: [s('facebook-pages-composer', '[data-fixture-composer="pages"] [data-lexical-editor="true"]', '[data-step="1"] [role="button"]', 'newline')] },
+  // Six open TipTap comment boxes (linkedin-feed-0 .. linkedin-feed-5), for badge layout.
+  { name: 'linkedin-feed', url: 'https://www.linkedin.com/feed/hashtag/nursing/', html: 'linkedin-feed.html', csp: CSP.linkedin },
+];
+
 export const hostPages = [
   { host: 'web.facebook.com', url: 'https://web.facebook.com/', html: 'facebook-es.html', csp: CSP.facebook, surface: 'facebook-es-composer' },
-  { host: 'business.facebook.com', url: 'https://business.facebook.com/latest/composer/', html: 'facebook.html', csp: CSP.facebook, surface: 'facebook-composer' },
+  { host: 'business.facebook.com', url: 'https://business.facebook.com/latest/composer/', html: 'facebook-pages.html', csp: CSP.facebook, surface: 'facebook-pages-composer' },
   { host: 'm.facebook.com', url: 'https://m.facebook.com/', html: 'facebook.html', csp: CSP.facebook, surface: 'facebook-composer' },
   { host: 'www.messenger.com', url: 'https://www.messenger.com/t/100000000000001/', html: 'facebook-es.html', csp: CSP.facebook, surface: 'facebook-es-message' },
   { host: 'twitter.com', url: 'https://twitter.com/home', html: 'x-home.html', csp: CSP.x, surface: 'x-home' },
@@ -197,7 +205,7 @@ export function site(name) {
 export const surfaces = sites.flatMap((st) => st.surfaces.map((sf) => ({ ...sf, site: st.name })));
 
 export function surface(name) {
-  const found = surfaces.find((x) => x.name === name);
+  const found = [...surfaces, ...extraPages.flatMap((p) => (p.surfaces ?? []).map((sf) => ({ ...sf, site: p.name })))].find((x) => x.name === name);
   if (!found) throw new Error(`no fixture surface "${name}"`);
   return found;
 }
