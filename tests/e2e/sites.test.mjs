@@ -109,7 +109,7 @@ describe('translated pages', () => {
     });
   }
 
-  test('instagram-ar: on a right-to-left page the badge sits under the box\'s left corner, the card right-aligned', async () => {
+  test('instagram-ar: on a right-to-left page the badge sits under the box\'s left (start) corner', async () => {
     const page = await openSite(h.context, 'instagram-ar');
     await typeInto(page, 'instagram-ar-caption', RISKY);
     await waitFor(page, () => [...document.querySelectorAll('bedside-badge')].some((b) => b.dataset.verdict === 'hold'));
