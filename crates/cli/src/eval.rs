@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use bedside_core::{Report, Scanner, Severity, Verdict};
+use bedside_core::{Category, Report, Scanner, Severity, Verdict};
 use serde::Deserialize;
 
 use crate::args::EvalArgs;
@@ -60,7 +60,13 @@ pub fn run(a: &EvalArgs) -> u8 {
                 continue;
             }
             match serde_json::from_str::<Post>(line) {
-                Ok(p) => posts.push(p),
+                Ok(p) => match well_formed(&p) {
+                    Ok(()) => posts.push(p),
+                    Err(why) => {
+                        eprintln!("bedside: {path} line {} ({}): {why}", i + 1, p.id);
+                        return 5;
+                    }
+                },
                 Err(e) => {
                     eprintln!("bedside: {path} line {}: {e}", i + 1);
                     return 5;
@@ -75,6 +81,36 @@ pub fn run(a: &EvalArgs) -> u8 {
     } else {
         6
     }
+}
+
+/// The taxonomy's corpus format: known category ids, label texts that are exact substrings of
+/// the post, and a verdict that its labels' default severities give (hold if any is high,
+/// review if any is medium, else clean). A label that cannot be scored is an error, not a miss.
+fn well_formed(p: &Post) -> Result<(), String> {
+    let mut worst = None;
+    for l in &p.labels {
+        let Some(c) = Category::from_id(&l.category) else {
+            return Err(format!("unknown category `{}`", l.category));
+        };
+        if let Some(t) = &l.text {
+            if !p.text.contains(t.as_str()) {
+                return Err(format!("{} label {t:?} is not in the text", l.category));
+            }
+        }
+        worst = worst.max(Some(c.default_severity()));
+    }
+    let want = match worst {
+        Some(Severity::High) => "hold",
+        Some(Severity::Medium) => "review",
+        _ => "clean",
+    };
+    if p.verdict != want {
+        return Err(format!(
+            "verdict `{}` but its labels give `{want}`",
+            p.verdict
+        ));
+    }
+    Ok(())
 }
 
 fn verdict_str(v: Verdict) -> &'static str {
