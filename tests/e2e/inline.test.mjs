@@ -9,7 +9,7 @@ import { underlinedIn } from './probes.mjs';
 const RISKY = 'Rough night. My patient Mr. Alvarez in room 12, MRN 00482913, coded twice before 3am.';
 const MUST_UNDERLINE = ['Mr. Alvarez', '00482913'];
 const ENGINE = {
-  linkedin: 'background', 'linkedin-old': 'background', 'x-home': 'local', 'x-compose': 'local', 'x-dm': 'local',
+  linkedin: 'background', 'linkedin-old': 'background', 'x-home': 'local', 'x-compose': 'local', 'x-dm': 'local', 'x-article': 'local',
   facebook: 'local', 'facebook-es': 'local', instagram: 'local', 'instagram-ar': 'local', 'instagram-dm': 'local',
 };
 /** The registry's site id of a fixture page. */

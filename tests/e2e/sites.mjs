@@ -90,6 +90,12 @@ export const extraPages = [
   // Pages: Next -> Post settings -> Post, the editor gone at the last step.
   { name: 'facebook-pages', url: 'https://business.facebook.com/latest/composer/', html: 'facebook-pages.html', csp: CSP.facebook,
     surfaces: [s('facebook-pages-composer', '[data-fixture-composer="pages"] [data-lexical-editor="true"]', '[data-step="1"] [role="button"]', 'newline')] },
+  // LinkedIn's article editor: Next, then Publish in a dialog, the editor still there.
+  { name: 'linkedin-article', url: 'https://www.linkedin.com/article/new/', html: 'linkedin-article.html', csp: CSP.linkedin,
+    surfaces: [
+      s('linkedin-article', '[data-test-article-editor-content-textbox]', '#article-publish', 'newline'),
+      s('linkedin-headline', 'textarea#article-editor-headline__textarea', '#article-publish', 'newline'),
+    ] },
   // Six open TipTap comment boxes (linkedin-feed-0 .. linkedin-feed-5), for badge layout.
   { name: 'linkedin-feed', url: 'https://www.linkedin.com/feed/hashtag/nursing/', html: 'linkedin-feed.html', csp: CSP.linkedin },
 ];
@@ -153,6 +159,10 @@ export const sites = [
       s('facebook-comment', '[data-fixture-composer="comment"] [data-lexical-editor="true"]',
         '[data-fixture-composer="comment"] [aria-label="Comment"][role="button"]', 'submits'),
     ],
+  },
+  {
+    name: 'x-article', url: 'https://x.com/compose/articles/edit/1900000000000000000', html: 'x-article.html', csp: CSP.x,
+    surfaces: [s('x-article', '[data-testid="articleBody"]', '[data-testid="articlePublish"]', 'newline')],
   },
   {
     // Spanish UI on web.facebook.com: no English word in the page.

@@ -187,3 +187,29 @@ describe('two-step posting', () => {
     await page.close();
   });
 });
+
+describe('LinkedIn articles', () => {
+  test('a risky article is underlined in body and headline, passes Next, and is held at Publish; "Post anyway" publishes once', async () => {
+    const page = await openSite(h.context, null, { url: extraPages.find((p) => p.name === 'linkedin-article').url });
+    await typeInto(page, 'linkedin-headline', 'Night shift notes');
+    await typeInto(page, 'linkedin-article', RISKY);
+    await waitFor(page, () => [...document.querySelectorAll('bedside-badge')].some((b) => b.dataset.verdict === 'hold'), undefined, { timeout: 10_000 });
+    const kinds = await page.evaluate(() => [...document.querySelectorAll('bedside-badge')].length);
+    assert.equal(kinds, 2, 'one badge for the body, one for the headline');
+    const marks = await page.evaluate(() => [...(CSS.highlights.get('bedside-high') ?? [])].map((r) => r.toString()));
+    assert.ok(marks.some((t) => t.includes('Alvarez')), JSON.stringify(marks));
+    await page.click('#article-next');
+    await page.waitForSelector('#article-publish');
+    assert.equal(await page.evaluate(() => !!document.querySelector('bedside-dialog')), false, 'Next only opens the publish step');
+    await page.click('#article-publish');
+    await waitFor(page, () => !!document.querySelector('bedside-dialog')?.shadowRoot?.querySelector('[data-action="post"]'));
+    assert.deepEqual(await page.evaluate(() => window.__fixture.posts), []);
+    await page.click('bedside-dialog [data-action="post"]');
+    await waitFor(page, () => window.__fixture.posts.length === 2);
+    assert.deepEqual(await page.evaluate(() => window.__fixture.posts), [
+      { surface: 'linkedin-headline', text: 'Night shift notes', via: 'click' },
+      { surface: 'linkedin-article', text: RISKY, via: 'click' },
+    ]);
+    await page.close();
+  });
+});
