@@ -153,7 +153,7 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
     later();
   });
   const adopt = (root: ShadowRoot) => {
-    if (roots.has(root)) return;
+    if (roots.has(root) || root.host.localName.startsWith("bedside-")) return; // not our own UI
     roots.add(root);
     observer.observe(root, { childList: true, subtree: true });
     root.addEventListener("selectionchange", onSelection); // where the browser fires it on the root

@@ -213,3 +213,20 @@ describe('LinkedIn articles', () => {
     await page.close();
   });
 });
+
+describe('shadow roots', () => {
+  test('the underline rules are in the LinkedIn outlet\'s shadow root, where document rules do not reach', async () => {
+    const page = await openSite(h.context, 'linkedin');
+    await typeInto(page, 'linkedin-share', RISKY);
+    await waitFor(page, () => [...document.querySelectorAll('bedside-badge')].some((b) => b.dataset.verdict === 'hold'));
+    const rules = await page.evaluate(() => {
+      const root = document.querySelector('#interop-outlet').shadowRoot;
+      const sheets = [...root.adoptedStyleSheets, ...[...root.querySelectorAll('style')].map((s) => s.sheet)];
+      return sheets.flatMap((s) => [...s.cssRules].map((r) => r.selectorText)).filter((t) => t?.includes('::highlight'));
+    });
+    assert.deepEqual(rules.sort(), ['::highlight(bedside-high)', '::highlight(bedside-low)', '::highlight(bedside-medium)']);
+    // The ranges themselves are inside the shadow tree.
+    assert.ok(await page.evaluate(() => [...CSS.highlights.get('bedside-high')].some((r) => r.startContainer.getRootNode() instanceof ShadowRoot)));
+    await page.close();
+  });
+});
