@@ -8,7 +8,7 @@ import { Checker } from "./checker";
 import { caretAt, composedContains, deepActiveElement, eventTarget, shadowRootsIn } from "./dom";
 import { isHelperEditable } from "./editors";
 import type { Engine } from "./engine";
-import { Badge, spreadBadges } from "./render/badge";
+import { Badge } from "./render/badge";
 import { Card } from "./render/card";
 import { styleRootOf } from "./render/highlights";
 import { boxSelector, editable, surfaceOf, type SiteAdapter } from "./sites/site";
@@ -174,13 +174,12 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
   document.addEventListener("pointerdown", discover, true);
   sweep();
 
-  // Underlines, badges and mirrors follow their boxes on scroll and resize; then the
-  // badges are moved apart so none covers another or a site's button.
+  // Underlines, badges and mirrors follow their boxes on scroll and resize (and the
+  // badges then move apart so none covers another or a site's button: badge.ts).
   function placeAll() {
     placeFrame ||= requestAnimationFrame(() => {
       placeFrame = 0;
       checkers.forEach((c) => c.place());
-      spreadBadges([...checkers.values()].map((c) => ({ badge: c.badge, box: c.box.el })));
     });
   }
   window.addEventListener("scroll", placeAll, { capture: true, passive: true });

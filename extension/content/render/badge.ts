@@ -91,9 +91,16 @@ export class Badge {
       top: `${rect.bottom + window.scrollY + 4}px`,
       transform: rtl ? "none" : "translateX(-100%)",
     });
+    // Then, once per frame for all badges, moved clear of each other and of buttons.
+    placed.set(this, target);
+    spreadFrame ||= requestAnimationFrame(() => {
+      spreadFrame = 0;
+      spreadBadges([...placed].map(([badge, box]) => ({ badge, box })));
+    });
   }
 
   remove(): void {
+    placed.delete(this);
     this.host.remove();
   }
 
@@ -121,6 +128,10 @@ export class Badge {
   }
 }
 
+/** Every badge on the page with its box, for spreadBadges. */
+const placed = new Map<Badge, HTMLElement>();
+let spreadFrame = 0;
+
 const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /** The site's own controls near a box: its composer's buttons, which a badge must not cover. */
@@ -137,7 +148,7 @@ function controlsNear(box: HTMLElement): DOMRect[] {
  * place() put it), beside the box's end edge, above the end corner, under the start
  * corner; the first free spot wins, else it stays where it was put.
  */
-export function spreadBadges(items: { badge: Badge; box: HTMLElement }[]): void {
+function spreadBadges(items: { badge: Badge; box: HTMLElement }[]): void {
   const taken: DOMRect[] = [];
   const shown = items.filter(({ badge, box }) => badge.host.style.display !== "none" && box.isConnected);
   shown.sort((a, b) => a.box.getBoundingClientRect().top - b.box.getBoundingClientRect().top);
