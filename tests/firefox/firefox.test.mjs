@@ -101,6 +101,7 @@ const dialogShown = (page) => waitFor(page, () => !!document.querySelector('beds
 /** Types a post with the custom term and waits for its badge to say hold; returns the badge index. */
 async function typeHeld(page, name, text) {
   await typeInto(page, name, text);
+  await waitFor(page, () => document.querySelectorAll('bedside-badge').length > 0); // the box is watched
   const i = await badgeIndex(page, surface(name).selector);
   await waitFor(page, ([i, t]) => {
     const b = document.querySelectorAll('bedside-badge')[i];
