@@ -19,6 +19,8 @@ test: setup
 bench: build
 	@cargo run -q --release -p bedside-cli -- bench
 	@node tests/bench/latency.mjs
+	@cargo run -q --release -p bedside-cli -- bench --audit 100000
+	@node tests/bench/audit.mjs
 
 clean:
 	rm -rf dist build target/wasm-debian demo.png

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the release .wasm of crates/wasm and its JS glue into build/wasm/.
+# Builds the release .wasm of crates/wasm (the composer's core) and crates/audit-wasm
+# (the audit page's archive reader + core) and their JS glue into build/wasm/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=build/wasm
@@ -10,18 +11,19 @@ if [ "$mode" = debian ]; then
   # RUSTC_BOOTSTRAP unlocks -Zbuild-std on that stable compiler.
   target_dir=target/wasm-debian
   RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc CARGO_TARGET_DIR=$target_dir \
-    /usr/bin/cargo build -q -p bedside-wasm --profile wasm-release --target wasm32-unknown-unknown \
+    /usr/bin/cargo build -q -p bedside-wasm -p bedside-audit-wasm --profile wasm-release --target wasm32-unknown-unknown \
     -Zbuild-std=std,panic_abort
 else
   target_dir=target
-  cargo build -q -p bedside-wasm --profile wasm-release --target wasm32-unknown-unknown
+  cargo build -q -p bedside-wasm -p bedside-audit-wasm --profile wasm-release --target wasm32-unknown-unknown
 fi
 
-wasm=$target_dir/wasm32-unknown-unknown/wasm-release/bedside_wasm.wasm
 mkdir -p "$out"
-.tools/bin/wasm-bindgen --target web --out-dir "$out" "$wasm"
-
-# binaryen from npm (Debian's wasm-opt 108 mis-optimises reference-types output).
-# It reads the features from the module's target_features section.
-node_modules/.bin/wasm-opt -Oz -o "$out/bedside_wasm_bg.opt.wasm" "$out/bedside_wasm_bg.wasm"
-mv "$out/bedside_wasm_bg.opt.wasm" "$out/bedside_wasm_bg.wasm"
+for name in bedside_wasm bedside_audit_wasm; do
+  wasm=$target_dir/wasm32-unknown-unknown/wasm-release/$name.wasm
+  .tools/bin/wasm-bindgen --target web --out-dir "$out" "$wasm"
+  # binaryen from npm (Debian's wasm-opt 108 mis-optimises reference-types output).
+  # It reads the features from the module's target_features section.
+  node_modules/.bin/wasm-opt -Oz -o "$out/${name}_bg.opt.wasm" "$out/${name}_bg.wasm"
+  mv "$out/${name}_bg.opt.wasm" "$out/${name}_bg.wasm"
+done

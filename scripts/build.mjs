@@ -15,7 +15,9 @@ manifest.host_permissions = patterns;
 for (const entry of [...manifest.content_scripts, ...manifest.web_accessible_resources]) if (!entry.matches?.length) entry.matches = patterns;
 const dist = "dist";
 const wasm = "build/wasm/bedside_wasm_bg.wasm";
-if (!existsSync(wasm)) throw new Error(`${wasm} is missing: run scripts/build-wasm.sh first`);
+// Issue 15: the audit page's archive reader, loaded by that page's worker only (beside the core).
+const auditWasm = "build/wasm/bedside_audit_wasm_bg.wasm";
+for (const w of [wasm, auditWasm]) if (!existsSync(w)) throw new Error(`${w} is missing: run scripts/build-wasm.sh first`);
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
@@ -35,10 +37,17 @@ await build({ ...common, entryPoints: { content: "extension/content/index.ts" },
 await build({ ...common, entryPoints: { background: "extension/background/index.ts" }, outdir: dist, format: "esm" });
 await build({
   ...common,
-  entryPoints: { "popup/popup": "extension/popup/popup.ts", "options/options": "extension/options/options.ts" },
+  entryPoints: {
+    "popup/popup": "extension/popup/popup.ts",
+    "options/options": "extension/options/options.ts",
+    "audit/audit": "extension/audit/audit.ts",
+  },
   outdir: dist,
   format: "esm",
 });
+
+// Issue 15: the audit page's worker (a classic worker: FileReaderSync, the archive reader and the core).
+await build({ ...common, entryPoints: { "audit/worker": "extension/audit/worker.ts" }, outdir: dist, format: "iife" });
 
 // Issue 7: the offscreen document that hosts OCR (recognize.js is a chunk of its own,
 // also loaded on its own by Firefox's background page). Not referenced by content.js
@@ -69,6 +78,9 @@ const copies = [
   ["extension/popup/popup.css", "popup/popup.css"],
   ["extension/options/options.html", "options/options.html"],
   ["extension/options/options.css", "options/options.css"],
+  ["extension/audit/audit.html", "audit/audit.html"],
+  ["extension/audit/audit.css", "audit/audit.css"],
+  [auditWasm, "wasm/bedside_audit_wasm_bg.wasm"],
   ["extension/_locales", "_locales"],
   ["extension/icons", "icons"],
   ["extension/data", "data"],
@@ -118,6 +130,10 @@ console.log(
   `build: dist/ ready. wasm ${kb(wasmBytes.length)} raw, ${kb(wasmGz)} gzipped (budget ${kb(WASM_BUDGET)});` +
     ` ${zip} ${kb(statSync(zip).size)}`,
 );
+// The audit page's archive reader loads only there (never in a site's page): same budget.
+const auditGz = gzipSync(readFileSync(auditWasm), { level: 9 }).length;
+if (auditGz > WASM_BUDGET) throw new Error(`the audit .wasm is ${kb(auditGz)} gzipped, over its ${kb(WASM_BUDGET)} budget`);
+console.log(`build: audit page wasm ${kb(statSync(auditWasm).size)} raw, ${kb(auditGz)} gzipped (budget ${kb(WASM_BUDGET)}; the archive reader only: posts are scanned by the core above)`);
 const zipBytes = statSync(zip).size;
 console.log(
   `build: package with OCR ${kb(zipBytes)}, without OCR ${kb(bareBytes)} (OCR adds ${kb(zipBytes - bareBytes)};` +

@@ -32,6 +32,7 @@ step "build" bash -c 'bash scripts/build-wasm.sh && node scripts/build.mjs'
 step "corpus eval" cargo run -q --release -p bedside-cli -- eval ../shared/corpus/dev.jsonl tests/corpus/*.jsonl
 step "tsc" npx tsc --noEmit -p .
 step "js unit" node scripts/unit.mjs
+step "deploy guide" node --test tests/deploy.test.mjs
 step "e2e" node --test --test-concurrency=1 tests/e2e/
 # Issue 8: the Firefox package passes Mozilla's linter (warnings shown, errors fail), and
 # the Firefox suite runs headless in firefox-esr (tests/firefox/harness.mjs).
@@ -40,7 +41,8 @@ step "firefox e2e" node --test --test-concurrency=1 tests/firefox/
 # Speed is shown by figures, not by timed tests: the benchmarks print, they do not gate.
 # This VM runs slower for about half a minute after the browser suites' burst of work
 # (the core bench read 80 µs instead of 48 µs right after them), so the figures wait.
-step "benchmarks" bash -c 'sleep 30 && cargo run -q --release -p bedside-cli -- bench && node tests/bench/latency.mjs'
+step "benchmarks" bash -c 'sleep 30 && cargo run -q --release -p bedside-cli -- bench && node tests/bench/latency.mjs \
+  && cargo run -q --release -p bedside-cli -- bench --audit 100000 && node tests/bench/audit.mjs'
 
 if [ ${#failed_steps[@]} -gt 0 ]; then echo "failed steps: ${failed_steps[*]}"; fi
 echo "summary: $passed passed, $failed failed"

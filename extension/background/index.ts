@@ -39,6 +39,10 @@ async function handle(request: Request, sender: chrome.runtime.MessageSender): P
       return (await getCore()).scan(request.text);
     case "configure":
       return reconfigure();
+    case "detectors/errors":
+      // Rebuilt from the settings as they are now, so a page that just saved one sees it.
+      await reconfigure();
+      return (await getCore()).detectorErrors();
     case "drafts/save":
       return saveDrafts(request.drafts);
     case "drafts/list":

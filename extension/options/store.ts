@@ -1,6 +1,6 @@
 // The options page edits the user's own settings (storage.local "settings") and shows
 // the effective ones: a key the managed policy sets is shown locked, never written.
-import { DEFAULT_SETTINGS, loadSettings, POLICY_ONLY, type EffectiveSettings, type Settings } from "../shared/settings";
+import { DEFAULT_SETTINGS, POLICY_ONLY, type EffectiveSettings, type Settings } from "../shared/settings";
 
 export async function userSettings(): Promise<Settings> {
   const { settings: stored = {} } = (await chrome.storage.local.get("settings")) as { settings?: Partial<Settings> };
@@ -26,8 +26,4 @@ export async function replaceSettings(next: Settings): Promise<void> {
 export interface View {
   user: Settings;
   effective: EffectiveSettings;
-}
-
-export async function view(): Promise<View> {
-  return { user: await userSettings(), effective: await loadSettings() };
 }

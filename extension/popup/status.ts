@@ -1,13 +1,16 @@
 // The current tab as the content script sees it: findings open, the engine in use, and
 // the on/off switch for the site (settings.sitesOff; locked when the policy requires holds).
 import { askTab as ask } from "../shared/diagnostics";
-import { loadSettings, type Settings } from "../shared/settings";
+import type { EffectiveSettings, Settings } from "../shared/settings";
 import type { SiteId } from "./checklist-data";
 import { h, t } from "./i18n";
 
-export async function renderStatus(container: HTMLElement, tabId: number | undefined, site: SiteId | undefined, siteName: string): Promise<void> {
-  const { settings, locked } = await loadSettings();
+export async function renderStatus(container: HTMLElement, tabId: number | undefined, site: SiteId | undefined, siteName: string, effective: EffectiveSettings): Promise<void> {
+  const { settings, locked } = effective;
+  const seq = String(Number(container.dataset.seq ?? 0) + 1);
+  container.dataset.seq = seq;
   const status = tabId !== undefined && site ? await ask(tabId) : undefined;
+  if (container.dataset.seq !== seq) return; // a later render (the policy arrived) wins
   const off = !!site && settings.sitesOff.includes(site);
 
   const lines: HTMLElement[] = [];
@@ -24,12 +27,13 @@ export async function renderStatus(container: HTMLElement, tabId: number | undef
   } else lines.push(h("p", { id: "tab-state", "data-state": off ? "off" : "no-answer" }, off ? t("statusOff", siteName) : t("statusNoAnswer")));
 
   const parts: (HTMLElement | string)[] = [h("h2", { id: "status-title" }, t("statusTitle")), ...lines];
-  if (site) parts.push(siteSwitch(site, siteName, settings, locked.includes("sitesOff")));
+  // Until the policy is read the switch waits: the policy may lock it.
+  if (site) parts.push(siteSwitch(site, siteName, settings, locked.includes("sitesOff"), !effective.policyRead));
   container.replaceChildren(...parts);
 }
 
-function siteSwitch(site: SiteId, siteName: string, settings: Settings, locked: boolean): HTMLElement {
-  const box = h("input", { type: "checkbox", role: "switch", id: "site-on", disabled: locked });
+function siteSwitch(site: SiteId, siteName: string, settings: Settings, locked: boolean, pending: boolean): HTMLElement {
+  const box = h("input", { type: "checkbox", role: "switch", id: "site-on", disabled: locked || pending });
   box.checked = !settings.sitesOff.includes(site);
   const note = h("p", { class: "hint", id: "site-on-note", role: "status" }, locked ? t("lockedByPolicy") : "");
   box.addEventListener("change", async () => {

@@ -6,6 +6,14 @@ export interface Core {
   scan(text: string): Report;
   /** Rebuilds the scanner from a new config; keeps the old one if the config is bad. */
   configure(config: unknown): void;
+  /** The current config's detectors that could not be used, each with its problem. */
+  detectorErrors(): DetectorError[];
+}
+
+/** An organisation detector the core left out (crates/core/src/detectors.rs). */
+export interface DetectorError {
+  id: string;
+  message: string;
 }
 
 let ready: Promise<unknown> | undefined;
@@ -30,5 +38,6 @@ export async function loadCore(config: unknown): Promise<Core> {
       scanner.free();
       scanner = fresh;
     },
+    detectorErrors: () => scanner.detectorErrors() as DetectorError[],
   };
 }

@@ -13,6 +13,8 @@ export type Request =
   | { type: "scan"; text: string }
   /** Rebuild the scanner from the stored settings now (a content script saw them change). */
   | { type: "configure" }
+  /** Extension pages: the configured detectors the core could not use (issue 16). */
+  | { type: "detectors/errors" }
   /** Hold posts: stores them (all or none); replies with the saved drafts once on disk. */
   | { type: "drafts/save"; drafts: NewDraft[] }
   /** Extension pages only: the held drafts (expired ones removed first) and the expiry. */

@@ -15,6 +15,8 @@ export interface Finding {
   suggestion?: string;
   /** For case.recognizable: the details that were counted. */
   details?: string[];
+  /** The organisation detector that found it (issue 16). */
+  detector?: { id: string; label: string };
 }
 
 export interface Report {

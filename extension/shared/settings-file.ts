@@ -1,7 +1,7 @@
 // Settings as a file: export to JSON and validate an imported one. Validation names
 // the first wrong field (e.g. "customTerms[2].severity") so the user can fix the file.
 import { CATEGORY_LABELS } from "./categories";
-import { DEFAULT_SETTINGS, POLICY_ONLY, type Settings } from "./settings";
+import { DEFAULT_SETTINGS, POLICY_ONLY, type Detector, type Settings } from "./settings";
 import { SITE_IDS } from "./sites";
 
 export const FILE_FORMAT = "bedside-settings";
@@ -16,7 +16,7 @@ export function settingsFile(user: Settings): string {
 
 export type Validated = { ok: true; settings: Settings } | { ok: false; field: string; message: string };
 
-class FieldError extends Error {
+export class FieldError extends Error {
   constructor(readonly field: string, message: string) {
     super(message);
   }
@@ -58,12 +58,37 @@ export function validateSettings(input: unknown): Settings {
   for (const [key, value] of Object.entries(input)) {
     if ((POLICY_ONLY as readonly string[]).includes(key)) throw new FieldError(key, "can only be set by your organization's policy");
     if (!(key in DEFAULT_SETTINGS)) throw new FieldError(key, "is not a Bedside setting");
-    (out as any)[key] = CHECKS[key as keyof typeof CHECKS](value, key);
+    (out as any)[key] = CHECKS[key as keyof Settings](value, key);
   }
   return out;
 }
 
-const CHECKS = {
+/** Checks one setting's value (a key of DEFAULT_SETTINGS, policy-only keys included). */
+export function checkSetting(key: keyof Settings, value: unknown): unknown {
+  return CHECKS[key](value, key);
+}
+
+const DETECTOR_KEYS = ["id", "label", "pattern", "category", "severity", "message", "needs_context"];
+
+/** A detector's shape (its pattern is compiled by the core, which names its own errors). */
+export function checkDetector(d: unknown, at: string): Detector {
+  if (!isObject(d)) throw new FieldError(at, "must be an object with id, label and pattern");
+  for (const k of Object.keys(d)) if (!DETECTOR_KEYS.includes(k)) throw new FieldError(`${at}.${k}`, "is not a detector field");
+  const out: Detector = { id: text(d.id, `${at}.id`), label: text(d.label ?? d.id, `${at}.label`), pattern: text(d.pattern, `${at}.pattern`) };
+  if (d.category !== undefined) {
+    if (typeof d.category !== "string" || !(d.category in CATEGORY_LABELS)) throw new FieldError(`${at}.category`, "must be a known category id");
+    out.category = d.category;
+  }
+  if (d.severity !== undefined) {
+    if (!SEVERITIES.includes(d.severity as string)) throw new FieldError(`${at}.severity`, `must be "high", "medium" or "low"`);
+    out.severity = d.severity as Detector["severity"];
+  }
+  if (d.message !== undefined) out.message = text(d.message, `${at}.message`);
+  if (d.needs_context !== undefined) out.needs_context = bool(d.needs_context, `${at}.needs_context`);
+  return out;
+}
+
+const CHECKS: Record<keyof Settings, (v: unknown, f: string) => unknown> = {
   customTerms: (v: unknown, f: string) =>
     array(v, f).map((t, i) => {
       const at = `${f}[${i}]`;
@@ -110,6 +135,20 @@ const CHECKS = {
       if (!SITES.includes(s as string)) throw new FieldError(`${f}[${i}]`, `must be one of ${SITES.join(", ")}`);
       return s as string;
     }),
+  detectors: (v: unknown, f: string) => {
+    const list = array(v, f).map((d, i) => checkDetector(d, `${f}[${i}]`));
+    const seen = new Set<string>();
+    list.forEach((d, i) => {
+      if (seen.has(d.id)) throw new FieldError(`${f}[${i}].id`, `"${d.id}" is used by an earlier detector`);
+      seen.add(d.id);
+    });
+    return list;
+  },
+  // Policy only (validateSettings refuses them in a user's file before they get here).
+  lockedOn: (v: unknown, f: string) => CHECKS.disabled(v, f),
+  requireHold: (v: unknown, f: string) => bool(v, f),
+  hidePostAnyway: (v: unknown, f: string) => bool(v, f),
+  organisationName: (v: unknown, f: string) => text(v, f),
 };
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -1,8 +1,29 @@
 // User settings (chrome.storage.local "settings"), overridden key by key by the
 // managed policy (chrome.storage.managed) a hospital's IT sets.
+import { checkPolicy } from "./policy";
 import type { Severity } from "./report";
 
 export type Sensitivity = "strict" | "balanced" | "relaxed";
+
+/** An organisation detector (crates/core/src/detectors.rs): a `regex` crate pattern. */
+export interface Detector {
+  id: string;
+  label: string;
+  pattern: string;
+  /** A taxonomy id; custom.term when absent. */
+  category?: string;
+  severity?: Severity;
+  message?: string;
+  /** Flag a match only in a sentence or post about a patient. */
+  needs_context?: boolean;
+}
+
+/** A policy key (or detector) that could not be used, and why. */
+export interface PolicyProblem {
+  /** The key as written in policy, e.g. "sensitivity" or "detectors[2]" (or the detector id). */
+  field: string;
+  message: string;
+}
 
 export interface Settings {
   customTerms: { term: string; severity: Severity }[];
@@ -25,10 +46,14 @@ export interface Settings {
   requireHold: boolean;
   /** Policy only: the hold dialog offers no "Post anyway". */
   hidePostAnyway: boolean;
+  /** Patterns (issue 16): the policy's come first, then the user's own. */
+  detectors: Detector[];
+  /** Policy only: the organisation's name, shown in the popup and options page. */
+  organisationName: string;
 }
 
 /** Keys only the managed policy sets; values stored by the user are ignored. */
-export const POLICY_ONLY = ["lockedOn", "requireHold", "hidePostAnyway"] as const;
+export const POLICY_ONLY = ["lockedOn", "requireHold", "hidePostAnyway", "organisationName"] as const;
 
 export const DEFAULT_SETTINGS: Settings = {
   customTerms: [],
@@ -43,6 +68,8 @@ export const DEFAULT_SETTINGS: Settings = {
   lockedOn: [],
   requireHold: false,
   hidePostAnyway: false,
+  detectors: [],
+  organisationName: "",
 };
 
 export interface EffectiveSettings {
@@ -51,24 +78,51 @@ export interface EffectiveSettings {
   locked: (keyof Settings)[];
   /** The policy's own values (e.g. to tell its custom terms from the user's). */
   policy: Partial<Settings>;
+  /** Policy keys that could not be used (left out: the user's value or the default applies). */
+  problems: PolicyProblem[];
+  /** False while the managed policy has not been read yet (see watchSettings). */
+  policyRead: boolean;
 }
 
-async function managed(): Promise<Partial<Settings>> {
+/** The managed policy as the browser gives it (unchecked), or {} when there is none. */
+export async function managedPolicy(): Promise<Record<string, unknown>> {
   try {
-    return ((await chrome.storage.managed.get(null)) ?? {}) as Partial<Settings>;
+    return ((await chrome.storage.managed.get(null)) ?? {}) as Record<string, unknown>;
   } catch {
     return {}; // no policy installed, or a browser without managed storage
   }
 }
 
-export async function loadSettings(): Promise<EffectiveSettings> {
+async function storedSettings(): Promise<Partial<Settings>> {
   const { settings: stored = {} } = (await chrome.storage.local.get("settings")) as { settings?: Partial<Settings> };
-  const policy = await managed();
-  return effective(stored, policy);
+  return stored;
+}
+
+export async function loadSettings(): Promise<EffectiveSettings> {
+  const [stored, raw] = await Promise.all([storedSettings(), managedPolicy()]);
+  const { policy, problems } = checkPolicy(raw);
+  return effective(stored, policy, problems);
+}
+
+/**
+ * For pages that must paint at once: calls back with the user's settings as soon as they
+ * are read (policyRead false), then again with the policy applied, and on every change.
+ * The first read of managed storage in a new profile can take seconds; nothing waits for it.
+ */
+export function watchSettings(callback: (s: EffectiveSettings) => void): void {
+  let policyArrived = false;
+  void storedSettings().then((stored) => {
+    if (!policyArrived) callback({ ...effective(stored, {}), policyRead: false });
+  });
+  void loadSettings().then((s) => {
+    policyArrived = true;
+    callback(s);
+  });
+  onSettingsChanged(callback);
 }
 
 /** User values overridden by the policy's, key by key; pure, for tests and pages. */
-export function effective(stored: Partial<Settings>, policy: Partial<Settings>): EffectiveSettings {
+export function effective(stored: Partial<Settings>, policy: Partial<Settings>, problems: PolicyProblem[] = []): EffectiveSettings {
   const locked = Object.keys(policy).filter((k) => k in DEFAULT_SETTINGS) as (keyof Settings)[];
   const user = { ...stored };
   for (const k of POLICY_ONLY) delete user[k];
@@ -78,12 +132,17 @@ export function effective(stored: Partial<Settings>, policy: Partial<Settings>):
     const seen = new Set(policy.customTerms.map((t) => t.term.toLowerCase()));
     settings.customTerms = [...policy.customTerms, ...stored.customTerms.filter((t) => !seen.has(t.term.toLowerCase()))];
   }
+  // Likewise the policy's detectors come before the user's own (an id the policy uses wins).
+  if (policy.detectors && stored.detectors) {
+    const ids = new Set(policy.detectors.map((d) => d.id));
+    settings.detectors = [...policy.detectors, ...stored.detectors.filter((d) => !ids.has(d.id))];
+  }
   settings.disabled = settings.disabled.filter((id) => !settings.lockedOn.includes(id));
   if (settings.requireHold) {
     settings.sitesOff = [];
     if (!locked.includes("sitesOff")) locked.push("sitesOff");
   }
-  return { settings, locked, policy };
+  return { settings, locked, policy, problems, policyRead: true };
 }
 
 function pick(source: Partial<Settings>, keys: (keyof Settings)[]): Partial<Settings> {
@@ -117,5 +176,6 @@ export function coreConfig(s: Settings, now = new Date()) {
     disabled: s.disabled.filter((id) => !(s.lockedOn ?? []).includes(id)),
     sensitivity: s.sensitivity,
     duringWorkHours: duringWorkHours(s.workHours, now),
+    detectors: s.detectors ?? [],
   };
 }

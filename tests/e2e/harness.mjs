@@ -8,6 +8,8 @@ import { buildFixtures, OUT_DIR, REPO } from './fixtures/build.mjs';
 import { FIXTURE_DIR, extraPages, hostPages, site, sites, surface as surfaceInfo } from './sites.mjs';
 
 export { sites, surfaces, site, surface, CSP, hostPages, extraPages } from './sites.mjs';
+// Real managed policy files, under the machine-wide policy lock (issue 16).
+export { installPolicy } from '../policy-files.mjs';
 
 const ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

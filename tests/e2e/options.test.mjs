@@ -8,12 +8,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { clickSubmit, launch, openSite, typeInto, until, waitFor } from './harness.mjs';
+import { clickSubmit, installPolicy, launch, openSite, typeInto, until, waitFor } from './harness.mjs';
 import { REPO } from './fixtures/build.mjs';
 
 const ARTIFACTS = path.join(REPO, 'tests/artifacts');
 fs.mkdirSync(ARTIFACTS, { recursive: true });
-const POLICY_DIR = '/etc/chromium/policies/managed';
 
 async function openOptions(h) {
   const page = await h.context.newPage();
@@ -62,6 +61,34 @@ describe('options page', () => {
     await waitFor(page, (n) => Number(document.querySelector('bedside-badge').dataset.count) === n, before0.count, { timeout: 10_000 });
     assert.ok(!(await findings(page)).highlighted.includes('Quillfeather Ward'));
     assert.equal(await page.evaluate(() => performance.getEntriesByType('navigation').length), 1, 'page never reloaded');
+    await options.close();
+    await page.close();
+  });
+
+  test('patterns the user adds: a broken one is named with its problem, a good one flags an open box', async () => {
+    const page = await openSite(h.context, 'x-home');
+    await typeInto(page, 'x-home', 'Ask for badge B12345 at the desk');
+    await page.waitForSelector('bedside-badge');
+    const options = await openOptions(h);
+    await options.fill('#detector-label', 'Broken badge');
+    await options.fill('#detector-pattern', '(B\\d{5}');
+    await options.press('#detector-pattern', 'Enter');
+    await options.waitForSelector('#detectors li[data-detector="broken-badge"] [data-error="broken-badge"]', { timeout: 10_000 });
+    assert.match(await options.textContent('[data-error="broken-badge"]'), /Not used: invalid pattern: unclosed group/);
+
+    await options.fill('#detector-label', 'Badge number');
+    await options.fill('#detector-pattern', '\\bB\\d{5}\\b');
+    await options.selectOption('#detector-category', 'phi.id');
+    await options.selectOption('#detector-severity', 'high');
+    await options.press('#detector-pattern', 'Enter');
+    await options.waitForSelector('#detectors li[data-detector="badge-number"]');
+    assert.deepEqual((await storage(h, 'settings')).detectors.map((d) => d.id), ['broken-badge', 'badge-number']);
+    // The open box rescans: the good pattern underlines, the broken one changed nothing else.
+    await waitFor(page, () => [...CSS.highlights].some(([n, hl]) => n === 'bedside-high' && [...hl].some((r) => r.toString() === 'B12345')), undefined, { timeout: 10_000 });
+    await options.waitForSelector('body[data-detectors-checked="true"]');
+    assert.equal(await options.$('[data-error="badge-number"]'), null);
+    await options.click('#detectors li[data-detector="broken-badge"] button');
+    await until(async () => (await storage(h, 'settings')).detectors.length === 1, { message: 'broken pattern removed' });
     await options.close();
     await page.close();
   });
@@ -118,34 +145,51 @@ function unpackedId(dir) {
   return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 }
 
-describe('managed policy (real Chromium policy file)', () => {
-  // The policy file is system-wide, so it names the id of a private copy of dist/:
-  // no other Chromium on this machine (other engineers' tests) loads that id.
+/**
+ * A private copy of dist/ under a real Chromium policy file naming its id (the policy file
+ * is system-wide, so it names an id no other Chromium on this machine loads), launched.
+ */
+async function launchUnderPolicy(policy) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bedside-policy-'));
   const ext = path.join(dir, 'ext');
-  const policyFile = path.join(POLICY_DIR, `bedside-test-${path.basename(dir)}.json`);
-  const id = (fs.cpSync(path.join(REPO, 'dist'), ext, { recursive: true }), unpackedId(ext));
+  fs.cpSync(path.join(REPO, 'dist'), ext, { recursive: true });
+  const id = unpackedId(ext);
+  const installed = await installPolicy('chromium', id, policy, { name: `bedside-test-${path.basename(dir)}` });
+  let h;
+  try {
+    h = await launch({ dist: ext });
+    assert.equal(h.extensionId, id, 'policy names the loaded extension');
+  } catch (error) {
+    await h?.close();
+    await installed.remove();
+    throw error;
+  }
+  return {
+    h, id,
+    async close() {
+      try { await h.close(); } finally {
+        await installed.remove();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+describe('managed policy (real Chromium policy file)', () => {
   const POLICY = {
     lockedOn: ['custom.term', 'phi.name'],
     hidePostAnyway: true,
     requireHold: true,
     customTerms: [{ term: 'Mercy Vale Hospital', severity: 'high' }],
   };
-  let h;
+  let h, id, run;
   before(async () => {
-    fs.mkdirSync(POLICY_DIR, { recursive: true });
-    fs.writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [id]: POLICY } } }));
-    h = await launch({ dist: ext });
-    assert.equal(h.extensionId, id, 'policy names the loaded extension');
+    run = await launchUnderPolicy(POLICY);
+    ({ h, id } = run);
     // The user had switched these off and X too; the policy must win.
     await h.serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { disabled: ['custom.term', 'phi.name', 'conduct.claims'], sitesOff: ['x'] } }));
   });
-  after(async () => {
-    try { await h?.close(); } finally {
-      fs.rmSync(policyFile, { force: true });
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  after(async () => { await run?.close(); });
 
   test('locks categories on, requires holds and hides "Post anyway", shown locked', async () => {
     assert.deepEqual(await h.serviceWorker.evaluate(() => chrome.storage.managed.get(null)), POLICY);
@@ -188,6 +232,75 @@ describe('managed policy (real Chromium policy file)', () => {
       .filter((b) => !b.hidden && b.getClientRects().length > 0).map((b) => b.dataset.action));
     assert.ok(actions.includes('hold') && actions.includes('edit'), actions.join());
     assert.ok(!actions.includes('post'), `no "Post anyway": ${actions.join()}`);
+    assert.deepEqual(await page.evaluate(() => window.__fixture.posts), []);
+    await page.close();
+  });
+});
+
+describe('organisation detectors from a real Chromium policy file (issue 16)', () => {
+  const POLICY = {
+    organisationName: "St. Luke's Health",
+    lockedOn: ['phi.mrn'],
+    detectors: [
+      { id: 'mrn', label: "St. Luke's medical record number", pattern: '\\b[A-Z]{2}\\d{7}\\b', category: 'phi.mrn', severity: 'high', message: "St. Luke's record numbers stay in the chart." },
+      { id: 'broken', label: 'Broken employee id', pattern: '(EMP-\\d+', category: 'phi.id' },
+      { id: 'codename', label: 'Project code name', pattern: '(?i)\\bproject\\s+bluebird\\b', category: 'workplace.confidential', severity: 'medium' },
+    ],
+  };
+  let h, run;
+  before(async () => { run = await launchUnderPolicy(POLICY); ({ h } = run); });
+  after(async () => { await run?.close(); });
+
+  test('the options page shows the organisation, its locked settings and the broken pattern by name', async () => {
+    const options = await openOptions(h);
+    await options.waitForSelector('body[data-detectors-checked="true"]');
+    assert.equal(await options.textContent('#org-name'), "Managed by St. Luke's Health");
+    const keys = await options.$$eval('#org-locked li', (li) => li.map((x) => x.dataset.key));
+    assert.deepEqual(keys.sort(), ['detectors', 'lockedOn']);
+    const problems = await options.$$eval('#policy-problems li', (li) => li.map((x) => x.textContent));
+    assert.equal(problems.length, 1, problems.join('\n'));
+    assert.match(problems[0], /Broken employee id.*\(broken\).*invalid pattern: unclosed group/);
+    assert.match(await options.textContent('[data-error="broken"]'), /unclosed group/);
+    assert.equal(await options.$('#detectors li[data-detector="mrn"][data-locked="true"]') !== null, true);
+    assert.equal(await options.$('[data-error="mrn"]'), null, 'the good pattern has no error');
+    assert.equal(await options.isDisabled('#cat-phi\\.mrn'), true);
+    console.log(`# options page under policy: content painted at ${await options.getAttribute('body', 'data-painted')} ms`);
+    await options.close();
+  });
+
+  test('a matching id is underlined, the card names the organisation label, and the post is held', async () => {
+    const page = await openSite(h.context, 'x-home');
+    const tabId = await h.serviceWorker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, page.url());
+    await typeInto(page, 'x-home', 'Filed SL4471920 for project Bluebird before lunch');
+    await waitFor(page, () => [...CSS.highlights].some(([n, hl]) => n === 'bedside-high' && [...hl].some((r) => r.toString() === 'SL4471920')), undefined, { timeout: 10_000 });
+    await waitFor(page, () => [...CSS.highlights].some(([n, hl]) => n === 'bedside-medium' && [...hl].some((r) => r.toString() === 'project Bluebird')), undefined, { timeout: 10_000 });
+    // Keyboard to the finding: the card's title is the organisation's label.
+    await page.keyboard.press('Home');
+    let card;
+    for (let k = 0; k < 6; k++) {
+      await page.keyboard.press('Alt+Shift+N');
+      card = await page.evaluate(() => {
+        const c = document.querySelector('bedside-card')?.shadowRoot.querySelector('.card');
+        return c && { ...c.dataset, head: c.querySelector('.head')?.textContent, body: c.textContent };
+      });
+      if (card?.text === 'SL4471920') break;
+      await page.keyboard.press('Escape');
+    }
+    assert.equal(card?.text, 'SL4471920');
+    assert.equal(card.detector, 'mrn');
+    assert.match(card.head, /^Your organization flags this: St\. Luke's medical record number/);
+    assert.match(card.body, /St\. Luke's record numbers stay in the chart\./);
+    await page.keyboard.press('Escape');
+
+    // The popup shows the organisation and the broken pattern too.
+    const popup = await h.context.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/popup/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('#organisation:not([hidden]) #policy-problems li[data-key="detector:broken"]');
+    assert.equal(await popup.textContent('#org-name'), "Managed by St. Luke's Health");
+    await popup.close();
+
+    await clickSubmit(page, 'x-home');
+    await waitFor(page, () => !!document.querySelector('bedside-dialog')?.shadowRoot?.querySelector('[data-action="hold"]'));
     assert.deepEqual(await page.evaluate(() => window.__fixture.posts), []);
     await page.close();
   });

@@ -117,7 +117,7 @@ async function serveFixtures() {
 
 // Quiet Firefox: no update, telemetry, safe browsing, captive portal or remote settings
 // traffic (geckodriver already sets most of these; the rest would show as offsite).
-const PREFS = (port) => ({
+const PREFS = (port, addonId = ADDON_ID) => ({
   'network.proxy.type': 1,
   'network.proxy.http': '127.0.0.1', 'network.proxy.http_port': port,
   'network.proxy.ssl': '127.0.0.1', 'network.proxy.ssl_port': port,
@@ -140,17 +140,18 @@ const PREFS = (port) => ({
   'browser.startup.page': 0,
   // A fixed uuid, and storage kept when the temporary add-on goes at shutdown and is
   // installed again at the next launch (the relaunch test).
-  'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }),
+  'extensions.webextensions.uuids': JSON.stringify({ [addonId]: EXTENSION_UUID }),
   'extensions.webextensions.keepStorageOnUninstall': true,
   'extensions.webextensions.keepUuidOnUninstall': true,
 });
 
 /**
- * @param {{ dist?: string, profileDir?: string, headless?: boolean }} [o]
+ * @param {{ dist?: string, profileDir?: string, headless?: boolean, addonId?: string }} [o]
  *   dist: the built Firefox extension dir (relative to the repo); its upload zip is installed.
+ *   addonId: the add-on's gecko id when dist is a copy with an id of its own (policy tests).
  *   profileDir: reuse a profile (to test a relaunch); default is a fresh temp dir, removed on close.
  */
-export async function launch({ dist = 'dist-firefox', profileDir, headless = true } = {}) {
+export async function launch({ dist = 'dist-firefox', profileDir, headless = true, addonId = ADDON_ID } = {}) {
   await ensureFixtures();
   if (!FIREFOX) throw new Error('no firefox-esr or firefox on PATH (set FIREFOX=/path)');
   if (!fs.existsSync(GECKODRIVER)) throw new Error(`no geckodriver at ${GECKODRIVER}; run make setup (or set GECKODRIVER=/path)`);
@@ -164,7 +165,7 @@ export async function launch({ dist = 'dist-firefox', profileDir, headless = tru
 
   const options = new firefox.Options().setBinary(FIREFOX).addArguments('-profile', profileDir).setAcceptInsecureCerts(true);
   if (headless) options.addArguments('-headless');
-  for (const [k, v] of Object.entries(PREFS(server.port))) options.setPreference(k, v);
+  for (const [k, v] of Object.entries(PREFS(server.port, addonId))) options.setPreference(k, v);
   options.windowSize({ width: 1000, height: 800 });
   // WebDriver may navigate to moz-extension:// pages (the popup, options) only with this.
   const service = new firefox.ServiceBuilder(GECKODRIVER).addArguments('--allow-system-access');
@@ -252,6 +253,8 @@ export async function waitFor(page, fn, arg, { timeout = 5_000 } = {}) {
 }
 
 export { until } from '../e2e/probes.mjs';
+// Real managed policy files, under the machine-wide policy lock (issue 16).
+export { installPolicy } from '../policy-files.mjs';
 
 /** Opens a fixture site (by name) in a new tab and waits until its editors are mounted. */
 export async function openSite(h, name, { query = '' } = {}) {

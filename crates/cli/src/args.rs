@@ -1,12 +1,19 @@
-//! Hand-written argument parsing (no dependency needed for three subcommands).
+//! Hand-written argument parsing (no dependency needed for four subcommands).
 
 pub const USAGE: &str = "\
 usage:
-  bedside check [--json] [--site linkedin|x|facebook|instagram] [--config FILE] [FILE|-]
-  bedside check --jsonl [--config FILE] FILE|-
+  bedside check [--json] [--site linkedin|x|facebook|instagram] [--config FILE]
+                [--detectors FILE] [FILE|-]
+  bedside check --jsonl [--config FILE] [--detectors FILE] FILE|-
   bedside eval [--check] [--min-hold-recall R] [--max-false-alarm R] [--min-phi-recall R]
                [--min-labels N] [--misses N] CORPUS.jsonl...
-  bedside bench [--seconds S]
+  bedside bench [--seconds S] [--audit POSTS]
+  bedside audit [--jsonl|--json|--csv] [--min review|hold] [--since YYYY-MM-DD]
+                [--include-messages] [--config FILE] [--detectors FILE] PATH
+
+--detectors FILE: organisation detectors, a JSON list or an object with a \"detectors\" list
+  (a managed policy); each unusable one is named on standard error with its problem, the
+  post is checked with the others, and the exit code is 5.
 
 exit codes: 0 clean, 1 review, 2 hold, 3 usage, 4 unreadable input, 5 invalid input,
             6 evaluation below its floors
@@ -17,6 +24,7 @@ pub enum Command {
     Check(CheckArgs),
     Eval(EvalArgs),
     Bench(BenchArgs),
+    Audit(AuditArgs),
     Help,
 }
 
@@ -25,6 +33,8 @@ pub struct CheckArgs {
     pub jsonl: bool,
     pub site: Option<String>,
     pub config: Option<String>,
+    /// Organisation detectors to add to the config's.
+    pub detectors: Option<String>,
     /// `None` or `Some("-")` means standard input.
     pub path: Option<String>,
 }
@@ -41,6 +51,29 @@ pub struct EvalArgs {
 
 pub struct BenchArgs {
     pub seconds: f64,
+    /// Also time `audit` on a generated X archive of this many posts.
+    pub audit: Option<usize>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum AuditFormat {
+    Human,
+    Jsonl,
+    Json,
+    Csv,
+}
+
+pub struct AuditArgs {
+    pub format: AuditFormat,
+    /// The least verdict printed: `None` means every post for `--jsonl`, review and
+    /// hold otherwise.
+    pub min: Option<bedside_core::Verdict>,
+    /// `YYYY-MM-DD`: posts written that day or later.
+    pub since: Option<String>,
+    pub include_messages: bool,
+    pub config: Option<String>,
+    pub detectors: Option<String>,
+    pub path: String,
 }
 
 /// The site registry's ids (`extension/shared/sites.json`; a test keeps them equal).
@@ -59,6 +92,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                 jsonl: false,
                 site: None,
                 config: None,
+                detectors: None,
                 path: None,
             };
             while let Some(x) = rest.next() {
@@ -76,6 +110,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                         a.site = Some(s);
                     }
                     "--config" => a.config = Some(value(&mut rest, "--config")?),
+                    "--detectors" => a.detectors = Some(value(&mut rest, "--detectors")?),
                     "-" => set_path(&mut a.path, x)?,
                     f if f.starts_with('-') => {
                         return Err(format!("unknown option `{f}` for check"))
@@ -121,7 +156,10 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
             Ok(Command::Eval(a))
         }
         "bench" => {
-            let mut a = BenchArgs { seconds: 1.0 };
+            let mut a = BenchArgs {
+                seconds: 1.0,
+                audit: None,
+            };
             while let Some(x) = rest.next() {
                 match x.as_str() {
                     "--seconds" => {
@@ -131,13 +169,75 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                             .filter(|s: &f64| *s > 0.0 && *s <= 600.0)
                             .ok_or("--seconds takes a number of seconds between 0 and 600")?
                     }
+                    "--audit" => a.audit = Some(number(&mut rest, x)?),
                     f => return Err(format!("unknown argument `{f}` for bench")),
                 }
             }
             Ok(Command::Bench(a))
         }
+        "audit" => audit(rest),
         other => Err(format!("unknown command `{other}`")),
     }
+}
+
+fn audit<'a>(mut rest: impl Iterator<Item = &'a String>) -> Result<Command, String> {
+    use bedside_core::Verdict;
+    let mut a = AuditArgs {
+        format: AuditFormat::Human,
+        min: None,
+        since: None,
+        include_messages: false,
+        config: None,
+        detectors: None,
+        path: String::new(),
+    };
+    let mut formats = 0;
+    while let Some(x) = rest.next() {
+        match x.as_str() {
+            "--jsonl" | "--json" | "--csv" => {
+                formats += 1;
+                a.format = match x.as_str() {
+                    "--jsonl" => AuditFormat::Jsonl,
+                    "--json" => AuditFormat::Json,
+                    _ => AuditFormat::Csv,
+                };
+            }
+            "--min" => {
+                a.min = Some(match value(&mut rest, x)?.as_str() {
+                    "review" => Verdict::Review,
+                    "hold" => Verdict::Hold,
+                    v => return Err(format!("--min takes review or hold, got `{v}`")),
+                })
+            }
+            "--since" => {
+                let v = value(&mut rest, x)?;
+                let ok = v.len() == 10
+                    && v.bytes().enumerate().all(|(i, b)| match i {
+                        4 | 7 => b == b'-',
+                        _ => b.is_ascii_digit(),
+                    });
+                if !ok {
+                    return Err(format!("--since takes a date as YYYY-MM-DD, got `{v}`"));
+                }
+                a.since = Some(v);
+            }
+            "--include-messages" => a.include_messages = true,
+            "--config" => a.config = Some(value(&mut rest, x)?),
+            "--detectors" => a.detectors = Some(value(&mut rest, x)?),
+            f if f.starts_with('-') => return Err(format!("unknown option `{f}` for audit")),
+            p if a.path.is_empty() => a.path = p.to_string(),
+            _ => return Err("audit takes one PATH (an archive zip, folder or file)".into()),
+        }
+    }
+    if formats > 1 {
+        return Err("--jsonl, --json and --csv exclude each other".into());
+    }
+    if a.path.is_empty() {
+        return Err(
+            "audit needs a PATH: the archive zip, its extracted folder or one of its files".into(),
+        );
+    }
+    Ok(Command::Audit(a))
 }
 
 fn set_path(slot: &mut Option<String>, p: &str) -> Result<(), String> {

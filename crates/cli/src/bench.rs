@@ -2,7 +2,7 @@
 
 use std::time::{Duration, Instant};
 
-use bedside_core::{Config, Scanner};
+use bedside_core::{Config, Detector, Scanner};
 
 use crate::args::BenchArgs;
 
@@ -40,6 +40,9 @@ fn post(chars: usize) -> String {
 }
 
 pub fn run(a: &BenchArgs) -> u8 {
+    if let Some(n) = a.audit {
+        return audit(n);
+    }
     let t = Instant::now();
     let scanner = match Scanner::new(Config::default()) {
         Ok(s) => s,
@@ -76,6 +79,23 @@ pub fn run(a: &BenchArgs) -> u8 {
         show(t.elapsed())
     );
     std::hint::black_box(third.is_ok());
+    let t = Instant::now();
+    let with_detectors = Scanner::new(Config {
+        detectors: detectors(200),
+        ..Config::default()
+    });
+    println!(
+        "scanner built in {} (later construction, 200 organisation detectors)",
+        show(t.elapsed())
+    );
+    let with_detectors = match with_detectors {
+        Ok(s) if s.detector_errors().is_empty() => s,
+        _ => {
+            eprintln!("bedside: the benchmark's detectors do not compile");
+            return 5;
+        }
+    };
+    println!();
     // Each size is timed in ROUNDS short rounds, taken in turn with the other sizes, and
     // the quickest round's median is reported: a shared machine that pauses or slows for a
     // few seconds spoils a round, not a figure.
@@ -118,7 +138,79 @@ pub fn run(a: &BenchArgs) -> u8 {
         "\n63,000 characters took {:.1}x the time of 3,000",
         medians[2].as_secs_f64() / medians[1].as_secs_f64()
     );
+    organisation(&posts[1], &with_detectors, &scanner, budget);
     0
+}
+
+/// What organisation detectors cost: 200 of them on the 3,000-character post, and a
+/// pattern that is catastrophic for a backtracking engine on 50,000 characters.
+fn organisation(post: &str, with: &Scanner, without: &Scanner, budget: Duration) {
+    let (mut a, mut b) = (Duration::MAX, Duration::MAX);
+    for _ in 0..ROUNDS {
+        a = a.min(round(with, post, budget).median);
+        b = b.min(round(without, post, budget).median);
+    }
+    // Taken in turn, so both see the same machine; on a busy one the difference can come
+    // out below zero, which is printed as it is.
+    let diff = (a.as_secs_f64() - b.as_secs_f64()) * 1e6;
+    println!(
+        "\n200 organisation detectors on 3,000 characters: {} median, {} without them ({diff:+.1} µs)",
+        show(a),
+        show(b),
+    );
+    let evil = Scanner::new(Config {
+        detectors: vec![detector("evil", r"(a+)+$")],
+        ..Config::default()
+    })
+    .expect("default config");
+    let text = "a".repeat(50_000);
+    let mut best = Duration::MAX;
+    let mut found = 0;
+    for _ in 0..ROUNDS {
+        best = best.min(round(&evil, &text, budget).median);
+        found = evil.scan(&text).findings.len();
+    }
+    // Half the text, to show the time grows linearly (a backtracking engine would not end).
+    let half = round(&evil, &text[..25_000], budget).median;
+    println!(
+        "(a+)+$ on 50,000 characters: {} median ({found} finding), {} on 25,000 ({:.1}x for twice the text)",
+        show(best),
+        show(half),
+        best.as_secs_f64() / half.as_secs_f64()
+    );
+}
+
+fn detector(id: &str, pattern: &str) -> Detector {
+    Detector {
+        id: id.into(),
+        label: id.into(),
+        pattern: pattern.into(),
+        category: None,
+        severity: None,
+        message: None,
+        needs_context: false,
+    }
+}
+
+/// `n` detectors of the kinds a hospital writes: record and employee number formats,
+/// project code names, unit names.
+fn detectors(n: usize) -> Vec<Detector> {
+    (0..n)
+        .map(|i| {
+            let letters = |k: usize| {
+                let a = (b'A' + (k % 26) as u8) as char;
+                let b = (b'A' + (k / 26 % 26) as u8) as char;
+                format!("{a}{b}")
+            };
+            let pattern = match i % 4 {
+                0 => format!(r"\b{}\d{{7}}\b", letters(i)),
+                1 => format!(r"(?i)\bproject\s+(bluebird|kestrel|heron){i}\b"),
+                2 => format!(r"\bEMP-{i:03}\d{{4}}\b"),
+                _ => format!(r"(?i)\b(ward|unit)\s+{i}[A-Z]\b"),
+            };
+            detector(&format!("d{i}"), &pattern)
+        })
+        .collect()
 }
 
 const ROUNDS: u32 = 5;
@@ -155,5 +247,47 @@ fn show(d: Duration) -> String {
         format!("{us:.1} µs")
     } else {
         format!("{:.2} ms", us / 1000.0)
+    }
+}
+
+/// `bench --audit N`: `audit` on a generated X archive of N posts (a zip on disk, read
+/// and scanned as `bedside audit` does), in posts per second.
+fn audit(n: usize) -> u8 {
+    let zip = bedside_archive::fixtures::x_archive(n);
+    let path = std::env::temp_dir().join(format!("bedside-bench-x-{}.zip", std::process::id()));
+    if let Err(e) = std::fs::write(&path, &zip) {
+        eprintln!("bedside: cannot write {}: {e}", path.display());
+        return 4;
+    }
+    let scanner = Scanner::new(Config::default()).expect("default config");
+    let t = Instant::now();
+    let result = crate::audit::collect(
+        &path.to_string_lossy(),
+        bedside_archive::Options::default(),
+        None,
+        &scanner,
+    );
+    let took = t.elapsed();
+    let _ = std::fs::remove_file(&path);
+    match result {
+        Ok(a) => {
+            let risky = a
+                .posts
+                .iter()
+                .filter(|(_, r)| r.verdict != bedside_core::Verdict::Clean)
+                .count();
+            println!(
+                "audit: {} posts ({risky} risky) from a generated {:.1} MB X archive read and scanned in {}: {:.0} posts/s",
+                a.posts.len(),
+                zip.len() as f64 / 1e6,
+                show(took),
+                a.posts.len() as f64 / took.as_secs_f64()
+            );
+            0
+        }
+        Err(e) => {
+            eprintln!("bedside: {}", e.message);
+            e.code
+        }
     }
 }

@@ -20,9 +20,19 @@ pub fn run(a: &CheckArgs) -> u8 {
 }
 
 fn run_inner(a: &CheckArgs) -> Result<u8, InputError> {
-    let scanner = input::scanner(a.config.as_deref())?;
+    let scanner = input::scanner(a.config.as_deref(), a.detectors.as_deref())?;
+    // Unusable detectors are named; the post is still checked with the others.
+    for e in scanner.detector_errors() {
+        eprintln!("bedside: {e}");
+    }
+    let bad_detectors = !scanner.detector_errors().is_empty();
+    let code = check(a, &scanner)?;
+    Ok(if bad_detectors { 5 } else { code })
+}
+
+fn check(a: &CheckArgs, scanner: &bedside_core::Scanner) -> Result<u8, InputError> {
     if a.jsonl {
-        return batch(&scanner, a.path.as_deref());
+        return batch(scanner, a.path.as_deref());
     }
     let text = input::read_post(a.path.as_deref())?;
     let report = scanner.scan(&text);

@@ -57,9 +57,13 @@ pub fn read_post(path: Option<&str>) -> Result<String, InputError> {
     Ok(text)
 }
 
-/// Builds the scanner from an optional JSON config file (the extension's settings shape).
-pub fn scanner(config: Option<&str>) -> Result<bedside_core::Scanner, InputError> {
-    let cfg = match config {
+/// Builds the scanner from an optional JSON config file (the extension's settings shape)
+/// and an optional detectors file, whose detectors are added to the config's.
+pub fn scanner(
+    config: Option<&str>,
+    detectors: Option<&str>,
+) -> Result<bedside_core::Scanner, InputError> {
+    let mut cfg: bedside_core::Config = match config {
         None => bedside_core::Config::default(),
         Some(p) => {
             let bytes = std::fs::read(p).map_err(|e| InputError::unreadable(p, e))?;
@@ -69,8 +73,46 @@ pub fn scanner(config: Option<&str>) -> Result<bedside_core::Scanner, InputError
             })?
         }
     };
+    if let Some(p) = detectors {
+        cfg.detectors.extend(read_detectors(p)?);
+    }
     bedside_core::Scanner::new(cfg).map_err(|e| InputError {
         code: 5,
         message: format!("config: {e}"),
     })
+}
+
+/// Reads a detectors file: a JSON list of detectors, or an object (a managed policy) whose
+/// `detectors` key holds one. A detector of the wrong shape is named by its position.
+fn read_detectors(p: &str) -> Result<Vec<bedside_core::Detector>, InputError> {
+    let bytes = std::fs::read(p).map_err(|e| InputError::unreadable(p, e))?;
+    let invalid = |message: String| InputError { code: 5, message };
+    let value: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|e| invalid(format!("detectors {p}: {e}")))?;
+    let list = match value {
+        serde_json::Value::Array(list) => list,
+        serde_json::Value::Object(mut o) => match o.remove("detectors") {
+            Some(serde_json::Value::Array(list)) => list,
+            _ => {
+                return Err(invalid(format!(
+                    "detectors {p}: expected a list, or an object with a \"detectors\" list"
+                )))
+            }
+        },
+        _ => {
+            return Err(invalid(format!(
+                "detectors {p}: expected a list, or an object with a \"detectors\" list"
+            )))
+        }
+    };
+    list.into_iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let id = d.get("id").and_then(|v| v.as_str()).map(str::to_string);
+            serde_json::from_value(d).map_err(|e| {
+                let who = id.map_or(format!("#{}", i + 1), |id| format!("\"{id}\""));
+                invalid(format!("detectors {p}: detector {who}: {e}"))
+            })
+        })
+        .collect()
 }

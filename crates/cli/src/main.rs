@@ -1,9 +1,10 @@
-//! `bedside`: check posts, evaluate corpora, benchmark the core.
+//! `bedside`: check posts, audit an archive of past posts, evaluate corpora, benchmark the core.
 //!
 //! Exit codes: 0 clean, 1 review, 2 hold; 3 usage error, 4 unreadable input, 5 invalid
 //! input (bad UTF-8, empty, malformed JSONL lines), 6 evaluation below its floors.
 
 mod args;
+mod audit;
 mod bench;
 mod check;
 mod eval;
@@ -17,6 +18,7 @@ fn main() -> ExitCode {
         Ok(args::Command::Check(c)) => check::run(&c),
         Ok(args::Command::Eval(e)) => eval::run(&e),
         Ok(args::Command::Bench(b)) => bench::run(&b),
+        Ok(args::Command::Audit(a)) => audit::run(&a),
         Ok(args::Command::Help) => {
             print!("{}", args::USAGE);
             0

@@ -124,3 +124,42 @@ fn a_one_megabyte_paste_is_scanned_whole() {
         .unwrap();
     assert_eq!(last as usize, post.encode_utf16().count() - 1);
 }
+
+#[test]
+fn detectors_file_names_a_bad_detector_and_checks_with_the_others() {
+    let dir = std::env::temp_dir().join(format!("bedside-detectors-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("policy.json");
+    std::fs::write(
+        &file,
+        r#"{"organisationName": "St. Luke's", "detectors": [
+            {"id": "mrn", "label": "St. Luke's medical record number", "pattern": "\\b[A-Z]{2}\\d{7}\\b",
+             "category": "phi.mrn", "severity": "high"},
+            {"id": "broken", "label": "Broken", "pattern": "(EMP-\\d+"}]}"#,
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let out = bedside(
+        &["check", "--json", "--detectors", path, "-"],
+        b"Filed SL4471920 today",
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("detector \"broken\": invalid pattern: unclosed group"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("mrn"), "{stderr}");
+    assert_eq!(out.status.code(), Some(5), "a bad detector exits 5");
+    let report = json(&out);
+    let f = &report["findings"][0];
+    assert_eq!(f["text"], "SL4471920");
+    assert_eq!(f["category"], "phi.mrn");
+    assert_eq!(f["detector"]["label"], "St. Luke's medical record number");
+
+    // A detector of the wrong shape is named by its id.
+    std::fs::write(&file, r#"[{"id": "x", "pattern": 5}]"#).unwrap();
+    let out = bedside(&["check", "--detectors", path, "-"], b"hello");
+    assert_eq!(out.status.code(), Some(5));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("detector \"x\""));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -2,7 +2,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use crate::{Category, Severity};
+use crate::{Category, Detector, Severity};
 
 /// How eager the scanner is. `Strict` flags weaker signals; `Relaxed` only strong ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -41,6 +41,8 @@ pub struct Config {
     pub case_threshold: u8,
     /// The post is being written during the user's work hours.
     pub during_work_hours: bool,
+    /// The organisation's (and the user's own) patterns; see [`crate::Detector`].
+    pub detectors: Vec<Detector>,
 }
 
 impl Default for Config {
@@ -52,6 +54,7 @@ impl Default for Config {
             sensitivity: Sensitivity::Balanced,
             case_threshold: 2,
             during_work_hours: false,
+            detectors: Vec::new(),
         }
     }
 }

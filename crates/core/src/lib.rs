@@ -7,6 +7,7 @@
 mod category;
 mod config;
 mod context;
+mod detectors;
 mod lexicon;
 mod report;
 mod rules;
@@ -17,5 +18,9 @@ mod words;
 
 pub use category::{Category, Severity};
 pub use config::{Config, ConfigError, CustomTerm, Sensitivity};
+pub use detectors::{
+    Detector, DetectorError, DetectorRef, MAX_DETECTORS, MAX_MATCHES, MAX_PATTERN_LEN,
+    MAX_PATTERN_SIZE,
+};
 pub use report::{Finding, Report, Verdict};
 pub use scanner::Scanner;

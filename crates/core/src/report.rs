@@ -2,7 +2,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::{Category, Severity};
+use crate::{Category, DetectorRef, Severity};
 
 /// What a post should get: the taxonomy's verdict rule (any high finding holds it,
 /// any medium one asks for a review).
@@ -37,6 +37,9 @@ pub struct Finding {
     /// For `case.recognizable`: the details that were counted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<String>>,
+    /// The organisation detector that found it, when one did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detector: Option<DetectorRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -1,8 +1,9 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::context::{bounded, trim_span, Context};
+use crate::detectors::Detectors;
 use crate::rules::{self, Draft, Rule};
-use crate::{Category, Config, ConfigError, Finding, Report, Sensitivity, Severity};
+use crate::{Category, Config, ConfigError, DetectorError, Finding, Report, Sensitivity, Severity};
 
 /// Built once from a [`Config`], then scans any number of posts.
 ///
@@ -24,6 +25,10 @@ pub struct Scanner {
     /// Rules that depend on the config; they run after the shared ones.
     rules: Vec<Box<dyn Rule>>,
     allow: Option<AhoCorasick>,
+    /// The organisation's patterns; `None` (nothing compiled) when none is configured.
+    detectors: Option<Detectors>,
+    /// The detectors left out, each with the reason.
+    detector_errors: Vec<DetectorError>,
 }
 
 const MAX_TERM: usize = 200;
@@ -75,12 +80,25 @@ impl Scanner {
             crate::lexicon::first_names(),
             crate::lexicon::surnames(),
         );
+        let (detectors, detector_errors) = if config.detectors.is_empty() {
+            (None, Vec::new())
+        } else {
+            Detectors::build(&config.detectors)
+        };
         Ok(Scanner {
             shared: rules::shared(),
             rules: rules::build(&config),
             allow,
+            detectors,
+            detector_errors,
             config,
         })
+    }
+
+    /// The configured detectors that could not be used, each naming the detector and the
+    /// problem. The scanner runs without them; the others work.
+    pub fn detector_errors(&self) -> &[DetectorError] {
+        &self.detector_errors
     }
 
     /// The config the scanner was built from.
@@ -97,6 +115,9 @@ impl Scanner {
         let mut drafts: Vec<Draft> = Vec::with_capacity(16 + text.len() / 64);
         for rule in self.shared.iter().chain(&self.rules) {
             rule.find(&ctx, &mut drafts);
+        }
+        if let Some(d) = &self.detectors {
+            d.find(&ctx, &mut drafts);
         }
         if self.config.during_work_hours {
             let (s, e) = trim_span(text, 0, text.len());
@@ -163,6 +184,8 @@ impl Scanner {
                 d.start,
                 std::cmp::Reverse(d.severity),
                 std::cmp::Reverse(d.end),
+                // On the same span the organisation's detector wins: its label is the news.
+                d.detector.is_none(),
             )
         });
         let mut kept: Vec<usize> = Vec::with_capacity(order.len());
@@ -170,7 +193,10 @@ impl Scanner {
             if let Some(last) = kept.last_mut() {
                 let (l, d) = (&drafts[*last], &drafts[i]);
                 if l.category == d.category && d.start < l.end {
-                    if d.severity > l.severity {
+                    // An organisation detector's finding replaces a built-in rule's of
+                    // the same category over it: its label is what the user needs to see.
+                    let theirs = d.detector.is_some() && l.detector.is_none();
+                    if d.severity > l.severity || (theirs && d.severity == l.severity) {
                         *last = i;
                     }
                     continue;
@@ -182,7 +208,17 @@ impl Scanner {
         kept.sort_unstable_by_key(|&i| (drafts[i].start, drafts[i].end, drafts[i].category));
         let mut drafts: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();
         let kept: Vec<Draft> = kept.iter().filter_map(|&i| drafts[i].take()).collect();
-        Report::from_findings(to_findings(text, kept))
+        let from: Vec<Option<usize>> = match self.detectors {
+            Some(_) => kept.iter().map(|d| d.detector).collect(),
+            None => Vec::new(),
+        };
+        let mut findings = to_findings(text, kept);
+        if let Some(d) = &self.detectors {
+            for (f, i) in findings.iter_mut().zip(from) {
+                f.detector = i.map(|i| d.info(i).clone());
+            }
+        }
+        Report::from_findings(findings)
     }
 }
 
@@ -267,6 +303,7 @@ fn to_findings(text: &str, drafts: Vec<Draft>) -> Vec<Finding> {
             message: d.message,
             suggestion: d.suggestion,
             details: d.details,
+            detector: None,
         })
         .collect()
 }

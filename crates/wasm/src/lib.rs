@@ -25,8 +25,18 @@ impl Scanner {
         Ok(Scanner { inner })
     }
 
+    /// The organisation detectors left out: `[{ id, message }]`, each naming the problem.
+    #[wasm_bindgen(js_name = detectorErrors)]
+    pub fn detector_errors(&self) -> Result<JsValue, JsError> {
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        self.inner
+            .detector_errors()
+            .serialize(&serializer)
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
     /// Returns `{ verdict, findings: [{ category, severity, start, end, text, message,
-    /// suggestion?, details? }] }` with `start`/`end` in UTF-16 code units.
+    /// suggestion?, details?, detector? }] }` with `start`/`end` in UTF-16 code units.
     pub fn scan(&self, text: &str) -> Result<JsValue, JsError> {
         let report = self.inner.scan(text);
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();

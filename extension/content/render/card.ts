@@ -84,10 +84,12 @@ export class Card {
     const details = finding.details?.length ? h("p", {}, `Details counted: ${finding.details.join(", ")}.`) : "";
     this.body.dataset.category = finding.category;
     this.body.dataset.text = finding.text;
+    if (finding.detector) this.body.dataset.detector = finding.detector.id;
+    else delete this.body.dataset.detector;
     if (photo) this.body.dataset.photo = String(photo.n);
     else delete this.body.dataset.photo;
     this.body.replaceChildren(
-      h("div", { class: "head" }, h("span", {}, photo && finding.category !== "phi.photo" ? `In the photo: ${categoryLabel(finding.category)}` : categoryLabel(finding.category)), h("span", { class: `sev ${finding.severity}` }, finding.severity)),
+      h("div", { class: "head" }, h("span", {}, heading(finding, !!photo)), h("span", { class: `sev ${finding.severity}` }, finding.severity)),
       h("p", {}, finding.message),
       details,
       h("div", { class: "actions" }, fix, ignore, allow),
@@ -99,4 +101,10 @@ export class Card {
     this.finding = null;
     this.host.style.display = "none";
   }
+}
+
+/** The card's title: the category, or the organisation detector's label (issue 16). */
+function heading(finding: Finding, photo: boolean): string {
+  const label = finding.detector ? `Your organization flags this: ${finding.detector.label}` : categoryLabel(finding.category);
+  return photo && finding.category !== "phi.photo" ? `In the photo: ${label}` : label;
 }

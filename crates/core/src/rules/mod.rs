@@ -35,6 +35,8 @@ pub struct Draft {
     pub details: Option<Vec<String>>,
     /// Found on a weak signal: `relaxed` drops it, `strict` raises it.
     pub weak: bool,
+    /// The organisation detector (its index in the scanner's) that found it.
+    pub detector: Option<usize>,
 }
 
 impl Draft {
@@ -48,6 +50,7 @@ impl Draft {
             suggestion: None,
             details: None,
             weak: false,
+            detector: None,
         }
     }
 

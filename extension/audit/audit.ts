@@ -1,0 +1,310 @@
+// "Audit my past posts": the user picks or drops an archive; worker.ts reads and scans it
+// with the same core as the composer; this page only shows progress and results.
+import { categoryLabel } from "../shared/categories";
+import { SITE_NAMES } from "../shared/drafts";
+import { coreConfig, loadSettings } from "../shared/settings";
+import { loadDealt, setDealt, type Dealt } from "./dealt";
+import { download, toCsv, toJson, type Row } from "./export";
+import { worstFirst, type Counts, type FromWorker, type Item, type Keyed, type RecordError, type Start } from "./protocol";
+
+/** Posts shown at a time (more on "Show more"): a long list costs the page, not the scan. */
+const PAGE = 100;
+/** While reading, the list is redrawn at most this often (the bar moves on every chunk). */
+const LIST_EVERY_MS = 2000;
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+let worker: Worker | undefined;
+let items: Keyed[] = [];
+let counts: Counts = {};
+let dealt: Dealt = {};
+let shownCount = PAGE;
+let renderQueued = false;
+let listDrawnAt = 0;
+let config: unknown;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, ...children: (Node | string)[]) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  e.append(...children);
+  return e;
+}
+
+// ---- picking -------------------------------------------------------------------------
+
+async function start(files: { path: string; file: File }[], name: string) {
+  if (!files.length) return;
+  worker?.terminate();
+  items = [];
+  counts = {};
+  shownCount = PAGE;
+  $("errors").replaceChildren();
+  $<HTMLElement>("progress-box").hidden = false;
+  setProgress(0, 1, `Opening ${name}…`);
+  document.body.dataset.state = "reading";
+  worker = new Worker(chrome.runtime.getURL("audit/worker.js"));
+  worker.onmessage = (e: MessageEvent<FromWorker>) => timed(() => onMessage(e.data));
+  worker.onerror = (e) => fail(e.message || "the reader stopped");
+  const msg: Start = { files, name, includeMessages: $<HTMLInputElement>("include-messages").checked, config };
+  worker.postMessage(msg);
+}
+
+/** A dropped folder's files, with paths relative to it. */
+async function walk(entry: FileSystemEntry, prefix: string, out: { path: string; file: File }[]) {
+  if (entry.isFile) {
+    const file = await new Promise<File>((ok, ko) => (entry as FileSystemFileEntry).file(ok, ko));
+    out.push({ path: prefix + entry.name, file });
+    return;
+  }
+  const reader = (entry as FileSystemDirectoryEntry).createReader();
+  for (;;) {
+    const batch = await new Promise<FileSystemEntry[]>((ok, ko) => reader.readEntries(ok, ko));
+    if (!batch.length) break;
+    for (const e of batch) await walk(e, `${prefix}${entry.name}/`, out);
+  }
+}
+
+function pickers() {
+  // One zip, or one or more files of an archive (e.g. tweets.js with account.js).
+  const loose = (list: File[]) => void start(list.map((f) => ({ path: f.name, file: f })), list.map((f) => f.name).join(", "));
+  $<HTMLInputElement>("file").addEventListener("change", (e) => loose([...((e.target as HTMLInputElement).files ?? [])]));
+  $<HTMLInputElement>("folder").addEventListener("change", (e) => {
+    const list = [...((e.target as HTMLInputElement).files ?? [])];
+    // webkitRelativePath starts with the folder's own name: drop it.
+    const files = list.map((file) => ({ path: file.webkitRelativePath.split("/").slice(1).join("/") || file.name, file }));
+    void start(files, list[0]?.webkitRelativePath.split("/")[0] ?? "folder");
+  });
+  const drop = $("drop");
+  drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
+  drop.addEventListener("dragleave", () => drop.classList.remove("over"));
+  drop.addEventListener("drop", async (e) => {
+    e.preventDefault();
+    drop.classList.remove("over");
+    const entries = [...(e.dataTransfer?.items ?? [])].map((i) => i.webkitGetAsEntry()).filter((x): x is FileSystemEntry => !!x);
+    if (entries.length === 1 && entries[0].isDirectory) {
+      const files: { path: string; file: File }[] = [];
+      await walk(entries[0], "", files);
+      const strip = `${entries[0].name}/`;
+      void start(files.map((f) => ({ ...f, path: f.path.slice(strip.length) })), entries[0].name);
+    } else {
+      loose([...(e.dataTransfer?.files ?? [])]);
+    }
+  });
+}
+
+// ---- progress --------------------------------------------------------------------------
+
+function setProgress(value: number, max: number, text: string) {
+  const bar = $<HTMLProgressElement>("progress");
+  bar.max = Math.max(1, max);
+  bar.value = value;
+  $("progress-text").textContent = text;
+}
+
+function showErrors(errors: RecordError[]) {
+  for (const e of errors) {
+    const where = e.index === null ? e.file : `${e.file}, record ${e.index}`;
+    $("errors").append(el("li", "", `${where}: ${e.message}`));
+  }
+}
+
+function fail(message: string) {
+  document.body.dataset.state = "failed";
+  setProgress(0, 1, "Could not read this archive.");
+  $("errors").append(el("li", "", message));
+}
+
+function onMessage(m: FromWorker) {
+  switch (m.type) {
+    case "opened":
+      showErrors(m.errors);
+      setProgress(0, m.files.length, `Found ${m.files.length} file${m.files.length === 1 ? "" : "s"} with posts…`);
+      break;
+    case "progress": {
+      showErrors(m.errors);
+      counts = m.counts;
+      for (const i of m.items) items.push(i);
+      setProgress(m.filesRead, m.files, `Read ${m.filesRead} of ${m.files} files, ${m.posts.toLocaleString("en")} posts`);
+      $("progress").dataset.posts = String(m.posts);
+      queueRender();
+      break;
+    }
+    case "done":
+      listDrawnAt = 0;
+      setProgress(1, 1, `Done: ${m.posts.toLocaleString("en")} posts read and checked in ${m.seconds.toFixed(1)} s.`);
+      document.body.dataset.state = "done";
+      document.body.dataset.posts = String(m.posts);
+      document.body.dataset.seconds = String(m.seconds);
+      queueRender();
+      break;
+    case "failed":
+      fail(m.message);
+      break;
+  }
+}
+
+// ---- results ---------------------------------------------------------------------------
+
+/** The longest the page's own code ran at once (tests/bench/audit.mjs reads it). */
+function timed(fn: () => void) {
+  const t = performance.now();
+  fn();
+  const ms = performance.now() - t;
+  if (ms > Number(document.body.dataset.longestMs ?? 0)) document.body.dataset.longestMs = ms.toFixed(1);
+}
+
+/** At most one render per frame however fast chunks arrive. */
+function queueRender() {
+  if (renderQueued) return;
+  renderQueued = true;
+  requestAnimationFrame(() => timed(() => {
+    renderQueued = false;
+    const reading = document.body.dataset.state === "reading";
+    if (reading && performance.now() - listDrawnAt < LIST_EVERY_MS) {
+      renderSummary();
+      setTimeout(queueRender, LIST_EVERY_MS);
+      return;
+    }
+    listDrawnAt = performance.now();
+    render();
+  }));
+}
+
+function filtered(): Keyed[] {
+  const v = (id: string) => $<HTMLSelectElement>(id).value;
+  const [site, kind, category, year] = [v("f-site"), v("f-kind"), v("f-category"), v("f-year")];
+  const showDealt = $<HTMLInputElement>("f-dealt").checked;
+  return items.filter((i) =>
+    (!site || i.site === site) && (!kind || i.kind === kind) && (!year || i.date.startsWith(year)) &&
+    (!category || i.findings.some((f) => f.category === category)) && (showDealt || !dealt[i.key]));
+}
+
+/** Keeps a filter's options in step with what was found, keeping the choice. */
+function fillSelect(id: string, values: string[], label: (v: string) => string) {
+  const select = $<HTMLSelectElement>(id);
+  const have = [...select.options].slice(1).map((o) => o.value);
+  if (have.join("\n") === values.join("\n")) return;
+  const chosen = select.value;
+  select.replaceChildren(new Option("all", ""), ...values.map((v) => new Option(label(v), v)));
+  select.value = values.includes(chosen) ? chosen : "";
+}
+
+function render() {
+  renderSummary();
+  const uniq = (xs: string[]) => [...new Set(xs)].sort();
+  fillSelect("f-site", uniq(items.map((i) => i.site)), (s) => SITE_NAMES[s] ?? s);
+  fillSelect("f-kind", uniq(items.map((i) => i.kind)), (k) => k);
+  fillSelect("f-category", uniq(items.flatMap((i) => i.findings.map((f) => f.category))), categoryLabel);
+  fillSelect("f-year", uniq(items.map((i) => i.date.slice(0, 4))).reverse(), (y) => y);
+  const list = filtered().sort(worstFirst);
+  $<HTMLElement>("results-box").hidden = false;
+  $("shown").textContent = `${list.length.toLocaleString("en")} post${list.length === 1 ? "" : "s"} to look at` +
+    (list.length > shownCount ? `, the worst ${shownCount} shown` : "");
+  $("results").replaceChildren(...list.slice(0, shownCount).map(renderItem));
+  $<HTMLButtonElement>("more").hidden = list.length <= shownCount;
+}
+
+function renderSummary() {
+  const rows = Object.entries(counts).sort();
+  if (!rows.length) return;
+  $<HTMLElement>("summary-box").hidden = false;
+  const head = el("tr", "", el("th", "", "Site"), el("th", "", "Kind"), el("th", "", "Read"), el("th", "", "Hold"), el("th", "", "Review"),
+    el("th", "", "With a photo (not read)"));
+  $("summary").replaceChildren(head, ...rows.map(([k, c]) => {
+    const [site, kind] = k.split("/");
+    const tr = el("tr", "", el("td", "", SITE_NAMES[site] ?? site), el("td", "", `${kind}s`),
+      el("td", "", c.posts.toLocaleString("en")), el("td", "", String(c.hold)), el("td", "", String(c.review)), el("td", "", String(c.photos)));
+    tr.dataset.site = site;
+    tr.dataset.kind = kind;
+    return tr;
+  }));
+}
+
+/** The text with each finding underlined as in the composer (overlaps: the first wins). */
+function marked(item: Item): Node[] {
+  const out: Node[] = [];
+  let pos = 0;
+  for (const f of [...item.findings].sort((a, b) => a.start - b.start)) {
+    if (f.start < pos) continue;
+    out.push(document.createTextNode(item.text.slice(pos, f.start)));
+    const m = el("mark", f.severity, item.text.slice(f.start, f.end));
+    m.dataset.category = f.category;
+    m.title = categoryLabel(f.category);
+    out.push(m);
+    pos = f.end;
+  }
+  out.push(document.createTextNode(item.text.slice(pos)));
+  return out;
+}
+
+function renderItem(item: Keyed): HTMLLIElement {
+  const li = el("li");
+  li.dataset.key = item.key;
+  li.dataset.site = item.site;
+  li.dataset.kind = item.kind;
+  li.dataset.verdict = item.verdict;
+  if (dealt[item.key]) li.classList.add("dealt");
+  const site = SITE_NAMES[item.site] ?? item.site;
+  li.append(el("div", "meta", el("span", `verdict ${item.verdict}`, item.verdict), el("time", "", item.date.slice(0, 10)),
+    el("span", "", `${site} ${item.kind}`)));
+  const text = el("p", "text", ...marked(item));
+  li.append(text);
+  if (item.photos) li.append(el("p", "photo", `📷 A photo was posted with this${item.photos > 1 ? ` (${item.photos})` : ""}: look at it too.`));
+  li.append(el("ul", "notes", ...item.findings.map((f) => el("li", "", el("strong", "", `${categoryLabel(f.category)}: `), f.message))));
+  const link = el("a", "open", item.url ? `Open on ${site}` : `Find it in your ${site} activity (${item.date.slice(0, 10)})`);
+  link.setAttribute("href", item.url ?? item.activity_url);
+  link.setAttribute("target", "_blank");
+  link.setAttribute("rel", "noopener noreferrer");
+  const mark = el("button", "dealt-button", dealt[item.key] ? "Dealt with ✓ (undo)" : "Mark as dealt with");
+  mark.setAttribute("type", "button");
+  mark.dataset.action = "dealt";
+  li.append(el("div", "actions", link, mark));
+  return li;
+}
+
+function exportRows(): Row[] {
+  return filtered().sort(worstFirst).map(({ key, ...i }) => ({ ...i, dealtWith: !!dealt[key] }));
+}
+
+function wire() {
+  for (const id of ["f-site", "f-kind", "f-category", "f-year", "f-dealt"]) {
+    $(id).addEventListener("change", () => { shownCount = PAGE; render(); });
+  }
+  $("more").addEventListener("click", (e) => {
+    if (!e.isTrusted) return;
+    shownCount += PAGE;
+    render();
+  });
+  $("results").addEventListener("click", async (e) => {
+    const button = (e.target as HTMLElement).closest<HTMLButtonElement>("button[data-action=dealt]");
+    if (!button || !e.isTrusted) return;
+    const key = button.closest<HTMLElement>("li[data-key]")!.dataset.key!;
+    dealt = await setDealt(key, !dealt[key]);
+    render();
+  });
+  const day = () => new Date().toISOString().slice(0, 10);
+  $("export-csv").addEventListener("click", (e) => {
+    if (e.isTrusted) download(`bedside-audit-${day()}.csv`, "text/csv;charset=utf-8", toCsv(exportRows()));
+  });
+  $("export-json").addEventListener("click", (e) => {
+    if (e.isTrusted) download(`bedside-audit-${day()}.json`, "application/json", toJson(exportRows()));
+  });
+  // Another tab's marks (or an undo there) show here too.
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === "local" && "auditDealtWith" in changes) {
+      void loadDealt().then((d) => { dealt = d; queueRender(); });
+    }
+  });
+}
+
+async function main() {
+  const [settings, d] = await Promise.all([loadSettings(), loadDealt()]);
+  // Past posts: "posting from work" is about the moment of posting, not now.
+  config = { ...coreConfig(settings.settings), duringWorkHours: false };
+  dealt = d;
+  pickers();
+  wire();
+  document.body.dataset.ready = "true";
+}
+
+void main();
