@@ -20,7 +20,7 @@ async function measure(browser, siteName, surfaceName, selector) {
   await typeInto(page, surfaceName, '');
   await page.evaluate((t) => navigator.clipboard.writeText(t), post(3000));
   await page.keyboard.press('Control+V');
-  await page.waitForFunction(() => Number(document.querySelector('bedside-badge')?.dataset.count) > 0, null, { timeout: 10_000 });
+  await page.waitForFunction(() => [...document.querySelectorAll('bedside-badge')].some((b) => Number(b.dataset.count) > 0), null, { timeout: 30_000 });
   await page.evaluate((sel) => {
     const box = window.__fixture.query(sel);
     const badge = [...document.querySelectorAll('bedside-badge')].find((b) => Number(b.dataset.count) > 0);
