@@ -14,6 +14,12 @@ const manifest = JSON.parse(readFileSync("manifest.json", "utf8"));
 const testFaults = process.env.BEDSIDE_TEST_FAULTS === "1";
 const out = process.env.BEDSIDE_OUT ?? ".";
 const dist = join(out, "dist");
+// Issue 13: the hosts come from the site registry, the one place a host is added.
+// manifest.json leaves host_permissions and every "matches" empty; they are filled here.
+const registry = JSON.parse(readFileSync("extension/shared/sites.json", "utf8"));
+const patterns = Object.values(registry).flatMap((site) => site.hosts.map((host) => `https://${host}/*`));
+manifest.host_permissions = patterns;
+for (const entry of [...manifest.content_scripts, ...manifest.web_accessible_resources]) if (!entry.matches?.length) entry.matches = patterns;
 const wasm = "build/wasm/bedside_wasm_bg.wasm";
 // Issue 15: the audit page's archive reader, loaded by that page's worker only (beside the core).
 const auditWasm = "build/wasm/bedside_audit_wasm_bg.wasm";
@@ -32,7 +38,8 @@ const common = {
   // wasm-bindgen's glue defaults to import.meta.url; we always pass the URL explicitly.
   define: { "import.meta.url": '""', BEDSIDE_TEST_FAULTS: String(testFaults) },
 };
-await build({ ...common, entryPoints: { content: "extension/content/index.ts" }, outdir: dist, format: "iife" });
+// content.css is also imported as text, for shadow roots that hold a box (render/highlights.ts).
+await build({ ...common, entryPoints: { content: "extension/content/index.ts" }, outdir: dist, format: "iife", loader: { ".css": "text" } });
 await build({ ...common, entryPoints: { background: "extension/background/index.ts" }, outdir: dist, format: "esm" });
 await build({
   ...common,

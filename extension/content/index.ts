@@ -8,6 +8,7 @@ import { handle } from "./inbox";
 import { adapterFor } from "./sites";
 import type { SiteAdapter } from "./sites/site";
 import { watch } from "./watcher";
+import type { TabStatus } from "../shared/diagnostics";
 
 const RANK = { clean: 0, review: 1, hold: 2 } as const;
 
@@ -66,7 +67,11 @@ async function start(adapter: SiteAdapter): Promise<void> {
       reason: engine.reason,
       findings: boxes.reduce((n, c) => n + c.all.length, 0),
       verdict: boxes.map((c) => c.verdict).sort((a, b) => RANK[b] - RANK[a])[0] ?? "clean",
-    };
+      // Issue 13: is it on? The boxes watched, by surface and editor (no text).
+      boxes: boxes.length,
+      surfaces: [...new Set(boxes.map((c) => c.box.surface))],
+      editors: [...new Set(boxes.map((c) => c.box.kind))],
+    } satisfies TabStatus;
   });
 }
 

@@ -13,6 +13,7 @@ import { renderCategories } from "./categories";
 import { renderDetectors } from "./detectors";
 import { renderDiagnostics } from "./diagnostics";
 import { renderHolding, renderSensitivity, renderWorkHours } from "./general";
+import { renderCopyDiagnostics } from "./copy-diagnostics";
 import { renderImportExport } from "./import-export";
 import { userSettings, type View } from "./store";
 import { renderAllowlist, renderCustomTerms } from "./terms";
@@ -29,6 +30,7 @@ const SECTIONS: [string, (root: HTMLElement, v: View) => void][] = [
   ["holding-body", renderHolding],
   ["work-hours-body", renderWorkHours],
   ["import-export-body", renderImportExport],
+  ["copy-diagnostics-body", (root) => renderCopyDiagnostics(root)],
 ];
 
 let checks = 0;

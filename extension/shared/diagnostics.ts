@@ -1,5 +1,8 @@
 // What Bedside tells a person when its checker is off, and the diagnostics the
 // options page shows (and copies): one source for the words and the shape.
+import { ask, type Reply } from "./messages";
+import type { EngineKind } from "./report";
+import { siteOfHost } from "./sites";
 
 /** The badge's words when the core cannot start or a scan failed. */
 export const OFF_TITLE = "Bedside is off: your posts are not being checked";
@@ -39,4 +42,67 @@ export function diagnosticsText(d: Diagnostics): string {
     lines.push("Last failure on a page: none since the browser started");
   }
   return lines.join("\n");
+}
+
+// What a user can paste into a report of a broken site: the extension's version and,
+// for each open tab on a supported site, its host, the boxes and surfaces Bedside is
+// watching and the engine in use. Never any post text, never a page path; built on
+// request, copied to the clipboard by the user, sent nowhere.
+
+/** A tab's answer to {type: "status"} (content/index.ts). */
+export interface TabStatus {
+  site: string;
+  engine: EngineKind;
+  reason?: string;
+  findings: number;
+  verdict: string;
+  boxes: number;
+  surfaces: string[];
+  editors: string[];
+}
+
+/** What "Copy diagnostics" copies: the checker's state (above) and every supported tab. */
+export interface CopiedDiagnostics {
+  extension: string;
+  version: string;
+  browser: string;
+  checker: Diagnostics | { engine: "off"; engineError: string };
+  tabs: { host: string; site: string; running: boolean; engine?: EngineKind; engineError?: string; boxes?: number; surfaces?: string[]; editors?: string[] }[];
+}
+
+export async function askTab(tabId: number): Promise<TabStatus | undefined> {
+  try {
+    const reply = (await chrome.tabs.sendMessage(tabId, { type: "status" })) as Reply<TabStatus> | undefined;
+    return reply?.ok ? reply.value : undefined;
+  } catch {
+    return undefined; // no content script in this tab
+  }
+}
+
+export async function collectDiagnostics(): Promise<CopiedDiagnostics> {
+  const manifest = chrome.runtime.getManifest();
+  const tabs: CopiedDiagnostics["tabs"] = [];
+  for (const tab of await chrome.tabs.query({})) {
+    let host: string;
+    try {
+      host = new URL(tab.url ?? "").hostname;
+    } catch {
+      continue;
+    }
+    const site = siteOfHost(host);
+    if (!site || tab.id === undefined) continue;
+    const status = await askTab(tab.id);
+    tabs.push(
+      status
+        ? { host, site, running: true, engine: status.engine, ...(status.reason ? { engineError: status.reason } : {}), boxes: status.boxes, surfaces: status.surfaces, editors: status.editors }
+        : { host, site, running: false },
+    );
+  }
+  let checker: CopiedDiagnostics["checker"];
+  try {
+    checker = (await ask({ type: "diagnostics" })) as Diagnostics;
+  } catch (error) {
+    checker = { engine: "off", engineError: `the background worker did not answer (${boundedReason((error as Error)?.message ?? error)})` };
+  }
+  return { extension: manifest.name, version: manifest.version, browser: navigator.userAgent, checker, tabs };
 }

@@ -2,6 +2,7 @@
 // the first wrong field (e.g. "customTerms[2].severity") so the user can fix the file.
 import { CATEGORY_LABELS } from "./categories";
 import { DEFAULT_SETTINGS, POLICY_ONLY, type Detector, type Settings } from "./settings";
+import { SITE_IDS } from "./sites";
 
 export const FILE_FORMAT = "bedside-settings";
 export const FILE_VERSION = 1;
@@ -23,7 +24,7 @@ export class FieldError extends Error {
 
 const SEVERITIES = ["high", "medium", "low"];
 const SENSITIVITIES = ["strict", "balanced", "relaxed"];
-const SITES = ["linkedin", "x", "facebook", "instagram"];
+const SITES: string[] = SITE_IDS;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** Parses and checks a settings file; missing fields take their defaults. */

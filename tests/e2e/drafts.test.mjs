@@ -100,7 +100,9 @@ for (const [site, name, editor] of [
   ['facebook', 'facebook-composer', 'Lexical'],
   ['instagram', 'instagram-caption', 'Lexical'],
   ['instagram', 'instagram-comment', 'textarea'],
-  ['linkedin', 'linkedin-comment', 'Quill'],
+  ['linkedin-old', 'linkedin-comment-old', 'Quill'],
+  ['linkedin', 'linkedin-comment', 'TipTap'],
+  ['x-dm', 'x-dm', 'textarea'],
 ]) {
   test(`${name} (${editor}): the badge's "Leave it in drafts" holds the post; restore puts the exact text back`, async () => {
     const page = await openSite(h.context, site);

@@ -17,6 +17,8 @@ const CSS = `
 /* Off: the words take the room, and the bar stays narrow so it covers none of the site's buttons. */
 :host([data-engine="inactive"]) .hold { display: none; }
 .hold { border: none; border-radius: 999px; }
+:host([data-count="0"]) .hold { display: none; }
+:host([data-count="0"]:not([data-engine="inactive"])) .count { padding: 0 6px; min-width: 20px; line-height: 18px; }
 .panel { margin-top: 4px; background: #fff; border: 1px solid #c9ced6; border-radius: 8px; padding: 8px; max-width: 340px; box-shadow: 0 4px 16px rgba(0,0,0,.18); }
 .panel ul { list-style: none; margin: 0; padding: 0; }
 .panel li button { display: block; width: 100%; text-align: left; border: none; padding: 4px; }
@@ -76,7 +78,8 @@ export class Badge {
     this.host.dataset.verdict = verdict;
     this.host.dataset.scan = String(Number(this.host.dataset.scan ?? 0) + 1);
     const inactive = this.host.dataset.engine === "inactive";
-    this.count.textContent = inactive ? OFF_TITLE : n ? `${n} to review` : "OK";
+    // A clean box gets a small mark (no "Leave it in drafts"): watched, nothing to review.
+    this.count.textContent = inactive ? OFF_TITLE : n ? `${n} to review` : "✓";
     this.count.setAttribute("aria-label", inactive ? OFF_TITLE : `Bedside: ${n} finding${n === 1 ? "" : "s"}, ${verdict}`);
     if (before !== String(n)) this.live.textContent = n ? `Bedside: ${n} finding${n === 1 ? "" : "s"} in this post` : "Bedside: nothing to review";
     if (!this.panel.hidden) this.renderList();
@@ -108,18 +111,28 @@ export class Badge {
     this.note.textContent = message;
   }
 
+  /** Under the box's end corner (its bottom left on a right-to-left page). */
   place(target: HTMLElement): void {
     const rect = target.getBoundingClientRect();
     const visible = target.isConnected && rect.width > 0;
+    const rtl = getComputedStyle(target).direction === "rtl";
+    this.host.dir = rtl ? "rtl" : "ltr";
     Object.assign(this.host.style, {
       display: visible ? "block" : "none",
-      left: `${rect.right + window.scrollX - 8}px`,
+      left: `${(rtl ? rect.left + 8 : rect.right - 8) + window.scrollX}px`,
       top: `${rect.bottom + window.scrollY + 4}px`,
-      transform: "translateX(-100%)",
+      transform: rtl ? "none" : "translateX(-100%)",
+    });
+    // Then, once per frame for all badges, moved clear of each other and of buttons.
+    placed.set(this, target);
+    spreadFrame ||= requestAnimationFrame(() => {
+      spreadFrame = 0;
+      spreadBadges([...placed].map(([badge, box]) => ({ badge, box })));
     });
   }
 
   remove(): void {
+    placed.delete(this);
     this.host.remove();
   }
 
@@ -152,5 +165,54 @@ export class Badge {
       }),
     );
     if (!this.findings.length) this.list.append(h("li", {}, "Nothing to review in this post."));
+  }
+}
+
+/** Every badge on the page with its box, for spreadBadges. */
+const placed = new Map<Badge, HTMLElement>();
+let spreadFrame = 0;
+
+const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** The site's own controls near a box: its composer's buttons, which a badge must not cover. */
+function controlsNear(box: HTMLElement): DOMRect[] {
+  let scope: Element | null = box;
+  for (let i = 0; i < 4 && scope?.parentElement; i++) scope = scope.parentElement;
+  const found = scope ? [...scope.querySelectorAll('button, [role="button"], input[type="submit"]')] : [];
+  return found.map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
+}
+
+/**
+ * Moves badges so that none covers another badge, the site's buttons near its box,
+ * or its box's text. Each badge tries, in order: under the box's end corner (where
+ * place() put it), beside the box's end edge, above the end corner, under the start
+ * corner; the first free spot wins, else it stays where it was put.
+ */
+function spreadBadges(items: { badge: Badge; box: HTMLElement }[]): void {
+  const taken: DOMRect[] = [];
+  const shown = items.filter(({ badge, box }) => badge.host.style.display !== "none" && box.isConnected);
+  shown.sort((a, b) => a.box.getBoundingClientRect().top - b.box.getBoundingClientRect().top);
+  for (const { badge, box } of shown) {
+    const host = badge.host;
+    const own = host.getBoundingClientRect();
+    const rect = box.getBoundingClientRect();
+    const rtl = host.dir === "rtl";
+    const w = own.width;
+    const h = own.height;
+    const blockers = [...taken, rect, ...controlsNear(box)];
+    const end = rtl ? rect.left + 8 : rect.right - 8 - w;
+    const spots = [
+      [end, rect.bottom + 4],
+      [rtl ? rect.left - w - 4 : rect.right + 4, rect.bottom - h],
+      [end, rect.top - h - 4],
+      [rtl ? rect.right - w : rect.left, rect.bottom + 4],
+    ];
+    const free = spots.find(([x, y]) => x >= 0 && x + w <= document.documentElement.clientWidth && !blockers.some((b) => overlap(new DOMRect(x, y, w, h), b)));
+    if (free) {
+      Object.assign(host.style, { left: `${free[0] + window.scrollX}px`, top: `${free[1] + window.scrollY}px`, transform: "none" });
+      taken.push(new DOMRect(free[0], free[1], w, h));
+    } else {
+      taken.push(host.getBoundingClientRect());
+    }
   }
 }
