@@ -38,6 +38,7 @@ export interface RecordError {
 export type Counts = Record<string, { posts: number; hold: number; review: number; photos: number }>;
 
 export interface Start {
+  type: "start";
   /** One zip, one file, or a folder's files with their relative paths. */
   files: { path: string; file: File }[];
   name: string;
@@ -45,9 +46,12 @@ export interface Start {
   config: unknown;
 }
 
+/** The page took a progress message: the worker may send the next one (backpressure). */
+export type ToWorker = Start | { type: "ack" };
+
 export type FromWorker =
   | { type: "opened"; files: { path: string; site: Site }[]; errors: RecordError[] }
-  | { type: "progress"; filesRead: number; files: number; posts: number; counts: Counts; items: Keyed[]; errors: RecordError[] }
+  | { type: "progress"; filesRead: number; /** of the file being read, 0 to 1 */ fileShare: number; files: number; posts: number; counts: Counts; items: Keyed[]; errors: RecordError[] }
   | { type: "done"; posts: number; seconds: number }
   | { type: "failed"; message: string };
 
