@@ -5,7 +5,7 @@ import { SITE_NAMES } from "../shared/drafts";
 import { coreConfig, loadSettings } from "../shared/settings";
 import { loadDealt, setDealt, type Dealt } from "./dealt";
 import { download, toCsv, toJson, type Row } from "./export";
-import { worstFirst, type Counts, type FromWorker, type Item, type Keyed, type RecordError, type Start, type ToWorker } from "./protocol";
+import type { Counts, Facets, FromWorker, Item, Keyed, RecordError, Start, ToWorker } from "./protocol";
 
 /** Posts shown at a time (more on "Show more"): a long list costs the page, not the scan. */
 const PAGE = 100;
@@ -17,7 +17,9 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 let worker: Worker | undefined;
 /** A worker started before the pick, its .wasm compiled while the user chooses a file. */
 let spare: Worker | undefined;
+/** The risky posts: in the order received while reading, worst first once it is done. */
 let items: Keyed[] = [];
+let facets: Facets = { site: [], kind: [], category: [], year: [] };
 let counts: Counts = {};
 let dealt: Dealt = {};
 let shownCount = PAGE;
@@ -46,6 +48,7 @@ async function start(files: { path: string; file: File }[], name: string) {
   worker = spare ?? newWorker();
   spare = undefined;
   items = [];
+  facets = { site: [], kind: [], category: [], year: [] };
   counts = {};
   shownCount = PAGE;
   drawing++;
@@ -156,6 +159,9 @@ function onMessage(w: Worker, m: FromWorker) {
     case "done":
       // After the last progress is drawn (it was queued for this frame).
       requestAnimationFrame(() => {
+        const got = items;
+        items = m.order.map((i) => got[i]);
+        facets = m.facets;
         setProgress(1, 1, `Done: ${count(m.posts)} posts read and checked in ${m.seconds.toFixed(1)} s.`);
         document.body.dataset.posts = String(m.posts);
         document.body.dataset.seconds = String(m.seconds);
@@ -210,12 +216,12 @@ function fillSelect(id: string, values: string[], label: (v: string) => string) 
 async function render(from = 0): Promise<boolean> {
   const me = ++drawing;
   renderSummary();
-  const uniq = (xs: Iterable<string>) => [...new Set(xs)].sort();
-  fillSelect("f-site", uniq(items.map((i) => i.site)), (s) => SITE_NAMES[s] ?? s);
-  fillSelect("f-kind", uniq(items.map((i) => i.kind)), (k) => k);
-  fillSelect("f-category", uniq(items.flatMap((i) => i.findings.map((f) => f.category))), categoryLabel);
-  fillSelect("f-year", uniq(items.map((i) => i.date.slice(0, 4))).reverse(), (y) => y);
-  const list = filtered().sort(worstFirst);
+  fillSelect("f-site", facets.site, (s) => SITE_NAMES[s] ?? s);
+  fillSelect("f-kind", facets.kind, (k) => k);
+  fillSelect("f-category", facets.category, categoryLabel);
+  fillSelect("f-year", facets.year, (y) => y);
+  // Already worst first (the worker ranked them).
+  const list = filtered();
   // The filters and the list in separate tasks: either alone is a short one.
   await nextTask();
   if (me !== drawing) return false;
@@ -309,7 +315,7 @@ function renderItem(item: Keyed): HTMLLIElement {
 }
 
 function exportRows(): Row[] {
-  return filtered().sort(worstFirst).map(({ key, ...i }) => ({ ...i, dealtWith: !!dealt[key] }));
+  return filtered().map(({ key, ...i }) => ({ ...i, dealtWith: !!dealt[key] }));
 }
 
 function wire() {

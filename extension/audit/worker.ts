@@ -11,7 +11,7 @@ import initArchive, { Audit, score } from "../../build/wasm/bedside_audit_wasm.j
 import initCore, { Scanner } from "../../build/wasm/bedside_wasm.js";
 import type { Report } from "../shared/report";
 import { postKey } from "./dealt";
-import type { Counts, FromWorker, Item, Keyed, RecordError, Start, ToWorker } from "./protocol";
+import { worstFirst, type Counts, type FromWorker, type Item, type Keyed, type RecordError, type Start, type ToWorker } from "./protocol";
 
 /** Posts scanned between two looks at the page's acks. */
 const CHUNK = 500;
@@ -74,6 +74,9 @@ async function run(start: Start) {
   let items: Keyed[] = [];
   let errors: RecordError[] = [];
   let sentAt = -Infinity;
+  // Every risky post sent, in order, for the final ranking; and the filters' values.
+  const sent: { score: number; date: string }[] = [];
+  const facets = { site: new Set<string>(), kind: new Set<string>(), category: new Set<string>(), year: new Set<string>() };
   // Posts scanned in the file being read, of how many: the bar moves within a file too.
   let inFile = 0;
   let ofFile = 0;
@@ -101,7 +104,15 @@ async function run(start: Start) {
         if (item.photos) c.photos++;
       }
       // The page keys "dealt with" by a hash of the post: made here, off the main thread.
-      items.push(...(await Promise.all(chunk.filter((item) => item.verdict !== "clean").map(async (item) => ({ ...item, key: await postKey(item) })))));
+      const risky = await Promise.all(chunk.filter((item) => item.verdict !== "clean").map(async (item) => ({ ...item, key: await postKey(item) })));
+      for (const item of risky) {
+        items.push(item);
+        sent.push({ score: item.score, date: item.date });
+        facets.site.add(item.site);
+        facets.kind.add(item.kind);
+        facets.year.add(item.date.slice(0, 4));
+        for (const f of item.findings) facets.category.add(f.category);
+      }
       if (chunk.length < CHUNK) break;
       await nextTask();
       flush(false);
@@ -114,5 +125,10 @@ async function run(start: Start) {
   audit.free();
   scanner.free();
   flush(true);
-  post({ type: "done", posts, seconds: (performance.now() - t0) / 1000 });
+  const order = sent.map((_, i) => i).sort((a, b) => worstFirst(sent[a], sent[b]));
+  const sorted = (set: Set<string>) => [...set].sort();
+  post({
+    type: "done", posts, seconds: (performance.now() - t0) / 1000, order,
+    facets: { site: sorted(facets.site), kind: sorted(facets.kind), category: sorted(facets.category), year: sorted(facets.year).reverse() },
+  });
 }

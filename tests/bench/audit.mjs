@@ -4,7 +4,8 @@
 // frame (the gap between two animation frames; the target is 100 ms), the longest task in
 // wall time and in the thread's own CPU time (on a loaded machine wall time mostly measures
 // the wait for a core), and what that task spent its time on (its nested trace events by
-// self time: script, deserializing the worker's messages, style, layout, paint, GC...).
+// self time: script, deserializing the worker's messages, style, layout, paint, GC...), and
+// the CPU Chromium's threads used during the longest frame (little: the frame waited for a core).
 // Prints; never gates. Run after a build: node tests/bench/audit.mjs (TRACE=file keeps the trace).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -48,6 +49,27 @@ function breakdown(task, events) {
     ends.push(e.ts + e.dur);
   }
   return [...by].filter(([, v]) => v.wall > 0).sort((a, b) => b[1].wall - a[1].wall);
+}
+
+/**
+ * The longest gap between two animation frames of the page in the trace, and the CPU each of
+ * Chromium's threads used in it (top-level tasks, prorated): when the page's main thread used
+ * little of it, the frame waited for a core, not for the page.
+ */
+function longestFrame(events, main, threads) {
+  const frames = main.filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+  let gap = { dur: 0, ts: 0 };
+  for (let i = 1; i < frames.length; i++) {
+    if (frames[i].ts - frames[i - 1].ts > gap.dur) gap = { ts: frames[i - 1].ts, dur: frames[i].ts - frames[i - 1].ts };
+  }
+  const cpu = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || !/^(RunTask|ThreadPool_RunTask)$/.test(e.name) || e.ts >= gap.ts + gap.dur || e.ts + e.dur <= gap.ts) continue;
+    const inside = Math.min(e.ts + e.dur, gap.ts + gap.dur) - Math.max(e.ts, gap.ts);
+    const name = e.pid === main[0].pid && e.tid === main[0].tid ? "the page's main thread" : threads.get(`${e.pid}:${e.tid}`) ?? '?';
+    cpu.set(name, (cpu.get(name) ?? 0) + ((e.tdur ?? 0) * inside) / Math.max(1, e.dur));
+  }
+  return { ...gap, cpu: [...cpu].sort((a, b) => b[1] - a[1]) };
 }
 
 const h = await launch();
@@ -96,6 +118,10 @@ try {
     ` ${m.updates} progress updates, ${listed} posts listed; load average ${load0.toFixed(1)} -> ${load1.toFixed(1)} on ${os.cpus().length} cores`);
   console.log(`  main thread: longest frame ${m.frame.toFixed(0)} ms (target ${TARGET_MS} ms: ${m.frame <= TARGET_MS ? 'met' : 'MISSED'});` +
     ` ${tasks.length} tasks, ${ms(cpuTotal)} ms CPU in all`);
+  const frame = longestFrame(events, main, threads);
+  const all = frame.cpu.reduce((sum, [, v]) => sum + v, 0);
+  console.log(`  longest frame in the trace ${ms(frame.dur)} ms; CPU used in it: ${ms(all)} ms by all of Chromium's threads` +
+    ` (${frame.cpu.slice(0, 3).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}${frame.cpu.some(([k]) => k.startsWith("the page")) ? '' : ", the page's main thread 0"})`);
   if (longest) console.log(`  longest task ${ms(longest.dur)} ms wall / ${ms(longest.tdur ?? 0)} ms CPU: ${costs(longest)}`);
   if (busiest && busiest !== longest) console.log(`  most CPU in one task ${ms(busiest.dur)} ms wall / ${ms(busiest.tdur ?? 0)} ms CPU: ${costs(busiest)}`);
 } finally {
