@@ -72,7 +72,8 @@ function longestFrame(events, main, threads) {
   return { ...gap, cpu: [...cpu].sort((a, b) => b[1] - a[1]) };
 }
 
-const h = await launch();
+// DIST=dir: another build (e.g. an older one, to compare).
+const h = await launch({ dist: process.env.DIST ?? 'dist' });
 try {
   const page = await h.context.newPage();
   await page.goto(`chrome-extension://${h.extensionId}/audit/audit.html`);
