@@ -21,6 +21,8 @@ let spare: Worker | undefined;
 let items: Keyed[] = [];
 let facets: Facets = { site: [], kind: [], category: [], year: [] };
 let counts: Counts = {};
+/** The latest progress, drawn once per frame however many messages came. */
+let progress: Extract<FromWorker, { type: "progress" }> | undefined;
 let dealt: Dealt = {};
 let shownCount = PAGE;
 let config: unknown;
@@ -48,6 +50,7 @@ async function start(files: { path: string; file: File }[], name: string) {
   worker = spare ?? newWorker();
   spare = undefined;
   items = [];
+  progress = undefined;
   facets = { site: [], kind: [], category: [], year: [] };
   counts = {};
   shownCount = PAGE;
@@ -130,10 +133,10 @@ function fail(message: string) {
   $("errors").append(el("li", "", message));
 }
 
-/** The latest progress, drawn once per frame however many messages came. */
-let progress: Extract<FromWorker, { type: "progress" }> | undefined;
-
 function onMessage(w: Worker, m: FromWorker) {
+  // A message (or a frame queued for one) of an archive picked before this one: dropped.
+  const current = () => w === worker;
+  if (!current()) return;
   switch (m.type) {
     case "opened":
       showErrors(m.errors);
@@ -145,8 +148,9 @@ function onMessage(w: Worker, m: FromWorker) {
       showErrors(m.errors);
       if (!progress) {
         requestAnimationFrame(() => {
-          const p = progress!;
+          const p = progress;
           progress = undefined;
+          if (!p || !current()) return;
           setProgress(p.filesRead + p.fileShare, p.files, `Read ${p.filesRead} of ${p.files} files, ${count(p.posts)} posts`);
           $("progress").dataset.posts = String(p.posts);
           renderSummary();
@@ -159,6 +163,7 @@ function onMessage(w: Worker, m: FromWorker) {
     case "done":
       // After the last progress is drawn (it was queued for this frame).
       requestAnimationFrame(() => {
+        if (!current()) return;
         const got = items;
         items = m.order.map((i) => got[i]);
         facets = m.facets;

@@ -23,6 +23,7 @@ const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
 const wasm = (name: string) => ({ module_or_path: new URL(`../wasm/${name}`, location.href) });
 // Compiled while the user picks a file, not while the page draws the progress.
 const ready = Promise.all([initArchive(wasm("bedside_audit_wasm_bg.wasm")), initCore(wasm("bedside_wasm_bg.wasm"))]);
+ready.catch(() => {}); // a failure is reported by run(), once a file is picked
 
 let acked = true;
 

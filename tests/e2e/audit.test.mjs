@@ -193,6 +193,18 @@ describe('audit page', () => {
     await page.close();
   });
 
+  test('a second archive picked on the same page replaces the first (its own worker, summary and list)', async () => {
+    const page = await openAudit(h);
+    await pick(page, 'x.zip');
+    await page.evaluate(() => { document.body.dataset.state = 'again'; });
+    await pick(page, 'linkedin.zip');
+    const rows = await listed(page);
+    assert.deepEqual(rows.map((r) => r.text).sort(), expected['linkedin.zip'].filter((p) => p.risky).map((p) => p.text).sort());
+    const summary = await page.$$eval('#summary tr[data-site]', (trs) => trs.map((tr) => tr.dataset.site));
+    assert.deepEqual([...new Set(summary)], ['linkedin']);
+    await page.close();
+  });
+
   test('a corrupt zip is named on the page', async () => {
     const bytes = fs.readFileSync(path.join(DIR, 'x.zip'));
     const corrupt = path.join(DIR, 'corrupt.zip');
