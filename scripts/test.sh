@@ -27,7 +27,7 @@ step() {
 
 step "cargo fmt" cargo fmt --all --check
 step "cargo clippy" cargo clippy -q --workspace --all-targets -- -D warnings
-step "cargo test" cargo test -q --workspace
+step "cargo test" cargo test -q --workspace --no-fail-fast
 step "build" bash -c 'bash scripts/build-wasm.sh && node scripts/build.mjs'
 step "corpus eval" cargo run -q --release -p bedside-cli -- eval ../shared/corpus/dev.jsonl tests/corpus/*.jsonl
 step "tsc" npx tsc --noEmit -p .

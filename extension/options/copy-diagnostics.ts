@@ -18,5 +18,5 @@ export function renderCopyDiagnostics(root: HTMLElement): void {
       note.textContent = t("diagnosticsFailed", error instanceof Error ? error.message : String(error));
     }
   });
-  root.append(h("p", { class: "hint" }, t("diagnosticsHint")), button, note);
+  root.append(h("p", { class: "hint" }, t("reportHint")), button, note);
 }

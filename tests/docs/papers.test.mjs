@@ -12,6 +12,11 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const read = (f) => fs.readFileSync(path.join(REPO, f), 'utf8');
+// The shipped manifest: the build fills host_permissions and every "matches" from the site
+// registry (extension/shared/sites.json), so the source manifest.json leaves them empty.
+const built = path.join(REPO, 'dist/manifest.json');
+assert.ok(fs.existsSync(built), 'dist/manifest.json is missing: run `make build` first');
+const shipped = JSON.parse(fs.readFileSync(built, 'utf8'));
 const manifest = JSON.parse(read('manifest.json'));
 const sorted = (xs) => [...new Set(xs)].sort();
 
@@ -34,7 +39,7 @@ const code = (cell) => cell.match(/^`([^`]+)`$/)?.[1];
 
 // --- permissions -------------------------------------------------------------------------
 
-const permissions = sorted([...(manifest.permissions ?? []), ...(manifest.host_permissions ?? []), ...(manifest.optional_permissions ?? []), ...(manifest.optional_host_permissions ?? [])]);
+const permissions = sorted([...(shipped.permissions ?? []), ...(shipped.host_permissions ?? []), ...(shipped.optional_permissions ?? []), ...(shipped.optional_host_permissions ?? [])]);
 
 function justified(doc, heading) {
   const rows = tableUnder(doc, heading);

@@ -161,6 +161,7 @@ export async function openSite(context, name, { query = '', url } = {}) {
   const page = await context.newPage();
   await page.goto((url ?? site(name).url) + query);
   await page.waitForFunction(() => window.__fixture?.ready === true);
+  await page.evaluate(() => window.__fixture.reveal());
   return page;
 }
 

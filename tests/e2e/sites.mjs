@@ -182,6 +182,12 @@ export const sites = [
     ],
   },
   {
+    // A reel's comments sheet: the placeholder <input> becomes the live textarea on focus;
+    // Post is a div[role=button] disabled until there is text.
+    name: 'instagram-reel', url: 'https://www.instagram.com/reels/DBr33lCmnt1/', html: 'instagram-reel.html', csp: CSP.instagram,
+    surfaces: [s('instagram-reel-comment', 'form[data-fixture-composer="reel-comment"] textarea', 'form[data-fixture-composer="reel-comment"] div[role="button"]', 'submits')],
+  },
+  {
     // Arabic UI, right to left: no English word in the page.
     name: 'instagram-ar', url: 'https://www.instagram.com/p/DAr4bic0001/', html: 'instagram-ar.html', csp: CSP.instagram,
     surfaces: [

@@ -260,6 +260,7 @@ export { installPolicy } from '../policy-files.mjs';
 export async function openSite(h, name, { query = '' } = {}) {
   const page = await newTab(h, site(name).url + query);
   await waitFor(page, () => window.__fixture?.ready === true, undefined, { timeout: 15_000 });
+  await evaluate(page, () => window.__fixture.reveal());
   return page;
 }
 
