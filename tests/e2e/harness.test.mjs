@@ -56,7 +56,7 @@ describe('fixture pages (no extension)', () => {
   }
 
   test('site markers the extension keys on', async () => {
-    const li = await pageFor('linkedin');
+    const li = await pageFor('linkedin-old');
     assert.equal(await li.$$eval('.ql-editor[data-test-ql-editor-contenteditable="true"]', (e) => e.length), 2);
     const fb = await pageFor('facebook');
     assert.equal(await fb.$$eval('[data-lexical-editor="true"][role="textbox"]', (e) => e.length), 2);
@@ -90,7 +90,7 @@ describe('fixture pages (no extension)', () => {
 
   test('media inputs show a preview thumbnail', async () => {
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-    for (const [site, input] of [['linkedin', '.share-box input[type=file]'], ['x-home', '[data-fixture-composer="home"] [data-testid="fileInput"]'],
+    for (const [site, input] of [['linkedin-old', '.share-box input[type=file]'], ['x-home', '[data-fixture-composer="home"] [data-testid="fileInput"]'],
       ['facebook', '[data-fixture-composer="feed"] input[type=file]'], ['instagram', '[data-fixture-composer="caption"] input[type=file]']]) {
       const page = await pageFor(site);
       await page.setInputFiles(input, { name: 'scan.png', mimeType: 'image/png', buffer: png });
