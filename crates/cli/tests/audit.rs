@@ -11,7 +11,9 @@ use serde_json::Value;
 const RISKY: [&str; 3] = [
     "Mrs Alvarez in room 412 finally got her HIV results back, poor thing, MRN 48213377 😢",
     "Pt in bed 4 is a 67 y/o w/ stage IV pancreatic cancer, family doesn't know yet. Zoë 👩‍⚕️",
-    "Our charge nurse is a complete idiot and management is firing half the unit next week",
+    // A review and nothing more: a layoff ("firing half the unit next week") is confidential
+    // business information, which the decision layer (issue 12) rightly holds.
+    "Our charge nurse is a complete idiot and never answers her phone on nights",
 ];
 const CLEAN: [&str; 3] = [
     "Café au lait with the team after a long shift ☕️ 👩‍⚕️ «merci»",
