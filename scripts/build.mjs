@@ -136,12 +136,14 @@ for (const dir of [dist, distFirefox]) {
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const wasmBytes = readFileSync(wasm);
-// The core ships inside every install: its budget is 400 KB gzipped.
+// The core ships inside every install: issue 12 allows 700 KB gzipped (the decision
+// layer's weights and word vectors are compiled in). The audit reader keeps 400 KB.
 const WASM_BUDGET = 400 * 1024;
+const CORE_BUDGET = 700 * 1024;
 const wasmGz = gzipSync(wasmBytes, { level: 9 }).length;
-if (wasmGz > WASM_BUDGET) throw new Error(`the .wasm is ${kb(wasmGz)} gzipped, over its ${kb(WASM_BUDGET)} budget`);
+if (wasmGz > CORE_BUDGET) throw new Error(`the .wasm is ${kb(wasmGz)} gzipped, over its ${kb(CORE_BUDGET)} budget`);
 console.log(
-  `build: dist/ ready. wasm ${kb(wasmBytes.length)} raw, ${kb(wasmGz)} gzipped (budget ${kb(WASM_BUDGET)});` +
+  `build: dist/ ready. wasm ${kb(wasmBytes.length)} raw, ${kb(wasmGz)} gzipped (budget ${kb(CORE_BUDGET)});` +
     ` ${zip} ${kb(statSync(zip).size)}`,
 );
 // The audit page's archive reader loads only there (never in a site's page): same budget.
