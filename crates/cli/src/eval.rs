@@ -55,6 +55,24 @@ pub fn run(a: &EvalArgs) -> u8 {
     }
     let (table, passed) = evaluate(&scanner, &posts, a);
     print!("{table}");
+    // On the training corpus the figures above are in-sample: print the honest ones too.
+    let training = crate::train::corpus_files().unwrap_or_default();
+    let same = |a: &str, b: &str| {
+        std::fs::canonicalize(a)
+            .ok()
+            .is_some_and(|x| std::fs::canonicalize(b).ok() == Some(x))
+    };
+    if a.corpora
+        .iter()
+        .any(|c| training.iter().any(|t| same(c, t)))
+    {
+        match crate::train::out_of_fold_figures() {
+            Ok(f) => print!(
+                "\nthe training corpus out of fold (each file scored by a model trained without its fold; post level)\n{f}"
+            ),
+            Err(code) => return code,
+        }
+    }
     if passed {
         0
     } else {

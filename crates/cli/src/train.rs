@@ -485,6 +485,20 @@ fn shown(t: f32) -> String {
     }
 }
 
+/// The out-of-fold figures of the training corpus, as `bedside train` computes them (for
+/// `bedside eval`, so the gap between in-sample and honest figures is visible).
+pub fn out_of_fold_figures() -> Result<String, u8> {
+    let files = corpus_files().map_err(|e| {
+        eprintln!("bedside: {e}");
+        4
+    })?;
+    let samples = samples(&files)?;
+    let dims = samples.first().map_or(0, |s| s.example.dense.len());
+    let scores = out_of_fold(&samples, dims);
+    let t = thresholds(&samples, &scores);
+    Ok(figures(&samples, &scores, &t))
+}
+
 pub fn run(a: &TrainArgs) -> u8 {
     let start = Instant::now();
     let files = match corpus_files() {
