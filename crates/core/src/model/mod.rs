@@ -332,7 +332,13 @@ impl Model {
                                 let (s, e) = ctx.sentences[i];
                                 let (s, e) = trim_span(ctx.text, s, e);
                                 if s < e {
-                                    drafts.push(Draft::new(c, c.default_severity(), s, e));
+                                    let mut d = Draft::new(c, c.default_severity(), s, e);
+                                    if c == Category::CaseRecognizable {
+                                        if let Some(m) = explain_case(ctx, &drafts[..rules]) {
+                                            d = d.message(m);
+                                        }
+                                    }
+                                    drafts.push(d);
                                 }
                             }
                         }
@@ -353,9 +359,71 @@ impl Model {
     }
 }
 
+/// The card's plain words for a recognizable case the model found: the details the post
+/// carries, strongest first ("a patient, with an age, a condition and last night: together
+/// they can identify someone"). `None` when the post names no detail the rules know.
+pub(crate) fn explain_case(ctx: &Context, drafts: &[Draft]) -> Option<String> {
+    use crate::lexicon::kind;
+    let has = |c: Category| drafts.iter().any(|d| d.category == c);
+    let mut details: Vec<String> = Vec::new();
+    for (c, words) in [
+        (Category::PhiName, "a name"),
+        (Category::PhiAge, "an age"),
+        (Category::PhiDate, "a date"),
+        (Category::PhiLocation, "a place"),
+        (Category::PhiRoom, "a room or bed"),
+    ] {
+        if has(c) {
+            details.push(words.into());
+        }
+    }
+    for (k, words) in [
+        (kind::CONDITION, "a condition"),
+        (kind::EVENT, "an unusual event"),
+        (kind::OCCUPATION, "an occupation"),
+        (kind::SEX, "their sex or family"),
+        (kind::PLACE, "a place"),
+    ] {
+        if ctx.post_kinds & k != 0 && !details.iter().any(|d| d == words) {
+            details.push(words.into());
+        }
+    }
+    // The time itself reads better than "a time": "last night", "this morning".
+    if let Some(h) = ctx.hits.iter().find(|h| h.kinds & kind::TIME != 0) {
+        details.push(ctx.lower[h.start..h.end].to_string());
+    }
+    if details.is_empty() {
+        return None;
+    }
+    let who = if ctx.refs.is_empty() {
+        "someone"
+    } else {
+        "a patient"
+    };
+    let list = match details.len() {
+        1 => details[0].clone(),
+        n => format!("{} and {}", details[..n - 1].join(", "), details[n - 1]),
+    };
+    Some(format!(
+        "{who}, with {list}: together they can identify someone, even without a name \
+         (HIPAA Safe Harbor, 45 CFR 164.514(b)(2)(ii)); keep only what the story needs."
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_case_is_explained_from_its_details() {
+        let ctx = Context::new("My patient last night, an old man with a hip fracture, cried.");
+        let m = explain_case(&ctx, &[]).expect("details");
+        assert!(m.starts_with("a patient, with "), "{m}");
+        assert!(m.contains("a condition") && m.contains("last night"), "{m}");
+        assert!(m.contains("together they can identify someone"), "{m}");
+        let plain = Context::new("What a lovely afternoon.");
+        assert_eq!(explain_case(&plain, &[]), None);
+    }
 
     #[test]
     fn the_compiled_in_model_loads() {
