@@ -11,6 +11,7 @@ import { reportFailure, type Engine } from "./engine";
 import { Badge } from "./render/badge";
 import { Card } from "./render/card";
 import { styleRootOf } from "./render/highlights";
+import { notice } from "./sites/composer";
 import { boxSelector, editable, surfaceOf, type SiteAdapter } from "./sites/site";
 
 export interface Watcher {
@@ -123,6 +124,12 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
       reportFailure(adapter.site, reason);
     });
     checkers.set(el, checker);
+    // The composer's controls that follow the text (the structural submit cue): looked
+    // at while the box is empty, once the site has re-rendered after each edit.
+    const look = () => notice(el, () => box.read().trim() !== "");
+    look();
+    el.addEventListener("focus", look);
+    el.addEventListener("input", () => requestAnimationFrame(look));
   };
 
   const candidates = () => [document, ...roots].flatMap((root) => [...root.querySelectorAll<HTMLElement>(selector)]);
