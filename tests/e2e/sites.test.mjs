@@ -2,7 +2,10 @@
 // registry; one badge per box (no badge for X's wrapper or Quill's clipboard); badges on
 // a busy feed never overlap each other or a submit control; the Spanish and Arabic pages
 // carry no English label and still hold (their surfaces are in hold.test.mjs); the
-// popup says how many boxes are watched; "Copy diagnostics" copies no post text.
+// Polish page holds with no word of the label table, by structure, and never takes an
+// emoji button for a submit; right-to-left pages lay out the badge, card and dialog
+// right to left; the popup says how many boxes are watched; "Copy diagnostics" copies
+// no post text.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as esbuild from 'esbuild';
