@@ -124,12 +124,7 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
       reportFailure(adapter.site, reason);
     });
     checkers.set(el, checker);
-    // The composer's controls that follow the text (the structural submit cue): looked
-    // at while the box is empty, once the site has re-rendered after each edit.
-    const look = () => notice(el, () => box.read().trim() !== "");
-    look();
-    el.addEventListener("focus", look);
-    el.addEventListener("input", () => requestAnimationFrame(look));
+    notice(el); // which of its composer's controls wait for text (composer.ts follows its edits)
   };
 
   const candidates = () => [document, ...roots].flatMap((root) => [...root.querySelectorAll<HTMLElement>(selector)]);

@@ -2,10 +2,11 @@
 // (its form or dialog, else the nearest container holding the box and a few controls)
 // that is disabled while the box is empty and enabled once it has text. The sites
 // disable Post, Comment and Send until there is something to post; an emoji, GIF or
-// attach button never follows the text, so it is never taken for a submit. The watcher
-// notes each box's controls whenever its text changes (notice); adapters ask
-// gatedByText. Where a site swaps a control instead of enabling it, labels.ts is the cue.
-import { composedContains, composedParent } from "../dom";
+// attach button never follows the text, so it is never taken for a submit. Boxes are
+// looked at from page start (followComposers, before the core is up, so the early guard
+// knows them too) and as the watcher takes them (notice); adapters ask gatedByText.
+// Where a site swaps a control instead of enabling it, labels.ts is the cue.
+import { composedContains, composedParent, eventTarget } from "../dom";
 import { isHelperEditable } from "../editors";
 
 const CONTROLS = 'button, [role="button"], input[type="submit"]';
@@ -37,16 +38,37 @@ export function composerOf(box: HTMLElement): Element | null {
 /** Controls seen disabled while their box was empty, with a test of that box's text now. */
 const disabledWhenEmpty = new WeakMap<Element, () => boolean>();
 
-/** Looks at the box's composer now: `hasText` tells whether the box has text. Call it when
- * the box appears and after its text changes (once the site has re-rendered). */
-export function notice(box: HTMLElement, hasText: () => boolean): void {
-  if (hasText()) return; // typing: only an empty box says which controls wait for text
+/** Whether a box holds text. The editors' empty markup (`<p><br></p>`) has none, and
+ * their placeholders are CSS or sit outside the editable. */
+const hasText = (box: HTMLElement) => (box instanceof HTMLTextAreaElement ? box.value : (box.textContent ?? "")).trim() !== "";
+
+/** Looks at the box's composer now. Call it when the box appears and after its text
+ * changes (once the site has re-rendered). */
+export function notice(box: HTMLElement): void {
+  if (hasText(box)) return; // typing: only an empty box says which controls wait for text
   const composer = composerOf(box);
   if (!composer) return;
   for (const control of controlsIn(composer, box)) {
-    if (disabled(control)) disabledWhenEmpty.set(control, () => box.isConnected && hasText());
+    if (disabled(control)) disabledWhenEmpty.set(control, () => box.isConnected && hasText(box));
     else disabledWhenEmpty.delete(control); // enabled with an empty box: it does not follow the text
   }
+}
+
+/** From page start: every box matching `boxes` is looked at on focus (before the first
+ * key) and a frame after each edit; focus and input events cross shadow roots. */
+export function followComposers(boxes: string): void {
+  const boxOf = (event: Event) => {
+    const box = eventTarget(event)?.closest(boxes);
+    return box instanceof HTMLElement ? box : null;
+  };
+  document.addEventListener("focusin", (event) => {
+    const box = boxOf(event);
+    if (box) notice(box);
+  }, true);
+  document.addEventListener("input", (event) => {
+    const box = boxOf(event);
+    if (box) requestAnimationFrame(() => notice(box));
+  }, true);
 }
 
 /** Whether `el` is a control that was disabled while its box was empty and is enabled now
