@@ -36,7 +36,8 @@ describe('a corrupted core file', () => {
   test('every surface shows the readable "off" badge and its posts go through unchanged', async () => {
     for (const st of sites) {
       const page = await openSite(h, st.name);
-      await waitFor(page, (n) => document.querySelectorAll('bedside-badge').length >= n, st.surfaces.length, { timeout: 15_000 });
+      await waitFor(page, (n) => document.querySelectorAll('bedside-badge').length >= n, st.surfaces.length, { timeout: 15_000 })
+        .catch((e) => { throw new Error(`${st.name}: ${e.message}`); });
       for (const sf of st.surfaces) {
         const i = await badgeIndex(page, sf.selector);
         assert.equal((await badgeView(page, i)).offShown, false, 'the card waits for a click');
