@@ -1,5 +1,5 @@
 // The structural submit cue, for any UI language: the control in a box's own composer
-// (its form or dialog, else the nearest container holding the box and a few controls)
+// (its form or dialog, else the container around the box holding only a few controls)
 // that is disabled while the box is empty and enabled once it has text. The sites
 // disable Post, Comment and Send until there is something to post; an emoji, GIF or
 // attach button never follows the text, so it is never taken for a submit. Boxes are
@@ -74,6 +74,6 @@ export function followComposers(boxes: string): void {
 /** Whether `el` is a control that was disabled while its box was empty and is enabled now
  * that the box has text: the composer's submit, whatever its words. */
 export function gatedByText(el: Element): boolean {
-  const hasText = disabledWhenEmpty.get(el);
-  return !!hasText && !disabled(el) && hasText();
+  const boxHasText = disabledWhenEmpty.get(el);
+  return !!boxHasText && !disabled(el) && boxHasText();
 }
