@@ -6,7 +6,8 @@ import { guard } from "./guard";
 import { holdSubmitsUntil } from "./early-guard";
 import { handle } from "./inbox";
 import { adapterFor } from "./sites";
-import type { SiteAdapter } from "./sites/site";
+import { followComposers } from "./sites/composer";
+import { boxSelector, type SiteAdapter } from "./sites/site";
 import { watch } from "./watcher";
 import type { TabStatus } from "../shared/diagnostics";
 
@@ -24,6 +25,7 @@ let started = false;
 async function main(): Promise<void> {
   const adapter = adapterFor(location.hostname);
   if (!adapter) return;
+  followComposers(boxSelector(adapter)); // the structural submit cue, from the first focus
   let ready!: () => void;
   holdSubmitsUntil(adapter, new Promise<void>((resolve) => (ready = resolve)));
   try {

@@ -11,6 +11,7 @@ import { reportFailure, type Engine } from "./engine";
 import { Badge } from "./render/badge";
 import { Card } from "./render/card";
 import { styleRootOf } from "./render/highlights";
+import { notice } from "./sites/composer";
 import { boxSelector, editable, surfaceOf, type SiteAdapter } from "./sites/site";
 
 export interface Watcher {
@@ -123,6 +124,7 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
       reportFailure(adapter.site, reason);
     });
     checkers.set(el, checker);
+    notice(el); // which of its composer's controls wait for text (composer.ts follows its edits)
   };
 
   const candidates = () => [document, ...roots].flatMap((root) => [...root.querySelectorAll<HTMLElement>(selector)]);

@@ -200,6 +200,15 @@ describe('page scripts cannot act for the user', () => {
     await page.close();
   });
 
+  test('a click on a submit known only by structure (Polish), while the core is still starting, is held too', async () => {
+    const page = await openSite(h.context, 'facebook-pl');
+    await typeInto(page, 'facebook-pl-comment', `mój pacjent ${TERM} na sali 3`);
+    await clickSubmit(page, 'facebook-pl-comment');
+    await dialogShown(page);
+    assert.deepEqual(await posts(page), [], 'nothing was posted');
+    await page.close();
+  });
+
   test('synthetic clicks and keys on the dialog\'s buttons do nothing', async () => {
     const page = await pageFor('linkedin');
     const text = `Untrusted ${TERM} test`;

@@ -10,7 +10,7 @@ const RISKY = 'Rough night. My patient Mr. Alvarez in room 12, MRN 00482913, cod
 const MUST_UNDERLINE = ['Mr. Alvarez', '00482913'];
 const ENGINE = {
   linkedin: 'background', 'linkedin-old': 'background', 'x-home': 'local', 'x-compose': 'local', 'x-dm': 'local', 'x-article': 'local',
-  facebook: 'local', 'facebook-es': 'local', instagram: 'local', 'instagram-reel': 'local', 'instagram-ar': 'local', 'instagram-dm': 'local',
+  facebook: 'local', 'facebook-es': 'local', 'facebook-pl': 'local', instagram: 'local', 'instagram-reel': 'local', 'instagram-ar': 'local', 'instagram-dm': 'local',
 };
 /** The registry's site id of a fixture page. */
 const siteId = (page) => page.split('-')[0];

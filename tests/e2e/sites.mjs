@@ -171,7 +171,16 @@ export const sites = [
       s('facebook-es-composer', '[data-fixture-composer="feed"] [data-lexical-editor="true"]', '[data-fixture-composer="feed"] [role="button"]', 'newline'),
       s('facebook-es-comment', '[data-fixture-composer="comment"] [data-lexical-editor="true"]', '[data-fixture-composer="comment"] [role="button"]', 'submits'),
       s('facebook-es-reply', '[data-fixture-composer="reply"] [data-lexical-editor="true"]', null, 'submits'),
-      s('facebook-es-message', '[data-fixture-composer="chat"] [data-lexical-editor="true"]', null, 'submits'),
+      s('facebook-es-message', '[data-fixture-composer="chat"] [data-lexical-editor="true"]', '[data-fixture-composer="chat"] [aria-label="Pulsa Intro para enviar"]', 'submits'),
+    ],
+  },
+  {
+    // Polish UI, a language the label table does not cover: the submits are known by
+    // structure only (disabled while the box is empty, in the box's own composer).
+    name: 'facebook-pl', url: 'https://www.facebook.com/groups/pielegniarki/', html: 'facebook-pl.html', csp: CSP.facebook,
+    surfaces: [
+      s('facebook-pl-composer', '[data-fixture-composer="feed"] [data-lexical-editor="true"]', '[data-fixture-composer="feed"] [aria-label="Opublikuj"]', 'newline'),
+      s('facebook-pl-comment', '[data-fixture-composer="comment"] [data-lexical-editor="true"]', '[data-fixture-composer="comment"] [aria-label="Skomentuj"]', 'submits'),
     ],
   },
   {

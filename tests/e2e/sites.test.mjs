@@ -2,9 +2,13 @@
 // registry; one badge per box (no badge for X's wrapper or Quill's clipboard); badges on
 // a busy feed never overlap each other or a submit control; the Spanish and Arabic pages
 // carry no English label and still hold (their surfaces are in hold.test.mjs); the
-// popup says how many boxes are watched; "Copy diagnostics" copies no post text.
+// Polish page holds with no word of the label table, by structure, and never takes an
+// emoji button for a submit; right-to-left pages lay out the badge, card and dialog
+// right to left; the popup says how many boxes are watched; "Copy diagnostics" copies
+// no post text.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as esbuild from 'esbuild';
 import { extraPages, hostPages, launch, openSite, typeInto, waitFor } from './harness.mjs';
 
 const RISKY = 'My patient Mr. Alvarez in room 12, MRN 00482913, coded twice before 3am.';
@@ -109,16 +113,117 @@ describe('translated pages', () => {
     });
   }
 
-  test('instagram-ar: on a right-to-left page the badge sits under the box\'s left (start) corner', async () => {
+});
+
+describe('right to left', () => {
+  const inside = (r, vp) => r.left >= 0 && r.top >= 0 && r.right <= vp.width && r.bottom <= vp.height;
+  const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+  test('instagram-ar: the badge sits at the box\'s inline-end (left) corner, the card and the dialog open inside the viewport, right to left, the card off the text', async () => {
     const page = await openSite(h.context, 'instagram-ar');
     await typeInto(page, 'instagram-ar-caption', RISKY);
     await waitFor(page, () => [...document.querySelectorAll('bedside-badge')].some((b) => b.dataset.verdict === 'hold'));
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const { box, badge } = await page.evaluate(() => {
+    const geometry = () => page.evaluate(() => {
       const r = (el) => el.getBoundingClientRect().toJSON();
-      return { box: r(document.querySelector('[data-fixture-composer="caption"] [role="textbox"]')), badge: r([...document.querySelectorAll('bedside-badge')].find((b) => b.dataset.verdict === 'hold')) };
+      const box = document.querySelector('[data-fixture-composer="caption"] [role="textbox"]');
+      const range = document.createRange();
+      range.selectNodeContents(box);
+      return {
+        vp: { width: document.documentElement.clientWidth, height: window.innerHeight },
+        box: r(box),
+        text: [...range.getClientRects()].map((x) => x.toJSON()).filter((x) => x.width > 0),
+        badge: r([...document.querySelectorAll('bedside-badge')].find((b) => b.dataset.verdict === 'hold')),
+        card: document.querySelector('bedside-card')?.style.display === 'block' ? r(document.querySelector('bedside-card').shadowRoot.querySelector('.card')) : null,
+      };
     });
-    assert.ok(Math.abs(badge.left - box.left) < 40 || badge.right <= box.left, `badge at the start (left) side: ${JSON.stringify({ box, badge })}`);
+    const g = await geometry();
+    assert.ok(g.text.length > 0, 'the box has text on screen');
+    // Inline-end in right to left is the left side: the badge hugs the box's left edge.
+    assert.ok(Math.abs(g.badge.left - g.box.left) < 40 || g.badge.right <= g.box.left + 4, `badge at the left (inline-end) corner: ${JSON.stringify(g)}`);
+    assert.ok(g.badge.right < g.box.left + g.box.width / 2, `badge in the box's left half: ${JSON.stringify(g)}`);
+    assert.ok(inside(g.badge, g.vp), `badge inside the viewport: ${JSON.stringify(g)}`);
+
+    // The card for the first finding (Alt+Shift+N), inside the viewport and off the text.
+    await page.keyboard.press('Alt+Shift+N');
+    await waitFor(page, () => document.querySelector('bedside-card')?.style.display === 'block');
+    const c = await geometry();
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('bedside-card').shadowRoot.querySelector('.card')).direction), 'rtl', 'the card reads right to left');
+    assert.ok(inside(c.card, c.vp), `card inside the viewport: ${JSON.stringify(c)}`);
+    for (const line of c.text) assert.ok(!overlaps(c.card, line), `card covers none of the box's text: ${JSON.stringify({ card: c.card, line })}`);
+    await page.keyboard.press('Escape');
+
+    // The dialog, on Share: right to left, its buttons in reading order (right to left).
+    await page.click('[data-fixture-composer="caption"] div[role="button"]');
+    await waitFor(page, () => !!document.querySelector('bedside-dialog')?.shadowRoot?.querySelector('[data-action="hold"]'));
+    const d = await page.evaluate(() => {
+      const root = document.querySelector('bedside-dialog').shadowRoot;
+      const buttons = [...root.querySelectorAll('.actions button')].filter((b) => !b.hidden);
+      return {
+        dir: document.querySelector('bedside-dialog').dir,
+        direction: getComputedStyle(root.querySelector('h2')).direction,
+        order: buttons.map((b) => b.dataset.action),
+        rects: buttons.map((b) => b.getBoundingClientRect().toJSON()),
+        vp: { width: document.documentElement.clientWidth, height: window.innerHeight },
+      };
+    });
+    assert.equal(d.dir, 'rtl');
+    assert.equal(d.direction, 'rtl', 'the dialog\'s text reads right to left');
+    // DOM order is reading order (the primary "Leave it in drafts" last, at the inline end).
+    assert.deepEqual(d.order, ['edit', 'post', 'hold']);
+    for (let i = 1; i < d.rects.length; i++) {
+      const [a, b] = [d.rects[i - 1], d.rects[i]];
+      // Reading order right to left: each next button is left of the one before (or on a lower row).
+      assert.ok(b.right <= a.left + 1 || b.top >= a.bottom - 1, `"${d.order[i]}" follows "${d.order[i - 1]}" in reading order: ${JSON.stringify(d.rects)}`);
+    }
+    for (const r of d.rects) assert.ok(inside(r, d.vp), 'dialog buttons inside the viewport');
+    assert.ok(d.rects[2].right <= d.rects[0].left, 'the primary sits at the inline end: the left');
+    await page.click('bedside-dialog [data-action="edit"]');
+    await page.close();
+  });
+
+  test('an English page keeps the dialog left to right', async () => {
+    const page = await openSite(h.context, 'instagram');
+    await typeInto(page, 'instagram-caption', RISKY);
+    await waitFor(page, () => [...document.querySelectorAll('bedside-badge')].some((b) => b.dataset.verdict === 'hold'));
+    await page.click('[data-fixture-composer="caption"] div[role="button"]');
+    await waitFor(page, () => !!document.querySelector('bedside-dialog')?.shadowRoot?.querySelector('[data-action="hold"]'));
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('bedside-dialog').shadowRoot.querySelector('h2')).direction), 'ltr');
+    await page.click('bedside-dialog [data-action="edit"]');
+    await page.close();
+  });
+});
+
+describe('any UI language, by structure', () => {
+  test('facebook-pl: no control in the page is named by a word of the label table', async () => {
+    const built = await esbuild.build({ entryPoints: ['extension/content/sites/labels.ts'], bundle: true, write: false, format: 'esm', platform: 'neutral', logLevel: 'silent' });
+    const { isSubmitWord } = await import(`data:text/javascript;base64,${Buffer.from(built.outputFiles[0].text).toString('base64')}`);
+    assert.ok(isSubmitWord('Publicar') && isSubmitWord('Pulsa Intro para enviar'), 'the table is read');
+    const page = await openSite(h.context, 'facebook-pl');
+    const labels = await page.evaluate(() => [...document.querySelectorAll('button, [role="button"]')].flatMap((el) => [el.getAttribute('aria-label'), el.textContent.trim()]).filter(Boolean));
+    assert.ok(labels.includes('Opublikuj') && labels.includes('Skomentuj'));
+    for (const l of labels) assert.equal(isSubmitWord(l), false, `"${l}" is in the label table`);
+    await page.close();
+  });
+
+  test('facebook-pl: controls that never follow the text (emoji, GIF, sticker, photo) are not submits: no dialog, the page gets the click; Skomentuj is held', async () => {
+    const page = await openSite(h.context, 'facebook-pl');
+    await typeInto(page, 'facebook-pl-comment', RISKY);
+    await waitFor(page, () => [...document.querySelectorAll('bedside-badge')].some((b) => b.dataset.verdict === 'hold'));
+    await waitFor(page, () => document.querySelector('[aria-label="Skomentuj"]').getAttribute('aria-disabled') === 'false');
+    for (const control of ['emoji', 'gif', 'sticker']) await page.click(`[data-fixture-composer="comment"] [data-fixture-control="${control}"]`);
+    await page.evaluate(() => window.__fixture.surfaces['facebook-pl-composer'].focus());
+    await page.keyboard.type(RISKY);
+    await waitFor(page, () => [...document.querySelectorAll('bedside-badge')].filter((b) => b.dataset.verdict === 'hold').length === 2);
+    await page.click('[data-fixture-control="photo"]');
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+    assert.equal(await page.evaluate(() => !!document.querySelector('bedside-dialog')), false, 'no dialog');
+    assert.deepEqual(await page.evaluate(() => window.__controlClicks), ['emoji', 'gif', 'sticker', 'photo'], 'each click reached the page');
+    assert.deepEqual(await page.evaluate(() => window.__fixture.posts), [], 'nothing posted');
+    // The control that does follow the text, beside them, is held.
+    await page.click('[data-fixture-composer="comment"] [aria-label="Skomentuj"]');
+    await waitFor(page, () => !!document.querySelector('bedside-dialog')?.shadowRoot?.querySelector('[data-action="hold"]'));
+    assert.deepEqual(await page.evaluate(() => window.__fixture.posts), [], 'nothing posted');
     await page.close();
   });
 });

@@ -92,6 +92,9 @@ export function askBeforePosting(options: DialogOptions): Promise<Choice> {
   const { host, root } = shadowHost("bedside-dialog", CSS);
   Object.assign(host.style, { position: "fixed", inset: "0", zIndex: "2147483647" });
   host.dataset.verdict = options.verdict;
+  // On a right-to-left page the dialog reads right to left too: its text and its buttons'
+  // order (the shadow tree inherits the host's direction).
+  host.dir = getComputedStyle(document.body ?? document.documentElement).direction === "rtl" ? "rtl" : "ltr";
 
   const title = h("h2", { id: "bedside-dialog-title" });
   const intro = h("p", {});

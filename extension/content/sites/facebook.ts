@@ -1,3 +1,4 @@
+import { gatedByText } from "./composer";
 import { BOX_PREFIXES, enabled, labelled, prefixSelector } from "./labels";
 import { plainEnter, type SiteAdapter } from "./site";
 
@@ -16,10 +17,12 @@ export const facebook: SiteAdapter = {
     { name: "comment", box: `[role="article"] ${LEXICAL}, form ${LEXICAL}` },
     { name: "composer", box: LEXICAL },
   ],
-  // Post, Comment and the like are div[role=button]s known by their label; Pages and
-  // professional mode go Next -> Post settings -> Post, and the text is last visible
-  // at Next, so Next is held too.
+  // Post, Comment and the like are div[role=button]s, disabled until the box has text
+  // (any language: composer.ts), else known by their label; Pages and professional
+  // mode go Next -> Post settings -> Post, and the text is last visible at Next, so
+  // Next is held too.
   isSubmit: (el) =>
+    gatedByText(el) ||
     (el.matches('[role="button"], button') && enabled(el) && labelled(el, ["post", "publish", "comment", "reply", "send", "share", "next"])) ||
     el.matches('form button[type="submit"]'),
   submitsOnKey: (surface, event) => (surface === "comment" || surface === "reply" || surface === "message") && plainEnter(event),

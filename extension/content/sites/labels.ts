@@ -14,7 +14,10 @@ export const SUBMIT_WORDS: Record<Verb, string[][]> = {
   post: [["Post"], ["Publicar"], ["Publicar"], ["Publier"], ["Posten", "Beitrag posten"], ["Pubblica"], ["Đăng"], ["نشر"], ["פרסום", "פרסם"]],
   share: [["Share"], ["Compartir"], ["Compartilhar", "Partilhar"], ["Partager"], ["Teilen"], ["Condividi"], ["Chia sẻ"], ["مشاركة"], ["שיתוף", "שתף"]],
   publish: [["Publish"], ["Publicar"], ["Publicar"], ["Publier"], ["Veröffentlichen"], ["Pubblica"], ["Xuất bản"], ["نشر"], ["פרסום"]],
-  send: [["Send"], ["Enviar"], ["Enviar"], ["Envoyer"], ["Senden"], ["Invia"], ["Gửi"], ["إرسال"], ["שליחה", "שלח"]],
+  // Messenger's send arrow is labelled with its key hint ("Press enter to send"; in
+  // Spanish "Pulsa Intro para enviar": github.com/JuanHopla/FB-Chat-Monitor src/config.js,
+  // 2025). It replaces the like button once there is text, so no structure marks it.
+  send: [["Send", "Press enter to send"], ["Enviar", "Pulsa Intro para enviar"], ["Enviar"], ["Envoyer"], ["Senden"], ["Invia"], ["Gửi"], ["إرسال"], ["שליחה", "שלח"]],
   comment: [["Comment"], ["Comentar"], ["Comentar"], ["Commenter"], ["Kommentieren", "Kommentar"], ["Commenta"], ["Bình luận"], ["تعليق"], ["הגב", "תגובה"]],
   reply: [["Reply"], ["Responder"], ["Responder"], ["Répondre"], ["Antworten"], ["Rispondi"], ["Trả lời"], ["رد"], ["השב"]],
   // Facebook Pages and professional mode post through Next, then Post: the text is last
@@ -35,13 +38,15 @@ const WORDS = new Map<Verb, Set<string>>(
   (Object.entries(SUBMIT_WORDS) as [Verb, string[][]][]).map(([verb, langs]) => [verb, new Set(langs.flat().map(normal))]),
 );
 
-/** Whether a control's own label (aria-label, else its short text) is one of `verbs`' words. */
-export function labelled(el: Element, verbs: Verb[]): boolean {
-  const label = el.getAttribute("aria-label") ?? (el.textContent ?? "");
+/** Whether a label is one of `verbs`' words (whole, trimmed, case- and ellipsis-insensitive). */
+export function isSubmitWord(label: string, verbs: Verb[] = Object.keys(SUBMIT_WORDS) as Verb[]): boolean {
   if (label.length > 40) return false;
   const word = normal(label);
   return verbs.some((v) => WORDS.get(v)!.has(word));
 }
+
+/** Whether a control's own label (aria-label, else its short text) is one of `verbs`' words. */
+export const labelled = (el: Element, verbs: Verb[]) => isSubmitWord(el.getAttribute("aria-label") ?? (el.textContent ?? ""), verbs);
 
 /** A CSS selector for elements whose `attr` starts with any of `prefixes`. */
 export const prefixSelector = (base: string, attr: string, prefixes: string[]) =>
