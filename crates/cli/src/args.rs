@@ -7,7 +7,7 @@ usage:
   bedside check --jsonl [--config FILE] [--detectors FILE] FILE|-
   bedside eval [--check] [--min-hold-recall R] [--max-false-alarm R] [--min-phi-recall R]
                [--min-labels N] [--misses N] CORPUS.jsonl...
-  bedside bench [--seconds S] [--audit POSTS]
+  bedside bench [--seconds S] [--corpus DIR] [--audit POSTS]
   bedside audit [--jsonl|--json|--csv] [--min review|hold] [--since YYYY-MM-DD]
                 [--include-messages] [--config FILE] [--detectors FILE] PATH
 
@@ -53,6 +53,8 @@ pub struct BenchArgs {
     pub seconds: f64,
     /// Also time `audit` on a generated X archive of this many posts.
     pub audit: Option<usize>,
+    /// The JSONL corpus folder the bench posts are built from.
+    pub corpus: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -158,6 +160,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
             let mut a = BenchArgs {
                 seconds: 1.0,
                 audit: None,
+                corpus: None,
             };
             while let Some(x) = rest.next() {
                 match x.as_str() {
@@ -169,6 +172,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                             .ok_or("--seconds takes a number of seconds between 0 and 600")?
                     }
                     "--audit" => a.audit = Some(number(&mut rest, x)?),
+                    "--corpus" => a.corpus = Some(value(&mut rest, x)?),
                     f => return Err(format!("unknown argument `{f}` for bench")),
                 }
             }
