@@ -9,6 +9,7 @@ mod config;
 mod context;
 mod detectors;
 mod lexicon;
+mod matchers;
 mod report;
 mod rules;
 mod scanner;

@@ -8,20 +8,17 @@ use super::formats;
 use super::{Draft, Rule};
 use crate::context::{next_word, prev_word, Context};
 use crate::lexicon::kind;
+use crate::matchers::{matchers, Hay, Matchers};
 use crate::{Category, Severity};
 
 /// SSNs, phone numbers, IPv4 addresses, cards, MBIs, rooms, parenthesised codes, keyed
 /// numbers, emails, profile addresses, plates and VINs are found by the hand-written
 /// matchers of [`formats`] (no regex to compile), most from the post's digit runs.
-pub struct Identifiers {
-    keyed: formats::KeyedMatcher,
-}
+pub struct Identifiers {}
 
 impl Identifiers {
     pub fn new() -> Identifiers {
-        Identifiers {
-            keyed: formats::KeyedMatcher::new(),
-        }
+        Identifiers {}
     }
 }
 
@@ -90,29 +87,36 @@ impl Rule for Identifiers {
 
 impl Identifiers {
     fn find_ssn(&self, ctx: &Context, runs: &[(usize, usize)], out: &mut Vec<Draft>) {
-        for (ms, me) in formats::ssn(&ctx.lower, runs) {
-            let s = &ctx.lower[ms..me];
-            let digits: String = s.chars().filter(char::is_ascii_digit).collect();
-            if digits.len() != 9 || !valid_ssn(&digits) {
-                continue;
+        let hay = Hay::new(&ctx.lower, runs);
+        let m = matchers();
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for id in ["ssn.cued", "ssn.dashed"] {
+            for x in m.find(Matchers::row(id), &hay) {
+                let (s, e) = x.val.unwrap_or((x.start, x.end));
+                if !found.iter().any(|&(fs, fe)| s < fe && fs < e) {
+                    found.push((s, e));
+                }
             }
-            let (st, en) = crate::context::trim_span(ctx.text, ms, me);
-            let st = skip_punct(ctx.text, st, en);
-            out.push(Draft::new(Category::PhiSsn, Severity::High, st, en).suggest(""));
+        }
+        for (s, e) in found {
+            out.push(Draft::new(Matchers::category("ssn.cued"), Severity::High, s, e).suggest(""));
         }
     }
 
     /// A keyword naming the kind of number, then the number: see [`formats::KeyedMatcher`].
     fn find_keyed(&self, ctx: &Context, runs: &[(usize, usize)], out: &mut Vec<Draft>) {
         let low = ctx.lower.as_str();
-        for c in self.keyed.find(low, runs) {
-            let (start, end) = c.whole;
+        let m = matchers();
+        let hay = Hay::new(low, runs);
+        let more = Matchers::row("keyed.more");
+        for c in m.find(Matchers::row("keyed"), &hay) {
+            let (start, end) = (c.start, c.end);
             let whole = &low[start..end];
-            let kw = &low[c.kw.0..c.kw.1];
-            let val = &low[c.val.0..c.val.1];
-            // The pattern's `\b` after a value ending in '-' ("mrn 1234-_") held only
-            // thanks to the text after the match, which the old re-match of the match alone
-            // (the same groups otherwise) did not see: keep skipping it.
+            let (Some(kwr), Some(valr)) = (c.kw, c.val) else {
+                continue;
+            };
+            let kw = &low[kwr.0..kwr.1];
+            let val = &low[valr.0..valr.1];
             if val.ends_with('-') {
                 continue;
             }
@@ -120,70 +124,29 @@ impl Identifiers {
                 continue;
             }
             let ndig = val.bytes().filter(u8::is_ascii_digit).count();
-            let has_hash = whole.contains('#') || whole.contains("no") || whole.contains("number");
-            let (cat, min_digits) = match kw {
-                "mrn" | "med rec" | "med record" => (Category::PhiMrn, 4),
-                k if k.starts_with("medical record") => (Category::PhiMrn, 4),
-                "chart" => (Category::PhiMrn, 5),
-                "acct" | "account" | "acc't" | "billing" | "invoice" | "claim" | "har" | "fin" => {
-                    (Category::PhiAccount, 4)
-                }
-                "member id" | "subscriber id" | "medicaid id" | "medicare id" | "insurance id"
-                | "beneficiary id" | "mbi" | "hicn" => (Category::PhiHealthPlan, 4),
-                "member" | "subscriber" | "policy" | "medicaid" | "medicare" => {
-                    (Category::PhiHealthPlan, 6)
-                }
-                "dl" | "lic" | "dea" | "npi" => (Category::PhiLicense, 4),
-                k if k.contains("licen") => (Category::PhiLicense, 4),
-                "plate" | "license plate" | "tag" | "vin" => (Category::PhiVehicle, 3),
-                "sn" | "s/n" | "lot" => (Category::PhiDevice, 4),
-                k if k.starts_with("serial") => (Category::PhiDevice, 4),
-                "wristband" | "armband" | "id band" | "patient id" | "pt id" | "accession"
-                | "csn" => (Category::PhiId, 4),
-                "mr#" => (Category::PhiMrn, 4),
-                "transmitter" | "receiver" | "sensor"
-                    if val.bytes().any(|c| c.is_ascii_alphabetic()) && val.len() >= 5 =>
-                {
-                    (Category::PhiDevice, 2)
-                }
-                "a-number" | "alien number" | "uscis number" | "uscis" => (Category::PhiId, 6),
-                "encounter" | "visit" | "ticket" | "report" if has_hash => (Category::PhiId, 4),
-                "rx" | "script" | "referral" | "cps referral" | "subject" | "participant"
-                | "inmate" | "booking" | "unos id" | "user id" | "portal user id" | "username"
-                | "band" | "study id" | "enrollment id" => (Category::PhiId, 3),
-                "id" if has_hash
-                    || (ndig >= 6
-                        && !matches!(
-                            prev_word(low, start),
-                            "job"
-                                | "req"
-                                | "requisition"
-                                | "posting"
-                                | "meeting"
-                                | "zoom"
-                                | "webinar"
-                        )) =>
-                {
-                    if insurance_post(low) {
-                        (Category::PhiHealthPlan, 6)
-                    } else {
-                        (Category::PhiId, 4)
-                    }
-                }
-                "hospital number" | "hosp" => (Category::PhiMrn, 5),
-                "guarantor" => (Category::PhiAccount, 4),
-                "dbn" | "tricare" | "aetna" | "humana" | "cigna" | "uhc" | "medi-cal"
-                | "ambetter" | "molina" | "kaiser" | "anthem" | "wellcare" | "centene" => {
-                    (Category::PhiHealthPlan, 6)
-                }
-                k if k.starts_with("bcbs") => (Category::PhiHealthPlan, 6),
-                "cdl" | "ccw" | "cert" | "certificate" | "airman cert" | "permit" => {
-                    (Category::PhiLicense, 4)
-                }
-                "case" | "aps case" | "cps case" if has_hash => (Category::PhiId, 4),
-                _ => continue,
+            let has_hash = c.mark.is_some()
+                || whole.contains('#')
+                || kw.ends_with("no")
+                || kw.ends_with("no.")
+                || kw.ends_with("number");
+            let Some(key) = Matchers::key("keyed", kw) else {
+                continue;
             };
-            if ndig < min_digits || (kw == "tag" && !has_hash) {
+            let mut cat = key.category;
+            if kw == "id" {
+                let job = matches!(
+                    prev_word(low, start),
+                    "job" | "req" | "requisition" | "posting" | "meeting" | "zoom" | "webinar"
+                );
+                if !(has_hash || (ndig >= 6 && !job)) {
+                    continue;
+                }
+                if insurance_post(low) {
+                    cat = Category::PhiHealthPlan;
+                }
+            }
+            // The matcher checked the key's own digits; an id read as a plan number needs six.
+            if kw == "id" && cat == Category::PhiHealthPlan && ndig < 6 {
                 continue;
             }
             // "a 7 hr case", "report 2024": a number that is plainly a quantity or year.
@@ -218,7 +181,8 @@ impl Identifiers {
             out.push(Draft::new(cat, sev, start, end).suggest("").weak(weak));
             // "MRN 00913377, 00913378 and 01129045", "serials 22K481735 / 22K481736"
             let mut pos = end;
-            while let Some((vs, ve)) = formats::more(low, pos) {
+            while let Some(x) = m.at(more, &hay, pos) {
+                let Some((vs, ve)) = x.val else { break };
                 if ve - vs + 2 < val.len() || ve - vs > val.len() + 2 {
                     break;
                 }
@@ -332,7 +296,19 @@ impl Identifiers {
     fn find_phone(&self, ctx: &Context, runs: &[(usize, usize)], out: &mut Vec<Draft>) {
         let low = ctx.lower.as_str();
         let b = low.as_bytes();
-        for (s, e) in formats::phone(low, runs) {
+        let m = matchers();
+        let hay = Hay::new(low, runs);
+        // Longer forms first; a shorter form inside a longer one's span is the same number.
+        let mut found: Vec<(usize, usize, &str)> = Vec::new();
+        for id in ["phone.us", "phone.intl", "phone.pager", "phone.local"] {
+            for x in m.find(Matchers::row(id), &hay) {
+                if !found.iter().any(|&(s, e, _)| x.start < e && s < x.end) {
+                    found.push((x.start, x.end, id));
+                }
+            }
+        }
+        found.sort_unstable();
+        for (s, e, id) in found {
             let m = &low[s..e];
             if s > 0 && matches!(b[s - 1], b'0'..=b'9' | b'-' | b'.' | b'/' | b'#' | b'$') {
                 continue;
@@ -344,25 +320,6 @@ impl Identifiers {
             {
                 continue;
             }
-            let digits: Vec<u8> = m
-                .bytes()
-                .filter(u8::is_ascii_digit)
-                .map(|d| d - b'0')
-                .collect();
-            let local = match digits.len() {
-                7 => &digits[..],
-                10 => {
-                    if digits[0] < 2 || (digits[1] == 1 && digits[2] == 1) {
-                        continue;
-                    }
-                    &digits[3..]
-                }
-                11 if digits[0] == 1 => &digits[4..],
-                _ => continue,
-            };
-            if local[0] < 2 || digits.iter().all(|&d| d == digits[0]) {
-                continue;
-            }
             let before = crate::context::before(low, s, 24);
             let keyed = [
                 "call", "text", "phone", "fax", "cell", "number", "tel", "ext", "desk", "line",
@@ -371,7 +328,9 @@ impl Identifiers {
             .iter()
             .any(|k| before.contains(k));
             let separated = m.contains(['-', '.', ' ', '(']);
-            if (digits.len() == 7 || !separated) && !keyed {
+            // A pager or international number carries its own cue; a local or unbroken
+            // ten-digit one needs a word like "call" before it.
+            if (id == "phone.local" || !separated) && id != "phone.pager" && !keyed {
                 continue;
             }
             let (mut sev, mut weak) = contact_severity(ctx, s);
@@ -383,7 +342,7 @@ impl Identifiers {
                 weak = false;
             }
             out.push(
-                Draft::new(Category::PhiPhone, sev, s, e)
+                Draft::new(Matchers::category(id), sev, s, e)
                     .suggest("")
                     .weak(weak),
             );
@@ -471,7 +430,9 @@ impl Identifiers {
         let long_word = ctx.tokens.iter().any(|t| t.end - t.start >= 17);
         let vins = long_word.then(|| formats::vin(low.as_bytes()));
         for (s, e) in vins.into_iter().flatten() {
-            if valid_vin(&low.as_bytes()[s..e]) {
+            // VINs are printed in capitals: a lower-case word of 17 is a word.
+            let lower_case = ctx.text[s..e].bytes().any(|c| c.is_ascii_lowercase());
+            if valid_vin(&low.as_bytes()[s..e]) && !lower_case {
                 out.push(Draft::new(Category::PhiVehicle, Severity::High, s, e).suggest(""));
             }
         }
@@ -625,20 +586,6 @@ fn contact_severity(ctx: &Context, pos: usize) -> (Severity, bool) {
     } else {
         (Severity::Low, true)
     }
-}
-
-fn skip_punct(text: &str, mut s: usize, e: usize) -> usize {
-    let b = text.as_bytes();
-    while s < e && !b[s].is_ascii_alphanumeric() {
-        s += 1;
-    }
-    s
-}
-
-/// SSA rules: area not 000, 666 or 900-999; group not 00; serial not 0000.
-pub fn valid_ssn(d: &str) -> bool {
-    let (area, group, serial) = (&d[0..3], &d[3..5], &d[5..9]);
-    area != "000" && area != "666" && !area.starts_with('9') && group != "00" && serial != "0000"
 }
 
 /// Luhn check over decimal digits (most significant first).

@@ -20,7 +20,7 @@ pub mod identifiers;
 pub mod locations;
 pub mod names;
 pub mod patients;
-mod text;
+pub(crate) mod text;
 pub mod workplace;
 
 /// A finding before offsets are converted and config filters apply.

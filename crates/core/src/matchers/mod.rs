@@ -1,0 +1,477 @@
+//! Finding fixed formats: text to spans. Every identifier format is one row of
+//! [`table::FORMATS`] (a pattern, where its matches can start, a check, and the examples
+//! it must and must not match); the rules in `crate::rules` judge what a match means in
+//! its context (category, severity, whose it is).
+//!
+//! The engine is `regex-automata`'s meta regex, the one the `regex` crate already ships for
+//! organisation detectors (so the `.wasm` carries no second engine), in ASCII mode with only
+//! the lazy DFA, on the lower-cased post. Patterns are compiled once per process, the first
+//! time a scanner is built (about a millisecond for the table). Speed comes from *where*
+//! a pattern is tried: each row names the places its matches can start ([`Near`]: digit
+//! runs, a few needles, keyword first letters), and the pattern runs only in small windows
+//! around them, so most of a post is never read by most rows.
+
+pub mod table;
+
+use std::sync::OnceLock;
+
+use regex_automata::meta::Regex;
+use regex_automata::util::syntax;
+use regex_automata::Input;
+
+use crate::Category;
+
+/// Where a row's matches can start; the pattern runs only in windows around these places.
+#[derive(Clone, Copy)]
+pub enum Near {
+    /// Around each run of ASCII digits: from a few bytes before it (`+`, `(`).
+    Digits,
+    /// Around each occurrence of one of these substrings (of the lower-cased post).
+    Needles(&'static [&'static str]),
+    /// From the start of each word that begins like one of these keywords.
+    Words(&'static [&'static str]),
+}
+
+/// One identifier format, written once.
+pub struct Format {
+    /// `family.form`, e.g. `phone.intl`; rules ask for their rows by family.
+    pub id: &'static str,
+    /// The category a match is reported under unless its rule decides otherwise.
+    pub category: Category,
+    /// `regex` syntax, matched on the lower-cased post in ASCII mode (`\b`, `\d`, `\s` are
+    /// ASCII). Named groups `kw` (the keyword), `mark` ("#", "no.") and `val` (the value)
+    /// are handed to the rule.
+    pub pattern: &'static str,
+    /// Keywords the pattern names as `{keys}` (an alternation of them, in order, so a
+    /// longer keyword comes before a shorter one it starts with), each with what it names.
+    pub keys: &'static [Key],
+    pub near: Near,
+    /// The longest match, in bytes: the window searched around each place.
+    pub reach: usize,
+    /// A check the matched text (lower-cased) must pass: a checksum, digit counts.
+    pub valid: fn(&str) -> bool,
+    /// Texts with one match each, marked `«like this»` (read by the table's test).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub positives: &'static [&'static str],
+    /// Texts where the row must find nothing valid.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub negatives: &'static [&'static str],
+}
+
+/// A keyword that names the kind of number after it ("MRN", "serial no.").
+pub struct Key {
+    /// The keyword, lower-case; `?` stands for any letter ("bcbs ??" for "bcbs tx").
+    pub word: &'static str,
+    pub category: Category,
+    /// The least number of digits in the value.
+    pub min_digits: usize,
+    pub needs: Needs,
+}
+
+/// What else a keyed number needs before it is reported.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Needs {
+    Nothing,
+    /// A mark between keyword and value ("#", "no.", "number"): "case #4471", not "case 2".
+    Mark,
+    /// A letter in a value of at least five characters ("sensor G7X2K").
+    Letter,
+}
+
+impl Key {
+    /// Whether this key's word is the keyword `kw` (as matched, lower-case).
+    pub fn is(&self, kw: &str) -> bool {
+        self.word.len() == kw.len()
+            && self
+                .word
+                .bytes()
+                .zip(kw.bytes())
+                .all(|(w, k)| w == k || (w == b'?' && k.is_ascii_lowercase()))
+    }
+
+    /// The keyword as a regex: `?` a letter, punctuation escaped.
+    fn pattern(&self) -> String {
+        let mut p = String::new();
+        for c in self.word.chars() {
+            match c {
+                '?' => p.push_str("[a-z]"),
+                c if c.is_ascii_alphanumeric() || c == ' ' || c == '\'' => p.push(c),
+                c => {
+                    p.push('\\');
+                    p.push(c);
+                }
+            }
+        }
+        p
+    }
+}
+
+/// A match of one row, in byte offsets of the post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    pub start: usize,
+    pub end: usize,
+    pub kw: Option<(usize, usize)>,
+    pub mark: Option<(usize, usize)>,
+    pub val: Option<(usize, usize)>,
+}
+
+/// Accepts every match.
+pub fn any(_: &str) -> bool {
+    true
+}
+
+/// The compiled table.
+pub struct Matchers {
+    regexes: Vec<Regex>,
+    /// Whether each row has named groups (searched with captures).
+    groups: Vec<bool>,
+}
+
+/// The table compiled, once per process.
+pub fn matchers() -> &'static Matchers {
+    static M: OnceLock<Matchers> = OnceLock::new();
+    M.get_or_init(|| Matchers::build(table::FORMATS).unwrap_or_else(|e| panic!("{e}")))
+}
+
+impl Matchers {
+    /// Compiles every row, or names the row whose pattern does not compile.
+    pub fn build(rows: &[Format]) -> Result<Matchers, String> {
+        let mut regexes = Vec::with_capacity(rows.len());
+        let mut groups = Vec::with_capacity(rows.len());
+        for f in rows {
+            let keys: Vec<String> = f.keys.iter().map(Key::pattern).collect();
+            let pattern = f.pattern.replace("{keys}", &keys.join("|"));
+            let re = Regex::builder()
+                .syntax(syntax::Config::new().unicode(false).utf8(false))
+                .configure(Regex::config().utf8_empty(false))
+                .build(&pattern)
+                .map_err(|e| format!("format {}: bad pattern: {e}", f.id))?;
+            groups.push(re.group_info().group_len(regex_automata::PatternID::ZERO) > 1);
+            regexes.push(re);
+        }
+        Ok(Matchers { regexes, groups })
+    }
+
+    /// The row of `id`; panics on an unknown id (a typo in a rule, caught by every test).
+    pub fn row(id: &str) -> usize {
+        table::FORMATS
+            .iter()
+            .position(|f| f.id == id)
+            .unwrap_or_else(|| panic!("no format {id}"))
+    }
+
+    /// The category of row `id`.
+    pub fn category(id: &str) -> Category {
+        table::FORMATS[Matchers::row(id)].category
+    }
+
+    /// The key of keyed row `id` whose word is `kw`.
+    pub fn key(id: &str, kw: &str) -> Option<&'static Key> {
+        table::FORMATS[Matchers::row(id)]
+            .keys
+            .iter()
+            .find(|k| k.is(kw))
+    }
+
+    /// The match of row `row` that starts at `pos` exactly, if any (valid or not).
+    pub fn at(&self, row: usize, hay: &Hay, pos: usize) -> Option<Match> {
+        let re = &self.regexes[row];
+        let input = Input::new(hay.low.as_bytes())
+            .range(pos..)
+            .anchored(regex_automata::Anchored::Yes);
+        let mut c = re.create_captures();
+        re.search_captures(&input, &mut c);
+        let m = c.get_match()?;
+        let g = |n: &str| c.get_group_by_name(n).map(|s| (s.start, s.end));
+        Some(Match {
+            start: m.start(),
+            end: m.end(),
+            kw: g("kw"),
+            mark: g("mark"),
+            val: g("val"),
+        })
+    }
+
+    /// The valid matches of row `row` in `hay`, leftmost first, not overlapping.
+    pub fn find(&self, row: usize, hay: &Hay) -> Vec<Match> {
+        self.find_in(&table::FORMATS[row], row, hay)
+    }
+
+    fn find_in(&self, f: &Format, row: usize, hay: &Hay) -> Vec<Match> {
+        let mut out = Vec::new();
+        let windows = hay.windows(f);
+        if windows.is_empty() {
+            return out;
+        }
+        let re = &self.regexes[row];
+        let b = hay.low.as_bytes();
+        let mut caps = self.groups[row].then(|| re.create_captures());
+        let mut last = 0;
+        for (ws, we) in windows {
+            let mut pos = ws.max(last);
+            while pos < we {
+                let input = Input::new(b).span(pos..we);
+                let m = match caps.as_mut() {
+                    Some(c) => {
+                        re.search_captures(&input, c);
+                        c.get_match().map(|m| {
+                            let g = |n: &str| c.get_group_by_name(n).map(|s| (s.start, s.end));
+                            Match {
+                                start: m.start(),
+                                end: m.end(),
+                                kw: g("kw"),
+                                mark: g("mark"),
+                                val: g("val"),
+                            }
+                        })
+                    }
+                    None => re.search(&input).map(|m| Match {
+                        start: m.start(),
+                        end: m.end(),
+                        kw: None,
+                        mark: None,
+                        val: None,
+                    }),
+                };
+                let Some(m) = m else { break };
+                pos = if m.end > m.start { m.end } else { m.end + 1 };
+                if !hay.low.is_char_boundary(m.start) || !hay.low.is_char_boundary(m.end) {
+                    continue;
+                }
+                if (f.valid)(&hay.low[m.start..m.end]) && (f.keys.is_empty() || keyed(f, &m, b)) {
+                    last = m.end;
+                    out.push(m);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Whether a keyed match names its number: the value is not letters glued onto the
+/// keyword ("chartered2025", "report nov2025" are words), has the key's digits, and the
+/// mark the key needs ("case #4471", not "case 2").
+fn keyed(f: &Format, m: &Match, b: &[u8]) -> bool {
+    let (Some((ks, ke)), Some((vs, ve))) = (m.kw, m.val) else {
+        return false;
+    };
+    let val = &b[vs..ve];
+    if vs > 0 && b[vs - 1].is_ascii_alphanumeric() && !val[0].is_ascii_digit() {
+        return false;
+    }
+    let kw = std::str::from_utf8(&b[ks..ke]).unwrap_or("");
+    let Some(key) = f.keys.iter().find(|k| k.is(kw)) else {
+        return false;
+    };
+    let marked = m.mark.is_some()
+        || b[m.start..m.end].contains(&b'#')
+        || kw.ends_with("no")
+        || kw.ends_with("no.")
+        || kw.ends_with("number");
+    let digits = val.iter().filter(|c| c.is_ascii_digit()).count();
+    digits >= key.min_digits
+        && match key.needs {
+            Needs::Nothing => true,
+            Needs::Mark => marked,
+            Needs::Letter => val.iter().any(u8::is_ascii_alphabetic) && val.len() >= 5,
+        }
+}
+
+/// The lower-cased post with what the rows' [`Near`]s look for, found once per scan.
+pub struct Hay<'a> {
+    pub low: &'a str,
+    pub runs: &'a [(usize, usize)],
+    /// Starts of runs of ASCII letters and digits.
+    words: OnceLock<Vec<usize>>,
+}
+
+impl<'a> Hay<'a> {
+    pub fn new(low: &'a str, runs: &'a [(usize, usize)]) -> Hay<'a> {
+        Hay {
+            low,
+            runs,
+            words: OnceLock::new(),
+        }
+    }
+
+    fn words(&self) -> &[usize] {
+        self.words.get_or_init(|| {
+            let b = self.low.as_bytes();
+            let mut out = Vec::with_capacity(b.len() / 5);
+            let mut prev = false;
+            for (i, &c) in b.iter().enumerate() {
+                let w = c.is_ascii_alphanumeric();
+                if w && !prev {
+                    out.push(i);
+                }
+                prev = w;
+            }
+            out
+        })
+    }
+
+    /// The windows where `f`'s matches can lie, in order, merged where they overlap.
+    fn windows(&self, f: &Format) -> Vec<(usize, usize)> {
+        let n = self.low.len();
+        let b = self.low.as_bytes();
+        let mut w: Vec<(usize, usize)> = Vec::new();
+        let mut push = |s: usize, e: usize| match w.last_mut() {
+            Some(l) if s <= l.1 => l.1 = l.1.max(e),
+            _ => w.push((s, e)),
+        };
+        match f.near {
+            Near::Digits => {
+                for &(s, e) in self.runs {
+                    push(s.saturating_sub(3), (e + f.reach).min(n));
+                }
+            }
+            Near::Needles(needles) => {
+                let mut at: Vec<usize> = Vec::new();
+                for nd in needles {
+                    let finder = memchr::memmem::find_iter(b, nd.as_bytes());
+                    at.extend(finder);
+                }
+                at.sort_unstable();
+                for p in at {
+                    push(p.saturating_sub(f.reach), (p + f.reach).min(n));
+                }
+            }
+            Near::Words(words) => {
+                for &p in self.words() {
+                    let (c0, c1) = (b[p], b.get(p + 1).copied().unwrap_or(0));
+                    if words.iter().any(|k| {
+                        let k = k.as_bytes();
+                        k[0] == c0 && (k.len() < 2 || k[1] == c1)
+                    }) {
+                        push(p, (p + f.reach).min(n));
+                    }
+                }
+            }
+        }
+        w
+    }
+}
+
+/// Runs one row on a text by itself (for tests and the table's own test).
+#[cfg(test)]
+pub fn find_id(id: &str, text: &str) -> Vec<Match> {
+    let low = text.to_ascii_lowercase();
+    let runs = crate::rules::text::digit_runs(low.as_bytes());
+    matchers().find(Matchers::row(id), &Hay::new(&low, &runs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::table::FORMATS;
+    use super::*;
+
+    /// Every row's examples: each positive has exactly its marked match, each negative none.
+    #[test]
+    fn every_format_matches_its_examples() {
+        let mut failures = Vec::new();
+        let mut ids = std::collections::HashSet::new();
+        for f in FORMATS {
+            assert!(ids.insert(f.id), "format {} is in the table twice", f.id);
+            assert!(
+                f.positives.len() >= 5 && f.negatives.len() >= 5,
+                "format {} needs at least 5 positives and 5 negatives",
+                f.id
+            );
+            for p in f.positives {
+                let s = p
+                    .find('«')
+                    .unwrap_or_else(|| panic!("{}: unmarked {p:?}", f.id));
+                let text = p.replace(['«', '»'], "");
+                let e = p.find('»').expect("closing mark") - '«'.len_utf8();
+                let got: Vec<_> = find_id(f.id, &text)
+                    .iter()
+                    .map(|m| &text[m.start..m.end])
+                    .collect();
+                if got != [&text[s..e]] {
+                    failures.push(format!(
+                        "{}: {text:?} wants [{}], got {got:?}",
+                        f.id,
+                        &text[s..e]
+                    ));
+                }
+            }
+            for n in f.negatives {
+                let got: Vec<_> = find_id(f.id, n)
+                    .iter()
+                    .map(|m| &n[m.start..m.end])
+                    .collect();
+                if !got.is_empty() {
+                    failures.push(format!("{}: {n:?} wants nothing, got {got:?}", f.id));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// "Filed the annual report nov2025": a keyword of the keyed-number table glued to
+    /// letters and digits is part of another word, not a number's label. Every keyword,
+    /// glued on either side, in ordinary sentences: no finding at all.
+    #[test]
+    fn keywords_glued_to_letters_and_digits_find_nothing() {
+        let scanner = crate::Scanner::new(crate::Config::default()).unwrap();
+        let keyed = &FORMATS[Matchers::row("keyed")];
+        let mut failures = Vec::new();
+        // Letters glue onto a keyword that ends in one ("report" + "nov2025"); after "#" or
+        // "no." a value starts, whatever it is.
+        for key in keyed
+            .keys
+            .iter()
+            .filter(|k| k.word.ends_with(|c: char| c.is_ascii_alphabetic()))
+        {
+            let kw = key.word.replace('?', "x");
+            for glued in [
+                format!("{kw}nov2025"),
+                format!("{kw}ab4471902"),
+                format!("{kw}q7z88123"),
+                format!("zq{kw}nov2025"),
+                format!("ab{kw}xk4471902"),
+            ] {
+                for sentence in [
+                    format!("Filed the annual {glued} with the board today."),
+                    format!(
+                        "The vendor renamed the project {glued} last spring, nobody knows why."
+                    ),
+                    format!("{glued} was the code word for the quarterly budget review."),
+                ] {
+                    let found = scanner.scan(&sentence).findings;
+                    if !found.is_empty() {
+                        let what: Vec<_> = found
+                            .iter()
+                            .map(|f| (f.category.id(), f.text.clone()))
+                            .collect();
+                        failures.push(format!("{sentence:?}: {what:?}"));
+                    }
+                }
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} sentences flagged:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn a_bad_pattern_is_named() {
+        let bad = [Format {
+            id: "x.bad",
+            category: Category::PhiId,
+            pattern: "(",
+            keys: &[],
+            near: Near::Digits,
+            reach: 8,
+            valid: any,
+            positives: &[],
+            negatives: &[],
+        }];
+        let err = Matchers::build(&bad).err().expect("an error");
+        assert!(err.starts_with("format x.bad: bad pattern"), "{err}");
+    }
+}

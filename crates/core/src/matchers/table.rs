@@ -1,0 +1,395 @@
+//! The identifier formats, one row each. To add a format, add a row here with at least
+//! five examples it must find and five it must not (the table's test runs them all), and
+//! read its matches from the rule that judges them (`crate::rules::identifiers` and its
+//! neighbours).
+
+use super::{any, Format, Key, Near, Needs};
+use crate::Category;
+
+/// The ASCII digits of `s`, as numbers.
+fn digits(s: &str) -> Vec<u8> {
+    s.bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|d| d - b'0')
+        .collect()
+}
+
+/// A North American number: ten digits (eleven with the country code 1), area code and
+/// exchange not starting with 0 or 1, not one digit repeated. An extension is not counted.
+fn nanp(s: &str) -> bool {
+    let main = s.split(['x', 'e']).next().unwrap_or(s);
+    let d = digits(main);
+    let d = match d.len() {
+        10 => &d[..],
+        11 if d[0] == 1 => &d[1..],
+        _ => return false,
+    };
+    d[0] >= 2 && d[3] >= 2 && !(d[1] == 1 && d[2] == 1) && d.iter().any(|&x| x != d[0])
+}
+
+/// A seven-digit local number: exchange not starting with 0 or 1, not one digit repeated.
+fn local(s: &str) -> bool {
+    let d = digits(s);
+    d.len() == 7 && d[0] >= 2 && d.iter().any(|&x| x != d[0])
+}
+
+/// An international number: 8 to 15 digits with the country code (ITU E.164).
+fn e164(s: &str) -> bool {
+    (8..=15).contains(&digits(s).len())
+}
+
+/// SSA rules: nine digits, area not 000, 666 or 900-999; group not 00; serial not 0000.
+fn ssn(s: &str) -> bool {
+    let d = digits(s);
+    d.len() == 9
+        && d[..3] != [0, 0, 0]
+        && d[..3] != [6, 6, 6]
+        && d[0] != 9
+        && d[3..5] != [0, 0]
+        && d[5..] != [0, 0, 0, 0]
+}
+
+pub const FORMATS: &[Format] = &[
+    Format {
+        id: "phone.us",
+        category: Category::PhiPhone,
+        pattern: r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?\b|(?:\+1|\b1?)\d{10}\b",
+        keys: &[],
+        near: Near::Digits,
+        reach: 40,
+        valid: nanp,
+        positives: &[
+            "call her at «(217) 555-0164» after six",
+            "son's cell is «+1 312.555.0199» fyi",
+            "reach me on «1-800-555-0142 ext. 12» anytime",
+            "the wife left «217 555 0164» on the board",
+            "text «2175550164» if the pump alarms",
+            "desk line «(312)555-0177 x204» for the family",
+            "number was «+13125550188» on the intake",
+        ],
+        negatives: &[
+            "the order was 123-555-0164 units",
+            "case 011-555-0164 closed",
+            "call 555-555-5555 for the demo",
+            "the ratio was 2.175.550.164 today",
+            "ids 21755501645 and more",
+            "the grant 0217-555-0164 came through",
+        ],
+    },
+    Format {
+        id: "phone.local",
+        category: Category::PhiPhone,
+        pattern: r"\b\d{3}[-.]\d{4}\b",
+        keys: &[],
+        near: Near::Digits,
+        reach: 10,
+        valid: local,
+        positives: &[
+            "call his wife at «555-0164» tonight",
+            "phone «867.5309» is the daughter",
+            "the cell is «412-7788», call after 5",
+            "fax «555-0199» to the clinic",
+            "text «733-1200» for the ride",
+        ],
+        negatives: &[
+            "we saw 100-1200 patients",
+            "mrn 0010-2231 was wrong",
+            "the range 111-1111 repeats",
+            "batch 1234-5678 expired",
+            "over 150-2000 ml",
+        ],
+    },
+    Format {
+        id: "phone.intl",
+        category: Category::PhiPhone,
+        pattern: r"\+(?:[2-9]\d{0,2})[\s.-]?(?:\(0\)[\s.-]?)?(?:\(\d{1,4}\)|\d{1,4})(?:[\s.-]?\d{2,5}){1,4}\b",
+        keys: &[],
+        near: Near::Needles(&["+"]),
+        reach: 32,
+        valid: e164,
+        positives: &[
+            "her brother in london «+44 20 7946 0958» keeps calling",
+            "sydney number «+61 2 9374 4000» for the son",
+            "daughter in guadalajara «+52 33 1234 5678» wants updates",
+            "manila cousin «+63 917 123 4567» sent the forms",
+            "uk mobile «+44 (0)7700 900123» on the chart",
+            "call «+49-30-1234567» in berlin",
+        ],
+        negatives: &[
+            "pain went +4 to +6 overnight",
+            "troponin +52 from baseline",
+            "we gained +63 followers",
+            "score +44 points this quarter",
+            "temp +2 38.5 today",
+        ],
+    },
+    Format {
+        id: "phone.pager",
+        category: Category::PhiPhone,
+        pattern: r"\b(?:(?:pager|beeper|pgr|page me at|page me on)\s*(?:#|no\.?|number)?\s*(?:is\s*)?[:#]?\s*\d{1,3}-?\d{4}|x\d-\d{4}|x\d{4,5})\b",
+        keys: &[],
+        near: Near::Needles(&["pager", "beeper", "pgr", "page me", "x"]),
+        reach: 40,
+        valid: any,
+        positives: &[
+            "dr lee's «pager 4-1234» went unanswered",
+            "call «x5-1234» for the charge nurse",
+            "«pgr #81234» for ortho",
+            "«page me at 3-4455» when she's back",
+            "the «beeper 22-1187» was off",
+            "ext is «x4417» at night",
+        ],
+        negatives: &[
+            "pager duty is the worst",
+            "a 3x5 card with notes",
+            "paged twice, no answer",
+            "the x-ray 1234 was fine",
+            "an fx 1234 style fracture",
+        ],
+    },
+    Format {
+        id: "ssn.dashed",
+        category: Category::PhiSsn,
+        pattern: r"\b\d{3}-\d{2}-\d{4}\b",
+        keys: &[],
+        near: Near::Digits,
+        reach: 12,
+        valid: ssn,
+        positives: &[
+            "her ssn «318-22-4471» was on the form",
+            "someone left «078-05-1120» on the printer",
+            "the number «219-09-9999» again",
+            "card read «512-44-1987» in sharpie",
+            "«123-45-6789» is on the sticky note",
+        ],
+        negatives: &[
+            "code 000-12-3456 is void",
+            "pattern 666-12-3456 never issues",
+            "range 900-12-3456 is itin",
+            "group 123-00-4567 is invalid",
+            "serial 123-45-0000 is invalid",
+            "part 1234-56-7890 shipped",
+        ],
+    },
+    Format {
+        id: "ssn.cued",
+        category: Category::PhiSsn,
+        pattern: r"\b(?P<kw>ssn|ss#|social security(?: number| no\.?| #)?|social)(?:\s*(?:#|no\.?|number))?(?:(?:\s+[a-z']+){0,4}?\s+(?:is|was|of|reads|says))?\s*[:#]?\s*(?P<val>\d{3}[ .-]?\d{2}[ .-]?\d{4})\b",
+        keys: &[],
+        near: Near::Words(&["ssn", "ss#", "social"]),
+        reach: 60,
+        valid: ssn,
+        positives: &[
+            "her «ssn on the form was 318 22 4471»",
+            "«social security number: 318224471» taped to the chart",
+            "«SSN 318224471» in the chat",
+            "«ss# 219.09.1234» on the label",
+            "his «social is 512 44 1987» apparently",
+        ],
+        negatives: &[
+            "ssn 000224471 is void",
+            "social hour 3182244710 people",
+            "the social 12 22 4471 meetup",
+            "ssn: 9182244710",
+            "socially 318224471 distant",
+        ],
+    },
+    Format {
+        id: "keyed",
+        category: Category::PhiId,
+        pattern: r"\b(?P<kw>{keys})(?:\s*(?P<mark>#|no\.|(?:no|num|number|ids?|card|member)\b))?(?:\s*(?:is|was|of|says|said|reads|read|shows|showed)\b)?(?:\s*[:#(]\s*|\s+)?(?P<val>(?:[a-z][a-z-]*)?\d[a-z0-9-]*)\b",
+        keys: KEYS,
+        near: Near::Words(&KEY_STARTS),
+        reach: 80,
+        valid: any,
+        positives: &[
+            "pulled «MRN 00913377» for the wrong patient",
+            "lab «specimen P23-004417» came up mislabeled again",
+            "the «wristband said V-7730215» not hers",
+            "«acct #4471902» on the bill",
+            "«medical record no. 8841207» in the screenshot",
+            "«serial number: 22K481735» of the pump",
+            "«bcbs tx 884120775» on the card",
+            "«claim no 55123987» denied again",
+        ],
+        negatives: &[
+            "the chart was a mess",
+            "Filed the annual report nov2025 with the board today.",
+            "charting 2025 is due",
+            "the tag line 2 was funny",
+            "xmrn 12345 is a typo",
+            "accountable care in 2025",
+        ],
+    },
+    Format {
+        id: "keyed.more",
+        category: Category::PhiId,
+        pattern: r"(?:,\s*|\s*/\s*|,?\s+(?:and|&|or)\s+)(?P<val>(?:[a-z][a-z-]*)?\d[a-z0-9-]*)\b",
+        keys: &[],
+        near: Near::Needles(&[",", "/", " and ", " & ", " or "]),
+        reach: 40,
+        valid: any,
+        positives: &[
+            "mrn 00913377«, 00913378»",
+            "serials 22K481735« / 22K481736»",
+            "00913377« and 01129045»",
+            "acct 4471« & 4472»",
+            "x1«, or a2»",
+        ],
+        negatives: &[
+            "mrn 00913377, then lunch",
+            "and / or",
+            "cats and dogs",
+            "one, two",
+            "this & that",
+        ],
+    },
+];
+
+/// First letters of every keyword, for [`Near::Words`].
+const KEY_STARTS: [&str; KEYS.len()] = {
+    let mut out = [""; KEYS.len()];
+    let mut i = 0;
+    while i < KEYS.len() {
+        out[i] = KEYS[i].word;
+        i += 1;
+    }
+    out
+};
+
+/// The keyed-number table: each keyword that names a number, in match order (a longer
+/// keyword before a shorter one it starts with), with the category of the number it names.
+pub const KEYS: &[Key] = {
+    use Category::*;
+    use Needs::*;
+    const fn k(word: &'static str, category: Category, min_digits: usize, needs: Needs) -> Key {
+        Key {
+            word,
+            category,
+            min_digits,
+            needs,
+        }
+    }
+    &[
+        k("mrn", PhiMrn, 4, Nothing),
+        k("medical record number", PhiMrn, 4, Nothing),
+        k("medical record no.", PhiMrn, 4, Nothing),
+        k("medical record no", PhiMrn, 4, Nothing),
+        k("medical record #", PhiMrn, 4, Nothing),
+        k("medical record", PhiMrn, 4, Nothing),
+        k("med record", PhiMrn, 4, Nothing),
+        k("med rec", PhiMrn, 4, Nothing),
+        k("chart", PhiMrn, 5, Nothing),
+        k("acct", PhiAccount, 4, Nothing),
+        k("account", PhiAccount, 4, Nothing),
+        k("acc't", PhiAccount, 4, Nothing),
+        k("billing", PhiAccount, 4, Nothing),
+        k("invoice", PhiAccount, 4, Nothing),
+        k("claim", PhiAccount, 4, Nothing),
+        k("member id", PhiHealthPlan, 4, Nothing),
+        k("member", PhiHealthPlan, 6, Nothing),
+        k("subscriber id", PhiHealthPlan, 4, Nothing),
+        k("subscriber", PhiHealthPlan, 6, Nothing),
+        k("policy", PhiHealthPlan, 6, Nothing),
+        k("medicaid id", PhiHealthPlan, 4, Nothing),
+        k("medicare id", PhiHealthPlan, 4, Nothing),
+        k("medicaid", PhiHealthPlan, 6, Nothing),
+        k("medicare", PhiHealthPlan, 6, Nothing),
+        k("insurance id", PhiHealthPlan, 4, Nothing),
+        k("beneficiary id", PhiHealthPlan, 4, Nothing),
+        k("mbi", PhiHealthPlan, 4, Nothing),
+        k("hicn", PhiHealthPlan, 4, Nothing),
+        k("dl", PhiLicense, 4, Nothing),
+        k("driver's license", PhiLicense, 4, Nothing),
+        k("driver's licence", PhiLicense, 4, Nothing),
+        k("drivers license", PhiLicense, 4, Nothing),
+        k("drivers licence", PhiLicense, 4, Nothing),
+        k("license plate", PhiVehicle, 3, Nothing),
+        k("license", PhiLicense, 4, Nothing),
+        k("licence", PhiLicense, 4, Nothing),
+        k("lic", PhiLicense, 4, Nothing),
+        k("dea", PhiLicense, 4, Nothing),
+        k("npi", PhiLicense, 4, Nothing),
+        k("plate", PhiVehicle, 3, Nothing),
+        k("tag", PhiVehicle, 3, Mark),
+        k("vin", PhiVehicle, 3, Nothing),
+        k("sn", PhiDevice, 4, Nothing),
+        k("s/n", PhiDevice, 4, Nothing),
+        k("serials number", PhiDevice, 4, Nothing),
+        k("serials no.", PhiDevice, 4, Nothing),
+        k("serials no", PhiDevice, 4, Nothing),
+        k("serials", PhiDevice, 4, Nothing),
+        k("serial number", PhiDevice, 4, Nothing),
+        k("serial no.", PhiDevice, 4, Nothing),
+        k("serial no", PhiDevice, 4, Nothing),
+        k("serial", PhiDevice, 4, Nothing),
+        k("lot", PhiDevice, 4, Nothing),
+        k("wristband", PhiId, 4, Nothing),
+        k("armband", PhiId, 4, Nothing),
+        k("id band", PhiId, 4, Nothing),
+        k("patient id", PhiId, 4, Nothing),
+        k("pt id", PhiId, 4, Nothing),
+        k("encounter", PhiId, 4, Mark),
+        k("visit", PhiId, 4, Mark),
+        k("fin", PhiAccount, 4, Nothing),
+        k("csn", PhiId, 4, Nothing),
+        k("accession", PhiId, 4, Nothing),
+        k("specimen", PhiId, 4, Nothing),
+        k("order", PhiId, 4, Mark),
+        k("case", PhiId, 4, Mark),
+        k("ticket", PhiId, 4, Mark),
+        k("aps case", PhiId, 4, Mark),
+        k("cps case", PhiId, 4, Mark),
+        k("report", PhiId, 4, Mark),
+        k("rx", PhiId, 3, Nothing),
+        k("script", PhiId, 3, Nothing),
+        k("referral", PhiId, 3, Nothing),
+        k("cps referral", PhiId, 3, Nothing),
+        k("subject", PhiId, 3, Nothing),
+        k("participant", PhiId, 3, Nothing),
+        k("inmate", PhiId, 3, Nothing),
+        k("booking", PhiId, 3, Nothing),
+        k("unos id", PhiId, 3, Nothing),
+        k("user id", PhiId, 3, Nothing),
+        k("portal user id", PhiId, 3, Nothing),
+        k("username", PhiId, 3, Nothing),
+        k("hospital number", PhiMrn, 5, Nothing),
+        k("hosp", PhiMrn, 5, Nothing),
+        k("har", PhiAccount, 4, Nothing),
+        k("guarantor", PhiAccount, 4, Nothing),
+        k("dbn", PhiHealthPlan, 6, Nothing),
+        k("tricare", PhiHealthPlan, 6, Nothing),
+        k("bcbs ??", PhiHealthPlan, 6, Nothing),
+        k("bcbs", PhiHealthPlan, 6, Nothing),
+        k("aetna", PhiHealthPlan, 6, Nothing),
+        k("humana", PhiHealthPlan, 6, Nothing),
+        k("cigna", PhiHealthPlan, 6, Nothing),
+        k("uhc", PhiHealthPlan, 6, Nothing),
+        k("medi-cal", PhiHealthPlan, 6, Nothing),
+        k("ambetter", PhiHealthPlan, 6, Nothing),
+        k("molina", PhiHealthPlan, 6, Nothing),
+        k("kaiser", PhiHealthPlan, 6, Nothing),
+        k("anthem", PhiHealthPlan, 6, Nothing),
+        k("wellcare", PhiHealthPlan, 6, Nothing),
+        k("centene", PhiHealthPlan, 6, Nothing),
+        // "id": the rule decides (a mark, or six digits outside a job posting).
+        k("id", PhiId, 4, Nothing),
+        k("cdl", PhiLicense, 4, Nothing),
+        k("ccw", PhiLicense, 4, Nothing),
+        k("cert", PhiLicense, 4, Nothing),
+        k("certificate", PhiLicense, 4, Nothing),
+        k("airman cert", PhiLicense, 4, Nothing),
+        k("permit", PhiLicense, 4, Nothing),
+        k("band", PhiId, 3, Nothing),
+        k("study id", PhiId, 3, Nothing),
+        k("enrollment id", PhiId, 3, Nothing),
+        k("mr#", PhiMrn, 4, Nothing),
+        k("transmitter", PhiDevice, 2, Letter),
+        k("receiver", PhiDevice, 2, Letter),
+        k("sensor", PhiDevice, 2, Letter),
+        k("a-number", PhiId, 6, Nothing),
+        k("alien number", PhiId, 6, Nothing),
+        k("uscis number", PhiId, 6, Nothing),
+        k("uscis", PhiId, 6, Nothing),
+    ]
+};
