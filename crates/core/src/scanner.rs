@@ -79,6 +79,7 @@ impl Scanner {
             crate::lexicon::lexicon(),
             crate::lexicon::first_names(),
             crate::lexicon::surnames(),
+            crate::matchers::matchers(),
         );
         let (detectors, detector_errors) = if config.detectors.is_empty() {
             (None, Vec::new())

@@ -8,8 +8,8 @@
 //! the lazy DFA, on the lower-cased post. Patterns are compiled once per process, the first
 //! time a scanner is built (about a millisecond for the table). Speed comes from *where*
 //! a pattern is tried: each row names the places its matches can start ([`Near`]: digit
-//! runs, a few needles, keyword first letters), and the pattern runs only in small windows
-//! around them, so most of a post is never read by most rows.
+//! runs, a few needles, keyword first letters), and the pattern is tried anchored there
+//! only, so most of a post is never read by most rows.
 
 pub mod table;
 
@@ -21,14 +21,14 @@ use regex_automata::Input;
 
 use crate::Category;
 
-/// Where a row's matches can start; the pattern runs only in windows around these places.
+/// Where a row's matches can start; the pattern is tried only there, anchored.
 #[derive(Clone, Copy)]
 pub enum Near {
-    /// Around each run of ASCII digits: from a few bytes before it (`+`, `(`).
+    /// At each run of ASCII digits, or the `+` or `(` right before one.
     Digits,
-    /// Around each occurrence of one of these substrings (of the lower-cased post).
+    /// At each occurrence of one of these substrings (of the lower-cased post).
     Needles(&'static [&'static str]),
-    /// From the start of each word that begins like one of these keywords.
+    /// At the start of each word whose first two letters are a keyword's.
     Words(&'static [&'static str]),
 }
 
@@ -46,8 +46,6 @@ pub struct Format {
     /// longer keyword comes before a shorter one it starts with), each with what it names.
     pub keys: &'static [Key],
     pub near: Near,
-    /// The longest match, in bytes: the window searched around each place.
-    pub reach: usize,
     /// A check the matched text (lower-cased) must pass: a checksum, digit counts.
     pub valid: fn(&str) -> bool,
     /// Texts with one match each, marked `«like this»` (read by the table's test).
@@ -126,6 +124,36 @@ pub struct Matchers {
     regexes: Vec<Regex>,
     /// Whether each row has named groups (searched with captures).
     groups: Vec<bool>,
+    /// For [`Near::Words`] rows, the first two bytes of their keywords, as a bitmap.
+    firsts: Vec<Pairs>,
+}
+
+/// A set of byte pairs (folded to 5 bits each: a few more words pass, none is missed).
+#[derive(Default)]
+struct Pairs([u64; 16]);
+
+impl Pairs {
+    fn bit(a: u8, b: u8) -> usize {
+        ((a as usize & 31) << 5) | (b as usize & 31)
+    }
+    fn of(words: &[&str]) -> Pairs {
+        let mut p = Pairs::default();
+        for w in words {
+            let w = w.as_bytes();
+            match w.get(1) {
+                Some(&b) => p.set(Pairs::bit(w[0], b)),
+                None => (0..32u8).for_each(|b| p.set(Pairs::bit(w[0], b))),
+            }
+        }
+        p
+    }
+    fn set(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+    fn has(&self, a: u8, b: u8) -> bool {
+        let i = Pairs::bit(a, b);
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
 }
 
 /// The table compiled, once per process.
@@ -139,18 +167,27 @@ impl Matchers {
     pub fn build(rows: &[Format]) -> Result<Matchers, String> {
         let mut regexes = Vec::with_capacity(rows.len());
         let mut groups = Vec::with_capacity(rows.len());
+        let mut firsts = Vec::with_capacity(rows.len());
         for f in rows {
+            firsts.push(match f.near {
+                Near::Words(w) => Pairs::of(w),
+                _ => Pairs::default(),
+            });
             let keys: Vec<String> = f.keys.iter().map(Key::pattern).collect();
             let pattern = f.pattern.replace("{keys}", &keys.join("|"));
             let re = Regex::builder()
                 .syntax(syntax::Config::new().unicode(false).utf8(false))
-                .configure(Regex::config().utf8_empty(false))
+                .configure(Regex::config().utf8_empty(false).auto_prefilter(false))
                 .build(&pattern)
                 .map_err(|e| format!("format {}: bad pattern: {e}", f.id))?;
             groups.push(re.group_info().group_len(regex_automata::PatternID::ZERO) > 1);
             regexes.push(re);
         }
-        Ok(Matchers { regexes, groups })
+        Ok(Matchers {
+            regexes,
+            groups,
+            firsts,
+        })
     }
 
     /// The row of `id`; panics on an unknown id (a typo in a rule, caught by every test).
@@ -180,9 +217,19 @@ impl Matchers {
         let input = Input::new(hay.low.as_bytes())
             .range(pos..)
             .anchored(regex_automata::Anchored::Yes);
+        if !self.groups[row] {
+            return re.search(&input).map(|m| Match {
+                start: m.start(),
+                end: m.end(),
+                kw: None,
+                mark: None,
+                val: None,
+            });
+        }
+        // Captures only where a match is: most starts find none.
+        let m = re.search(&input)?;
         let mut c = re.create_captures();
-        re.search_captures(&input, &mut c);
-        let m = c.get_match()?;
+        re.search_captures(&input.range(pos..m.end()), &mut c);
         let g = |n: &str| c.get_group_by_name(n).map(|s| (s.start, s.end));
         Some(Match {
             start: m.start(),
@@ -200,49 +247,22 @@ impl Matchers {
 
     fn find_in(&self, f: &Format, row: usize, hay: &Hay) -> Vec<Match> {
         let mut out = Vec::new();
-        let windows = hay.windows(f);
-        if windows.is_empty() {
-            return out;
-        }
-        let re = &self.regexes[row];
-        let b = hay.low.as_bytes();
-        let mut caps = self.groups[row].then(|| re.create_captures());
+        let starts = hay.starts(f, &self.firsts[row]);
         let mut last = 0;
-        for (ws, we) in windows {
-            let mut pos = ws.max(last);
-            while pos < we {
-                let input = Input::new(b).span(pos..we);
-                let m = match caps.as_mut() {
-                    Some(c) => {
-                        re.search_captures(&input, c);
-                        c.get_match().map(|m| {
-                            let g = |n: &str| c.get_group_by_name(n).map(|s| (s.start, s.end));
-                            Match {
-                                start: m.start(),
-                                end: m.end(),
-                                kw: g("kw"),
-                                mark: g("mark"),
-                                val: g("val"),
-                            }
-                        })
-                    }
-                    None => re.search(&input).map(|m| Match {
-                        start: m.start(),
-                        end: m.end(),
-                        kw: None,
-                        mark: None,
-                        val: None,
-                    }),
-                };
-                let Some(m) = m else { break };
-                pos = if m.end > m.start { m.end } else { m.end + 1 };
-                if !hay.low.is_char_boundary(m.start) || !hay.low.is_char_boundary(m.end) {
-                    continue;
-                }
-                if (f.valid)(&hay.low[m.start..m.end]) && (f.keys.is_empty() || keyed(f, &m, b)) {
-                    last = m.end;
-                    out.push(m);
-                }
+        for p in starts {
+            if p < last {
+                continue;
+            }
+            let Some(m) = self.at(row, hay, p) else {
+                continue;
+            };
+            if !hay.low.is_char_boundary(m.end) {
+                continue;
+            }
+            let b = hay.low.as_bytes();
+            if (f.valid)(&hay.low[m.start..m.end]) && (f.keys.is_empty() || keyed(f, &m, b)) {
+                last = m.end.max(m.start + 1);
+                out.push(m);
             }
         }
         out
@@ -311,45 +331,36 @@ impl<'a> Hay<'a> {
         })
     }
 
-    /// The windows where `f`'s matches can lie, in order, merged where they overlap.
-    fn windows(&self, f: &Format) -> Vec<(usize, usize)> {
-        let n = self.low.len();
+    /// The places where `f`'s matches can start, in order.
+    fn starts(&self, f: &Format, firsts: &Pairs) -> Vec<usize> {
         let b = self.low.as_bytes();
-        let mut w: Vec<(usize, usize)> = Vec::new();
-        let mut push = |s: usize, e: usize| match w.last_mut() {
-            Some(l) if s <= l.1 => l.1 = l.1.max(e),
-            _ => w.push((s, e)),
-        };
+        let mut at: Vec<usize> = Vec::new();
         match f.near {
             Near::Digits => {
-                for &(s, e) in self.runs {
-                    push(s.saturating_sub(3), (e + f.reach).min(n));
+                for &(s, _) in self.runs {
+                    // "(217) 555-0164", "+1 312": a bracket or plus sign before the digits.
+                    if s > 0 && matches!(b[s - 1], b'(' | b'+') {
+                        at.push(s - 1);
+                    }
+                    at.push(s);
                 }
             }
             Near::Needles(needles) => {
-                let mut at: Vec<usize> = Vec::new();
                 for nd in needles {
-                    let finder = memchr::memmem::find_iter(b, nd.as_bytes());
-                    at.extend(finder);
+                    at.extend(memchr::memmem::find_iter(b, nd.as_bytes()));
                 }
                 at.sort_unstable();
-                for p in at {
-                    push(p.saturating_sub(f.reach), (p + f.reach).min(n));
-                }
+                at.dedup();
             }
-            Near::Words(words) => {
+            Near::Words(_) => {
                 for &p in self.words() {
-                    let (c0, c1) = (b[p], b.get(p + 1).copied().unwrap_or(0));
-                    if words.iter().any(|k| {
-                        let k = k.as_bytes();
-                        k[0] == c0 && (k.len() < 2 || k[1] == c1)
-                    }) {
-                        push(p, (p + f.reach).min(n));
+                    if firsts.has(b[p], b.get(p + 1).copied().unwrap_or(0)) {
+                        at.push(p);
                     }
                 }
             }
         }
-        w
+        at
     }
 }
 
@@ -466,7 +477,6 @@ mod tests {
             pattern: "(",
             keys: &[],
             near: Near::Digits,
-            reach: 8,
             valid: any,
             positives: &[],
             negatives: &[],

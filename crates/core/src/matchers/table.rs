@@ -56,7 +56,6 @@ pub const FORMATS: &[Format] = &[
         pattern: r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?\b|(?:\+1|\b1?)\d{10}\b",
         keys: &[],
         near: Near::Digits,
-        reach: 40,
         valid: nanp,
         positives: &[
             "call her at «(217) 555-0164» after six",
@@ -82,7 +81,6 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\b\d{3}[-.]\d{4}\b",
         keys: &[],
         near: Near::Digits,
-        reach: 10,
         valid: local,
         positives: &[
             "call his wife at «555-0164» tonight",
@@ -105,7 +103,6 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\+(?:[2-9]\d{0,2})[\s.-]?(?:\(0\)[\s.-]?)?(?:\(\d{1,4}\)|\d{1,4})(?:[\s.-]?\d{2,5}){1,4}\b",
         keys: &[],
         near: Near::Needles(&["+"]),
-        reach: 32,
         valid: e164,
         positives: &[
             "her brother in london «+44 20 7946 0958» keeps calling",
@@ -128,8 +125,7 @@ pub const FORMATS: &[Format] = &[
         category: Category::PhiPhone,
         pattern: r"\b(?:(?:pager|beeper|pgr|page me at|page me on)\s*(?:#|no\.?|number)?\s*(?:is\s*)?[:#]?\s*\d{1,3}-?\d{4}|x\d-\d{4}|x\d{4,5})\b",
         keys: &[],
-        near: Near::Needles(&["pager", "beeper", "pgr", "page me", "x"]),
-        reach: 40,
+        near: Near::Words(&["pager", "beeper", "pgr", "page", "x"]),
         valid: any,
         positives: &[
             "dr lee's «pager 4-1234» went unanswered",
@@ -153,7 +149,6 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\b\d{3}-\d{2}-\d{4}\b",
         keys: &[],
         near: Near::Digits,
-        reach: 12,
         valid: ssn,
         positives: &[
             "her ssn «318-22-4471» was on the form",
@@ -177,7 +172,6 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\b(?P<kw>ssn|ss#|social security(?: number| no\.?| #)?|social)(?:\s*(?:#|no\.?|number))?(?:(?:\s+[a-z']+){0,4}?\s+(?:is|was|of|reads|says))?\s*[:#]?\s*(?P<val>\d{3}[ .-]?\d{2}[ .-]?\d{4})\b",
         keys: &[],
         near: Near::Words(&["ssn", "ss#", "social"]),
-        reach: 60,
         valid: ssn,
         positives: &[
             "her «ssn on the form was 318 22 4471»",
@@ -200,7 +194,6 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\b(?P<kw>{keys})(?:\s*(?P<mark>#|no\.|(?:no|num|number|ids?|card|member)\b))?(?:\s*(?:is|was|of|says|said|reads|read|shows|showed)\b)?(?:\s*[:#(]\s*|\s+)?(?P<val>(?:[a-z][a-z-]*)?\d[a-z0-9-]*)\b",
         keys: KEYS,
         near: Near::Words(&KEY_STARTS),
-        reach: 80,
         valid: any,
         positives: &[
             "pulled «MRN 00913377» for the wrong patient",
@@ -226,8 +219,7 @@ pub const FORMATS: &[Format] = &[
         category: Category::PhiId,
         pattern: r"(?:,\s*|\s*/\s*|,?\s+(?:and|&|or)\s+)(?P<val>(?:[a-z][a-z-]*)?\d[a-z0-9-]*)\b",
         keys: &[],
-        near: Near::Needles(&[",", "/", " and ", " & ", " or "]),
-        reach: 40,
+        near: Near::Needles(&[",", "/", " /", " and ", " & ", " or "]),
         valid: any,
         positives: &[
             "mrn 00913377«, 00913378»",

@@ -36,9 +36,10 @@ impl Rule for Identifiers {
         let runs = super::text::digit_runs(bytes);
 
         if !runs.is_empty() {
-            self.find_ssn(ctx, &runs, out);
-            self.find_keyed(ctx, &runs, out);
-            self.find_phone(ctx, &runs, out);
+            let hay = Hay::new(low, &runs);
+            self.find_ssn(&hay, out);
+            self.find_keyed(ctx, &hay, out);
+            self.find_phone(ctx, &hay, out);
             self.find_ip(ctx, &runs, out);
             self.find_codes(ctx, &runs, out);
             self.find_rooms(ctx, &runs, out);
@@ -86,12 +87,11 @@ impl Rule for Identifiers {
 }
 
 impl Identifiers {
-    fn find_ssn(&self, ctx: &Context, runs: &[(usize, usize)], out: &mut Vec<Draft>) {
-        let hay = Hay::new(&ctx.lower, runs);
+    fn find_ssn(&self, hay: &Hay, out: &mut Vec<Draft>) {
         let m = matchers();
         let mut found: Vec<(usize, usize)> = Vec::new();
         for id in ["ssn.cued", "ssn.dashed"] {
-            for x in m.find(Matchers::row(id), &hay) {
+            for x in m.find(Matchers::row(id), hay) {
                 let (s, e) = x.val.unwrap_or((x.start, x.end));
                 if !found.iter().any(|&(fs, fe)| s < fe && fs < e) {
                     found.push((s, e));
@@ -104,12 +104,11 @@ impl Identifiers {
     }
 
     /// A keyword naming the kind of number, then the number: see [`formats::KeyedMatcher`].
-    fn find_keyed(&self, ctx: &Context, runs: &[(usize, usize)], out: &mut Vec<Draft>) {
+    fn find_keyed(&self, ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
         let low = ctx.lower.as_str();
         let m = matchers();
-        let hay = Hay::new(low, runs);
         let more = Matchers::row("keyed.more");
-        for c in m.find(Matchers::row("keyed"), &hay) {
+        for c in m.find(Matchers::row("keyed"), hay) {
             let (start, end) = (c.start, c.end);
             let whole = &low[start..end];
             let (Some(kwr), Some(valr)) = (c.kw, c.val) else {
@@ -181,7 +180,7 @@ impl Identifiers {
             out.push(Draft::new(cat, sev, start, end).suggest("").weak(weak));
             // "MRN 00913377, 00913378 and 01129045", "serials 22K481735 / 22K481736"
             let mut pos = end;
-            while let Some(x) = m.at(more, &hay, pos) {
+            while let Some(x) = m.at(more, hay, pos) {
                 let Some((vs, ve)) = x.val else { break };
                 if ve - vs + 2 < val.len() || ve - vs > val.len() + 2 {
                     break;
@@ -293,15 +292,14 @@ impl Identifiers {
         }
     }
 
-    fn find_phone(&self, ctx: &Context, runs: &[(usize, usize)], out: &mut Vec<Draft>) {
+    fn find_phone(&self, ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
         let low = ctx.lower.as_str();
         let b = low.as_bytes();
         let m = matchers();
-        let hay = Hay::new(low, runs);
         // Longer forms first; a shorter form inside a longer one's span is the same number.
         let mut found: Vec<(usize, usize, &str)> = Vec::new();
         for id in ["phone.us", "phone.intl", "phone.pager", "phone.local"] {
-            for x in m.find(Matchers::row(id), &hay) {
+            for x in m.find(Matchers::row(id), hay) {
                 if !found.iter().any(|&(s, e, _)| x.start < e && s < x.end) {
                     found.push((x.start, x.end, id));
                 }
