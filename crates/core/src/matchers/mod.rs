@@ -30,6 +30,9 @@ pub enum Near {
     Needles(&'static [&'static str]),
     /// At the start of each word whose first two letters are a keyword's.
     Words(&'static [&'static str]),
+    /// At the start of the local part (`[a-z0-9._%+-]`, then spaces) before each
+    /// occurrence of one of these substrings: an email's "@" or "(at)".
+    LocalPart(&'static [&'static str]),
 }
 
 /// One identifier format, written once.
@@ -348,6 +351,26 @@ impl<'a> Hay<'a> {
             Near::Needles(needles) => {
                 for nd in needles {
                     at.extend(memchr::memmem::find_iter(b, nd.as_bytes()));
+                }
+                at.sort_unstable();
+                at.dedup();
+            }
+            Near::LocalPart(needles) => {
+                let local = |c: u8| c.is_ascii_alphanumeric() || b"._%+-".contains(&c);
+                for nd in needles {
+                    for p in memchr::memmem::find_iter(b, nd.as_bytes()) {
+                        let mut s = p;
+                        while s > 0 && b[s - 1] == b' ' {
+                            s -= 1;
+                        }
+                        let e = s;
+                        while s > 0 && local(b[s - 1]) {
+                            s -= 1;
+                        }
+                        if s < e {
+                            at.push(s);
+                        }
+                    }
                 }
                 at.sort_unstable();
                 at.dedup();

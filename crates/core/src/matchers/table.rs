@@ -236,6 +236,74 @@ pub const FORMATS: &[Format] = &[
             "this & that",
         ],
     },
+    Format {
+        id: "email",
+        category: Category::PhiEmail,
+        pattern: r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b",
+        keys: &[],
+        near: Near::LocalPart(&["@"]),
+        valid: any,
+        positives: &[
+            "email her son at «marcus.reyes@gmail.com» tonight",
+            "«j_doe+pt@health.example.org» was cc'd",
+            "reply to «a.b-c@mail.co.uk», thanks",
+            "«rn.kim@stlukes.org».",
+            "write «x99@yahoo.com»!",
+        ],
+        negatives: &[
+            "@marcus posted again",
+            "meet @ noon",
+            "user@localhost is not an address",
+            "me@home",
+            "a@b.c is too short",
+        ],
+    },
+    Format {
+        id: "email.obfuscated",
+        category: Category::PhiEmail,
+        pattern: r"[a-z0-9._%+-]+\s*(?:\(at\)|\[at\]|\{at\}|<at>)\s*[a-z0-9-]+(?:\s*(?:\(dot\)|\[dot\]|\{dot\}|<dot>|\.)\s*[a-z0-9-]+)*\s*(?:\(dot\)|\[dot\]|\{dot\}|<dot>|\.)\s*[a-z]{2,}\b",
+        keys: &[],
+        near: Near::LocalPart(&["(at)", "[at]", "{at}", "<at>"]),
+        valid: any,
+        positives: &[
+            "pt's son keeps emailing me at «m.reyes(at)yahoo(dot)com»",
+            "«jdoe [at] gmail [dot] com» if you want the photos",
+            "«mary.k(at)outlook.com» is the daughter",
+            "write «rkim {at} mail {dot} co {dot} uk»",
+            "«nana_b<at>aol<dot>com» sent a card",
+        ],
+        negatives: &[
+            "we met (at) the cafe",
+            "look [at] this",
+            "reyes(at)yahoo with no domain",
+            "the (at) sign",
+            "her (at)tention span",
+        ],
+    },
+    Format {
+        id: "email.spelled",
+        category: Category::PhiEmail,
+        // The local part has a mark of an address ("m.reyes", "jdoe2") or the domain is a
+        // mail provider: "we ate at panera dot com" is a sentence.
+        pattern: r"(?:[a-z0-9]*[._%+0-9][a-z0-9._%+-]* at [a-z0-9-]+|[a-z0-9._%+-]+ at (?:gmail|yahoo|hotmail|outlook|aol|icloud|live|msn|comcast|att|verizon|protonmail|proton|ymail|me|mac))(?: dot [a-z0-9-]+)* dot (?:com|net|org|edu|gov|us|co|uk|ca|au|io|me|info)\b",
+        keys: &[],
+        near: Near::LocalPart(&[" at "]),
+        valid: any,
+        positives: &[
+            "his wife is «m.reyes at yahoo dot com» btw",
+            "send it to «jdoe at gmail dot com»",
+            "«kay.b at hospital dot org» said yes",
+            "«nanab at aol dot com», the daughter",
+            "reach «r_kim at mail dot co dot uk»",
+        ],
+        negatives: &[
+            "we ate at panera dot com style",
+            "meet me at noon",
+            "bought it at amazon.com",
+            "at home dot",
+            "look at this dot matrix",
+        ],
+    },
 ];
 
 /// First letters of every keyword, for [`Near::Words`].

@@ -265,53 +265,6 @@ fn lower_digit(c: u8) -> bool {
     c.is_ascii_lowercase() || c.is_ascii_digit()
 }
 
-/// `\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b`
-///
-/// Neither part's class holds '@', so each '@' gives one match at most: its local part is
-/// the run of the class right before it, the match starting at the run's first word
-/// boundary (from where the last match ended), and the domain after it decides the rest.
-pub fn email(b: &[u8]) -> Vec<(usize, usize)> {
-    let local = |c: u8| lower_digit(c) || b"._%+-".contains(&c);
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for a in memchr::memchr_iter(b'@', b) {
-        let mut r = a;
-        while r > pos && local(b[r - 1]) {
-            r -= 1;
-        }
-        let Some(s) = (r..a).find(|&s| boundary(b, s)) else {
-            continue;
-        };
-        if let Some(e) = email_domain(b, a + 1) {
-            out.push((s, e));
-            pos = e;
-        }
-    }
-    out
-}
-
-/// `[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b` at `i`. Every label is a whole run of its
-/// class (a shorter one would need a '.' next), so the repetition takes all the labels
-/// joined by single dots and gives them back one at a time, last first, until the label
-/// after the last one taken starts with two letters or more and a boundary (there is none
-/// inside a run of letters).
-fn email_domain(b: &[u8], i: usize) -> Option<usize> {
-    let label = |c: u8| lower_digit(c) || c == b'-';
-    let mut starts = vec![i];
-    let mut e = run(b, i, label);
-    if e == i {
-        return None;
-    }
-    while b.get(e) == Some(&b'.') && b.get(e + 1).is_some_and(|&c| label(c)) {
-        starts.push(e + 1);
-        e = run(b, e + 1, label);
-    }
-    starts[1..].iter().rev().find_map(|&f| {
-        let end = run(b, f, lower);
-        (end - f >= 2 && boundary(b, end)).then_some(end)
-    })
-}
-
 /// The sites of the profile address pattern, in its order.
 const SITES: &[&str] = &[
     "facebook",
@@ -672,18 +625,6 @@ pub(super) mod tests {
     }
 
     /// The pattern [`KeyedMatcher`] replaces.
-    #[test]
-    fn email_matches_its_regex() {
-        same(
-            r"\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b",
-            &[
-                "jo@", "@", "@mail", ".com", ".co", ".c", ".org-", "-", "j.o", "%", "+", "ab",
-                "a@b", "@x.io", ".7", "A", "mail.", ".a1", "q",
-            ],
-            |t| email(t.as_bytes()),
-        );
-    }
-
     #[test]
     fn url_matches_its_regex() {
         same(

@@ -35,8 +35,8 @@ impl Rule for Identifiers {
         let bytes = low.as_bytes();
         let runs = super::text::digit_runs(bytes);
 
+        let hay = Hay::new(low, &runs);
         if !runs.is_empty() {
-            let hay = Hay::new(low, &runs);
             self.find_ssn(&hay, out);
             self.find_keyed(ctx, &hay, out);
             self.find_phone(ctx, &hay, out);
@@ -44,13 +44,15 @@ impl Rule for Identifiers {
             self.find_codes(ctx, &runs, out);
             self.find_rooms(ctx, &runs, out);
         }
-        for (s, e) in formats::email(bytes) {
-            let (sev, weak) = contact_severity(ctx, s);
-            out.push(
-                Draft::new(Category::PhiEmail, sev, s, e)
-                    .suggest("")
-                    .weak(weak),
-            );
+        for id in ["email", "email.obfuscated", "email.spelled"] {
+            for x in matchers().find(Matchers::row(id), &hay) {
+                let (sev, weak) = contact_severity(ctx, x.start);
+                out.push(
+                    Draft::new(Matchers::category(id), sev, x.start, x.end)
+                        .suggest("")
+                        .weak(weak),
+                );
+            }
         }
         // Profile addresses: found from each '/' after a site's top-level domain.
         for (ms, me) in formats::url(bytes) {
