@@ -42,8 +42,8 @@ pub struct Format {
     /// The category a match is reported under unless its rule decides otherwise.
     pub category: Category,
     /// `regex` syntax, matched on the lower-cased post in ASCII mode (`\b`, `\d`, `\s` are
-    /// ASCII). Named groups `kw` (the keyword), `mark` ("#", "no.") and `val` (the value)
-    /// are handed to the rule.
+    /// ASCII). Named groups `kw` (the keyword), `mark` ("#", "no."), `val` (the value),
+    /// `month`, `day`, `year` and `sex` are handed to the rule.
     pub pattern: &'static str,
     /// Keywords the pattern names as `{keys}` (an alternation of them, in order, so a
     /// longer keyword comes before a shorter one it starts with), each with what it names.
@@ -115,6 +115,10 @@ pub struct Match {
     pub kw: Option<(usize, usize)>,
     pub mark: Option<(usize, usize)>,
     pub val: Option<(usize, usize)>,
+    pub month: Option<(usize, usize)>,
+    pub day: Option<(usize, usize)>,
+    pub year: Option<(usize, usize)>,
+    pub sex: Option<(usize, usize)>,
 }
 
 /// Accepts every match.
@@ -227,6 +231,10 @@ impl Matchers {
                 kw: None,
                 mark: None,
                 val: None,
+                month: None,
+                day: None,
+                year: None,
+                sex: None,
             });
         }
         // Captures only where a match is: most starts find none.
@@ -240,6 +248,10 @@ impl Matchers {
             kw: g("kw"),
             mark: g("mark"),
             val: g("val"),
+            month: g("month"),
+            day: g("day"),
+            year: g("year"),
+            sex: g("sex"),
         })
     }
 

@@ -49,6 +49,23 @@ fn ssn(s: &str) -> bool {
         && d[5..] != [0, 0, 0, 0]
 }
 
+/// Two numbers that can be a month and a day in either order: both 1 to 31, one at most
+/// 12 ("14/03" is day first, "45/60" no date).
+fn month_and_day(s: &str) -> bool {
+    let mut parts = s
+        .split(['/', '-', '.'])
+        .map(|p| p.parse::<u32>().unwrap_or(0));
+    let (a, b) = (parts.next().unwrap_or(0), parts.next().unwrap_or(0));
+    (1..=31).contains(&a) && (1..=31).contains(&b) && (a <= 12 || b <= 12)
+}
+
+/// A day of the month in an ordinal ("the 14th"): 1 to 31.
+fn day_of_month(s: &str) -> bool {
+    let d = digits(s);
+    let n = d.iter().fold(0u32, |n, &x| n * 10 + x as u32);
+    (1..=31).contains(&n)
+}
+
 pub const FORMATS: &[Format] = &[
     Format {
         id: "phone.us",
@@ -304,6 +321,165 @@ pub const FORMATS: &[Format] = &[
             "look at this dot matrix",
         ],
     },
+    Format {
+        id: "date.named",
+        category: Category::PhiDate,
+        pattern: r"\b(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4})\b)?",
+        keys: &[],
+        near: Near::Words(MONTHS),
+        valid: any,
+        positives: &[
+            "admitted «March 3rd, 2021» after the fall",
+            "born «Sept. 5» at home",
+            "surgery «dec 14» went fine",
+            "died «jan 2 2024» peacefully",
+            "seen «Aug 30th»",
+        ],
+        negatives: &[
+            "march 300 miles",
+            "the mayor 12 times",
+            "december 2024 budget",
+            "augmented 3 times",
+            "janet 5 stars",
+        ],
+    },
+    Format {
+        id: "date.day_first",
+        category: Category::PhiDate,
+        pattern: r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?:,?\s+(?P<year>\d{4})\b)?",
+        keys: &[],
+        near: Near::Digits,
+        valid: any,
+        positives: &[
+            "admitted on the «14th of March»",
+            "born «3 June 2019» in the car",
+            "discharged «21st Sept, 2023»",
+            "died «4 nov»",
+            "surgery «12 of december»",
+        ],
+        negatives: &[
+            "3 marching bands",
+            "12 mayors came",
+            "100 june bugs",
+            "4 novels read",
+            "2 decembers ago",
+        ],
+    },
+    Format {
+        id: "date.slash",
+        category: Category::PhiDate,
+        pattern: r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?\b",
+        keys: &[],
+        near: Near::Digits,
+        valid: month_and_day,
+        positives: &[
+            "dob «3/14/1952» on the label",
+            "admitted «11/2»",
+            "day-first «14/03/2024» in the uk",
+            "seen «1/5/24» in clinic",
+            "surgery «12/31»",
+        ],
+        negatives: &[
+            "123/45 ratio",
+            "45/60 minutes",
+            "the 3/ mark",
+            "10/100 units",
+            "a 2024/25 season",
+        ],
+    },
+    Format {
+        id: "date.dash",
+        category: Category::PhiDate,
+        pattern: r"\b(?P<month>\d{1,2})-(?P<day>\d{1,2})-(?P<year>\d{4}|\d{2})\b",
+        keys: &[],
+        near: Near::Digits,
+        valid: month_and_day,
+        positives: &[
+            "dob «3-14-1952»",
+            "admitted «11-2-23»",
+            "seen «1-5-2024» at noon",
+            "born «12-31-99»",
+            "labs «04-07-2025» were off",
+        ],
+        negatives: &[
+            "score 3-14",
+            "ratio 1-2-345",
+            "the 123-45-6789 number",
+            "a 3-2-1 countdown",
+            "range 10-20",
+        ],
+    },
+    Format {
+        id: "date.dotted",
+        category: Category::PhiDate,
+        pattern: r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b",
+        keys: &[],
+        near: Near::Digits,
+        valid: month_and_day,
+        positives: &[
+            "geboren «14.03.1952» in Köln",
+            "admitted «3.6.2024»",
+            "seen «01.12.2023» in clinic",
+            "dob «31.1.1990»",
+            "op «7.7.2025» done",
+        ],
+        negatives: &[
+            "version 1.2.3 shipped",
+            "ip 10.0.0.1 again",
+            "3.14159 is pi",
+            "1.2.24 build",
+            "12.5.100 units",
+        ],
+    },
+    Format {
+        id: "date.iso",
+        category: Category::PhiDate,
+        pattern: r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b",
+        keys: &[],
+        near: Near::Digits,
+        valid: any,
+        positives: &[
+            "dob «1952-03-14»",
+            "admitted «2024-11-02» late",
+            "seen «2023-01-05» in clinic",
+            "born «1999-12-31»",
+            "«2025-04-07» labs",
+        ],
+        negatives: &[
+            "part 12345-12-12",
+            "range 2024-2025",
+            "code 2024-1-1",
+            "id 2024-123-45",
+            "call 1952-0314",
+        ],
+    },
+    Format {
+        id: "date.ordinal",
+        category: Category::PhiDate,
+        pattern: r"\b(?:on\s+)?the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b",
+        keys: &[],
+        near: Near::Words(&["on", "the"]),
+        valid: day_of_month,
+        positives: &[
+            "her follow-up is «on the 3rd»",
+            "his surgery «the 14th» got moved",
+            "come back «on the 21st» for labs",
+            "your appointment «the 2nd»",
+            "discharged «on the 30th»",
+        ],
+        negatives: &[
+            "the 45th anniversary",
+            "on the 0th day",
+            "the 3 patients",
+            "on the third",
+            "other 4th graders",
+        ],
+    },
+];
+
+/// The month words, for the dates' [`Near::Words`].
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
 /// First letters of every keyword, for [`Near::Words`].
