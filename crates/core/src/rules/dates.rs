@@ -81,7 +81,29 @@ impl Rule for Dates {
                 let sent = &low[sb.0..sb.1.max(sb.0)];
                 let personal = ["your", "his", "her"].iter().any(|w| sent.contains(w))
                     && APPOINTMENTS.iter().any(|w| sent.contains(w));
-                if !personal || m.day > 31 {
+                // "for the 20th time", "the 3rd floor": an ordinal of something else.
+                let counted = matches!(
+                    crate::context::next_word(low, e),
+                    "time"
+                        | "times"
+                        | "floor"
+                        | "grade"
+                        | "century"
+                        | "percentile"
+                        | "anniversary"
+                        | "birthday"
+                        | "day"
+                        | "week"
+                        | "year"
+                        | "visit"
+                        | "attempt"
+                        | "round"
+                        | "place"
+                        | "edition"
+                        | "annual"
+                        | "shift"
+                );
+                if !personal || counted || m.day > 31 {
                     continue;
                 }
                 (1, m.day, None)
@@ -166,20 +188,6 @@ impl Rule for Dates {
 #[inline]
 fn number(digits: &str) -> u32 {
     digits.parse().unwrap_or(0)
-}
-
-/// Whether `w` occurs in `b` at `p`. Byte by byte, as the words are short and most
-/// comparisons stop at the first byte.
-#[inline]
-pub(super) fn has(b: &[u8], p: usize, w: &[u8]) -> bool {
-    b.get(p..p + w.len())
-        .is_some_and(|s| s.iter().zip(w).all(|(x, y)| x == y))
-}
-
-/// Whether `w` ends in `b` at `p`, compared from its last byte.
-#[inline]
-pub(super) fn ends_at(b: &[u8], p: usize, w: &[u8]) -> bool {
-    p >= w.len() && b[..p].iter().rev().zip(w.iter().rev()).all(|(x, y)| x == y)
 }
 
 /// Where the birth keyword that `before` ends with starts ("DOB: ", "born on "): the
