@@ -55,6 +55,8 @@ pub struct Context<'t> {
     pub patient_post: bool,
     /// Each sentence mentions a patient (strong reference or honorific name).
     pub sent_patient: Vec<bool>,
+    /// Where the format table's matchers may start, found once per post.
+    pub hay: crate::matchers::Places,
 }
 
 impl<'t> Context<'t> {
@@ -93,6 +95,7 @@ impl<'t> Context<'t> {
             refs: Vec::new(),
             patient_post: false,
             sent_patient: Vec::new(),
+            hay: Default::default(),
         };
         ctx.find_refs();
         ctx

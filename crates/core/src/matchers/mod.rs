@@ -15,9 +15,13 @@ pub mod table;
 
 use std::sync::OnceLock;
 
-use regex_automata::meta::Regex;
+use std::cell::RefCell;
+
+use regex_automata::hybrid::dfa::{Cache as DfaCache, DFA};
+use regex_automata::nfa::thompson::pikevm::{Cache as VmCache, PikeVM};
+use regex_automata::nfa::thompson::{self, NFA};
 use regex_automata::util::syntax;
-use regex_automata::Input;
+use regex_automata::{Anchored, Input};
 
 use crate::Category;
 
@@ -49,6 +53,10 @@ pub struct Format {
     /// longer keyword comes before a shorter one it starts with), each with what it names.
     pub keys: &'static [Key],
     pub near: Near,
+    /// For a row found from words or needles: the digits its matches hold start within
+    /// this many bytes of the match's start (0: the row needs no digit). Places with no
+    /// digit run that near are not tried.
+    pub digit_within: usize,
     /// A check the matched text (lower-cased) must pass: a checksum, digit counts.
     pub valid: fn(&str) -> bool,
     /// Texts with one match each, marked `«like this»` (read by the table's test).
@@ -128,7 +136,10 @@ pub fn any(_: &str) -> bool {
 
 /// The compiled table.
 pub struct Matchers {
-    regexes: Vec<Regex>,
+    /// Each row's lazy DFA (its end, from an anchored start) and PikeVM (its groups, run
+    /// only on a match), built from one NFA.
+    dfas: Vec<DFA>,
+    vms: Vec<PikeVM>,
     /// Whether each row has named groups (searched with captures).
     groups: Vec<bool>,
     /// For [`Near::Words`] rows, the first two bytes of their keywords, as a bitmap.
@@ -172,7 +183,8 @@ pub fn matchers() -> &'static Matchers {
 impl Matchers {
     /// Compiles every row, or names the row whose pattern does not compile.
     pub fn build(rows: &[Format]) -> Result<Matchers, String> {
-        let mut regexes = Vec::with_capacity(rows.len());
+        let mut dfas = Vec::with_capacity(rows.len());
+        let mut vms = Vec::with_capacity(rows.len());
         let mut groups = Vec::with_capacity(rows.len());
         let mut firsts = Vec::with_capacity(rows.len());
         for f in rows {
@@ -182,16 +194,27 @@ impl Matchers {
             });
             let keys: Vec<String> = f.keys.iter().map(Key::pattern).collect();
             let pattern = f.pattern.replace("{keys}", &keys.join("|"));
-            let re = Regex::builder()
+            let bad = |e: &dyn std::fmt::Display| format!("format {}: bad pattern: {e}", f.id);
+            let nfa: NFA = thompson::Compiler::new()
                 .syntax(syntax::Config::new().unicode(false).utf8(false))
-                .configure(Regex::config().utf8_empty(false).auto_prefilter(false))
+                .configure(thompson::Config::new().utf8(false))
                 .build(&pattern)
-                .map_err(|e| format!("format {}: bad pattern: {e}", f.id))?;
-            groups.push(re.group_info().group_len(regex_automata::PatternID::ZERO) > 1);
-            regexes.push(re);
+                .map_err(|e| bad(&e))?;
+            groups.push(nfa.group_info().group_len(regex_automata::PatternID::ZERO) > 1);
+            let dfa = DFA::builder()
+                .configure(DFA::config().skip_cache_capacity_check(true))
+                .build_from_nfa(nfa.clone())
+                .map_err(|e| bad(&e))?;
+            let vm = PikeVM::builder()
+                .configure(PikeVM::config().match_kind(regex_automata::MatchKind::LeftmostFirst))
+                .build_from_nfa(nfa)
+                .map_err(|e| bad(&e))?;
+            dfas.push(dfa);
+            vms.push(vm);
         }
         Ok(Matchers {
-            regexes,
+            dfas,
+            vms,
             groups,
             firsts,
         })
@@ -220,38 +243,58 @@ impl Matchers {
 
     /// The match of row `row` that starts at `pos` exactly, if any (valid or not).
     pub fn at(&self, row: usize, hay: &Hay, pos: usize) -> Option<Match> {
-        let re = &self.regexes[row];
-        let input = Input::new(hay.low.as_bytes())
-            .range(pos..)
-            .anchored(regex_automata::Anchored::Yes);
-        if !self.groups[row] {
-            return re.search(&input).map(|m| Match {
+        thread_local! {
+            static CACHES: RefCell<Vec<(DfaCache, VmCache)>> = const { RefCell::new(Vec::new()) };
+        }
+        let b = hay.low.as_bytes();
+        let input = Input::new(b).range(pos..).anchored(Anchored::Yes);
+        CACHES.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() != self.dfas.len() {
+                *c = self
+                    .dfas
+                    .iter()
+                    .zip(&self.vms)
+                    .map(|(d, v)| (d.create_cache(), v.create_cache()))
+                    .collect();
+            }
+            let (dc, vc) = &mut c[row];
+            let vm = &self.vms[row];
+            // The lazy DFA finds where the match ends; it gives up only when its cache
+            // keeps filling, and then the PikeVM answers.
+            let end = match self.dfas[row].try_search_fwd(dc, &input) {
+                Ok(h) => Some(h?.offset()),
+                Err(_) => vm.find(vc, input.clone()).map(|m| m.end()),
+            }?;
+            if !self.groups[row] {
+                return Some(Match {
+                    start: pos,
+                    end,
+                    kw: None,
+                    mark: None,
+                    val: None,
+                    month: None,
+                    day: None,
+                    year: None,
+                    sex: None,
+                });
+            }
+            // The groups, read only where a match is.
+            let mut caps = vm.create_captures();
+            vm.search(vc, &input.clone().range(pos..end), &mut caps);
+            let m = caps.get_match()?;
+            let g = |n: &str| caps.get_group_by_name(n).map(|s| (s.start, s.end));
+            Some(Match {
                 start: m.start(),
                 end: m.end(),
-                kw: None,
-                mark: None,
-                val: None,
-                month: None,
-                day: None,
-                year: None,
-                sex: None,
-            });
-        }
-        // Captures only where a match is: most starts find none.
-        let m = re.search(&input)?;
-        let mut c = re.create_captures();
-        re.search_captures(&input.range(pos..m.end()), &mut c);
-        let g = |n: &str| c.get_group_by_name(n).map(|s| (s.start, s.end));
-        Some(Match {
-            start: m.start(),
-            end: m.end(),
-            kw: g("kw"),
-            mark: g("mark"),
-            val: g("val"),
-            month: g("month"),
-            day: g("day"),
-            year: g("year"),
-            sex: g("sex"),
+                kw: g("kw"),
+                mark: g("mark"),
+                val: g("val"),
+                month: g("month"),
+                day: g("day"),
+                year: g("year"),
+                sex: g("sex"),
+            })
         })
     }
 
@@ -313,25 +356,38 @@ fn keyed(f: &Format, m: &Match, b: &[u8]) -> bool {
         }
 }
 
-/// The lower-cased post with what the rows' [`Near`]s look for, found once per scan.
-pub struct Hay<'a> {
-    pub low: &'a str,
-    pub runs: &'a [(usize, usize)],
-    /// Starts of runs of ASCII letters and digits.
+/// Digit runs and word starts of a post, found once (on first use) and shared by every
+/// rule that reads the table.
+#[derive(Default)]
+pub struct Places {
+    runs: OnceLock<Vec<(usize, usize)>>,
     words: OnceLock<Vec<usize>>,
 }
 
+/// The lower-cased post with what the rows' [`Near`]s look for.
+pub struct Hay<'a> {
+    pub low: &'a str,
+    pub runs: &'a [(usize, usize)],
+    places: &'a Places,
+}
+
 impl<'a> Hay<'a> {
-    pub fn new(low: &'a str, runs: &'a [(usize, usize)]) -> Hay<'a> {
+    /// The hay of a post, sharing the places found for it.
+    pub fn of(ctx: &'a crate::context::Context) -> Hay<'a> {
+        let low = ctx.lower.as_str();
+        let runs = ctx
+            .hay
+            .runs
+            .get_or_init(|| crate::rules::text::digit_runs(low.as_bytes()));
         Hay {
             low,
             runs,
-            words: OnceLock::new(),
+            places: &ctx.hay,
         }
     }
 
     fn words(&self) -> &[usize] {
-        self.words.get_or_init(|| {
+        self.places.words.get_or_init(|| {
             let b = self.low.as_bytes();
             let mut out = Vec::with_capacity(b.len() / 5);
             let mut prev = false;
@@ -388,12 +444,28 @@ impl<'a> Hay<'a> {
                 at.dedup();
             }
             Near::Words(_) => {
-                for &p in self.words() {
-                    if firsts.has(b[p], b.get(p + 1).copied().unwrap_or(0)) {
-                        at.push(p);
+                let words = self.words();
+                let first = |p: usize| firsts.has(b[p], b.get(p + 1).copied().unwrap_or(0));
+                if f.digit_within > 0 {
+                    // Only the words a digit run follows closely: found from the runs.
+                    for &(r, _) in self.runs {
+                        let lo = words.partition_point(|&w| w + f.digit_within < r);
+                        let hi = words.partition_point(|&w| w <= r);
+                        at.extend(words[lo..hi].iter().copied().filter(|&p| first(p)));
                     }
+                    at.sort_unstable();
+                    at.dedup();
+                } else {
+                    at.extend(words.iter().copied().filter(|&p| first(p)));
                 }
             }
+        }
+        if f.digit_within > 0 && !matches!(f.near, Near::Digits) {
+            let runs = self.runs;
+            at.retain(|&p| {
+                let i = runs.partition_point(|r| r.0 < p);
+                runs.get(i).is_some_and(|r| r.0 - p <= f.digit_within)
+            });
         }
         at
     }
@@ -402,9 +474,8 @@ impl<'a> Hay<'a> {
 /// Runs one row on a text by itself (for tests and the table's own test).
 #[cfg(test)]
 pub fn find_id(id: &str, text: &str) -> Vec<Match> {
-    let low = text.to_ascii_lowercase();
-    let runs = crate::rules::text::digit_runs(low.as_bytes());
-    matchers().find(Matchers::row(id), &Hay::new(&low, &runs))
+    let ctx = crate::context::Context::new(text);
+    matchers().find(Matchers::row(id), &Hay::of(&ctx))
 }
 
 #[cfg(test)]
@@ -512,6 +583,7 @@ mod tests {
             pattern: "(",
             keys: &[],
             near: Near::Digits,
+            digit_within: 0,
             valid: any,
             positives: &[],
             negatives: &[],

@@ -73,6 +73,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?\b|(?:\+1|\b1?)\d{10}\b",
         keys: &[],
         near: Near::Digits,
+        digit_within: 0,
         valid: nanp,
         positives: &[
             "call her at «(217) 555-0164» after six",
@@ -98,6 +99,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\b\d{3}[-.]\d{4}\b",
         keys: &[],
         near: Near::Digits,
+        digit_within: 0,
         valid: local,
         positives: &[
             "call his wife at «555-0164» tonight",
@@ -120,6 +122,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\+(?:[2-9]\d{0,2})[\s.-]?(?:\(0\)[\s.-]?)?(?:\(\d{1,4}\)|\d{1,4})(?:[\s.-]?\d{2,5}){1,4}\b",
         keys: &[],
         near: Near::Needles(&["+"]),
+        digit_within: 6,
         valid: e164,
         positives: &[
             "her brother in london «+44 20 7946 0958» keeps calling",
@@ -143,6 +146,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\b(?:(?:pager|beeper|pgr|page me at|page me on)\s*(?:#|no\.?|number)?\s*(?:is\s*)?[:#]?\s*\d{1,3}-?\d{4}|x\d-\d{4}|x\d{4,5})\b",
         keys: &[],
         near: Near::Words(&["pager", "beeper", "pgr", "page", "x"]),
+        digit_within: 30,
         valid: any,
         positives: &[
             "dr lee's «pager 4-1234» went unanswered",
@@ -166,6 +170,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\b\d{3}-\d{2}-\d{4}\b",
         keys: &[],
         near: Near::Digits,
+        digit_within: 0,
         valid: ssn,
         positives: &[
             "her ssn «318-22-4471» was on the form",
@@ -189,6 +194,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\b(?P<kw>ssn|ss#|social security(?: number| no\.?| #)?|social)(?:\s*(?:#|no\.?|number))?(?:(?:\s+[a-z']+){0,4}?\s+(?:is|was|of|reads|says))?\s*[:#]?\s*(?P<val>\d{3}[ .-]?\d{2}[ .-]?\d{4})\b",
         keys: &[],
         near: Near::Words(&["ssn", "ss#", "social"]),
+        digit_within: 48,
         valid: ssn,
         positives: &[
             "her «ssn on the form was 318 22 4471»",
@@ -211,6 +217,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\b(?P<kw>{keys})(?:\s*(?P<mark>#|no\.|(?:no|num|number|ids?|card|member)\b))?(?:\s*(?:is|was|of|says|said|reads|read|shows|showed)\b)?(?:\s*[:#(]\s*|\s+)?(?P<val>(?:[a-z][a-z-]*)?\d[a-z0-9-]*)\b",
         keys: KEYS,
         near: Near::Words(&KEY_STARTS),
+        digit_within: 48,
         valid: any,
         positives: &[
             "pulled «MRN 00913377» for the wrong patient",
@@ -237,6 +244,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"(?:,\s*|\s*/\s*|,?\s+(?:and|&|or)\s+)(?P<val>(?:[a-z][a-z-]*)?\d[a-z0-9-]*)\b",
         keys: &[],
         near: Near::Needles(&[",", "/", " /", " and ", " & ", " or "]),
+        digit_within: 12,
         valid: any,
         positives: &[
             "mrn 00913377«, 00913378»",
@@ -259,6 +267,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b",
         keys: &[],
         near: Near::LocalPart(&["@"]),
+        digit_within: 0,
         valid: any,
         positives: &[
             "email her son at «marcus.reyes@gmail.com» tonight",
@@ -281,6 +290,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"[a-z0-9._%+-]+\s*(?:\(at\)|\[at\]|\{at\}|<at>)\s*[a-z0-9-]+(?:\s*(?:\(dot\)|\[dot\]|\{dot\}|<dot>|\.)\s*[a-z0-9-]+)*\s*(?:\(dot\)|\[dot\]|\{dot\}|<dot>|\.)\s*[a-z]{2,}\b",
         keys: &[],
         near: Near::LocalPart(&["(at)", "[at]", "{at}", "<at>"]),
+        digit_within: 0,
         valid: any,
         positives: &[
             "pt's son keeps emailing me at «m.reyes(at)yahoo(dot)com»",
@@ -305,6 +315,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"(?:[a-z0-9]*[._%+0-9][a-z0-9._%+-]* at [a-z0-9-]+|[a-z0-9._%+-]+ at (?:gmail|yahoo|hotmail|outlook|aol|icloud|live|msn|comcast|att|verizon|protonmail|proton|ymail|me|mac))(?: dot [a-z0-9-]+)* dot (?:com|net|org|edu|gov|us|co|uk|ca|au|io|me|info)\b",
         keys: &[],
         near: Near::LocalPart(&[" at "]),
+        digit_within: 0,
         valid: any,
         positives: &[
             "his wife is «m.reyes at yahoo dot com» btw",
@@ -327,6 +338,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\b(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4})\b)?",
         keys: &[],
         near: Near::Words(MONTHS),
+        digit_within: 16,
         valid: any,
         positives: &[
             "admitted «March 3rd, 2021» after the fall",
@@ -349,6 +361,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?:,?\s+(?P<year>\d{4})\b)?",
         keys: &[],
         near: Near::Digits,
+        digit_within: 0,
         valid: any,
         positives: &[
             "admitted on the «14th of March»",
@@ -371,6 +384,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?\b",
         keys: &[],
         near: Near::Digits,
+        digit_within: 0,
         valid: month_and_day,
         positives: &[
             "dob «3/14/1952» on the label",
@@ -393,6 +407,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\b(?P<month>\d{1,2})-(?P<day>\d{1,2})-(?P<year>\d{4}|\d{2})\b",
         keys: &[],
         near: Near::Digits,
+        digit_within: 0,
         valid: month_and_day,
         positives: &[
             "dob «3-14-1952»",
@@ -415,6 +430,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b",
         keys: &[],
         near: Near::Digits,
+        digit_within: 0,
         valid: month_and_day,
         positives: &[
             "geboren «14.03.1952» in Köln",
@@ -437,6 +453,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b",
         keys: &[],
         near: Near::Digits,
+        digit_within: 0,
         valid: any,
         positives: &[
             "dob «1952-03-14»",
@@ -459,6 +476,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\b(?:on\s+)?the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b",
         keys: &[],
         near: Near::Words(&["on", "the"]),
+        digit_within: 14,
         valid: day_of_month,
         positives: &[
             "her follow-up is «on the 3rd»",
@@ -481,6 +499,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\b(?P<val>\d{1,3})\s*(?:-\s*)?(?:(?:years?|yrs?|yr)\s*-?\s*old\b|y/o\b|yo\b|y\.o\.?|yro\b)",
         keys: &[],
         near: Near::Digits,
+        digit_within: 0,
         valid: any,
         positives: &[
             "a «94-year-old» with sepsis",
@@ -503,6 +522,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\b(?P<val>\d{1,2})\s*(?:-\s*)?(?:months?|mos?|weeks?|wks?|days?)\s*-?\s*old\b",
         keys: &[],
         near: Near::Digits,
+        digit_within: 0,
         valid: any,
         positives: &[
             "a «6 weeks old» baby",
@@ -525,6 +545,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\b(?:aged?|age of)\s+(?P<val>\d{1,3})\b",
         keys: &[],
         near: Near::Words(&["age"]),
+        digit_within: 12,
         valid: any,
         positives: &[
             "a man «aged 67» fell",
@@ -547,6 +568,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\b(?:she|he)(?:'s|’s| is| was| turned| turns)\s+(?P<val>\d{1,3})\b",
         keys: &[],
         near: Near::Words(&["she", "he"]),
+        digit_within: 16,
         valid: any,
         positives: &[
             "«she's 91» and still flirting",
@@ -569,6 +591,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r",\s*(?P<val>9\d|1[01]\d)\b",
         keys: &[],
         near: Near::Needles(&[","]),
+        digit_within: 6,
         valid: any,
         positives: &[
             "Lola Remedios«, 96», my patient",
@@ -591,6 +614,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\b(?:is|was|now)\s+(?P<val>9\d|1[01]\d)\b",
         keys: &[],
         near: Near::Words(&["is", "was", "now"]),
+        digit_within: 8,
         valid: any,
         positives: &[
             "our oldest patient «is 101»",
@@ -607,6 +631,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\b(?P<val>\d{1,3})\s?(?P<sex>[mf])\b",
         keys: &[],
         near: Near::Digits,
+        digit_within: 0,
         valid: any,
         positives: &[
             "«52F» with chest pain",
@@ -623,6 +648,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\b(?P<val>\d{2,3}\s+(?:years|yrs))\s+(?:of|young|strong)\b",
         keys: &[],
         near: Near::Digits,
+        digit_within: 0,
         valid: any,
         positives: &[
             "«92 years young» and sharp",
@@ -645,6 +671,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\bturned\s+(?P<val>\d{2,3})\b",
         keys: &[],
         near: Near::Words(&["turned"]),
+        digit_within: 12,
         valid: any,
         positives: &[
             "she «turned 90» on the unit",
@@ -667,6 +694,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\bat\s+(?P<val>9\d|1[01]\d)\b",
         keys: &[],
         near: Near::Words(&["at"]),
+        digit_within: 8,
         valid: any,
         positives: &[
             "passed «at 93»",
@@ -683,6 +711,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\bin\s+(?:her|his|their)\s+(?P<val>[5-9]0|100)'?s\b",
         keys: &[],
         near: Near::Words(&["in"]),
+        digit_within: 16,
         valid: any,
         positives: &[
             "a woman «in her 90s» fell",
@@ -705,6 +734,7 @@ pub const FORMATS: &[Format] = &[
         pattern: r"\b(?P<val>[6-9]\d|1[01]\d)\s+and\s+still\b",
         keys: &[],
         near: Near::Digits,
+        digit_within: 0,
         valid: any,
         positives: &[
             "«88 and still» driving",

@@ -89,7 +89,7 @@ const PATIENT_NOUNS: &[&str] = &["patient", "pt", "patients", "resident", "clien
 impl Rule for Ages {
     fn find(&self, ctx: &Context, out: &mut Vec<Draft>) {
         let low = ctx.lower.as_str();
-        for m in ages(low) {
+        for m in ages(ctx) {
             let (mut s, e) = (m.start, m.end);
             let si = ctx.sentence_of(s);
             let ks = ctx.sent_kinds.get(si).copied().unwrap_or(0);
@@ -239,7 +239,7 @@ impl Rule for Ages {
 
 /// The ages of the post, from the format table's `age.*` rows, leftmost first. Two forms
 /// may overlap (", 91 and still"): each is judged, and the scanner keeps one finding.
-fn ages(low: &str) -> Vec<AgeMatch> {
+fn ages(ctx: &Context) -> Vec<AgeMatch> {
     const ROWS: &[(&str, Form)] = &[
         ("age.years_old", Form::N),
         ("age.infant", Form::Inf),
@@ -254,11 +254,10 @@ fn ages(low: &str) -> Vec<AgeMatch> {
         ("age.at", Form::At),
         ("age.decade", Form::Decade),
     ];
-    let runs = super::text::digit_runs(low.as_bytes());
-    if runs.is_empty() {
+    let hay = Hay::of(ctx);
+    if hay.runs.is_empty() {
         return Vec::new();
     }
-    let hay = Hay::new(low, &runs);
     let m = matchers();
     let mut all: Vec<(usize, usize, AgeMatch)> = Vec::new();
     for (k, &(id, form)) in ROWS.iter().enumerate() {

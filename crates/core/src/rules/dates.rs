@@ -72,7 +72,7 @@ struct DateMatch {
 impl Rule for Dates {
     fn find(&self, ctx: &Context, out: &mut Vec<Draft>) {
         let low = ctx.lower.as_str();
-        for m in dates(low) {
+        for m in dates(ctx) {
             let (s, e) = (m.start, m.end);
             let numeric = !matches!(m.form, Form::Named | Form::OnThe);
             let (month, day, year) = if m.form == Form::OnThe {
@@ -222,7 +222,7 @@ fn birth_key(before: &str) -> Option<usize> {
 
 /// The dates of the post, from the format table's `date.*` rows: the written-out forms
 /// first, so "the 14th of March" is one date, not an ordinal and a date.
-fn dates(low: &str) -> Vec<DateMatch> {
+fn dates(ctx: &Context) -> Vec<DateMatch> {
     const ROWS: &[(&str, Form)] = &[
         ("date.named", Form::Named),
         ("date.day_first", Form::Named),
@@ -232,11 +232,11 @@ fn dates(low: &str) -> Vec<DateMatch> {
         ("date.dotted", Form::Dotted),
         ("date.ordinal", Form::OnThe),
     ];
-    let runs = super::text::digit_runs(low.as_bytes());
-    if runs.is_empty() {
+    let low = ctx.lower.as_str();
+    let hay = Hay::of(ctx);
+    if hay.runs.is_empty() {
         return Vec::new();
     }
-    let hay = Hay::new(low, &runs);
     let m = matchers();
     let mut out: Vec<DateMatch> = Vec::new();
     for &(id, form) in ROWS {

@@ -33,16 +33,16 @@ impl Rule for Identifiers {
         let low = ctx.lower.as_str();
         let text = ctx.text;
         let bytes = low.as_bytes();
-        let runs = super::text::digit_runs(bytes);
+        let hay = Hay::of(ctx);
+        let runs = hay.runs;
 
-        let hay = Hay::new(low, &runs);
         if !runs.is_empty() {
             self.find_ssn(&hay, out);
             self.find_keyed(ctx, &hay, out);
             self.find_phone(ctx, &hay, out);
-            self.find_ip(ctx, &runs, out);
-            self.find_codes(ctx, &runs, out);
-            self.find_rooms(ctx, &runs, out);
+            self.find_ip(ctx, runs, out);
+            self.find_codes(ctx, runs, out);
+            self.find_rooms(ctx, runs, out);
         }
         for id in ["email", "email.obfuscated", "email.spelled"] {
             for x in matchers().find(Matchers::row(id), &hay) {
