@@ -4,6 +4,8 @@ import type { Report } from "./report";
 
 export interface Core {
   scan(text: string): Report;
+  /** Scans record text (what OCR read off a chart, board or label): see Scanner::scan_record. */
+  scanRecord(text: string): Report;
   /** Rebuilds the scanner from a new config; keeps the old one if the config is bad. */
   configure(config: unknown): void;
   /** The current config's detectors that could not be used, each with its problem. */
@@ -33,6 +35,7 @@ export async function loadCore(config: unknown): Promise<Core> {
   let scanner = new Scanner(config ?? undefined);
   return {
     scan: (text) => scanner.scan(text) as Report,
+    scanRecord: (text) => scanner.scanRecord(text) as Report,
     configure(next) {
       const fresh = new Scanner(next ?? undefined);
       scanner.free();

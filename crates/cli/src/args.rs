@@ -2,14 +2,18 @@
 
 pub const USAGE: &str = "\
 usage:
-  bedside check [--json] [--site linkedin|x|facebook|instagram] [--config FILE]
+  bedside check [--json] [--record] [--site linkedin|x|facebook|instagram] [--config FILE]
                 [--detectors FILE] [FILE|-]
-  bedside check --jsonl [--config FILE] [--detectors FILE] FILE|-
+  bedside check --jsonl [--record] [--config FILE] [--detectors FILE] FILE|-
   bedside eval [--check] [--min-hold-recall R] [--max-false-alarm R] [--min-phi-recall R]
                [--min-labels N] [--misses N] CORPUS.jsonl...
   bedside bench [--seconds S] [--corpus DIR] [--audit POSTS]
   bedside audit [--jsonl|--json|--csv] [--min review|hold] [--since YYYY-MM-DD]
                 [--include-messages] [--config FILE] [--detectors FILE] PATH
+
+--record: the text was read off a chart, whiteboard, monitor, wristband or label (as the
+  extension's photo reader does): every line is about a patient, so bare dates, names after
+  \"Dr.\" or \"seen by\", name lines and record numbers count without sentences around them.
 
 --detectors FILE: organisation detectors, a JSON list or an object with a \"detectors\" list
   (a managed policy); each unusable one is named on standard error with its problem, the
@@ -30,6 +34,8 @@ pub enum Command {
 
 pub struct CheckArgs {
     pub json: bool,
+    /// Record text (`Scanner::scan_record`).
+    pub record: bool,
     pub jsonl: bool,
     pub site: Option<String>,
     pub config: Option<String>,
@@ -90,6 +96,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
         "check" => {
             let mut a = CheckArgs {
                 json: false,
+                record: false,
                 jsonl: false,
                 site: None,
                 config: None,
@@ -100,6 +107,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                 match x.as_str() {
                     "--json" => a.json = true,
                     "--jsonl" => a.jsonl = true,
+                    "--record" => a.record = true,
                     "--site" => {
                         let s = value(&mut rest, "--site")?;
                         if !SITES.contains(&s.as_str()) {

@@ -59,6 +59,12 @@ fn month_and_day(s: &str) -> bool {
     (1..=31).contains(&a) && (1..=31).contains(&b) && (a <= 12 || b <= 12)
 }
 
+/// A bare record number: six to ten digits, not one digit repeated, not a round number.
+fn record_number(s: &str) -> bool {
+    let d = digits(s);
+    (6..=10).contains(&d.len()) && d.iter().any(|&x| x != d[0]) && d.iter().skip(1).any(|&x| x != 0)
+}
+
 /// A day of the month in an ordinal ("the 14th"): 1 to 31.
 fn day_of_month(s: &str) -> bool {
     let d = digits(s);
@@ -750,6 +756,76 @@ pub const FORMATS: &[Format] = &[
             "120 and still",
             "88 and then",
         ],
+    },
+    Format {
+        id: "record.name_line",
+        category: Category::PhiName,
+        pattern: r"\b(?:patient name|pt name|patient|name|pt|resident|guest)\s*[:#-]\s*(?P<val>[a-z][a-z'-]+(?:,? [a-z][a-z'.-]*){0,2})",
+        keys: &[],
+        near: Near::Words(&["patient", "pt", "name", "resident", "guest"]),
+        digit_within: 0,
+        valid: any,
+        positives: &[
+            "«Name: Reyes, Maria»",
+            "«PT: Johnson»",
+            "«Patient - Kowalski A»",
+            "«Resident: Mrs Ortiz»",
+            "«pt name: li wei»",
+        ],
+        negatives: &[
+            "patient education handout",
+            "name tag lost",
+            "pt: 4",
+            "resident of ohio",
+            "patients: 12",
+        ],
+    },
+    Format {
+        id: "record.clinician",
+        category: Category::PhiName,
+        pattern: r"\b(?:dr\.?|doctor|seen by|paged|page|called|per|attending|covering|np|pa|rn)\s+(?P<val>[a-z][a-z'-]+)\b",
+        keys: &[],
+        near: Near::Words(&[
+            "dr",
+            "doctor",
+            "seen",
+            "paged",
+            "page",
+            "called",
+            "per",
+            "attending",
+            "covering",
+            "np",
+            "pa",
+            "rn",
+        ]),
+        digit_within: 0,
+        valid: any,
+        positives: &[
+            "«Dr. Lee» paged",
+            "«seen by Smith» 0800",
+            "«paged Okafor» x2",
+            "«per Nguyen» hold heparin",
+            "«RN Dana»",
+        ],
+        negatives: &["dr.", "seen by", "paged x2", "per 4", "called 911"],
+    },
+    Format {
+        id: "record.number",
+        category: Category::PhiMrn,
+        pattern: r"\b[a-z]{0,3}\d{6,10}\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: record_number,
+        positives: &[
+            "«00913377» reyes",
+            "band «V7730215»",
+            "«MR4471902»",
+            "label «123456»",
+            "«2231984» bed 4",
+        ],
+        negatives: &["bp 120/80", "hr 88", "12345", "1000000", "x 20240101000"],
     },
 ];
 

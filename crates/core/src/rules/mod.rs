@@ -20,6 +20,7 @@ pub mod identifiers;
 pub mod locations;
 pub mod names;
 pub mod patients;
+pub mod record;
 pub(crate) mod text;
 pub mod workplace;
 
@@ -90,6 +91,7 @@ pub fn shared() -> &'static [Box<dyn Rule>] {
             Box::new(patients::Patients::new()),
             Box::new(workplace::Workplace::new()),
             Box::new(conduct::Conduct::new()),
+            Box::new(record::Record),
         ]
     })
 }
