@@ -28,7 +28,8 @@ use crate::Category;
 /// Where a row's matches can start; the pattern is tried only there, anchored.
 #[derive(Clone, Copy)]
 pub enum Near {
-    /// At each run of ASCII digits, or the `+` or `(` right before one.
+    /// At each run of ASCII digits, the `+` or `(` right before one, or up to three
+    /// letters glued before it.
     Digits,
     /// At each occurrence of one of these substrings (of the lower-cased post).
     Needles(&'static [&'static str]),
@@ -59,11 +60,12 @@ pub struct Format {
     pub digit_within: usize,
     /// A check the matched text (lower-cased) must pass: a checksum, digit counts.
     pub valid: fn(&str) -> bool,
-    /// Texts with one match each, marked `«like this»` (read by the table's test).
-    #[cfg_attr(not(test), allow(dead_code))]
+    /// Texts with one match each, marked `«like this»` (read by the table's test; not
+    /// compiled into the product).
+    #[cfg(test)]
     pub positives: &'static [&'static str],
     /// Texts where the row must find nothing valid.
-    #[cfg_attr(not(test), allow(dead_code))]
+    #[cfg(test)]
     pub negatives: &'static [&'static str],
 }
 
@@ -409,9 +411,17 @@ impl<'a> Hay<'a> {
         match f.near {
             Near::Digits => {
                 for &(s, _) in self.runs {
-                    // "(217) 555-0164", "+1 312": a bracket or plus sign before the digits.
+                    // "(217) 555-0164", "+1 312": a bracket or plus sign before the digits;
+                    // "V7730215": a few letters.
                     if s > 0 && matches!(b[s - 1], b'(' | b'+') {
                         at.push(s - 1);
+                    }
+                    let mut w = s;
+                    while w > 0 && s - w < 3 && b[w - 1].is_ascii_lowercase() {
+                        w -= 1;
+                    }
+                    if w < s {
+                        at.push(w);
                     }
                     at.push(s);
                 }
@@ -585,7 +595,9 @@ mod tests {
             near: Near::Digits,
             digit_within: 0,
             valid: any,
+            #[cfg(test)]
             positives: &[],
+            #[cfg(test)]
             negatives: &[],
         }];
         let err = Matchers::build(&bad).err().expect("an error");

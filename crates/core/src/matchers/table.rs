@@ -81,6 +81,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Digits,
         digit_within: 0,
         valid: nanp,
+        #[cfg(test)]
         positives: &[
             "call her at «(217) 555-0164» after six",
             "son's cell is «+1 312.555.0199» fyi",
@@ -90,6 +91,7 @@ pub const FORMATS: &[Format] = &[
             "desk line «(312)555-0177 x204» for the family",
             "number was «+13125550188» on the intake",
         ],
+        #[cfg(test)]
         negatives: &[
             "the order was 123-555-0164 units",
             "case 011-555-0164 closed",
@@ -107,6 +109,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Digits,
         digit_within: 0,
         valid: local,
+        #[cfg(test)]
         positives: &[
             "call his wife at «555-0164» tonight",
             "phone «867.5309» is the daughter",
@@ -114,6 +117,7 @@ pub const FORMATS: &[Format] = &[
             "fax «555-0199» to the clinic",
             "text «733-1200» for the ride",
         ],
+        #[cfg(test)]
         negatives: &[
             "we saw 100-1200 patients",
             "mrn 0010-2231 was wrong",
@@ -130,6 +134,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Needles(&["+"]),
         digit_within: 6,
         valid: e164,
+        #[cfg(test)]
         positives: &[
             "her brother in london «+44 20 7946 0958» keeps calling",
             "sydney number «+61 2 9374 4000» for the son",
@@ -138,6 +143,7 @@ pub const FORMATS: &[Format] = &[
             "uk mobile «+44 (0)7700 900123» on the chart",
             "call «+49-30-1234567» in berlin",
         ],
+        #[cfg(test)]
         negatives: &[
             "pain went +4 to +6 overnight",
             "troponin +52 from baseline",
@@ -154,6 +160,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Words(&["pager", "beeper", "pgr", "page", "x"]),
         digit_within: 30,
         valid: any,
+        #[cfg(test)]
         positives: &[
             "dr lee's «pager 4-1234» went unanswered",
             "call «x5-1234» for the charge nurse",
@@ -162,6 +169,7 @@ pub const FORMATS: &[Format] = &[
             "the «beeper 22-1187» was off",
             "ext is «x4417» at night",
         ],
+        #[cfg(test)]
         negatives: &[
             "pager duty is the worst",
             "a 3x5 card with notes",
@@ -178,6 +186,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Digits,
         digit_within: 0,
         valid: ssn,
+        #[cfg(test)]
         positives: &[
             "her ssn «318-22-4471» was on the form",
             "someone left «078-05-1120» on the printer",
@@ -185,6 +194,7 @@ pub const FORMATS: &[Format] = &[
             "card read «512-44-1987» in sharpie",
             "«123-45-6789» is on the sticky note",
         ],
+        #[cfg(test)]
         negatives: &[
             "code 000-12-3456 is void",
             "pattern 666-12-3456 never issues",
@@ -202,6 +212,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Words(&["ssn", "ss#", "social"]),
         digit_within: 48,
         valid: ssn,
+        #[cfg(test)]
         positives: &[
             "her «ssn on the form was 318 22 4471»",
             "«social security number: 318224471» taped to the chart",
@@ -209,6 +220,7 @@ pub const FORMATS: &[Format] = &[
             "«ss# 219.09.1234» on the label",
             "his «social is 512 44 1987» apparently",
         ],
+        #[cfg(test)]
         negatives: &[
             "ssn 000224471 is void",
             "social hour 3182244710 people",
@@ -225,6 +237,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Words(&KEY_STARTS),
         digit_within: 48,
         valid: any,
+        #[cfg(test)]
         positives: &[
             "pulled «MRN 00913377» for the wrong patient",
             "lab «specimen P23-004417» came up mislabeled again",
@@ -235,6 +248,7 @@ pub const FORMATS: &[Format] = &[
             "«bcbs tx 884120775» on the card",
             "«claim no 55123987» denied again",
         ],
+        #[cfg(test)]
         negatives: &[
             "the chart was a mess",
             "Filed the annual report nov2025 with the board today.",
@@ -252,6 +266,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Needles(&[",", "/", " /", " and ", " & ", " or "]),
         digit_within: 12,
         valid: any,
+        #[cfg(test)]
         positives: &[
             "mrn 00913377«, 00913378»",
             "serials 22K481735« / 22K481736»",
@@ -259,6 +274,7 @@ pub const FORMATS: &[Format] = &[
             "acct 4471« & 4472»",
             "x1«, or a2»",
         ],
+        #[cfg(test)]
         negatives: &[
             "mrn 00913377, then lunch",
             "and / or",
@@ -275,6 +291,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::LocalPart(&["@"]),
         digit_within: 0,
         valid: any,
+        #[cfg(test)]
         positives: &[
             "email her son at «marcus.reyes@gmail.com» tonight",
             "«j_doe+pt@health.example.org» was cc'd",
@@ -282,6 +299,7 @@ pub const FORMATS: &[Format] = &[
             "«rn.kim@stlukes.org».",
             "write «x99@yahoo.com»!",
         ],
+        #[cfg(test)]
         negatives: &[
             "@marcus posted again",
             "meet @ noon",
@@ -298,6 +316,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::LocalPart(&["(at)", "[at]", "{at}", "<at>"]),
         digit_within: 0,
         valid: any,
+        #[cfg(test)]
         positives: &[
             "pt's son keeps emailing me at «m.reyes(at)yahoo(dot)com»",
             "«jdoe [at] gmail [dot] com» if you want the photos",
@@ -305,6 +324,7 @@ pub const FORMATS: &[Format] = &[
             "write «rkim {at} mail {dot} co {dot} uk»",
             "«nana_b<at>aol<dot>com» sent a card",
         ],
+        #[cfg(test)]
         negatives: &[
             "we met (at) the cafe",
             "look [at] this",
@@ -323,6 +343,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::LocalPart(&[" at "]),
         digit_within: 0,
         valid: any,
+        #[cfg(test)]
         positives: &[
             "his wife is «m.reyes at yahoo dot com» btw",
             "send it to «jdoe at gmail dot com»",
@@ -330,6 +351,7 @@ pub const FORMATS: &[Format] = &[
             "«nanab at aol dot com», the daughter",
             "reach «r_kim at mail dot co dot uk»",
         ],
+        #[cfg(test)]
         negatives: &[
             "we ate at panera dot com style",
             "meet me at noon",
@@ -346,6 +368,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Words(MONTHS),
         digit_within: 16,
         valid: any,
+        #[cfg(test)]
         positives: &[
             "admitted «March 3rd, 2021» after the fall",
             "born «Sept. 5» at home",
@@ -353,6 +376,7 @@ pub const FORMATS: &[Format] = &[
             "died «jan 2 2024» peacefully",
             "seen «Aug 30th»",
         ],
+        #[cfg(test)]
         negatives: &[
             "march 300 miles",
             "the mayor 12 times",
@@ -369,6 +393,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Digits,
         digit_within: 0,
         valid: any,
+        #[cfg(test)]
         positives: &[
             "admitted on the «14th of March»",
             "born «3 June 2019» in the car",
@@ -376,6 +401,7 @@ pub const FORMATS: &[Format] = &[
             "died «4 nov»",
             "surgery «12 of december»",
         ],
+        #[cfg(test)]
         negatives: &[
             "3 marching bands",
             "12 mayors came",
@@ -392,6 +418,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Digits,
         digit_within: 0,
         valid: month_and_day,
+        #[cfg(test)]
         positives: &[
             "dob «3/14/1952» on the label",
             "admitted «11/2»",
@@ -399,6 +426,7 @@ pub const FORMATS: &[Format] = &[
             "seen «1/5/24» in clinic",
             "surgery «12/31»",
         ],
+        #[cfg(test)]
         negatives: &[
             "123/45 ratio",
             "45/60 minutes",
@@ -415,6 +443,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Digits,
         digit_within: 0,
         valid: month_and_day,
+        #[cfg(test)]
         positives: &[
             "dob «3-14-1952»",
             "admitted «11-2-23»",
@@ -422,6 +451,7 @@ pub const FORMATS: &[Format] = &[
             "born «12-31-99»",
             "labs «04-07-2025» were off",
         ],
+        #[cfg(test)]
         negatives: &[
             "score 3-14",
             "ratio 1-2-345",
@@ -438,6 +468,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Digits,
         digit_within: 0,
         valid: month_and_day,
+        #[cfg(test)]
         positives: &[
             "geboren «14.03.1952» in Köln",
             "admitted «3.6.2024»",
@@ -445,6 +476,7 @@ pub const FORMATS: &[Format] = &[
             "dob «31.1.1990»",
             "op «7.7.2025» done",
         ],
+        #[cfg(test)]
         negatives: &[
             "version 1.2.3 shipped",
             "ip 10.0.0.1 again",
@@ -461,6 +493,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Digits,
         digit_within: 0,
         valid: any,
+        #[cfg(test)]
         positives: &[
             "dob «1952-03-14»",
             "admitted «2024-11-02» late",
@@ -468,6 +501,7 @@ pub const FORMATS: &[Format] = &[
             "born «1999-12-31»",
             "«2025-04-07» labs",
         ],
+        #[cfg(test)]
         negatives: &[
             "part 12345-12-12",
             "range 2024-2025",
@@ -484,6 +518,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Words(&["on", "the"]),
         digit_within: 14,
         valid: day_of_month,
+        #[cfg(test)]
         positives: &[
             "her follow-up is «on the 3rd»",
             "his surgery «the 14th» got moved",
@@ -491,6 +526,7 @@ pub const FORMATS: &[Format] = &[
             "your appointment «the 2nd»",
             "discharged «on the 30th»",
         ],
+        #[cfg(test)]
         negatives: &[
             "the 45th anniversary",
             "on the 0th day",
@@ -507,6 +543,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Digits,
         digit_within: 0,
         valid: any,
+        #[cfg(test)]
         positives: &[
             "a «94-year-old» with sepsis",
             "the «52 y/o» in bed 4",
@@ -514,6 +551,7 @@ pub const FORMATS: &[Format] = &[
             "our «8 yr old» patient",
             "«101 years old» and sharp",
         ],
+        #[cfg(test)]
         negatives: &[
             "a 4-year plan",
             "52 yolks",
@@ -530,6 +568,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Digits,
         digit_within: 0,
         valid: any,
+        #[cfg(test)]
         positives: &[
             "a «6 weeks old» baby",
             "the «3-month-old» in the nicu",
@@ -537,6 +576,7 @@ pub const FORMATS: &[Format] = &[
             "«2 mo old» with fever",
             "her «9 wks old» son",
         ],
+        #[cfg(test)]
         negatives: &[
             "6 weeks ago",
             "4 weeks older",
@@ -553,6 +593,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Words(&["age"]),
         digit_within: 12,
         valid: any,
+        #[cfg(test)]
         positives: &[
             "a man «aged 67» fell",
             "«age 94», lives alone",
@@ -560,6 +601,7 @@ pub const FORMATS: &[Format] = &[
             "«age 7» and fearless",
             "«aged 88»",
         ],
+        #[cfg(test)]
         negatives: &[
             "an aged cheese",
             "age group 1000",
@@ -576,6 +618,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Words(&["she", "he"]),
         digit_within: 16,
         valid: any,
+        #[cfg(test)]
         positives: &[
             "«she's 91» and still flirting",
             "«he is 45» and scared",
@@ -583,6 +626,7 @@ pub const FORMATS: &[Format] = &[
             "«he was 19»",
             "«she’s 88»",
         ],
+        #[cfg(test)]
         negatives: &[
             "she's 1000 percent right",
             "shes 91",
@@ -599,6 +643,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Needles(&[","]),
         digit_within: 6,
         valid: any,
+        #[cfg(test)]
         positives: &[
             "Lola Remedios«, 96», my patient",
             "Mr. K«, 101», sharp",
@@ -606,6 +651,7 @@ pub const FORMATS: &[Format] = &[
             "her«, 99», stubborn",
             "Joe«, 110»",
         ],
+        #[cfg(test)]
         negatives: &[
             "sizes 8, 10, 12",
             "Lola, 45, nurse",
@@ -622,6 +668,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Words(&["is", "was", "now"]),
         digit_within: 8,
         valid: any,
+        #[cfg(test)]
         positives: &[
             "our oldest patient «is 101»",
             "she «was 93»",
@@ -629,6 +676,7 @@ pub const FORMATS: &[Format] = &[
             "he «is 90»",
             "mr k «is 104»",
         ],
+        #[cfg(test)]
         negatives: &["bp is 120", "she is 45", "now 89", "this 95", "was 1000"],
     },
     Format {
@@ -639,6 +687,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Digits,
         digit_within: 0,
         valid: any,
+        #[cfg(test)]
         positives: &[
             "«52F» with chest pain",
             "a «27 M» in bay 3",
@@ -646,6 +695,7 @@ pub const FORMATS: &[Format] = &[
             "«7m» post op",
             "«101F»",
         ],
+        #[cfg(test)]
         negatives: &["52 feet", "27 miles", "4 mg", "a 5k", "10fold"],
     },
     Format {
@@ -656,6 +706,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Digits,
         digit_within: 0,
         valid: any,
+        #[cfg(test)]
         positives: &[
             "«92 years young» and sharp",
             "«100 years of» stories",
@@ -663,6 +714,7 @@ pub const FORMATS: &[Format] = &[
             "«101 years young»",
             "«96 years of» life",
         ],
+        #[cfg(test)]
         negatives: &[
             "5 years of school",
             "92 years ago",
@@ -679,6 +731,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Words(&["turned"]),
         digit_within: 12,
         valid: any,
+        #[cfg(test)]
         positives: &[
             "she «turned 90» on the unit",
             "pt «turned 100»",
@@ -686,6 +739,7 @@ pub const FORMATS: &[Format] = &[
             "he «turned 18» in the picu",
             "«turned 101»",
         ],
+        #[cfg(test)]
         negatives: &[
             "turned 5",
             "turned off",
@@ -702,6 +756,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Words(&["at"]),
         digit_within: 8,
         valid: any,
+        #[cfg(test)]
         positives: &[
             "passed «at 93»",
             "still driving «at 97»",
@@ -709,6 +764,7 @@ pub const FORMATS: &[Format] = &[
             "walking «at 90»",
             "«at 99»",
         ],
+        #[cfg(test)]
         negatives: &["at 9", "at 85", "that 93", "at 120", "at 930"],
     },
     Format {
@@ -719,6 +775,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Words(&["in"]),
         digit_within: 16,
         valid: any,
+        #[cfg(test)]
         positives: &[
             "a woman «in her 90s» fell",
             "«in his 80s» and frail",
@@ -726,6 +783,7 @@ pub const FORMATS: &[Format] = &[
             "he's «in his 100s»",
             "«in her 60s» with copd",
         ],
+        #[cfg(test)]
         negatives: &[
             "in the 90s music",
             "in her 20s",
@@ -742,6 +800,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Digits,
         digit_within: 0,
         valid: any,
+        #[cfg(test)]
         positives: &[
             "«88 and still» driving",
             "«91 and still» flirting",
@@ -749,6 +808,7 @@ pub const FORMATS: &[Format] = &[
             "«75 and still» working",
             "«99 and still» here",
         ],
+        #[cfg(test)]
         negatives: &[
             "5 and still",
             "30 and still",
@@ -765,6 +825,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Words(&["patient", "pt", "name", "resident", "guest"]),
         digit_within: 0,
         valid: any,
+        #[cfg(test)]
         positives: &[
             "«Name: Reyes, Maria»",
             "«PT: Johnson»",
@@ -772,6 +833,7 @@ pub const FORMATS: &[Format] = &[
             "«Resident: Mrs Ortiz»",
             "«pt name: li wei»",
         ],
+        #[cfg(test)]
         negatives: &[
             "patient education handout",
             "name tag lost",
@@ -801,6 +863,7 @@ pub const FORMATS: &[Format] = &[
         ]),
         digit_within: 0,
         valid: any,
+        #[cfg(test)]
         positives: &[
             "«Dr. Lee» paged",
             "«seen by Smith» 0800",
@@ -808,6 +871,7 @@ pub const FORMATS: &[Format] = &[
             "«per Nguyen» hold heparin",
             "«RN Dana»",
         ],
+        #[cfg(test)]
         negatives: &["dr.", "seen by", "paged x2", "per 4", "called 911"],
     },
     Format {
@@ -818,6 +882,7 @@ pub const FORMATS: &[Format] = &[
         near: Near::Digits,
         digit_within: 0,
         valid: record_number,
+        #[cfg(test)]
         positives: &[
             "«00913377» reyes",
             "band «V7730215»",
@@ -825,6 +890,7 @@ pub const FORMATS: &[Format] = &[
             "label «123456»",
             "«2231984» bed 4",
         ],
+        #[cfg(test)]
         negatives: &["bp 120/80", "hr 88", "12345", "1000000", "x 20240101000"],
     },
 ];

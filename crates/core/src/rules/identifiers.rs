@@ -341,6 +341,21 @@ impl Identifiers {
                 sev = Severity::Medium;
                 weak = false;
             }
+            // A public institution's main number ("the hospital's main line", "poison
+            // control") is nobody's identifier: a tip at most, unless a person or relative
+            // is named beside it (then it may be theirs, and stays as it was).
+            let wide = crate::context::before(low, s, 48);
+            let institution = INSTITUTION_LINES.iter().any(|w| wide.contains(w))
+                && ![
+                    "his ", "her ", "their ", "son", "daughter", "wife", "husband", "mom", "dad",
+                    "cell", "home",
+                ]
+                .iter()
+                .any(|w| wide.contains(w));
+            if institution {
+                sev = Severity::Low;
+                weak = true;
+            }
             out.push(
                 Draft::new(Matchers::category(id), sev, s, e)
                     .suggest("")
@@ -573,6 +588,28 @@ fn room_draft(ctx: &Context, s: usize, e: usize) -> Draft {
 
 /// The severity of contact details: high beside a patient, low when plainly the poster's
 /// own (a recruiter's number, "email me at").
+/// Words that name a public institution's line, not a person's number.
+const INSTITUTION_LINES: &[&str] = &[
+    "main line",
+    "main number",
+    "front desk",
+    "switchboard",
+    "hotline",
+    "helpline",
+    "help line",
+    "crisis line",
+    "poison control",
+    "hospital's",
+    "clinic's",
+    "pharmacy's",
+    "office line",
+    "appointment line",
+    "scheduling line",
+    "nurse line",
+    "toll-free",
+    "toll free",
+];
+
 fn contact_severity(ctx: &Context, pos: usize) -> (Severity, bool) {
     let si = ctx.sentence_of(pos);
     let ks = ctx.sent_kinds.get(si).copied().unwrap_or(0);
@@ -827,6 +864,40 @@ fn find_ipv6(ctx: &Context, out: &mut Vec<Draft>) {
 
 #[cfg(test)]
 mod tests {
+    use crate::{Category, Config, Scanner, Severity};
+
+    fn phone(post: &str) -> Option<Severity> {
+        let s = Scanner::new(Config::default()).unwrap();
+        let r = s.scan(post);
+        r.findings
+            .iter()
+            .find(|f| f.category == Category::PhiPhone)
+            .map(|f| f.severity)
+    }
+
+    /// Whose number: a patient's or relative's is high, the poster's own in a job ad stays
+    /// low, a public institution's main line is at most a tip; context lowers, never drops
+    /// a patient's.
+    #[test]
+    fn whose_number_decides_its_severity() {
+        assert_eq!(
+            phone("My patient's daughter keeps calling the unit from (217) 555-0164 at 3am, pt is in room 12."),
+            Some(Severity::High)
+        );
+        assert_eq!(
+            phone("We're hiring night RNs! Call or text me at (217) 555-0164 to apply."),
+            Some(Severity::Low)
+        );
+        assert_eq!(
+            phone("Our patient in bed 4 asked for visiting hours: the hospital's main line is (217) 555-0100."),
+            Some(Severity::Low)
+        );
+        assert_eq!(
+            phone("Our patient in bed 4 gave me her son's number, (217) 555-0164, for the main line log."),
+            Some(Severity::High)
+        );
+    }
+
     /// The walk over every byte that `ipv6_stretches` replaced, kept as the reference.
     fn stretches_by_walk(b: &[u8]) -> Vec<(usize, usize)> {
         let hexish = |c: u8| c.is_ascii_hexdigit() || c == b':';
