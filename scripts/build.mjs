@@ -2,12 +2,24 @@
 // wasm package in build/wasm/ (scripts/build-wasm.sh), then zips it and prints sizes.
 import { build } from "esbuild";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { zipDir } from "./zip.mjs";
 
 
 const manifest = JSON.parse(readFileSync("manifest.json", "utf8"));
-const dist = "dist";
+// Issue 17: BEDSIDE_TEST_FAULTS=1 builds a test-only copy whose core throws on a text
+// ending in shared/core.ts's TEST_FAULT_MARKER; BEDSIDE_OUT puts dist/ and
+// dist-firefox/ under another folder (tests build that copy into a temp dir).
+const testFaults = process.env.BEDSIDE_TEST_FAULTS === "1";
+const out = process.env.BEDSIDE_OUT ?? ".";
+const dist = join(out, "dist");
+// Issue 13: the hosts come from the site registry, the one place a host is added.
+// manifest.json leaves host_permissions and every "matches" empty; they are filled here.
+const registry = JSON.parse(readFileSync("extension/shared/sites.json", "utf8"));
+const patterns = Object.values(registry).flatMap((site) => site.hosts.map((host) => `https://${host}/*`));
+manifest.host_permissions = patterns;
+for (const entry of [...manifest.content_scripts, ...manifest.web_accessible_resources]) if (!entry.matches?.length) entry.matches = patterns;
 const wasm = "build/wasm/bedside_wasm_bg.wasm";
 // Issue 15: the audit page's archive reader, loaded by that page's worker only (beside the core).
 const auditWasm = "build/wasm/bedside_audit_wasm_bg.wasm";
@@ -24,9 +36,10 @@ const common = {
   legalComments: "none",
   logLevel: "warning",
   // wasm-bindgen's glue defaults to import.meta.url; we always pass the URL explicitly.
-  define: { "import.meta.url": '""' },
+  define: { "import.meta.url": '""', BEDSIDE_TEST_FAULTS: String(testFaults) },
 };
-await build({ ...common, entryPoints: { content: "extension/content/index.ts" }, outdir: dist, format: "iife" });
+// content.css is also imported as text, for shadow roots that hold a box (render/highlights.ts).
+await build({ ...common, entryPoints: { content: "extension/content/index.ts" }, outdir: dist, format: "iife", loader: { ".css": "text" } });
 await build({ ...common, entryPoints: { background: "extension/background/index.ts" }, outdir: dist, format: "esm" });
 await build({
   ...common,
@@ -100,7 +113,7 @@ rmSync(bare);
 // (background.scripts), and Chromium-only keys go: offscreen (Firefox's background page
 // runs the OCR worker itself, see background/ocr.ts), managed storage's schema (Firefox
 // reads policies from a managed storage manifest instead) and minimum_chrome_version.
-const distFirefox = "dist-firefox";
+const distFirefox = join(out, "dist-firefox");
 rmSync(distFirefox, { recursive: true, force: true });
 cpSync(dist, distFirefox, { recursive: true, filter: (f) => !f.endsWith(".zip") });
 const forFirefox = structuredClone(manifest);
@@ -112,6 +125,14 @@ rmSync(`${distFirefox}/managed_schema.json`, { force: true });
 writeFileSync(`${distFirefox}/manifest.json`, JSON.stringify(forFirefox, null, 2));
 const zipFirefox = `${distFirefox}/bedside-firefox-${manifest.version}.zip`;
 zipDir(distFirefox, zipFirefox);
+
+// The test-fault marker is only in a test build: in any other, its check was compiled out.
+for (const dir of [dist, distFirefox]) {
+  for (const f of ["content.js", "background.js"]) {
+    const found = readFileSync(join(dir, f), "utf8").includes("bedside-test-throw");
+    if (found !== testFaults) throw new Error(`${dir}/${f}: the test-fault marker is ${found ? "present in a release" : "missing from a test"} build`);
+  }
+}
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const wasmBytes = readFileSync(wasm);

@@ -27,12 +27,14 @@ step() {
 
 step "cargo fmt" cargo fmt --all --check
 step "cargo clippy" cargo clippy -q --workspace --all-targets -- -D warnings
-step "cargo test" cargo test -q --workspace
+step "cargo test" cargo test -q --workspace --no-fail-fast
 step "build" bash -c 'bash scripts/build-wasm.sh && node scripts/build.mjs'
 step "corpus eval" cargo run -q --release -p bedside-cli -- eval ../shared/corpus/dev.jsonl tests/corpus/*.jsonl
 step "tsc" npx tsc --noEmit -p .
 step "js unit" node scripts/unit.mjs
 step "deploy guide" node --test tests/deploy.test.mjs
+# Issue 17: the privacy papers agree with manifest.json and the content script's source.
+step "papers" node --test tests/docs/
 step "e2e" node --test --test-concurrency=1 tests/e2e/
 # Issue 8: the Firefox package passes Mozilla's linter (warnings shown, errors fail), and
 # the Firefox suite runs headless in firefox-esr (tests/firefox/harness.mjs).

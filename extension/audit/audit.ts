@@ -5,23 +5,35 @@ import { SITE_NAMES } from "../shared/drafts";
 import { coreConfig, loadSettings } from "../shared/settings";
 import { loadDealt, setDealt, type Dealt } from "./dealt";
 import { download, toCsv, toJson, type Row } from "./export";
-import { worstFirst, type Counts, type FromWorker, type Item, type Keyed, type RecordError, type Start } from "./protocol";
+import type { Counts, Facets, FromWorker, Item, Keyed, RecordError, Start, ToWorker } from "./protocol";
 
 /** Posts shown at a time (more on "Show more"): a long list costs the page, not the scan. */
 const PAGE = 100;
-/** While reading, the list is redrawn at most this often (the bar moves on every chunk). */
-const LIST_EVERY_MS = 2000;
+/** Posts drawn per task: the list is drawn a slice at a time, so no frame waits on all of it. */
+const SLICE = 10;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 let worker: Worker | undefined;
+/** A worker started before the pick, its .wasm compiled while the user chooses a file. */
+let spare: Worker | undefined;
+/** The risky posts: in the order received while reading, worst first once it is done. */
 let items: Keyed[] = [];
+let facets: Facets = { site: [], kind: [], category: [], year: [] };
 let counts: Counts = {};
+/** The latest progress, drawn once per frame however many messages came. */
+let progress: Extract<FromWorker, { type: "progress" }> | undefined;
 let dealt: Dealt = {};
 let shownCount = PAGE;
-let renderQueued = false;
-let listDrawnAt = 0;
 let config: unknown;
+/** Bumped by each redraw of the list, so a newer one stops an older one's slices. */
+let drawing = 0;
+
+/** "50,000". Made once at load: the first use of a number format costs the page tens of ms. */
+const count = (n: number) => COUNT.format(n);
+const COUNT = new Intl.NumberFormat("en");
+
+const newWorker = () => new Worker(chrome.runtime.getURL("audit/worker.js"));
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, ...children: (Node | string)[]) {
   const e = document.createElement(tag);
@@ -35,18 +47,25 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, ...chil
 async function start(files: { path: string; file: File }[], name: string) {
   if (!files.length) return;
   worker?.terminate();
+  worker = spare ?? newWorker();
+  spare = undefined;
   items = [];
+  progress = undefined;
+  facets = { site: [], kind: [], category: [], year: [] };
   counts = {};
   shownCount = PAGE;
+  drawing++;
   $("errors").replaceChildren();
+  $("summary").replaceChildren();
+  $<HTMLElement>("results-box").hidden = true;
   $<HTMLElement>("progress-box").hidden = false;
   setProgress(0, 1, `Opening ${name}…`);
   document.body.dataset.state = "reading";
-  worker = new Worker(chrome.runtime.getURL("audit/worker.js"));
-  worker.onmessage = (e: MessageEvent<FromWorker>) => timed(() => onMessage(e.data));
-  worker.onerror = (e) => fail(e.message || "the reader stopped");
-  const msg: Start = { files, name, includeMessages: $<HTMLInputElement>("include-messages").checked, config };
-  worker.postMessage(msg);
+  const w = worker;
+  w.onmessage = (e: MessageEvent<FromWorker>) => onMessage(w, e.data);
+  w.onerror = (e) => fail(e.message || "the reader stopped");
+  const msg: Start = { type: "start", files, name, includeMessages: $<HTMLInputElement>("include-messages").checked, config };
+  w.postMessage(msg);
 }
 
 /** A dropped folder's files, with paths relative to it. */
@@ -114,28 +133,51 @@ function fail(message: string) {
   $("errors").append(el("li", "", message));
 }
 
-function onMessage(m: FromWorker) {
+function onMessage(w: Worker, m: FromWorker) {
+  // A message (or a frame queued for one) of an archive picked before this one: dropped.
+  const current = () => w === worker;
+  if (!current()) return;
   switch (m.type) {
     case "opened":
       showErrors(m.errors);
       setProgress(0, m.files.length, `Found ${m.files.length} file${m.files.length === 1 ? "" : "s"} with posts…`);
       break;
-    case "progress": {
-      showErrors(m.errors);
-      counts = m.counts;
+    case "progress":
       for (const i of m.items) items.push(i);
-      setProgress(m.filesRead, m.files, `Read ${m.filesRead} of ${m.files} files, ${m.posts.toLocaleString("en")} posts`);
-      $("progress").dataset.posts = String(m.posts);
-      queueRender();
+      counts = m.counts;
+      showErrors(m.errors);
+      if (!progress) {
+        requestAnimationFrame(() => {
+          const p = progress;
+          progress = undefined;
+          if (!p || !current()) return;
+          setProgress(p.filesRead + p.fileShare, p.files, `Read ${p.filesRead} of ${p.files} files, ${count(p.posts)} posts`);
+          $("progress").dataset.posts = String(p.posts);
+          renderSummary();
+          // Drawn: the worker may send the next (it merges what it reads meanwhile).
+          w.postMessage({ type: "ack" } satisfies ToWorker);
+        });
+      }
+      progress = m;
       break;
-    }
     case "done":
-      listDrawnAt = 0;
-      setProgress(1, 1, `Done: ${m.posts.toLocaleString("en")} posts read and checked in ${m.seconds.toFixed(1)} s.`);
-      document.body.dataset.state = "done";
-      document.body.dataset.posts = String(m.posts);
-      document.body.dataset.seconds = String(m.seconds);
-      queueRender();
+      // After the last progress is drawn (it was queued for this frame).
+      requestAnimationFrame(() => {
+        if (!current()) return;
+        const got = items;
+        items = m.order.map((i) => got[i]);
+        facets = m.facets;
+        setProgress(1, 1, `Done: ${count(m.posts)} posts read and checked in ${m.seconds.toFixed(1)} s.`);
+        document.body.dataset.posts = String(m.posts);
+        document.body.dataset.seconds = String(m.seconds);
+        renderSummary();
+        // "done" once the list's first page is drawn (tests and the benchmark wait for it).
+        void render().then((drawn) => {
+          if (drawn) document.body.dataset.state = "done";
+          // The next pick gets a worker whose modules are already compiled.
+          spare ??= newWorker();
+        });
+      });
       break;
     case "failed":
       fail(m.message);
@@ -145,30 +187,12 @@ function onMessage(m: FromWorker) {
 
 // ---- results ---------------------------------------------------------------------------
 
-/** The longest the page's own code ran at once (tests/bench/audit.mjs reads it). */
-function timed(fn: () => void) {
-  const t = performance.now();
-  fn();
-  const ms = performance.now() - t;
-  if (ms > Number(document.body.dataset.longestMs ?? 0)) document.body.dataset.longestMs = ms.toFixed(1);
-}
-
-/** At most one render per frame however fast chunks arrive. */
-function queueRender() {
-  if (renderQueued) return;
-  renderQueued = true;
-  requestAnimationFrame(() => timed(() => {
-    renderQueued = false;
-    const reading = document.body.dataset.state === "reading";
-    if (reading && performance.now() - listDrawnAt < LIST_EVERY_MS) {
-      renderSummary();
-      setTimeout(queueRender, LIST_EVERY_MS);
-      return;
-    }
-    listDrawnAt = performance.now();
-    render();
-  }));
-}
+/** Lets the page draw and take input between two slices of work. */
+const nextTask = () => new Promise<void>((resolve) => {
+  const c = new MessageChannel();
+  c.port1.onmessage = () => resolve();
+  c.port2.postMessage(null);
+});
 
 function filtered(): Keyed[] {
   const v = (id: string) => $<HTMLSelectElement>(id).value;
@@ -189,35 +213,68 @@ function fillSelect(id: string, values: string[], label: (v: string) => string) 
   select.value = values.includes(chosen) ? chosen : "";
 }
 
-function render() {
+/**
+ * Draws the filters and the list, worst first, SLICE posts per task, from post `from` on
+ * (0 redraws it; "Show more" appends). Resolves true once the first `shownCount` posts are
+ * in, false when a newer redraw took over.
+ */
+async function render(from = 0): Promise<boolean> {
+  const me = ++drawing;
   renderSummary();
-  const uniq = (xs: string[]) => [...new Set(xs)].sort();
-  fillSelect("f-site", uniq(items.map((i) => i.site)), (s) => SITE_NAMES[s] ?? s);
-  fillSelect("f-kind", uniq(items.map((i) => i.kind)), (k) => k);
-  fillSelect("f-category", uniq(items.flatMap((i) => i.findings.map((f) => f.category))), categoryLabel);
-  fillSelect("f-year", uniq(items.map((i) => i.date.slice(0, 4))).reverse(), (y) => y);
-  const list = filtered().sort(worstFirst);
+  fillSelect("f-site", facets.site, (s) => SITE_NAMES[s] ?? s);
+  fillSelect("f-kind", facets.kind, (k) => k);
+  fillSelect("f-category", facets.category, categoryLabel);
+  fillSelect("f-year", facets.year, (y) => y);
+  // Already worst first (the worker ranked them).
+  const list = filtered();
+  // The filters and the list in separate tasks: either alone is a short one.
+  await nextTask();
+  if (me !== drawing) return false;
   $<HTMLElement>("results-box").hidden = false;
-  $("shown").textContent = `${list.length.toLocaleString("en")} post${list.length === 1 ? "" : "s"} to look at` +
-    (list.length > shownCount ? `, the worst ${shownCount} shown` : "");
-  $("results").replaceChildren(...list.slice(0, shownCount).map(renderItem));
+  showCount(list.length);
+  const ol = $("results");
+  for (let at = from; at < Math.min(list.length, shownCount) || at === 0; at += SLICE) {
+    if (at > from) await nextTask();
+    if (me !== drawing) return false;
+    const slice = list.slice(at, Math.min(at + SLICE, shownCount)).map(renderItem);
+    if (at === 0) ol.replaceChildren(...slice);
+    else ol.append(...slice);
+  }
   $<HTMLButtonElement>("more").hidden = list.length <= shownCount;
+  return true;
 }
 
+function showCount(n: number) {
+  $("shown").textContent = `${count(n)} post${n === 1 ? "" : "s"} to look at` +
+    (n > shownCount ? `, the worst ${shownCount} shown` : "");
+}
+
+/** The summary table: a row per site and kind, its cells updated in place. */
 function renderSummary() {
   const rows = Object.entries(counts).sort();
   if (!rows.length) return;
   $<HTMLElement>("summary-box").hidden = false;
-  const head = el("tr", "", el("th", "", "Site"), el("th", "", "Kind"), el("th", "", "Read"), el("th", "", "Hold"), el("th", "", "Review"),
-    el("th", "", "With a photo (not read)"));
-  $("summary").replaceChildren(head, ...rows.map(([k, c]) => {
+  const table = $<HTMLTableElement>("summary");
+  if (!table.rows.length) {
+    table.append(el("tr", "", el("th", "", "Site"), el("th", "", "Kind"), el("th", "", "Read"), el("th", "", "Hold"), el("th", "", "Review"),
+      el("th", "", "With a photo (not read)")));
+  }
+  for (const [k, c] of rows) {
     const [site, kind] = k.split("/");
-    const tr = el("tr", "", el("td", "", SITE_NAMES[site] ?? site), el("td", "", `${kind}s`),
-      el("td", "", c.posts.toLocaleString("en")), el("td", "", String(c.hold)), el("td", "", String(c.review)), el("td", "", String(c.photos)));
-    tr.dataset.site = site;
-    tr.dataset.kind = kind;
-    return tr;
-  }));
+    let tr = [...table.rows].find((r) => r.dataset.site === site && r.dataset.kind === kind);
+    if (!tr) {
+      tr = el("tr", "", el("td", "", SITE_NAMES[site] ?? site), el("td", "", `${kind}s`), el("td"), el("td"), el("td"), el("td"));
+      tr.dataset.site = site;
+      tr.dataset.kind = kind;
+      const after = [...table.rows].slice(1).find((r) => `${r.dataset.site}/${r.dataset.kind}` > k);
+      table.insertBefore(tr, after ?? null);
+    }
+    const cells = [count(c.posts), String(c.hold), String(c.review), String(c.photos)];
+    cells.forEach((text, i) => {
+      const cell = tr.cells[i + 2];
+      if (cell.textContent !== text) cell.textContent = text;
+    });
+  }
 }
 
 /** The text with each finding underlined as in the composer (overlaps: the first wins). */
@@ -263,24 +320,29 @@ function renderItem(item: Keyed): HTMLLIElement {
 }
 
 function exportRows(): Row[] {
-  return filtered().sort(worstFirst).map(({ key, ...i }) => ({ ...i, dealtWith: !!dealt[key] }));
+  return filtered().map(({ key, ...i }) => ({ ...i, dealtWith: !!dealt[key] }));
 }
 
 function wire() {
   for (const id of ["f-site", "f-kind", "f-category", "f-year", "f-dealt"]) {
-    $(id).addEventListener("change", () => { shownCount = PAGE; render(); });
+    $(id).addEventListener("change", () => { shownCount = PAGE; void render(); });
   }
   $("more").addEventListener("click", (e) => {
     if (!e.isTrusted) return;
+    const from = shownCount;
     shownCount += PAGE;
-    render();
+    void render(from);
   });
   $("results").addEventListener("click", async (e) => {
     const button = (e.target as HTMLElement).closest<HTMLButtonElement>("button[data-action=dealt]");
     if (!button || !e.isTrusted) return;
-    const key = button.closest<HTMLElement>("li[data-key]")!.dataset.key!;
+    const li = button.closest<HTMLLIElement>("li[data-key]")!;
+    const key = li.dataset.key!;
     dealt = await setDealt(key, !dealt[key]);
-    render();
+    // In place: the rest of the list (and where the user has scrolled to) stays.
+    if (dealt[key] && !$<HTMLInputElement>("f-dealt").checked) li.remove();
+    else li.replaceWith(renderItem(items.find((i) => i.key === key)!));
+    showCount(filtered().length);
   });
   const day = () => new Date().toISOString().slice(0, 10);
   $("export-csv").addEventListener("click", (e) => {
@@ -292,7 +354,12 @@ function wire() {
   // Another tab's marks (or an undo there) show here too.
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area === "local" && "auditDealtWith" in changes) {
-      void loadDealt().then((d) => { dealt = d; queueRender(); });
+      void loadDealt().then((d) => {
+        const same = Object.keys(d).length === Object.keys(dealt).length && Object.keys(d).every((k) => k in dealt);
+        dealt = d;
+        // This page's own marks are drawn already (in place).
+        if (!same && document.body.dataset.state === "done") void render();
+      });
     }
   });
 }
@@ -302,6 +369,7 @@ async function main() {
   // Past posts: "posting from work" is about the moment of posting, not now.
   config = { ...coreConfig(settings.settings), duringWorkHours: false };
   dealt = d;
+  spare = newWorker();
   pickers();
   wire();
   document.body.dataset.ready = "true";

@@ -38,6 +38,7 @@ export interface RecordError {
 export type Counts = Record<string, { posts: number; hold: number; review: number; photos: number }>;
 
 export interface Start {
+  type: "start";
   /** One zip, one file, or a folder's files with their relative paths. */
   files: { path: string; file: File }[];
   name: string;
@@ -45,11 +46,28 @@ export interface Start {
   config: unknown;
 }
 
+/** The page took a progress message: the worker may send the next one (backpressure). */
+export type ToWorker = Start | { type: "ack" };
+
 export type FromWorker =
   | { type: "opened"; files: { path: string; site: Site }[]; errors: RecordError[] }
-  | { type: "progress"; filesRead: number; files: number; posts: number; counts: Counts; items: Keyed[]; errors: RecordError[] }
-  | { type: "done"; posts: number; seconds: number }
+  | { type: "progress"; filesRead: number; /** of the file being read, 0 to 1 */ fileShare: number; files: number; posts: number; counts: Counts; items: Keyed[]; errors: RecordError[] }
+  | {
+      type: "done"; posts: number; seconds: number;
+      /** The risky posts sent, worst first: indexes in the order they were sent (sorted here, off the page's thread). */
+      order: number[];
+      /** The values the list's filters offer. */
+      facets: Facets;
+    }
   | { type: "failed"; message: string };
 
+/** What the list can be filtered by: the sites, kinds, categories and years found. */
+export interface Facets {
+  site: string[];
+  kind: string[];
+  category: string[];
+  year: string[];
+}
+
 /** Worse first, then newer first: the order of bedside-archive's rank::worst_first. */
-export const worstFirst = (a: Item, b: Item) => b.score - a.score || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0);
+export const worstFirst = (a: Pick<Item, "score" | "date">, b: Pick<Item, "score" | "date">) => b.score - a.score || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0);

@@ -5,6 +5,7 @@ import type { Reply, Request } from "../shared/messages";
 import { ocr, ocrStatus } from "./ocr";
 import { deleteAllDrafts, deleteDraft, listDrafts, saveDrafts, startDrafts } from "./drafts";
 import { coreConfig, loadSettings, onSettingsChanged } from "../shared/settings";
+import { boundedReason, FAILURE_KEY, type Diagnostics, type EngineFailure } from "../shared/diagnostics";
 
 let core: Promise<Core> | undefined;
 
@@ -30,10 +31,23 @@ startDrafts();
  */
 const fromExtensionPage = (sender: chrome.runtime.MessageSender) => !!sender.url?.startsWith(chrome.runtime.getURL(""));
 
+/** Issue 17: the options page's diagnostics: this worker's core and the last page failure. */
+async function diagnostics(): Promise<Diagnostics> {
+  let engineError: string | undefined;
+  try {
+    await getCore();
+  } catch (error) {
+    engineError = boundedReason((error as Error)?.message ?? error);
+  }
+  const { [FAILURE_KEY]: lastFailure } = (await chrome.storage.session.get(FAILURE_KEY)) as { [FAILURE_KEY]?: EngineFailure };
+  return { version: chrome.runtime.getManifest().version, engine: engineError ? "off" : "working", engineError, lastFailure };
+}
+
 async function handle(request: Request, sender: chrome.runtime.MessageSender): Promise<unknown> {
   if (String(request?.type).startsWith("drafts/") && request.type !== "drafts/save" && !fromExtensionPage(sender)) {
     throw new Error("drafts are only available to the Bedside popup");
   }
+  if (request?.type === "diagnostics" && !fromExtensionPage(sender)) throw new Error("diagnostics are only available to Bedside's own pages");
   switch (request.type) {
     case "scan":
       return (await getCore()).scan(request.text);
@@ -55,6 +69,13 @@ async function handle(request: Request, sender: chrome.runtime.MessageSender): P
       return ocr(request.dataUrl, getCore);
     case "ocr/status":
       return ocrStatus();
+    case "engine/failed": {
+      // In memory only (storage.session): a reason is technical text, never a post.
+      const failure: EngineFailure = { site: String(request.site).slice(0, 40), reason: boundedReason(request.reason), at: Date.now() };
+      return chrome.storage.session.set({ [FAILURE_KEY]: failure });
+    }
+    case "diagnostics":
+      return diagnostics();
   }
 }
 

@@ -1,10 +1,14 @@
 // One watched compose box: reads its text and selects or replaces spans of it, only
 // through the editor's own input path (selection + execCommand), never by writing DOM.
+import { selectionFor, selectionStart } from "./dom";
+import { EDITORS, editorKind, type EditorKind } from "./editors";
 import { offsetOf, rangeFor, readText, type TextMap } from "./text-map";
 import type { Site } from "./sites/site";
 
 export class Box {
   readonly plain: boolean;
+  /** The editor library behind the box (editors.ts): how it is edited and read. */
+  readonly kind: EditorKind;
   private map: TextMap = { text: "", nodes: [] };
 
   constructor(
@@ -13,6 +17,12 @@ export class Box {
     readonly surface: string,
   ) {
     this.plain = el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement;
+    this.kind = editorKind(el);
+  }
+
+  /** Empty as the editor sees it (after a read). */
+  get empty(): boolean {
+    return EDITORS[this.kind].empty(this.el, this.plain ? this.read() : this.map.text);
   }
 
   /** The current text; for a contenteditable this also refreshes the offset map. */
@@ -37,10 +47,11 @@ export class Box {
     if (this.el instanceof HTMLTextAreaElement || this.el instanceof HTMLInputElement) {
       return document.activeElement === this.el ? this.el.selectionStart : null;
     }
-    const sel = document.getSelection();
-    if (!sel || sel.rangeCount === 0 || !this.el.contains(sel.anchorNode)) return null;
+    // Inside a shadow root the document's selection stops at the host (Chromium).
+    const at = selectionStart(this.el.getRootNode());
+    if (!at || !this.el.contains(at.node)) return null;
     this.read();
-    return sel.anchorNode ? offsetOf(this.map, sel.anchorNode, sel.anchorOffset) : null;
+    return offsetOf(this.map, at.node, at.offset);
   }
 
   /** Selects a span, as a user would, so the editor's own commands act on it. */
@@ -52,10 +63,9 @@ export class Box {
     }
     this.read();
     const range = this.range(start, end);
-    const sel = document.getSelection();
+    const sel = selectionFor(this.el.getRootNode());
     if (!range || !sel) return false;
-    sel.removeAllRanges();
-    sel.addRange(range);
+    sel.setBaseAndExtent(range.startContainer, range.startOffset, range.endContainer, range.endOffset);
     return true;
   }
 
@@ -74,15 +84,8 @@ export class Box {
   /**
    * Replaces the whole text (restoring a draft, clearing a held post), still only
    * through the editor's own input path, waiting for the editor between steps, and
-   * resolves true only if the box then reads exactly `text`. Per editor (tested on
-   * the fixtures' real Quill, Draft.js, Lexical and a textarea):
-   * - clearing a multi-line selection with execCommand("delete") crashes Draft.js and
-   *   is ignored by Lexical, so a contenteditable is cleared with a Backspace keydown
-   *   on the selection, which all three handle in their own key handlers (falling back
-   *   to execCommand("delete") for an editor that does not take it);
-   * - execCommand("insertText") with "\n" breaks Draft.js and drops the breaks in
-   *   Lexical, so multi-line text goes in as a paste event (which both handle through
-   *   their models); Quill ignores synthetic pastes but takes insertText with "\n".
+   * resolves true only if the box then reads exactly `text`. How each editor takes a
+   * clear and a multi-line text is its kind's rule in editors.ts.
    */
   async replaceAll(text: string): Promise<boolean> {
     if (this.read() === text) return true;
@@ -90,7 +93,7 @@ export class Box {
     if (text === "") return this.read() === "";
     this.el.focus();
     await settle();
-    if (this.plain || !text.includes("\n") || this.el.closest(".ql-editor")) {
+    if (this.plain || !text.includes("\n") || EDITORS[this.kind].multiline === "insertText") {
       document.execCommand("insertText", false, text);
     } else {
       const data = new DataTransfer();
@@ -104,7 +107,7 @@ export class Box {
     // Firefox (issue 8): insertText drops the line breaks of a multi-line text in Quill
     // ("a\nb" reads "ab"). Line by line with insertParagraph between gives Quill its
     // paragraphs. Only reached when the insert above did not take, so never in Chromium.
-    if (this.plain || !text.includes("\n") || !this.el.closest(".ql-editor") || !(await this.clear())) return false;
+    if (this.kind !== "quill" || !text.includes("\n") || !(await this.clear())) return false;
     this.el.focus();
     await settle();
     for (const [i, line] of text.split("\n").entries()) {
@@ -120,7 +123,7 @@ export class Box {
     const before = this.read();
     if (!this.select(0, before.length)) return false;
     await settle(); // editors pick the selection up on selectionchange
-    if (!this.plain) {
+    if (EDITORS[this.kind].clear === "backspace") {
       const init = { key: "Backspace", code: "Backspace", keyCode: 8, which: 8, bubbles: true, cancelable: true, composed: true };
       const key = new KeyboardEvent("keydown", init);
       this.el.dispatchEvent(key);

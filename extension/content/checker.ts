@@ -89,6 +89,7 @@ export class Checker {
     this.stale = false;
     try {
       const report = await this.scan(text);
+      this.badge.setOn(); // a failed scan before this one is over
       if (this.box.read() === text) {
         this.text = text;
         this.report = report;
@@ -97,8 +98,10 @@ export class Checker {
         this.dirty = true; // the page changed the text mid-scan: this report is stale
       }
     } catch (error) {
+      // The last good report (and its underlines) stays; the next edit scans again.
       this.stale = true;
       this.onError(error);
+      this.place(); // the "off" badge sits by its box too
     } finally {
       this.inFlight = false;
       if (this.dirty) {

@@ -1,6 +1,7 @@
 // Compiling the core takes a moment after the page loads; a post sent in that
 // window would slip past the guard. Until the guard listens, submits are held and,
 // once it does, sent again so the guard decides on them like any other.
+import { composedParent, eventTarget } from "./dom";
 import { boxSelector, surfaceOf, type SiteAdapter } from "./sites/site";
 
 /** Holds submits until `ready` settles, or at most `limitMs`: never blocks for good. */
@@ -15,12 +16,12 @@ export function holdSubmitsUntil(adapter: SiteAdapter, ready: Promise<unknown>, 
     held ??= again; // the first submit is re-sent; repeats while waiting are dropped
   };
   const onClick = (event: MouseEvent) => {
-    for (let el = event.target instanceof Element ? event.target : null; el; el = el.parentElement) {
+    for (let el = eventTarget(event); el; el = composedParent(el)) {
       if (adapter.isSubmit(el)) return take(event, () => (el as HTMLElement).click());
     }
   };
   const onKey = (event: KeyboardEvent) => {
-    const box = event.target instanceof Element ? event.target.closest(boxes) : null;
+    const box = eventTarget(event)?.closest(boxes) ?? null;
     if (!box || !adapter.submitsOnKey(surfaceOf(adapter, box), event)) return;
     const init: KeyboardEventInit = { ...pick(event), bubbles: true, cancelable: true, composed: true };
     take(event, () => box.dispatchEvent(new KeyboardEvent("keydown", init)));

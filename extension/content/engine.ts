@@ -46,6 +46,11 @@ export async function startEngine(): Promise<Engine> {
   }
 }
 
+/** Tells the background (for the options page's diagnostics) that this page's checker failed. */
+export function reportFailure(site: string, reason: string): void {
+  void ask({ type: "engine/failed", site, reason }).catch(() => {});
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

@@ -10,6 +10,7 @@ import type { Finding, Verdict } from "../shared/report";
 import { onSettingsChanged, type Settings } from "../shared/settings";
 import { CHECKLIST, answer, attachmentsOf, reading } from "./attachments";
 import type { Checker } from "./checker";
+import { composedContains, composedParent, deepActiveElement, eventTarget } from "./dom";
 import type { Engine } from "./engine";
 import { handle } from "./inbox";
 import { askBeforePosting } from "./render/dialog";
@@ -17,6 +18,7 @@ import type { SiteAdapter } from "./sites/site";
 import type { Watcher } from "./watcher";
 
 export const SAVED = "Saved to Bedside drafts - nothing was posted";
+export const COPIED = "Copied to the clipboard - nothing was posted or saved";
 
 /** Managed-policy keys the popup engineer adds; absent means false. */
 type Policy = Settings & { hidePostAnyway?: boolean };
@@ -38,13 +40,18 @@ export function guard(adapter: SiteAdapter, engine: Engine, watcher: Watcher, in
   /** The report describes the current text and every attached image has been read. */
   const fresh = (c: Checker) => c.text === c.box.read() && !reading(c);
   const inactive = (c: Checker) => engine.kind === "inactive" || c.badge.host.dataset.engine === "inactive";
-  const blocks = (c: Checker) => !inactive(c) && (c.verdict === "hold" || (c.verdict === "review" && settings.holdReview));
+  /** Texts the user chose "Post anyway" for: a later step of the same post (Facebook's
+   * Next, then Post; LinkedIn's Next, then Publish) does not ask again. */
+  const approved = new WeakMap<Checker, string>();
+  const blocks = (c: Checker) =>
+    !inactive(c) && approved.get(c) !== c.text && (c.verdict === "hold" || (c.verdict === "review" && settings.holdReview));
 
-  /** The boxes a submit control posts: those in its nearest ancestor holding any. */
+  /** The boxes a submit control posts: those in its nearest ancestor holding any
+   * (across shadow boundaries: LinkedIn's Post and its box share a shadow root). */
   const postedBy = (control: Element): Checker[] => {
     const boxes = live();
-    for (let el: Element | null = control; el; el = el.parentElement) {
-      const inside = boxes.filter((c) => el!.contains(c.box.el));
+    for (let el: Element | null = control; el; el = composedParent(el)) {
+      const inside = boxes.filter((c) => composedContains(el!, c.box.el));
       if (inside.length) return inside;
     }
     return [];
@@ -52,17 +59,17 @@ export function guard(adapter: SiteAdapter, engine: Engine, watcher: Watcher, in
 
   /** The boxes a keyboard submit in `checker` posts: its composer's (an X thread posts all). */
   const postedWith = (checker: Checker): Checker[] => {
-    let el: Element | null = checker.box.el.parentElement;
-    for (let depth = 0; el && el !== document.body && depth < 12; el = el.parentElement, depth++) {
+    let el: Element | null = composedParent(checker.box.el);
+    for (let depth = 0; el && el !== document.body && depth < 12; el = composedParent(el), depth++) {
       if ([...el.querySelectorAll(CANDIDATES)].some((b) => adapter.isSubmit(b))) {
-        return live().filter((c) => el!.contains(c.box.el));
+        return live().filter((c) => composedContains(el!, c.box.el));
       }
     }
     return [checker];
   };
 
-  const submitControl = (target: EventTarget | null): HTMLElement | null => {
-    for (let el = target instanceof Element ? target : null; el; el = el.parentElement) {
+  const submitControl = (target: Element | null): HTMLElement | null => {
+    for (let el = target; el; el = composedParent(el)) {
       if (el instanceof HTMLElement && adapter.isSubmit(el)) return el;
     }
     return null;
@@ -141,12 +148,17 @@ export function guard(adapter: SiteAdapter, engine: Engine, watcher: Watcher, in
           answer: (value: "none" | string[] | undefined) => answer(c, a.key, value),
         })),
       );
-      const choice = await askBeforePosting({ findings, verdict, allowPost: !settings.hidePostAnyway, photos, checklist: CHECKLIST, recheck: now });
+      // Shared workstation (issue 17): offer the clipboard instead of drafts kept in memory.
+      const shared = settings.sharedWorkstation ? { text: () => checkers.map((c) => c.box.read()).filter((t) => t.trim()).join("\n\n") } : undefined;
+      const choice = await askBeforePosting({ findings, verdict, allowPost: !settings.hidePostAnyway, photos, checklist: CHECKLIST, recheck: now, shared });
       const risky = checkers.filter(blocks);
       if (choice === "post") {
+        checkers.forEach((c) => approved.set(c, c.text));
         replay(again);
       } else if (choice === "hold") {
         await hold(checkers);
+      } else if (choice === "copy") {
+        checkers[0].badge.say(COPIED);
       } else {
         const c = risky[0] ?? checkers[0];
         const f = c.open[0];
@@ -203,7 +215,7 @@ export function guard(adapter: SiteAdapter, engine: Engine, watcher: Watcher, in
     "click",
     (event) => {
       if (replaying) return;
-      const control = submitControl(event.target);
+      const control = submitControl(eventTarget(event)); // inside a shadow root too
       if (!control) return;
       // Replays are untrusted clicks (element.click()). The fixtures accept them;
       // a real site that checks event.isTrusted on its Post button would ignore the
@@ -218,7 +230,7 @@ export function guard(adapter: SiteAdapter, engine: Engine, watcher: Watcher, in
     "keydown",
     (event) => {
       if (replaying) return;
-      const checker = watcher.checkerOf(event.target as Node);
+      const checker = watcher.checkerOf(eventTarget(event));
       if (!checker || !adapter.submitsOnKey(checker.box.surface, event)) return;
       const el = checker.box.el;
       const init: KeyboardEventInit & { which: number } = {
@@ -244,25 +256,24 @@ export function guard(adapter: SiteAdapter, engine: Engine, watcher: Watcher, in
     true,
   );
 
-  window.addEventListener(
-    "submit",
-    (event) => {
-      if (replaying) return;
-      const form = event.target;
-      if (!(form instanceof HTMLFormElement)) return;
-      const submitter = (event as SubmitEvent).submitter;
-      const checkers = live().filter((c) => form.contains(c.box.el));
-      intercept(event, checkers, () => form.isConnected && form.requestSubmit(submitter && form.contains(submitter) ? submitter : undefined));
-    },
-    true,
-  );
+  // A submit event does not leave a shadow root: listen in each one as well.
+  const onSubmit = (event: Event) => {
+    if (replaying) return;
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    const submitter = (event as SubmitEvent).submitter;
+    const checkers = live().filter((c) => form.contains(c.box.el));
+    intercept(event, checkers, () => form.isConnected && form.requestSubmit(submitter && form.contains(submitter) ? submitter : undefined));
+  };
+  window.addEventListener("submit", onSubmit, true);
+  watcher.onRoot((root) => root.addEventListener("submit", onSubmit, true));
 
   // The popup's "Restore": put a draft's text into an empty compose box on this page.
   handle("restore", async (request: { text?: unknown }) => {
     const text = request.text;
     if (typeof text !== "string" || text === "") throw new Error("nothing to restore");
     const boxes = live();
-    const focused = watcher.checkerOf(document.activeElement);
+    const focused = watcher.checkerOf(deepActiveElement());
     const shown = boxes.filter((c) => c.box.el.getClientRects().length > 0);
     const target = [focused, ...shown, ...boxes].find((c) => c && c.box.read().trim() === "");
     if (!target) {

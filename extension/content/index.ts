@@ -1,13 +1,15 @@
 // Content script entry: on the four sites, start the engine and watch compose boxes.
 import { loadSettings, onSettingsChanged, type Settings } from "../shared/settings";
 import { watchAttachments } from "./attachments";
-import { startEngine } from "./engine";
+import { reportFailure, startEngine } from "./engine";
 import { guard } from "./guard";
 import { holdSubmitsUntil } from "./early-guard";
 import { handle } from "./inbox";
 import { adapterFor } from "./sites";
-import type { SiteAdapter } from "./sites/site";
+import { followComposers } from "./sites/composer";
+import { boxSelector, type SiteAdapter } from "./sites/site";
 import { watch } from "./watcher";
+import type { TabStatus } from "../shared/diagnostics";
 
 const RANK = { clean: 0, review: 1, hold: 2 } as const;
 
@@ -23,6 +25,7 @@ let started = false;
 async function main(): Promise<void> {
   const adapter = adapterFor(location.hostname);
   if (!adapter) return;
+  followComposers(boxSelector(adapter)); // the structural submit cue, from the first focus
   let ready!: () => void;
   holdSubmitsUntil(adapter, new Promise<void>((resolve) => (ready = resolve)));
   try {
@@ -44,6 +47,7 @@ async function start(adapter: SiteAdapter): Promise<void> {
   }
   started = true;
   const engine = await startEngine();
+  if (engine.kind === "inactive") reportFailure(adapter.site, engine.reason ?? "the checker could not start");
   const watcher = watch(adapter, engine, (term) => void allowTerm(term));
   engine.onReconfigured(() => watcher.rescanAll());
   onSettingsChanged((s) => watcher.setPaused(off(s.settings)));
@@ -65,7 +69,11 @@ async function start(adapter: SiteAdapter): Promise<void> {
       reason: engine.reason,
       findings: boxes.reduce((n, c) => n + c.all.length, 0),
       verdict: boxes.map((c) => c.verdict).sort((a, b) => RANK[b] - RANK[a])[0] ?? "clean",
-    };
+      // Issue 13: is it on? The boxes watched, by surface and editor (no text).
+      boxes: boxes.length,
+      surfaces: [...new Set(boxes.map((c) => c.box.surface))],
+      editors: [...new Set(boxes.map((c) => c.box.kind))],
+    } satisfies TabStatus;
   });
 }
 

@@ -1,13 +1,18 @@
 // Finds the compose boxes as the single-page apps add and remove them (one
-// MutationObserver, no polling), gives each a Checker and a badge, and routes the
-// caret, the pointer and the keyboard to the finding card.
+// MutationObserver, no polling), in the document and in every open shadow root it
+// finds (LinkedIn's share box lives in one), gives each a Checker and a badge, and
+// routes the caret, the pointer and the keyboard to the finding card.
 import { sameFinding, type Finding } from "../shared/report";
 import { Box } from "./box";
 import { Checker } from "./checker";
-import type { Engine } from "./engine";
+import { caretAt, composedContains, deepActiveElement, eventTarget, shadowRootsIn } from "./dom";
+import { isHelperEditable } from "./editors";
+import { reportFailure, type Engine } from "./engine";
 import { Badge } from "./render/badge";
 import { Card } from "./render/card";
-import { boxSelector, surfaceOf, type SiteAdapter } from "./sites/site";
+import { styleRootOf } from "./render/highlights";
+import { notice } from "./sites/composer";
+import { boxSelector, editable, surfaceOf, type SiteAdapter } from "./sites/site";
 
 export interface Watcher {
   checkers: Map<HTMLElement, Checker>;
@@ -20,6 +25,9 @@ export interface Watcher {
   selectQuietly(checker: Checker, finding: Finding): void;
   /** Set by the guard (issue 5): what "Leave it in drafts" on a badge does. */
   onHold: (checker: Checker) => void;
+  /** Calls back for every open shadow root found, now and later (the guard listens
+   * there for form submits, which do not cross a shadow boundary). */
+  onRoot(callback: (root: ShadowRoot) => void): void;
 }
 
 export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string) => void): Watcher {
@@ -29,6 +37,8 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
   let paused = false;
   /** A finding selected on purpose: the caret on it does not reopen its card. */
   let quiet: Finding | null = null;
+  /** A frame is booked to place badges (declared first: the first sweep books one). */
+  let placeFrame = 0;
 
   const card = new Card({
     fix: (f) => {
@@ -63,14 +73,22 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
     const range = "photo" in finding ? null : checker.box.range(finding.start, finding.end);
     const anchor = range?.getBoundingClientRect() ?? checker.box.el.getBoundingClientRect();
     cardOwner = checker;
-    card.show(finding, anchor, focus);
+    card.show(finding, anchor, focus, getComputedStyle(checker.box.el).direction === "rtl");
   };
+
+  /** Open shadow roots found so far; each is observed like the document. */
+  const roots = new Set<ShadowRoot>();
+  const rootListeners: ((root: ShadowRoot) => void)[] = [];
 
   const watcher: Watcher = {
     checkers,
     checkerOf: (node) => {
-      for (const [el, checker] of checkers) if (node && el.contains(node)) return checker;
+      for (const [el, checker] of checkers) if (node && composedContains(el, node)) return checker;
       return undefined;
+    },
+    onRoot: (callback) => {
+      rootListeners.push(callback);
+      roots.forEach(callback);
     },
     rescanAll: () => checkers.forEach((c) => c.schedule(true)),
     selectQuietly: (checker, finding) => {
@@ -87,6 +105,8 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
   const attach = (el: HTMLElement) => {
     // A box nested in another editable (or in our own UI) belongs to that one.
     if (el.parentElement?.closest('[contenteditable="true"], [contenteditable=""]')) return;
+    if (!editable(el) || isHelperEditable(el)) return; // a wrapper, Quill's clipboard, hidden or zero-size editables
+    styleRootOf(el);
     const box = new Box(el, adapter.site, surfaceOf(adapter, el));
     let checker: Checker;
     const badge = new Badge(adapter.site, engine.kind, {
@@ -97,14 +117,20 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
       hold: () => watcher.onHold(checker),
     }, engine.reason);
     checker = new Checker(box, badge, engine.scan, (error) => {
-      badge.host.dataset.engine = "inactive";
-      badge.say(`Bedside is inactive: ${error instanceof Error ? error.message : String(error)}. Posting is not blocked.`);
+      // An engine that never started rejects every scan with its start-up reason (reported once, in index.ts).
+      if (engine.kind === "inactive") return badge.setOff(engine.reason ?? String(error));
+      const reason = `A check failed: ${error instanceof Error ? error.message : String(error)}`;
+      badge.setOff(reason);
+      reportFailure(adapter.site, reason);
     });
     checkers.set(el, checker);
+    notice(el); // which of its composer's controls wait for text (composer.ts follows its edits)
   };
 
+  const candidates = () => [document, ...roots].flatMap((root) => [...root.querySelectorAll<HTMLElement>(selector)]);
+
   const sweep = () => {
-    if (!paused) for (const el of document.querySelectorAll<HTMLElement>(selector)) if (!checkers.has(el)) attach(el);
+    if (!paused) for (const el of candidates()) if (!checkers.has(el)) attach(el);
     for (const [el, checker] of checkers) {
       if (paused || !el.isConnected) {
         checker.detach();
@@ -112,33 +138,61 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
         if (cardOwner === checker) closeCard();
       }
     }
+    placeAll();
   };
 
   let sweepFrame = 0;
-  new MutationObserver(() => {
+  /** Subtrees added since the last sweep: where new shadow roots may be. */
+  let added: Node[] = [];
+  const later = () => {
     sweepFrame ||= requestAnimationFrame(() => {
       sweepFrame = 0;
+      const fresh = added;
+      added = [];
+      for (const node of fresh) if (node.isConnected) shadowRootsIn(node).forEach(adopt);
       sweep();
     });
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  };
+  const observer = new MutationObserver((records) => {
+    for (const r of records) r.addedNodes.forEach((n) => n.nodeType === Node.ELEMENT_NODE && added.push(n));
+    later();
+  });
+  const adopt = (root: ShadowRoot) => {
+    if (roots.has(root) || root.host.localName.startsWith("bedside-")) return; // not our own UI
+    roots.add(root);
+    observer.observe(root, { childList: true, subtree: true });
+    root.addEventListener("selectionchange", onSelection); // where the browser fires it on the root
+    rootListeners.forEach((l) => l(root));
+    later();
+  };
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  shadowRootsIn(document.documentElement).forEach(adopt);
+  // A shadow root attached to an element already in the page adds no node: the first
+  // focus or pointer inside it makes it known, and a box that was hidden until then
+  // (zero size) is taken when it is focused.
+  const discover = (event: Event) => {
+    for (const target of event.composedPath()) if (target instanceof ShadowRoot) adopt(target);
+    const el = eventTarget(event);
+    if (el instanceof HTMLElement && el.matches(selector) && !checkers.has(el)) later();
+  };
+  document.addEventListener("focusin", discover, true);
+  document.addEventListener("pointerdown", discover, true);
   sweep();
 
-  // Underlines, badges and mirrors follow their boxes on scroll and resize.
-  let placeFrame = 0;
-  const placeAll = () => {
+  // Underlines, badges and mirrors follow their boxes on scroll and resize (and the
+  // badges then move apart so none covers another or a site's button: badge.ts).
+  function placeAll() {
     placeFrame ||= requestAnimationFrame(() => {
       placeFrame = 0;
       checkers.forEach((c) => c.place());
     });
-  };
+  }
   window.addEventListener("scroll", placeAll, { capture: true, passive: true });
   window.addEventListener("resize", placeAll, { passive: true });
 
   // The caret on an underline opens its card; moving off closes it.
-  document.addEventListener("selectionchange", () => {
-    const sel = document.getSelection();
-    const active = document.activeElement;
-    const checker = watcher.checkerOf(active instanceof HTMLTextAreaElement ? active : sel?.anchorNode ?? null);
+  function onSelection() {
+    const checker = watcher.checkerOf(deepActiveElement());
     if (!checker) return;
     const caret = checker.box.caret();
     const shown = cardOwner === checker ? card.current : null;
@@ -148,20 +202,22 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
     quiet = null;
     if (finding) openCard(checker, finding, false);
     else if (cardOwner === checker) closeCard();
-  });
+  }
+  document.addEventListener("selectionchange", onSelection);
 
   // The pointer over an underline opens its card (contenteditable boxes).
   let pointerFrame = 0;
   document.addEventListener("mousemove", (event) => {
     if (pointerFrame) return;
+    const target = eventTarget(event); // composedPath() is empty once dispatch is over
     pointerFrame = requestAnimationFrame(() => {
       pointerFrame = 0;
-      const checker = watcher.checkerOf(event.target as Node);
+      const checker = watcher.checkerOf(target);
       if (!checker || checker.box.plain) return;
-      const pos = document.caretRangeFromPoint?.(event.clientX, event.clientY);
+      const pos = caretAt(event.clientX, event.clientY, [...roots]);
       if (!pos) return;
       checker.box.read();
-      const finding = checker.findingAt(checker.box.offsetOf(pos.startContainer, pos.startOffset) ?? -1);
+      const finding = checker.findingAt(checker.box.offsetOf(pos.node, pos.offset) ?? -1);
       if (finding) openCard(checker, finding, false);
     });
   });
@@ -175,7 +231,7 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
   // Alt+Shift+N: select the next finding and put the keyboard on its card.
   document.addEventListener("keydown", (event) => {
     if (!(event.altKey && event.shiftKey && event.code === "KeyN")) return;
-    const checker = watcher.checkerOf(document.activeElement);
+    const checker = watcher.checkerOf(deepActiveElement());
     const finding = checker?.next();
     if (!checker || !finding) return;
     event.preventDefault();

@@ -34,6 +34,11 @@ export function renderHolding(root: HTMLElement, { effective }: View): void {
     if (ok) void updateSettings((x) => (x.draftExpiryDays = n));
   });
 
+  // Issue 17: drafts in memory only on a computer others use too.
+  const shared = h("input", { type: "checkbox", id: "shared-workstation", disabled: locked.includes("sharedWorkstation") });
+  shared.checked = settings.sharedWorkstation;
+  shared.addEventListener("change", () => updateSettings((x) => (x.sharedWorkstation = shared.checked)));
+
   const policy: HTMLElement[] = [];
   if (settings.requireHold) policy.push(h("li", { id: "policy-require-hold" }, t("policyRequireHold")));
   if (settings.hidePostAnyway) policy.push(h("li", { id: "policy-hide-post-anyway" }, t("policyHidePostAnyway")));
@@ -41,6 +46,8 @@ export function renderHolding(root: HTMLElement, { effective }: View): void {
   root.replaceChildren(
     h("div", { class: "check" }, hold, h("label", { for: "hold-review" }, t("holdReviewLabel")), lockNote(locked.includes("holdReview"))),
     h("div", { class: "field" }, h("label", { for: "draft-expiry" }, t("draftExpiryLabel")), expiry, lockNote(locked.includes("draftExpiryDays")), expiryError),
+    h("div", { class: "check" }, shared, h("label", { for: "shared-workstation" }, t("sharedWorkstationLabel")), lockNote(locked.includes("sharedWorkstation"))),
+    h("p", { class: "hint", id: "shared-workstation-hint" }, t("sharedWorkstationHint")),
     ...(policy.length ? [h("ul", { class: "policy", "aria-label": t("policyTitle") }, ...policy)] : []),
   );
 }

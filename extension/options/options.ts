@@ -11,7 +11,9 @@ import { ask } from "../shared/messages";
 import { watchSettings, type EffectiveSettings } from "../shared/settings";
 import { renderCategories } from "./categories";
 import { renderDetectors } from "./detectors";
+import { renderDiagnostics } from "./diagnostics";
 import { renderHolding, renderSensitivity, renderWorkHours } from "./general";
+import { renderCopyDiagnostics } from "./copy-diagnostics";
 import { renderImportExport } from "./import-export";
 import { userSettings, type View } from "./store";
 import { renderAllowlist, renderCustomTerms } from "./terms";
@@ -28,6 +30,7 @@ const SECTIONS: [string, (root: HTMLElement, v: View) => void][] = [
   ["holding-body", renderHolding],
   ["work-hours-body", renderWorkHours],
   ["import-export-body", renderImportExport],
+  ["copy-diagnostics-body", (root) => renderCopyDiagnostics(root)],
 ];
 
 let checks = 0;
@@ -58,3 +61,5 @@ async function render(effective: EffectiveSettings): Promise<void> {
 
 localize();
 watchSettings((s) => void render(s));
+// After the first paint: asking the background starts its core, which may take a moment.
+void renderDiagnostics(document.getElementById("diagnostics-body")!);

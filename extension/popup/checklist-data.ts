@@ -1,6 +1,8 @@
 // The checklists (data/checklists.json): one file so links are easy to update.
-export type SiteId = "linkedin" | "x" | "facebook" | "instagram";
-export const SITES: SiteId[] = ["linkedin", "x", "facebook", "instagram"];
+// Sites and their hosts come from the site registry (shared/sites.json).
+import { SITE_IDS, siteOfHost, type SiteId } from "../shared/sites";
+export type { SiteId };
+export const SITES: SiteId[] = SITE_IDS;
 
 export interface ChecklistItem {
   id: string;
@@ -23,20 +25,9 @@ export function loadChecklists(): Promise<Checklists> {
   return (cached ??= fetch(chrome.runtime.getURL("data/checklists.json")).then((r) => r.json()));
 }
 
-const HOSTS: Record<string, SiteId> = {
-  "www.linkedin.com": "linkedin",
-  "linkedin.com": "linkedin",
-  "x.com": "x",
-  "twitter.com": "x",
-  "www.facebook.com": "facebook",
-  "facebook.com": "facebook",
-  "www.instagram.com": "instagram",
-  "instagram.com": "instagram",
-};
-
 export function siteOfUrl(url: string | undefined): SiteId | undefined {
   try {
-    return url ? HOSTS[new URL(url).hostname] : undefined;
+    return url ? siteOfHost(new URL(url).hostname) : undefined;
   } catch {
     return undefined;
   }

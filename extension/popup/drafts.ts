@@ -1,6 +1,7 @@
 // The popup's held drafts: site, date, first line, findings and when each expires;
 // restore into this tab's compose box (through the content script, editor-safe),
-// copy, delete, delete all. Reads and changes drafts only through the background
+// copy, delete, delete all (one click). On a shared workstation, says drafts go when
+// the browser closes. Reads and changes drafts only through the background
 // worker, the drafts' single writer; nothing leaves the device.
 import { expiresAt, firstLine, siteName, type Draft } from "../shared/drafts";
 import { ask, type DraftList } from "../shared/messages";
@@ -15,23 +16,16 @@ export function mountDrafts(container: HTMLElement, context: { tabId?: number; s
   const status = h("p", { class: "drafts-status", role: "status", "aria-live": "polite" });
   const list = h("ul", { class: "drafts-list", "aria-labelledby": "drafts-title" });
   const expiry = h("p", { class: "hint drafts-expiry" });
-  const clearAll = h("button", { type: "button", "data-action": "delete-all" }, "Delete all");
-  const confirmAll = h("button", { type: "button", "data-action": "confirm-delete-all", hidden: true }, "Yes, delete all drafts");
-  const footer = h("div", { class: "drafts-footer" }, clearAll, confirmAll);
+  const shared = h("p", { class: "drafts-shared", hidden: true }, "Drafts on this computer are cleared when the browser closes.");
+  const clearAll = h("button", { type: "button", "data-action": "delete-all" }, "Delete all drafts");
+  const footer = h("div", { class: "drafts-footer" }, clearAll);
   container.setAttribute("aria-labelledby", "drafts-title");
-  container.replaceChildren(title, expiry, list, footer, status);
+  container.replaceChildren(title, shared, expiry, list, footer, status);
 
   const say = (text: string) => (status.textContent = text);
-  let confirmTimer = 0;
 
-  clearAll.addEventListener("click", () => {
-    confirmAll.hidden = false;
-    confirmAll.focus();
-    clearTimeout(confirmTimer);
-    confirmTimer = window.setTimeout(() => (confirmAll.hidden = true), 8000);
-  });
-  confirmAll.addEventListener("click", async () => {
-    confirmAll.hidden = true;
+  // One click (issue 17): on a shared computer, clearing must be quick.
+  clearAll.addEventListener("click", async () => {
     try {
       const n = (await ask({ type: "drafts/clear" })) as number;
       say(`Deleted ${n} draft${n === 1 ? "" : "s"}.`);
@@ -75,7 +69,7 @@ export function mountDrafts(container: HTMLElement, context: { tabId?: number; s
     await render();
   };
 
-  const item = (draft: Draft, days: number) => {
+  const item = (draft: Draft, days: number, inMemory: boolean) => {
     const restoreButton = h("button", { type: "button", "data-action": "restore" }, "Restore");
     if (context.tabId === undefined || !context.site) {
       restoreButton.setAttribute("disabled", "");
@@ -97,7 +91,7 @@ export function mountDrafts(container: HTMLElement, context: { tabId?: number; s
       h("div", { class: "draft-meta" }, h("strong", {}, siteName(draft.site)), ` · ${when(draft.created)}`),
       h("p", { class: "draft-first-line" }, firstLine(draft.text) || "(empty)"),
       findings,
-      h("p", { class: "hint draft-expires", "data-expires": String(expiresAt(draft, days)) }, `Deleted on ${day(expiresAt(draft, days))}`),
+      h("p", { class: "hint draft-expires", "data-expires": String(expiresAt(draft, days)) }, inMemory ? "Deleted when the browser closes" : `Deleted on ${day(expiresAt(draft, days))}`),
       h("div", { class: "draft-actions" }, restoreButton, copyButton, deleteButton),
     );
   };
@@ -113,17 +107,21 @@ export function mountDrafts(container: HTMLElement, context: { tabId?: number; s
     }
     const { drafts, expiryDays } = data;
     container.dataset.count = String(drafts.length);
-    expiry.textContent =
-      `Held posts are kept on this device only and deleted ${expiryDays} day${expiryDays === 1 ? "" : "s"} after they were saved` +
-      " (change this in Options).";
-    list.replaceChildren(...drafts.map((d) => item(d, expiryDays)));
+    container.dataset.shared = String(data.shared);
+    shared.hidden = !data.shared;
+    expiry.textContent = data.shared
+      ? "Shared workstation: held posts are kept in memory only, never written to disk."
+      : `Held posts are kept on this device only and deleted ${expiryDays} day${expiryDays === 1 ? "" : "s"} after they were saved` +
+        " (change this in Options).";
+    const inMemory = new Set(data.inMemory ?? []);
+    list.replaceChildren(...drafts.map((d) => item(d, expiryDays, inMemory.has(d.id))));
     if (!drafts.length) list.append(h("li", { class: "hint drafts-none" }, msg("draftsNone", "No held drafts")));
     footer.hidden = drafts.length === 0;
   };
 
   // Drafts held or expired while the popup is open show up at once.
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === "local" && ("drafts" in changes || "settings" in changes)) void render();
+    if (((area === "local" || area === "session") && "drafts" in changes) || (area === "local" && "settings" in changes) || area === "managed") void render();
   });
   void render();
 }

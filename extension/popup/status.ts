@@ -1,27 +1,9 @@
 // The current tab as the content script sees it: findings open, the engine in use, and
 // the on/off switch for the site (settings.sitesOff; locked when the policy requires holds).
-import type { Reply } from "../shared/messages";
-import type { EngineKind, Verdict } from "../shared/report";
+import { askTab as ask, OFF_ADVICE, OFF_TITLE } from "../shared/diagnostics";
 import type { EffectiveSettings, Settings } from "../shared/settings";
 import type { SiteId } from "./checklist-data";
 import { h, t } from "./i18n";
-
-interface TabStatus {
-  site: string;
-  engine: EngineKind;
-  reason?: string;
-  findings: number;
-  verdict: Verdict;
-}
-
-async function ask(tabId: number): Promise<TabStatus | undefined> {
-  try {
-    const reply = (await chrome.tabs.sendMessage(tabId, { type: "status" })) as Reply<TabStatus> | undefined;
-    return reply?.ok ? reply.value : undefined;
-  } catch {
-    return undefined; // no content script in this tab
-  }
-}
 
 export async function renderStatus(container: HTMLElement, tabId: number | undefined, site: SiteId | undefined, siteName: string, effective: EffectiveSettings): Promise<void> {
   const { settings, locked } = effective;
@@ -36,7 +18,14 @@ export async function renderStatus(container: HTMLElement, tabId: number | undef
   else if (status) {
     lines.push(
       h("p", { id: "tab-state", "data-state": "running" }, t("statusFindings", String(status.findings))),
-      h("p", { id: "engine", "data-engine": status.engine }, t(`engine_${status.engine}`) + (status.reason ? ` ${status.reason}` : "")),
+      status.boxes
+        ? h("p", { id: "watching", "data-boxes": String(status.boxes) }, t("statusWatching", [String(status.boxes), status.surfaces.join(", ")]))
+        : h("p", { id: "watching", "data-boxes": "0" }, t("statusWatchingNone")),
+      status.engine === "inactive"
+        ? // Issue 17: the plain words first, the technical reason behind "Details".
+          h("div", { id: "engine", "data-engine": status.engine }, h("p", {}, h("strong", {}, OFF_TITLE)), h("p", {}, OFF_ADVICE),
+            h("details", {}, h("summary", {}, "Details"), h("p", { class: "hint engine-reason" }, status.reason ?? "")))
+        : h("p", { id: "engine", "data-engine": status.engine }, t(`engine_${status.engine}`)),
     );
     if (off) lines.push(h("p", { class: "hint" }, t("statusReloadToApply")));
   } else lines.push(h("p", { id: "tab-state", "data-state": off ? "off" : "no-answer" }, off ? t("statusOff", siteName) : t("statusNoAnswer")));

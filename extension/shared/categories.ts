@@ -1,38 +1,15 @@
-// Category ids (the taxonomy's public contract) in plain words, for the UI.
-export const CATEGORY_LABELS: Record<string, string> = {
-  "phi.name": "Name of a patient or relative",
-  "phi.location": "Location smaller than a state",
-  "phi.date": "Date tied to a person",
-  "phi.age": "Age",
-  "phi.phone": "Phone or fax number",
-  "phi.email": "Email address",
-  "phi.ssn": "Social Security number",
-  "phi.mrn": "Medical record number",
-  "phi.health_plan": "Health plan number",
-  "phi.account": "Account number",
-  "phi.license": "Certificate or licence number",
-  "phi.vehicle": "Vehicle identifier",
-  "phi.device": "Device identifier",
-  "phi.url": "Web address pointing at a person",
-  "phi.ip": "IP address",
-  "phi.biometric": "Biometric data",
-  "phi.photo": "Photo or video",
-  "phi.id": "Other identifying number",
-  "phi.room": "Room or bed number",
-  "case.recognizable": "Recognizable patient case",
-  "case.photo_context": "Describes a photo of a patient or record",
-  "patient.demeaning": "Demeaning talk about patients",
-  "patient.advice": "Individual medical advice",
-  "workplace.coworker": "Complaint about a coworker",
-  "workplace.employer": "Negative about the employer",
-  "workplace.confidential": "Confidential business information",
-  "workplace.at_work": "Posting from work",
-  "workplace.venting": "Venting about the job",
-  "conduct.controversial": "Inflammatory or controversial",
-  "conduct.unprofessional": "Unprofessional",
-  "conduct.claims": "Exaggerated claims",
-  "conduct.self_promotion": "Heavy self-promotion",
-  "custom.term": "A term on your list",
-};
+// Category ids (the taxonomy's public contract) in plain words, for the UI. categories.json is
+// written from the core's one table of categories (crates/core/src/category.rs) and checked
+// against it by crates/core/tests/category_table.rs, as are the locale's cat_* labels.
+import TABLE from "./categories.json";
+
+export type CategoryInfo = { label: string; severity: "low" | "medium" | "high" };
+
+/** Every category, in the core's order. */
+export const CATEGORIES = TABLE as Record<string, CategoryInfo>;
+
+export const CATEGORY_LABELS: Record<string, string> = Object.fromEntries(
+  Object.entries(CATEGORIES).map(([id, c]) => [id, c.label]),
+);
 
 export const categoryLabel = (id: string) => CATEGORY_LABELS[id] ?? id;

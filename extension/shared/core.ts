@@ -2,6 +2,16 @@
 import init, { Scanner } from "../../build/wasm/bedside_wasm.js";
 import type { Report } from "./report";
 
+/**
+ * Test builds only (scripts/build.mjs with BEDSIDE_TEST_FAULTS=1): a scan of a text
+ * ending in this marker throws, so the end-to-end tests can make the core fail on one
+ * text. In every other build the constant is false and the minifier drops the check
+ * and the marker (the build fails if the marker is left in dist/).
+ */
+declare const BEDSIDE_TEST_FAULTS: boolean;
+export const TEST_FAULT_MARKER = "bedside-test-throw";
+const testFault = (text: string) => typeof BEDSIDE_TEST_FAULTS !== "undefined" && BEDSIDE_TEST_FAULTS && text.endsWith(TEST_FAULT_MARKER);
+
 export interface Core {
   scan(text: string): Report;
   /** Scans record text (what OCR read off a chart, board or label): see Scanner::scan_record. */
@@ -32,15 +42,34 @@ export async function loadCore(config: unknown): Promise<Core> {
     ready = undefined;
     throw error;
   }
-  let scanner = new Scanner(config ?? undefined);
+  let current = config;
+  let scanner: Scanner | null = new Scanner(current ?? undefined);
+  const run = (text: string, record: boolean): Report => {
+    // A scan that threw (a Rust panic) may leave the scanner unusable: the next
+    // scan builds a fresh one, so one bad text does not switch Bedside off for good.
+    scanner ??= new Scanner(current ?? undefined);
+    try {
+      if (testFault(text)) throw new Error("test fault: the core was made to throw on this text");
+      return (record ? scanner.scanRecord(text) : scanner.scan(text)) as Report;
+    } catch (error) {
+      try {
+        scanner?.free();
+      } catch {
+        // already unusable
+      }
+      scanner = null;
+      throw error;
+    }
+  };
   return {
-    scan: (text) => scanner.scan(text) as Report,
-    scanRecord: (text) => scanner.scanRecord(text) as Report,
+    scan: (text) => run(text, false),
+    scanRecord: (text) => run(text, true),
     configure(next) {
       const fresh = new Scanner(next ?? undefined);
-      scanner.free();
+      scanner?.free();
       scanner = fresh;
+      current = next;
     },
-    detectorErrors: () => scanner.detectorErrors() as DetectorError[],
+    detectorErrors: () => (scanner ??= new Scanner(current ?? undefined)).detectorErrors() as DetectorError[],
   };
 }

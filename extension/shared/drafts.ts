@@ -1,8 +1,10 @@
 // Held posts ("Leave it in drafts"): their stored shape and small helpers shared by
-// the content script, the background worker and the popup. Drafts live only in
-// chrome.storage.local under "drafts" (never storage.sync, never the network); the
-// background worker is their only writer, so saves from several tabs never race.
+// the content script, the background worker and the popup. Drafts live under "drafts"
+// in chrome.storage.local, or only in chrome.storage.session (memory) on a shared
+// workstation (never storage.sync, never the network); the background worker is their
+// only writer, so saves from several tabs never race.
 import { categoryLabel } from "./categories";
+import { REGISTRY_SITES, SITE_IDS } from "./sites";
 import type { Finding, Severity } from "./report";
 
 export const DRAFTS_KEY = "drafts";
@@ -65,5 +67,5 @@ export function firstLine(text: string, max = 80): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
-export const SITE_NAMES: Record<string, string> = { linkedin: "LinkedIn", x: "X", facebook: "Facebook", instagram: "Instagram" };
+export const SITE_NAMES: Record<string, string> = Object.fromEntries(SITE_IDS.map((id) => [id, REGISTRY_SITES[id].name]));
 export const siteName = (site: string) => SITE_NAMES[site] ?? site;

@@ -24,12 +24,20 @@ export type Request =
   /** Issue 7: read an attached image's text on the device and scan it (a data: URL). */
   | { type: "ocr"; dataUrl: string }
   /** Extension pages and tests: what the OCR document loaded, and from where. */
-  | { type: "ocr/status" };
+  | { type: "ocr/status" }
+  /** Issue 17: a content script's core could not start or threw; kept in memory for the options page. */
+  | { type: "engine/failed"; site: string; reason: string }
+  /** Extension pages only: the background's engine status and the last failure a page reported. */
+  | { type: "diagnostics" };
 
 /** The reply to "drafts/list". */
 export interface DraftList {
   drafts: Draft[];
   expiryDays: number;
+  /** Shared workstation: drafts are in memory only and go when the browser closes. */
+  shared: boolean;
+  /** Ids of the drafts held in memory only (saved in shared-workstation mode): gone when the browser closes. */
+  inMemory: string[];
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -2,6 +2,7 @@
 // the first wrong field (e.g. "customTerms[2].severity") so the user can fix the file.
 import { CATEGORY_LABELS } from "./categories";
 import { DEFAULT_SETTINGS, POLICY_ONLY, type Detector, type Settings } from "./settings";
+import { SITE_IDS } from "./sites";
 
 export const FILE_FORMAT = "bedside-settings";
 export const FILE_VERSION = 1;
@@ -23,7 +24,7 @@ export class FieldError extends Error {
 
 const SEVERITIES = ["high", "medium", "low"];
 const SENSITIVITIES = ["strict", "balanced", "relaxed"];
-const SITES = ["linkedin", "x", "facebook", "instagram"];
+const SITES: string[] = SITE_IDS;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** Parses and checks a settings file; missing fields take their defaults. */
@@ -125,6 +126,7 @@ const CHECKS: Record<keyof Settings, (v: unknown, f: string) => unknown> = {
     if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 365) throw new FieldError(f, "must be a whole number of days from 1 to 365");
     return v as number;
   },
+  sharedWorkstation: (v: unknown, f: string) => bool(v, f),
   photoSeverity: (v: unknown, f: string) => {
     if (v !== "medium" && v !== "high") throw new FieldError(f, `must be "medium" or "high"`);
     return v as Settings["photoSeverity"];

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { coreConfig, DEFAULT_SETTINGS, duringWorkHours } from "./settings";
+import { coreConfig, DEFAULT_SETTINGS, duringWorkHours, effective } from "./settings";
 
 const hours = { enabled: true, start: "07:00", end: "19:00", days: [1, 2, 3, 4, 5] };
 const at = (iso: string) => new Date(iso); // local time, no zone suffix
@@ -31,4 +31,12 @@ test("coreConfig passes the core's fields and computes duringWorkHours", () => {
   assert.equal(config.duringWorkHours, true);
   assert.equal(config.sensitivity, "balanced");
   assert.equal(coreConfig(settings, at("2026-11-22T10:00:00")).duringWorkHours, false);
+});
+
+test("sharedWorkstation: off by default, set by the user, and the policy's value wins and is locked", () => {
+  assert.equal(DEFAULT_SETTINGS.sharedWorkstation, false);
+  assert.equal(effective({ sharedWorkstation: true }, {}).settings.sharedWorkstation, true);
+  const byPolicy = effective({ sharedWorkstation: false }, { sharedWorkstation: true });
+  assert.equal(byPolicy.settings.sharedWorkstation, true);
+  assert.ok(byPolicy.locked.includes("sharedWorkstation"));
 });

@@ -36,6 +36,11 @@ export interface Settings {
   /** Posting during these hours raises workplace.at_work. Days: 0 = Sunday. */
   workHours: { enabled: boolean; start: string; end: string; days: number[] };
   draftExpiryDays: number;
+  /**
+   * Shared workstation (issue 17): held drafts live only in chrome.storage.session
+   * (memory), so nothing of a post is written to disk and drafts go when the browser closes.
+   */
+  sharedWorkstation: boolean;
   /** Sites where Bedside is switched off. */
   sitesOff: string[];
   /** Severity of the finding each attached photo or video raises (issue 7). */
@@ -63,6 +68,7 @@ export const DEFAULT_SETTINGS: Settings = {
   holdReview: false,
   workHours: { enabled: false, start: "07:00", end: "19:00", days: [1, 2, 3, 4, 5] },
   draftExpiryDays: 30,
+  sharedWorkstation: false,
   sitesOff: [],
   photoSeverity: "medium",
   lockedOn: [],

@@ -174,6 +174,37 @@ describe('audit page', () => {
     await page.close();
   });
 
+  test('a long list: the worst 100 first, "Show more" appends the next ones and keeps those drawn', async () => {
+    execFileSync('cargo', ['run', '-q', '--release', '-p', 'bedside-archive', '--features', 'fixtures',
+      '--example', 'write_archives', '--', DIR, '--x-posts', '1500'], { cwd: REPO, stdio: 'inherit' });
+    const page = await openAudit(h);
+    await pick(page, 'x-1500.zip');
+    const total = Number((await page.textContent('#shown')).match(/^([\d,]+) posts to look at, the worst 100 shown$/)?.[1].replace(/,/g, ''));
+    assert.ok(total > 100, `more than a page of risky posts: ${await page.textContent('#shown')}`);
+    assert.equal((await listed(page)).length, 100);
+    await page.$eval('#results > li', (li) => { li.dataset.drawnBefore = 'yes'; });
+    await page.click('#more');
+    await page.waitForFunction((n) => document.querySelectorAll('#results > li').length === n, Math.min(total, 200));
+    assert.equal(await page.$eval('#results > li', (li) => li.dataset.drawnBefore), 'yes', 'the posts drawn stay');
+    const rows = await listed(page);
+    assert.equal(new Set(rows.map((r) => r.key)).size, rows.length, 'no post twice');
+    const rank = { hold: 0, review: 1 };
+    assert.deepEqual(rows.map((r) => rank[r.verdict]), rows.map((r) => rank[r.verdict]).sort(), 'hold before review');
+    await page.close();
+  });
+
+  test('a second archive picked on the same page replaces the first (its own worker, summary and list)', async () => {
+    const page = await openAudit(h);
+    await pick(page, 'x.zip');
+    await page.evaluate(() => { document.body.dataset.state = 'again'; });
+    await pick(page, 'linkedin.zip');
+    const rows = await listed(page);
+    assert.deepEqual(rows.map((r) => r.text).sort(), expected['linkedin.zip'].filter((p) => p.risky).map((p) => p.text).sort());
+    const summary = await page.$$eval('#summary tr[data-site]', (trs) => trs.map((tr) => tr.dataset.site));
+    assert.deepEqual([...new Set(summary)], ['linkedin']);
+    await page.close();
+  });
+
   test('a corrupt zip is named on the page', async () => {
     const bytes = fs.readFileSync(path.join(DIR, 'x.zip'));
     const corrupt = path.join(DIR, 'corrupt.zip');

@@ -100,7 +100,9 @@ for (const [site, name, editor] of [
   ['facebook', 'facebook-composer', 'Lexical'],
   ['instagram', 'instagram-caption', 'Lexical'],
   ['instagram', 'instagram-comment', 'textarea'],
-  ['linkedin', 'linkedin-comment', 'Quill'],
+  ['linkedin-old', 'linkedin-comment-old', 'Quill'],
+  ['linkedin', 'linkedin-comment', 'TipTap'],
+  ['x-dm', 'x-dm', 'textarea'],
 ]) {
   test(`${name} (${editor}): the badge's "Leave it in drafts" holds the post; restore puts the exact text back`, async () => {
     const page = await openSite(h.context, site);
@@ -162,9 +164,8 @@ test('expired drafts are deleted (and the popup says when each one will be)', as
   await popup.waitForSelector('#drafts li.draft');
   assert.equal(await popup.$$eval('#drafts li.draft[data-draft-id="old-1"]', (l) => l.length), 0);
   assert.ok(!(await stored()).some((d) => d.id === 'old-1'));
-  // Delete all asks first, then empties the list.
+  // Delete all: one click empties the list (issue 17).
   await popup.click('[data-action="delete-all"]');
-  await popup.click('[data-action="confirm-delete-all"]');
   await popup.waitForSelector('#drafts .drafts-none');
   assert.deepEqual(await stored(), []);
   await popup.close();

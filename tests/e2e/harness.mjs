@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildFixtures, OUT_DIR, REPO } from './fixtures/build.mjs';
-import { FIXTURE_DIR, site, sites, surface as surfaceInfo } from './sites.mjs';
+import { FIXTURE_DIR, extraPages, hostPages, site, sites, surface as surfaceInfo } from './sites.mjs';
 
-export { sites, surfaces, site, surface, CSP } from './sites.mjs';
+export { sites, surfaces, site, surface, CSP, hostPages, extraPages } from './sites.mjs';
 // Real managed policy files, under the machine-wide policy lock (issue 16).
 export { installPolicy } from '../policy-files.mjs';
 
@@ -19,8 +19,8 @@ const ARGS = [
 
 const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html; charset=utf-8' };
 const pageKey = (u) => { const x = new URL(u); return x.origin + x.pathname; };
-const pagesByUrl = new Map(sites.map((s) => [pageKey(s.url), s]));
-const fixtureHosts = new Set(sites.map((s) => new URL(s.url).host));
+const pagesByUrl = new Map([...hostPages, ...extraPages, ...sites].map((s) => [pageKey(s.url), s]));
+const fixtureHosts = new Set([...sites, ...hostPages].map((s) => new URL(s.url).host));
 
 let built;
 /** Builds the fixture bundles once per process (no-op when up to date). */
@@ -157,10 +157,11 @@ function respond(file, csp) {
 }
 
 /** Opens a fixture site (by name) and waits until its editors are mounted. */
-export async function openSite(context, name, { query = '' } = {}) {
+export async function openSite(context, name, { query = '', url } = {}) {
   const page = await context.newPage();
-  await page.goto(site(name).url + query);
+  await page.goto((url ?? site(name).url) + query);
   await page.waitForFunction(() => window.__fixture?.ready === true);
+  await page.evaluate(() => window.__fixture.reveal());
   return page;
 }
 
@@ -174,7 +175,7 @@ export const posts = (page) => page.evaluate(() => window.__fixture.posts);
 export async function typeInto(page, surface, text, { delay = 0 } = {}) {
   const info = surfaceInfo(surface);
   await page.evaluate((s) => window.__fixture.surfaces[s].focus(), surface);
-  await page.waitForFunction((sel) => document.activeElement?.closest(sel), info.selector);
+  await page.waitForFunction((sel) => window.__fixture.active()?.closest(sel), info.selector);
   const lines = text.split('\n');
   for (const [i, line] of lines.entries()) {
     if (i > 0) await page.keyboard.press(info.enter === 'submits' ? 'Shift+Enter' : 'Enter', { delay });
@@ -208,9 +209,17 @@ export const waitForPosts = (page, n = 1, o) =>
 /** The index of the badge placed beside a surface's box (badges sit under its bottom right). */
 export async function badgeIndex(page, selector) {
   return page.evaluate((sel) => {
-    const box = document.querySelector(sel).getBoundingClientRect();
+    // The badge nearest the box's bottom end corner (badges move aside to stay clear
+    // of each other and of the site's buttons, never far).
+    const box = window.__fixture.query(sel).getBoundingClientRect();
     const badges = [...document.querySelectorAll('bedside-badge')];
-    const score = (b) => Math.abs(parseFloat(b.style.top) - (box.bottom + scrollY + 4)) + Math.abs(parseFloat(b.style.left) - (box.right + scrollX - 8));
+    const rtl = document.dir === 'rtl';
+    const score = (b) => {
+      const r = b.getBoundingClientRect();
+      const x = rtl ? box.left : box.right;
+      return Math.hypot(Math.max(r.left - x, x - r.right, 0), Math.max(r.top - box.bottom, box.bottom - r.bottom, 0)) * 4
+        + Math.abs((r.top + r.bottom) / 2 - box.bottom);
+    };
     return badges.indexOf(badges.reduce((best, b) => (score(b) < score(best) ? b : best)));
   }, selector);
 }

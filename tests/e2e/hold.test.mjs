@@ -59,11 +59,9 @@ async function clearBox(page, name) {
   await waitFor(page, (n) => window.__fixture.surfaces[n].text() === '', name);
 }
 
-const withSubmit = surfaces.filter((s) => s.submit);
-
 describe('hold posts are stopped on every surface', () => {
-  for (const sf of withSubmit) {
-    test(`${sf.name}: submit button click shows the dialog, posts nothing; "Post anyway" posts once, unchanged`, async () => {
+  for (const sf of surfaces.filter((s) => s.submit || s.keySubmit)) {
+    if (sf.submit) test(`${sf.name}: submit button click shows the dialog, posts nothing; "Post anyway" posts once, unchanged`, async () => {
       const page = await pageFor(sf.site);
       const text = `Risky ${TERM} post from ${sf.name}`;
       await typeInto(page, sf.name, text);
@@ -99,7 +97,23 @@ describe('hold posts are stopped on every surface', () => {
       });
     }
 
-    test(`${sf.name}: a clean post goes through at once, untouched, with no dialog`, async () => {
+    if (sf.enter === 'newline') {
+      test(`${sf.name}: Enter is a newline there: no dialog, the line break goes in`, async () => {
+        const page = await pageFor(sf.site);
+        const text = `Newline ${TERM} post from ${sf.name}`;
+        await typeInto(page, sf.name, text);
+        await settled(page, sf.name, 'hold');
+        const before = (await posts(page)).length;
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('more');
+        await waitFor(page, ({ s, t }) => window.__fixture.surfaces[s].text() === t, { s: sf.name, t: `${text}\nmore` });
+        await noDialog(page);
+        assert.equal((await posts(page)).length, before, 'nothing was posted');
+        await clearBox(page, sf.name);
+      });
+    }
+
+    if (sf.submit) test(`${sf.name}: a clean post goes through at once, untouched, with no dialog`, async () => {
       const page = await pageFor(sf.site);
       const text = `A clean post about a sunny day (${sf.name})`;
       await typeInto(page, sf.name, text);
@@ -109,7 +123,7 @@ describe('hold posts are stopped on every surface', () => {
       await page.evaluate((sel) => {
         window.__seen = [];
         // Capture on document: after Bedside's window listener, before the site's own.
-        document.addEventListener('click', (e) => { if (e.target.closest(sel)) window.__seen.push({ trusted: e.isTrusted, prevented: e.defaultPrevented }); }, { capture: true, once: true });
+        document.addEventListener('click', (e) => { if (e.composedPath()[0].closest?.(sel)) window.__seen.push({ trusted: e.isTrusted, prevented: e.defaultPrevented }); }, { capture: true, once: true });
       }, sf.submit);
       await clickSubmit(page, sf.name);
       // Recorded by the time the click returns: no delay at all.
@@ -181,6 +195,15 @@ describe('page scripts cannot act for the user', () => {
     const page = await openSite(h.context, 'x-home');
     await typeInto(page, 'x-home', `my patient ${TERM} in bed 3`);
     await keySubmit(page, 'x-home');
+    await dialogShown(page);
+    assert.deepEqual(await posts(page), [], 'nothing was posted');
+    await page.close();
+  });
+
+  test('a click on a submit known only by structure (Polish), while the core is still starting, is held too', async () => {
+    const page = await openSite(h.context, 'facebook-pl');
+    await typeInto(page, 'facebook-pl-comment', `mój pacjent ${TERM} na sali 3`);
+    await clickSubmit(page, 'facebook-pl-comment');
     await dialogShown(page);
     assert.deepEqual(await posts(page), [], 'nothing was posted');
     await page.close();

@@ -8,7 +8,12 @@ import { underlinedIn } from './probes.mjs';
 
 const RISKY = 'Rough night. My patient Mr. Alvarez in room 12, MRN 00482913, coded twice before 3am.';
 const MUST_UNDERLINE = ['Mr. Alvarez', '00482913'];
-const ENGINE = { linkedin: 'background', 'x-home': 'local', 'x-compose': 'local', facebook: 'local', instagram: 'local' };
+const ENGINE = {
+  linkedin: 'background', 'linkedin-old': 'background', 'x-home': 'local', 'x-compose': 'local', 'x-dm': 'local', 'x-article': 'local',
+  facebook: 'local', 'facebook-es': 'local', 'facebook-pl': 'local', instagram: 'local', 'instagram-reel': 'local', 'instagram-ar': 'local', 'instagram-dm': 'local',
+};
+/** The registry's site id of a fixture page. */
+const siteId = (page) => page.split('-')[0];
 const TESTED = surfaces.filter((s) => s.site !== 'demo');
 
 let browser;
@@ -48,11 +53,11 @@ describe('underlines, badge and engine on every surface', () => {
       for (const word of MUST_UNDERLINE) assert.ok(report.findings.some((f) => f.text.includes(word)), `core flags ${word}`);
 
       await waitFor(page, ({ sel, n }) => {
-        const box = document.querySelector(sel).getBoundingClientRect();
+        const box = window.__fixture.query(sel).getBoundingClientRect();
         return [...document.querySelectorAll('bedside-badge')].some((b) => b.dataset.count === String(n) && Math.abs(b.getBoundingClientRect().top - box.bottom) < 40);
       }, { sel: surface.selector, n: report.findings.length });
       const badge = await badgeState(page, surface.selector);
-      assert.equal(badge.site, surface.site.startsWith('x-') ? 'x' : surface.site);
+      assert.equal(badge.site, siteId(surface.site));
       assert.equal(badge.count, String(report.findings.length));
       assert.equal(badge.verdict, report.verdict);
       assert.equal(badge.engine, ENGINE[surface.site]);
@@ -73,7 +78,7 @@ describe('hard text: emoji, right-to-left, a 1 MB paste', () => {
   // Surrogate pairs, ZWJ sequences and RTL runs before the risky words: the UTF-16
   // spans must still land on exactly those words.
   const HARD = '👩🏽‍⚕️ שלום مرحبا 🇺🇸 — my patient Mr. Alvarez in room 12, MRN 00482913 🙏🏻';
-  for (const name of ['x-home', 'facebook-composer', 'linkedin-share', 'instagram-comment']) {
+  for (const name of ['x-home', 'facebook-composer', 'linkedin-share', 'linkedin-comment', 'instagram-comment', 'instagram-ar-comment']) {
     test(`${name}: underlines land on the right words after emoji and RTL text`, async () => {
       const surface = TESTED.find((s) => s.name === name);
       const page = await openSite(browser.context, surface.site);
@@ -140,7 +145,7 @@ const WORDS = ['patient', 'room 12', 'MRN 00482913', 'Mr. Alvarez', 'today', 'IC
  * applies the paste a tick later, so wait for the focus to come back as well.
  */
 async function settledText(page, surface) {
-  await page.waitForFunction((sel) => document.activeElement?.closest(sel), TESTED.find((s) => s.name === surface).selector);
+  await page.waitForFunction((sel) => window.__fixture.active()?.closest(sel), TESTED.find((s) => s.name === surface).selector);
   let last = await modelText(page, surface);
   for (;;) {
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 10))));
@@ -196,7 +201,8 @@ describe('the editor model survives random edits with highlights present', () =>
   });
   after(async () => { await bare?.close(); });
 
-  const EDITORS = ['linkedin-share', 'x-home', 'facebook-composer', 'instagram-comment'];
+  // linkedin-share is Quill in an open shadow root; linkedin-comment is TipTap (ProseMirror).
+  const EDITORS = ['linkedin-share', 'linkedin-comment', 'x-home', 'facebook-composer', 'instagram-comment'];
   for (const [i, name] of EDITORS.entries()) {
     test(name, async () => {
       const surface = TESTED.find((s) => s.name === name);
@@ -220,7 +226,7 @@ describe('the editor model survives random edits with highlights present', () =>
 });
 
 describe('applying a fix goes through the editor, and undo restores', () => {
-  for (const name of ['linkedin-share', 'x-home', 'facebook-composer', 'instagram-comment']) {
+  for (const name of ['linkedin-share', 'linkedin-comment', 'x-home', 'facebook-composer', 'instagram-comment']) {
     test(name, async () => {
       const surface = TESTED.find((s) => s.name === name);
       const page = await openSite(browser.context, surface.site);

@@ -19,7 +19,7 @@ after(async () => { await h?.close(); });
 
 /** The composers under test: the site's own media input beside each. */
 const COMPOSERS = [
-  { site: 'linkedin', surface: 'linkedin-share', input: '.share-box input[type=file]' },
+  { site: 'linkedin-old', surface: 'linkedin-old-share', input: '.share-box input[type=file]' },
   { site: 'x-home', surface: 'x-home', input: '[data-fixture-composer="home"] input[type=file][data-testid="fileInput"]' },
   { site: 'facebook', surface: 'facebook-composer', input: '[data-fixture-composer="feed"] input[type=file]' },
   { site: 'instagram', surface: 'instagram-caption', input: '[data-fixture-composer="caption"] input[type=file]' },

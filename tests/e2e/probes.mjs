@@ -15,7 +15,7 @@ export async function until(predicate, { timeout = 5_000, interval = 25, message
 
 /** In the page: underlined texts by severity, from CSS highlights or the textarea mirror. */
 export function underlinedIn(selector) {
-  const box = document.querySelector(selector);
+  const box = window.__fixture.query(selector);
   const out = { high: [], medium: [], low: [] };
   if (box instanceof HTMLTextAreaElement) {
     for (const mirror of document.querySelectorAll('bedside-mirror')) {

@@ -82,12 +82,53 @@ export const CSP = {
 const s = (name, selector, submit, enter, keySubmit = enter === 'submits' ? 'Enter' : null) =>
   ({ name, selector, submit, enter, keySubmit });
 
+/**
+ * The other hosts Bedside runs on (the site registry's), each serving an existing
+ * fixture page so a test can check the extension is active there.
+ */
+export const extraPages = [
+  // Pages: Next -> Post settings -> Post, the editor gone at the last step.
+  { name: 'facebook-pages', url: 'https://business.facebook.com/latest/composer/', html: 'facebook-pages.html', csp: CSP.facebook,
+    surfaces: [s('facebook-pages-composer', '[data-fixture-composer="pages"] [data-lexical-editor="true"]', '[data-step="1"] [role="button"]', 'newline')] },
+  // LinkedIn's article editor: Next, then Publish in a dialog, the editor still there.
+  { name: 'linkedin-article', url: 'https://www.linkedin.com/article/new/', html: 'linkedin-article.html', csp: CSP.linkedin,
+    surfaces: [
+      s('linkedin-article', '[data-test-article-editor-content-textbox]', '#article-publish', 'newline'),
+      s('linkedin-headline', 'textarea#article-editor-headline__textarea', '#article-publish', 'newline'),
+    ] },
+  // Six open TipTap comment boxes (linkedin-feed-0 .. linkedin-feed-5), for badge layout.
+  { name: 'linkedin-feed', url: 'https://www.linkedin.com/feed/hashtag/nursing/', html: 'linkedin-feed.html', csp: CSP.linkedin },
+];
+
+export const hostPages = [
+  { host: 'web.facebook.com', url: 'https://web.facebook.com/', html: 'facebook-es.html', csp: CSP.facebook, surface: 'facebook-es-composer' },
+  { host: 'business.facebook.com', url: 'https://business.facebook.com/latest/composer/', html: 'facebook-pages.html', csp: CSP.facebook, surface: 'facebook-pages-composer' },
+  { host: 'm.facebook.com', url: 'https://m.facebook.com/', html: 'facebook.html', csp: CSP.facebook, surface: 'facebook-composer' },
+  { host: 'www.messenger.com', url: 'https://www.messenger.com/t/100000000000001/', html: 'facebook-es.html', csp: CSP.facebook, surface: 'facebook-es-message' },
+  { host: 'twitter.com', url: 'https://twitter.com/home', html: 'x-home.html', csp: CSP.x, surface: 'x-home' },
+  { host: 'www.linkedin.com', url: 'https://www.linkedin.com/feed/', html: 'linkedin.html', csp: CSP.linkedin, surface: 'linkedin-share' },
+  { host: 'x.com', url: 'https://x.com/home', html: 'x-home.html', csp: CSP.x, surface: 'x-home' },
+  { host: 'www.facebook.com', url: 'https://www.facebook.com/', html: 'facebook.html', csp: CSP.facebook, surface: 'facebook-composer' },
+  { host: 'www.instagram.com', url: 'https://www.instagram.com/create/details/', html: 'instagram.html', csp: CSP.instagram, surface: 'instagram-comment' },
+];
+
 export const sites = [
   {
+    // 2026: the share box and messaging in #interop-outlet's open shadow root; the
+    // new-feed comment box is TipTap. Selectors are found across open shadow roots.
     name: 'linkedin', url: 'https://www.linkedin.com/feed/', html: 'linkedin.html', csp: CSP.linkedin,
     surfaces: [
-      s('linkedin-share', '.share-box .ql-editor', 'button.share-actions__primary-action', 'newline'),
-      s('linkedin-comment', '.comments-comment-box .ql-editor', 'button.comments-comment-box__submit-button', 'submits'),
+      s('linkedin-share', '.share-box-v2__modal .ql-editor', '.share-box-v2__modal button.share-actions__primary-action', 'newline', null),
+      s('linkedin-comment', '[data-view-name="comment-box"] .ProseMirror', 'button[data-view-name="comment-post"]', 'newline', null),
+      s('linkedin-message', '.msg-form__contenteditable', 'button.msg-form__send-button', 'submits'),
+    ],
+  },
+  {
+    // Older pages: the light-DOM share modal and Quill comments (Enter is a newline).
+    name: 'linkedin-old', url: 'https://www.linkedin.com/feed/update/urn:li:activity:7300000000000000000/', html: 'linkedin-old.html', csp: CSP.linkedin,
+    surfaces: [
+      s('linkedin-old-share', '.share-box .ql-editor', 'button.share-actions__primary-action', 'newline', null),
+      s('linkedin-comment-old', '.comments-comment-box .ql-editor', 'button.comments-comment-box__submit-button--cr', 'newline', null),
     ],
   },
   {
@@ -107,6 +148,10 @@ export const sites = [
     ],
   },
   {
+    name: 'x-dm', url: 'https://x.com/messages/', html: 'x-dm.html', csp: CSP.x,
+    surfaces: [s('x-dm', 'textarea[data-testid="dm-composer-textarea"]', '[data-testid="dm-composer-send-button"]', 'submits')],
+  },
+  {
     name: 'facebook', url: 'https://www.facebook.com/', html: 'facebook.html', csp: CSP.facebook,
     surfaces: [
       s('facebook-composer', '[data-fixture-composer="feed"] [data-lexical-editor="true"]',
@@ -116,11 +161,52 @@ export const sites = [
     ],
   },
   {
+    name: 'x-article', url: 'https://x.com/compose/articles/edit/1900000000000000000', html: 'x-article.html', csp: CSP.x,
+    surfaces: [s('x-article', '[data-testid="articleBody"]', '[data-testid="articlePublish"]', 'newline')],
+  },
+  {
+    // Spanish UI on web.facebook.com: no English word in the page.
+    name: 'facebook-es', url: 'https://web.facebook.com/', html: 'facebook-es.html', csp: CSP.facebook,
+    surfaces: [
+      s('facebook-es-composer', '[data-fixture-composer="feed"] [data-lexical-editor="true"]', '[data-fixture-composer="feed"] [role="button"]', 'newline'),
+      s('facebook-es-comment', '[data-fixture-composer="comment"] [data-lexical-editor="true"]', '[data-fixture-composer="comment"] [role="button"]', 'submits'),
+      s('facebook-es-reply', '[data-fixture-composer="reply"] [data-lexical-editor="true"]', null, 'submits'),
+      s('facebook-es-message', '[data-fixture-composer="chat"] [data-lexical-editor="true"]', '[data-fixture-composer="chat"] [aria-label="Pulsa Intro para enviar"]', 'submits'),
+    ],
+  },
+  {
+    // Polish UI, a language the label table does not cover: the submits are known by
+    // structure only (disabled while the box is empty, in the box's own composer).
+    name: 'facebook-pl', url: 'https://www.facebook.com/groups/pielegniarki/', html: 'facebook-pl.html', csp: CSP.facebook,
+    surfaces: [
+      s('facebook-pl-composer', '[data-fixture-composer="feed"] [data-lexical-editor="true"]', '[data-fixture-composer="feed"] [aria-label="Opublikuj"]', 'newline'),
+      s('facebook-pl-comment', '[data-fixture-composer="comment"] [data-lexical-editor="true"]', '[data-fixture-composer="comment"] [aria-label="Skomentuj"]', 'submits'),
+    ],
+  },
+  {
     name: 'instagram', url: 'https://www.instagram.com/create/details/', html: 'instagram.html', csp: CSP.instagram,
     surfaces: [
       s('instagram-caption', '[aria-label="Write a caption..."]', '[data-fixture-composer="caption"] div[role="button"]', 'newline'),
       s('instagram-comment', 'textarea[aria-label="Add a comment…"]', 'form[data-fixture-composer="comment"] button[type="submit"]', 'submits'),
     ],
+  },
+  {
+    // A reel's comments sheet: the placeholder <input> becomes the live textarea on focus;
+    // Post is a div[role=button] disabled until there is text.
+    name: 'instagram-reel', url: 'https://www.instagram.com/reels/DBr33lCmnt1/', html: 'instagram-reel.html', csp: CSP.instagram,
+    surfaces: [s('instagram-reel-comment', 'form[data-fixture-composer="reel-comment"] textarea', 'form[data-fixture-composer="reel-comment"] div[role="button"]', 'submits')],
+  },
+  {
+    // Arabic UI, right to left: no English word in the page.
+    name: 'instagram-ar', url: 'https://www.instagram.com/p/DAr4bic0001/', html: 'instagram-ar.html', csp: CSP.instagram,
+    surfaces: [
+      s('instagram-ar-caption', '[data-fixture-composer="caption"] [role="textbox"]', '[data-fixture-composer="caption"] div[role="button"]', 'newline'),
+      s('instagram-ar-comment', 'form[data-fixture-composer="comment"] textarea', 'form[data-fixture-composer="comment"] button[type="submit"]', 'submits'),
+    ],
+  },
+  {
+    name: 'instagram-dm', url: 'https://www.instagram.com/direct/t/17842000000000001/', html: 'instagram-dm.html', csp: CSP.instagram,
+    surfaces: [s('instagram-dm', '[data-fixture-composer="dm"] [role="textbox"]', '[data-fixture-composer="dm"] div[role="button"]', 'submits')],
   },
   {
     // Served on x.com so the content script runs there (its CSP allows local WebAssembly).
@@ -144,7 +230,7 @@ export function site(name) {
 export const surfaces = sites.flatMap((st) => st.surfaces.map((sf) => ({ ...sf, site: st.name })));
 
 export function surface(name) {
-  const found = surfaces.find((x) => x.name === name);
+  const found = [...surfaces, ...extraPages.flatMap((p) => (p.surfaces ?? []).map((sf) => ({ ...sf, site: p.name })))].find((x) => x.name === name);
   if (!found) throw new Error(`no fixture surface "${name}"`);
   return found;
 }

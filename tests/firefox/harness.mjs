@@ -260,6 +260,7 @@ export { installPolicy } from '../policy-files.mjs';
 export async function openSite(h, name, { query = '' } = {}) {
   const page = await newTab(h, site(name).url + query);
   await waitFor(page, () => window.__fixture?.ready === true, undefined, { timeout: 15_000 });
+  await evaluate(page, () => window.__fixture.reveal());
   return page;
 }
 
@@ -293,7 +294,7 @@ export async function type(page, text) {
 export async function typeInto(page, surface, text) {
   const info = surfaceInfo(surface);
   await evaluate(page, (s) => window.__fixture.surfaces[s].focus(), surface);
-  await waitFor(page, (sel) => document.activeElement?.closest(sel), info.selector);
+  await waitFor(page, (sel) => window.__fixture.active()?.closest(sel), info.selector);
   for (const [i, line] of text.split('\n').entries()) {
     if (i > 0) await press(page, info.enter === 'submits' ? 'Shift+Enter' : 'Enter');
     if (line) await type(page, line);
@@ -303,7 +304,10 @@ export async function typeInto(page, surface, text) {
 /** Clicks the element matching css (a real WebDriver click: trusted events). */
 export async function click(page, css) {
   const d = await use(page);
-  await d.findElement({ css }).click();
+  // Inside an open shadow root (LinkedIn's share box) CSS alone does not reach it.
+  const found = (await d.findElements({ css }))[0] ?? await d.executeScript('return window.__fixture.query(arguments[0]);', css);
+  if (!found) throw new Error(`no ${css}`);
+  await found.click();
 }
 
 /** Clicks `inner` inside the open shadow root of the index-th element matching `host`. */
@@ -332,8 +336,15 @@ export async function keySubmit(page, surface) {
 
 /** The index of the badge placed beside a surface's box (badges sit under its bottom right). */
 export const badgeIndex = (page, selector) => evaluate(page, (sel) => {
-  const box = document.querySelector(sel).getBoundingClientRect();
+  // The badge nearest the box's bottom end corner (see the Chromium harness).
+  const box = window.__fixture.query(sel).getBoundingClientRect();
   const badges = [...document.querySelectorAll('bedside-badge')];
-  const score = (b) => Math.abs(parseFloat(b.style.top) - (box.bottom + scrollY + 4)) + Math.abs(parseFloat(b.style.left) - (box.right + scrollX - 8));
+  const rtl = document.dir === 'rtl';
+  const score = (b) => {
+    const r = b.getBoundingClientRect();
+    const x = rtl ? box.left : box.right;
+    return Math.hypot(Math.max(r.left - x, x - r.right, 0), Math.max(r.top - box.bottom, box.bottom - r.bottom, 0)) * 4
+      + Math.abs((r.top + r.bottom) / 2 - box.bottom);
+  };
   return badges.indexOf(badges.reduce((best, b) => (score(b) < score(best) ? b : best)));
 }, selector);

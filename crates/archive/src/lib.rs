@@ -17,6 +17,7 @@ mod instagram;
 mod linkedin;
 mod mojibake;
 pub mod rank;
+mod sites;
 mod source;
 mod x;
 
@@ -50,22 +51,17 @@ impl Site {
 
     /// Where the user finds and deletes a post of this kind when the archive holds no
     /// link to the post itself (Facebook and Instagram give none).
-    pub fn activity_url(self, kind: Kind) -> &'static str {
-        match (self, kind) {
-            (Site::X, _) => "https://x.com/settings/your_twitter_data",
+    pub fn activity_url(self, kind: Kind) -> String {
+        let path = match (self, kind) {
+            (Site::X, _) => "/settings/your_twitter_data",
             // The activity log, filtered there by the post's date (shown beside the link).
-            (Site::Facebook, _) => "https://www.facebook.com/me/allactivity",
-            (Site::Instagram, Kind::Comment) => {
-                "https://www.instagram.com/your_activity/interactions/comments"
-            }
-            (Site::Instagram, _) => {
-                "https://www.instagram.com/your_activity/photos_and_videos/posts"
-            }
-            (Site::LinkedIn, Kind::Comment) => {
-                "https://www.linkedin.com/in/me/recent-activity/comments/"
-            }
-            (Site::LinkedIn, _) => "https://www.linkedin.com/in/me/recent-activity/all/",
-        }
+            (Site::Facebook, _) => "/me/allactivity",
+            (Site::Instagram, Kind::Comment) => "/your_activity/interactions/comments",
+            (Site::Instagram, _) => "/your_activity/photos_and_videos/posts",
+            (Site::LinkedIn, Kind::Comment) => "/in/me/recent-activity/comments/",
+            (Site::LinkedIn, _) => "/in/me/recent-activity/all/",
+        };
+        format!("https://{}{path}", self.host())
     }
 }
 

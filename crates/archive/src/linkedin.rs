@@ -77,7 +77,8 @@ fn record(kind: Kind, date: String, link: &str, text: &str, photos: u32) -> Reco
         kind,
         id: id_from_link(link),
         date,
-        url: (!link.is_empty()).then(|| link.to_string()),
+        // Only a link to LinkedIn itself: the page and the CLI offer it to be opened.
+        url: Site::LinkedIn.links_here(link).then(|| link.to_string()),
         text: text.to_string(),
         photos,
     }

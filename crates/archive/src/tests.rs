@@ -604,3 +604,141 @@ fn the_benchmark_archive_reads_every_post() {
     );
     assert_eq!(b.records.iter().filter(|r| r.photos > 0).count(), 34);
 }
+
+#[test]
+fn the_sites_are_the_registrys() {
+    let mut want: Vec<&str> = sites::registry().keys().map(String::as_str).collect();
+    want.sort();
+    let mut have: Vec<&str> = Site::ALL.iter().map(|s| s.id()).collect();
+    have.sort();
+    assert_eq!(
+        have, want,
+        "Site::ALL must be extension/shared/sites.json's sites"
+    );
+    for s in Site::ALL {
+        assert_eq!(
+            serde_json::to_value(s).unwrap(),
+            s.id(),
+            "{s:?}'s JSON is its id"
+        );
+        assert!(!s.hosts().is_empty(), "{s:?}");
+    }
+    assert_eq!(Site::X.host(), "x.com");
+    assert!(Site::X.links_here("https://twitter.com/a/status/1"));
+    assert!(!Site::X.links_here("https://x.com.example/a"));
+    assert!(!Site::X.links_here("http://x.com/a"));
+}
+
+/// Every link the audit shows, for every site and kind: on one of that site's registry hosts.
+#[test]
+fn every_link_is_on_a_registry_host_of_its_site() {
+    let posts = || {
+        vec![
+            Post::new("7012345678901234567", 1_600_000_000, RISKY),
+            Post::new("7012345678901234568", 1_600_000_100, ACCENTS),
+        ]
+    };
+    let dms = r#"window.YTD.direct_messages.part0 = [ {"dmConversation": {"conversationId": "1234567890-555", "messages": [
+      {"messageCreate": {"recipientId": "555", "text": "hi", "senderId": "1234567890", "id": "1600000000000000001", "createdAt": "2022-11-30T08:00:00.000Z"}}]}} ]"#;
+    let archives = [
+        fixtures::zip(&[
+            (
+                "data/account.js",
+                fixtures::x_account("night_nurse").as_bytes(),
+            ),
+            (
+                "data/tweets.js",
+                fixtures::x_tweets(&x_posts(), true).as_bytes(),
+            ),
+            ("data/direct-messages.js", dms.as_bytes()),
+        ]),
+        // No account.js: X's handle-free links.
+        fixtures::zip(&[(
+            "data/tweets.js",
+            fixtures::x_tweets(&x_posts(), false).as_bytes(),
+        )]),
+        fixtures::zip(&[
+            (
+                "posts/your_posts_1.json",
+                fixtures::facebook_posts(&posts()).as_bytes(),
+            ),
+            (
+                "comments_and_reactions/comments.json",
+                fixtures::facebook_comments(&posts()).as_bytes(),
+            ),
+        ]),
+        fixtures::zip(&[
+            (
+                "content/posts_1.json",
+                fixtures::instagram_posts(&posts()).as_bytes(),
+            ),
+            (
+                "comments/post_comments_1.json",
+                fixtures::instagram_comments(&posts(), true).as_bytes(),
+            ),
+        ]),
+        fixtures::zip(&[
+            ("Shares.csv", fixtures::linkedin_shares(&posts()).as_bytes()),
+            (
+                "Comments.csv",
+                fixtures::linkedin_comments(&posts()).as_bytes(),
+            ),
+        ]),
+    ];
+    let mut seen = std::collections::HashSet::new();
+    for zip in archives {
+        let b = read_zip(
+            "a.zip",
+            zip,
+            Options {
+                include_messages: true,
+            },
+        )
+        .unwrap();
+        assert_eq!(b.errors, vec![]);
+        for r in &b.records {
+            seen.insert((r.site, r.kind, r.url.is_some()));
+            for url in r.url.iter().chain([&r.site.activity_url(r.kind)]) {
+                assert!(
+                    r.site.links_here(url),
+                    "{url} ({:?} {:?}) is not on {:?}",
+                    r.site,
+                    r.kind,
+                    r.site.hosts()
+                );
+            }
+        }
+    }
+    for site in Site::ALL {
+        for kind in [Kind::Post, Kind::Comment] {
+            assert!(
+                seen.iter().any(|s| s.0 == site && s.1 == kind),
+                "{site:?} {kind:?} read"
+            );
+        }
+    }
+    assert!(seen.contains(&(Site::X, Kind::Message, true)));
+    assert!(seen.contains(&(Site::LinkedIn, Kind::Post, true)));
+}
+
+/// An archive's own link is offered to be opened only when it points at the site itself.
+#[test]
+fn a_linkedin_link_to_another_host_is_not_kept() {
+    let good = fixtures::linkedin_share_link("7012345678901234567");
+    let shares =
+        fixtures::linkedin_shares(&[Post::new("7012345678901234567", 1_680_000_000, RISKY)])
+            .replace(
+                &good,
+                "https://linkedin.example.com/feed/update/urn:li:share:7012345678901234567",
+            );
+    assert!(!shares.contains(&good));
+    let b = read_zip(
+        "li.zip",
+        fixtures::zip(&[("Shares.csv", shares.as_bytes())]),
+        Options::default(),
+    )
+    .unwrap();
+    assert_eq!(b.records.len(), 1);
+    assert_eq!(b.records[0].url, None);
+    assert_eq!(b.records[0].id, "7012345678901234567");
+}

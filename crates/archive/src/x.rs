@@ -181,9 +181,9 @@ impl Account {
 
     fn post_url(&self, id: &str) -> String {
         match &self.username {
-            Some(u) => format!("https://x.com/{u}/status/{id}"),
+            Some(u) => format!("https://{}/{u}/status/{id}", Site::X.host()),
             // Without account.js (a single tweets.js), X's handle-free form.
-            None => format!("https://x.com/i/web/status/{id}"),
+            None => format!("https://{}/i/web/status/{id}", Site::X.host()),
         }
     }
 
@@ -271,7 +271,7 @@ impl Account {
                 url: c
                     .conversation_id
                     .as_ref()
-                    .map(|c| format!("https://x.com/messages/{c}")),
+                    .map(|c| format!("https://{}/messages/{c}", Site::X.host())),
                 id,
                 date,
                 text: unescape(&text),

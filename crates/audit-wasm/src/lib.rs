@@ -105,7 +105,7 @@ struct Post<'a> {
     #[serde(flatten)]
     record: &'a Record,
     /// Where to find the post when the archive has no link to it.
-    activity_url: &'static str,
+    activity_url: String,
 }
 
 #[derive(Serialize)]

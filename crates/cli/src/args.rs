@@ -84,6 +84,7 @@ pub struct AuditArgs {
     pub path: String,
 }
 
+/// The site registry's ids (`extension/shared/sites.json`; a test keeps them equal).
 pub const SITES: &[&str] = &["linkedin", "x", "facebook", "instagram"];
 
 pub fn parse(argv: &[String]) -> Result<Command, String> {
@@ -277,4 +278,23 @@ fn number<'a>(it: &mut impl Iterator<Item = &'a String>, flag: &str) -> Result<u
     let v = value(it, flag)?;
     v.parse()
         .map_err(|_| format!("{flag} takes a whole number, got `{v}`"))
+}
+
+#[cfg(test)]
+mod registry_tests {
+    use super::SITES;
+
+    /// `--site` takes exactly the extension's site registry's ids.
+    #[test]
+    fn sites_are_the_registry_ids() {
+        let registry: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(include_str!("../../../extension/shared/sites.json"))
+                .expect("extension/shared/sites.json is a JSON object");
+        let ids: Vec<&str> = registry.keys().map(String::as_str).collect();
+        let mut want = SITES.to_vec();
+        let mut have = ids.clone();
+        want.sort_unstable();
+        have.sort_unstable();
+        assert_eq!(have, want, "SITES must list the registry's site ids");
+    }
 }

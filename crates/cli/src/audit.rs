@@ -111,8 +111,8 @@ fn run_inner(a: &AuditArgs) -> Result<u8, InputError> {
         AuditFormat::Human => shown.iter().try_for_each(|(rec, rep)| {
             let url = rec
                 .url
-                .as_deref()
-                .unwrap_or(rec.site.activity_url(rec.kind));
+                .clone()
+                .unwrap_or_else(|| rec.site.activity_url(rec.kind));
             let photos = match rec.photos {
                 0 => String::new(),
                 _ => " (a photo was posted with this)".to_string(),

@@ -40,6 +40,9 @@ macro_rules! categories {
     };
 }
 
+// The one table of categories. `extension/shared/categories.json` (the extension's labels)
+// is written from it and the locale's `cat_*` labels are checked against it
+// (tests/category_table.rs; `BLESS=1` rewrites the JSON).
 categories! {
     PhiName => "phi.name", "Name of a patient or relative", High;
     PhiLocation => "phi.location", "Location smaller than a state", High;
@@ -74,6 +77,14 @@ categories! {
     ConductClaims => "conduct.claims", "Exaggerated claims", Medium;
     ConductSelfPromotion => "conduct.self_promotion", "Heavy self-promotion", Low;
     CustomTerm => "custom.term", "A term on your list", Medium;
+}
+
+impl Category {
+    /// The one-sentence explanation a finding of this category carries by default
+    /// (`rules::default_message`, one match over every category).
+    pub fn message(self) -> &'static str {
+        crate::rules::default_message(self)
+    }
 }
 
 impl Serialize for Category {

@@ -44,13 +44,18 @@ export class Card {
     return this.finding;
   }
 
-  show(finding: Finding, anchor: DOMRect, focus = false): void {
+  show(finding: Finding, anchor: DOMRect, focus = false, rtl = false): void {
     // Showing the same finding again (the caret moved within it, a rescan) must not
     // rebuild the card: that would drop the keyboard focus from its buttons.
     if (!(this.finding && sameFinding(this.finding, finding) && this.host.style.display === "block")) this.render(finding);
     // Above the words when there is room: the sites' Post buttons sit below the box,
-    // and the card must never cover them.
-    Object.assign(this.host.style, { display: "block", left: `${Math.max(4, anchor.left + window.scrollX)}px` });
+    // and the card must never cover them. On a right-to-left page it starts at the
+    // words' right edge, as the text does.
+    this.host.dir = rtl ? "rtl" : "ltr";
+    Object.assign(this.host.style, { display: "block", left: "0px" });
+    const width = this.host.getBoundingClientRect().width;
+    const x = rtl ? Math.min(anchor.right, document.documentElement.clientWidth - 4) - width : anchor.left;
+    this.host.style.left = `${Math.max(4, x + window.scrollX)}px`;
     const height = this.host.getBoundingClientRect().height;
     const above = anchor.top - height - 6 >= 0;
     this.host.style.top = `${(above ? anchor.top - height - 6 : anchor.bottom + 6) + window.scrollY}px`;

@@ -24,7 +24,8 @@ fieldset[data-answer="none"] .none { background: #0d7377; border-color: #0d7377;
 @media (prefers-color-scheme: dark) { .box { background: #1f2328; } }
 `;
 
-export type Choice = "hold" | "edit" | "post";
+/** "copy": on a shared workstation, the text went to the clipboard instead of drafts. */
+export type Choice = "hold" | "edit" | "post" | "copy";
 
 /** One attached photo or video, for the checklist. */
 export interface PhotoQuestion {
@@ -46,6 +47,28 @@ export interface DialogOptions {
   checklist?: readonly (readonly [string, string])[];
   /** After a checklist answer: the findings now, and whether the post is still held. */
   recheck?: () => { findings: readonly Finding[]; verdict: Verdict; held: boolean };
+  /**
+   * Issue 17, shared workstation: drafts go when the browser closes, so the dialog says
+   * so and offers to copy the post's text to the clipboard instead.
+   */
+  shared?: { text: () => string };
+}
+
+/** Copies text on a user's click; false if the browser refused. */
+async function toClipboard(text: string, root: ShadowRoot): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Older permission rules: a hidden textarea in our own shadow root (never the site's editor).
+    const area = h("textarea", { style: "position:fixed;opacity:0;pointer-events:none" });
+    area.value = text;
+    root.append(area);
+    area.select();
+    const ok = document.execCommand("copy");
+    area.remove();
+    return ok;
+  }
 }
 
 const inPhoto = (f: Finding) => (f as { photo?: unknown }).photo !== undefined && f.category !== "phi.photo";
@@ -69,6 +92,9 @@ export function askBeforePosting(options: DialogOptions): Promise<Choice> {
   const { host, root } = shadowHost("bedside-dialog", CSS);
   Object.assign(host.style, { position: "fixed", inset: "0", zIndex: "2147483647" });
   host.dataset.verdict = options.verdict;
+  // On a right-to-left page the dialog reads right to left too: its text and its buttons'
+  // order (the shadow tree inherits the host's direction).
+  host.dir = getComputedStyle(document.body ?? document.documentElement).direction === "rtl" ? "rtl" : "ltr";
 
   const title = h("h2", { id: "bedside-dialog-title" });
   const intro = h("p", {});
@@ -76,7 +102,10 @@ export function askBeforePosting(options: DialogOptions): Promise<Choice> {
   const hold = h("button", { class: "primary", "data-action": "hold" }, "Leave it in drafts");
   const edit = h("button", { "data-action": "edit" }, "Edit");
   const post = h("button", { "data-action": "post" }, "Post anyway");
-  const note = h("p", {}, "Drafts stay on this device only.");
+  const note = h("p", { class: "where" }, options.shared ? "Drafts on this computer are cleared when the browser closes." : "Drafts stay on this device only.");
+  const copy = h("button", { "data-action": "copy", hidden: "" }, "Copy the text instead");
+  const copyStatus = h("p", { role: "status" });
+  if (options.shared) copy.hidden = false;
   /** Title, list and buttons for the findings as they stand (answers change them). */
   const show = (findings: readonly Finding[], verdict: Verdict, held: boolean) => {
     const n = findings.length;
@@ -104,7 +133,8 @@ export function askBeforePosting(options: DialogOptions): Promise<Choice> {
     list,
     photos,
     note,
-    h("div", { class: "actions" }, edit, post, hold),
+    copyStatus,
+    h("div", { class: "actions" }, edit, post, copy, hold),
   );
   root.append(h("div", { class: "backdrop" }, box));
 
@@ -122,6 +152,11 @@ export function askBeforePosting(options: DialogOptions): Promise<Choice> {
     onTrustedClick(hold, () => finish("hold"));
     onTrustedClick(edit, () => finish("edit"));
     onTrustedClick(post, () => finish("post"));
+    onTrustedClick(copy, async () => {
+      if (!options.shared) return;
+      if (await toClipboard(options.shared.text(), root)) finish("copy");
+      else copyStatus.textContent = "The browser did not allow copying: select the text in the box and copy it yourself.";
+    });
     // Keys inside the dialog stay inside it: Escape is "Edit", Tab cycles the buttons.
     host.addEventListener("keydown", (event) => {
       event.stopPropagation();

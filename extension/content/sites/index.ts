@@ -1,16 +1,14 @@
+import { siteOfHost, type SiteId } from "../../shared/sites";
 import { facebook } from "./facebook";
 import { instagram } from "./instagram";
 import { linkedin } from "./linkedin";
 import type { SiteAdapter } from "./site";
 import { x } from "./x";
 
-const BY_HOST: Record<string, SiteAdapter> = {
-  "www.linkedin.com": linkedin,
-  "x.com": x,
-  "www.facebook.com": facebook,
-  "www.instagram.com": instagram,
-};
+export const ADAPTERS: Record<SiteId, SiteAdapter> = { linkedin, x, facebook, instagram };
 
+/** The adapter for a page's host: the site registry says which site the host is. */
 export function adapterFor(hostname: string): SiteAdapter | undefined {
-  return BY_HOST[hostname];
+  const site = siteOfHost(hostname);
+  return site && ADAPTERS[site];
 }

@@ -1,16 +1,22 @@
+import { gatedByText } from "./composer";
+import { enabled, labelled } from "./labels";
 import { plainEnter, type SiteAdapter } from "./site";
 
-// Instagram: the create-post caption is Lexical; comments are a plain textarea.
+// Instagram, 2026: the new-post caption is a contenteditable textbox in the create
+// dialog; comments (posts and reels) are a textarea in a form, Enter posts; DMs are a
+// contenteditable textbox on /direct/ pages, Enter sends. Share, Post and
+// Send are div[role=button]s: Post and Send are disabled until the box has text (any language:
+// composer.ts); Share (a caption may be empty) is known by its words; the comment Post
+// may also be a form submit.
 export const instagram: SiteAdapter = {
   site: "instagram",
   surfaces: [
-    { name: "caption", box: '[aria-label="Write a caption..."][contenteditable="true"], [aria-label="Write a caption…"][contenteditable="true"]' },
-    { name: "comment", box: 'textarea[aria-label^="Add a comment"]' },
+    { name: "dm", box: '[contenteditable="true"][role="textbox"]', path: /^\/direct\// },
+    { name: "comment", box: "form textarea" },
+    { name: "caption", box: '[role="dialog"] [contenteditable="true"][role="textbox"], [aria-label="Write a caption..."][contenteditable="true"], [aria-label="Write a caption…"][contenteditable="true"]' },
   ],
-  // "Share" (new post) and "Post" (comment) are div[role=button]s known only by their
-  // text; any other div[role=button] (like, save, ...) is not a submit.
   isSubmit: (el) =>
-    (el.matches('div[role="button"]:not([aria-disabled="true"])') && /^(share|post)$/i.test(el.textContent?.trim() ?? "")) ||
-    el.matches('form button[type="submit"]'),
-  submitsOnKey: (surface, event) => surface === "comment" && plainEnter(event),
+    gatedByText(el) ||
+    (el.matches('div[role="button"]') && enabled(el) && labelled(el, ["share", "post", "send"])) || el.matches('form button[type="submit"]'),
+  submitsOnKey: (surface, event) => (surface === "comment" || surface === "dm") && plainEnter(event),
 };
