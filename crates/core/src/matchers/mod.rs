@@ -3,9 +3,11 @@
 //! it must and must not match); the rules in `crate::rules` judge what a match means in
 //! its context (category, severity, whose it is).
 //!
-//! The engine is `regex-automata`'s meta regex, the one the `regex` crate already ships for
-//! organisation detectors (so the `.wasm` carries no second engine), in ASCII mode with only
-//! the lazy DFA, on the lower-cased post. Patterns are compiled once per process, the first
+//! The engine is `regex-automata`, the one the `regex` crate already ships for organisation
+//! detectors, in ASCII mode on the lower-cased post: each row's lazy DFA finds where a match
+//! ends, and its bounded backtracker reads the named groups only on a match (chosen over a
+//! serialized dense DFA: building the whole table takes about a millisecond, inside the
+//! 5 ms budget, and a lazy DFA adds no tables to the `.wasm`). Patterns are compiled once per process, the first
 //! time a scanner is built (about a millisecond for the table). Speed comes from *where*
 //! a pattern is tried: each row names the places its matches can start ([`Near`]: digit
 //! runs, a few needles, keyword first letters), and the pattern is tried anchored there
@@ -18,6 +20,7 @@ use std::sync::OnceLock;
 use std::cell::RefCell;
 
 use regex_automata::hybrid::dfa::{Cache as DfaCache, DFA};
+use regex_automata::nfa::thompson::backtrack::{BoundedBacktracker, Cache as BtCache};
 use regex_automata::nfa::thompson::pikevm::{Cache as VmCache, PikeVM};
 use regex_automata::nfa::thompson::{self, NFA};
 use regex_automata::util::syntax;
@@ -142,6 +145,8 @@ pub struct Matchers {
     /// only on a match), built from one NFA.
     dfas: Vec<DFA>,
     vms: Vec<PikeVM>,
+    /// The groups of a match, read over its short span.
+    bts: Vec<BoundedBacktracker>,
     /// Whether each row has named groups (searched with captures).
     groups: Vec<bool>,
     /// For [`Near::Words`] rows, the first two bytes of their keywords, as a bitmap.
@@ -189,6 +194,7 @@ impl Matchers {
         let mut vms = Vec::with_capacity(rows.len());
         let mut groups = Vec::with_capacity(rows.len());
         let mut firsts = Vec::with_capacity(rows.len());
+        let mut bts = Vec::with_capacity(rows.len());
         for f in rows {
             firsts.push(match f.near {
                 Near::Words(w) => Pairs::of(w),
@@ -209,14 +215,16 @@ impl Matchers {
                 .map_err(|e| bad(&e))?;
             let vm = PikeVM::builder()
                 .configure(PikeVM::config().match_kind(regex_automata::MatchKind::LeftmostFirst))
-                .build_from_nfa(nfa)
+                .build_from_nfa(nfa.clone())
                 .map_err(|e| bad(&e))?;
+            bts.push(BoundedBacktracker::new_from_nfa(nfa).map_err(|e| bad(&e))?);
             dfas.push(dfa);
             vms.push(vm);
         }
         Ok(Matchers {
             dfas,
             vms,
+            bts,
             groups,
             firsts,
         })
@@ -246,7 +254,7 @@ impl Matchers {
     /// The match of row `row` that starts at `pos` exactly, if any (valid or not).
     pub fn at(&self, row: usize, hay: &Hay, pos: usize) -> Option<Match> {
         thread_local! {
-            static CACHES: RefCell<Vec<(DfaCache, VmCache)>> = const { RefCell::new(Vec::new()) };
+            static CACHES: RefCell<Vec<(DfaCache, VmCache, BtCache)>> = const { RefCell::new(Vec::new()) };
         }
         let b = hay.low.as_bytes();
         let input = Input::new(b).range(pos..).anchored(Anchored::Yes);
@@ -257,10 +265,11 @@ impl Matchers {
                     .dfas
                     .iter()
                     .zip(&self.vms)
-                    .map(|(d, v)| (d.create_cache(), v.create_cache()))
+                    .zip(&self.bts)
+                    .map(|((d, v), b)| (d.create_cache(), v.create_cache(), b.create_cache()))
                     .collect();
             }
-            let (dc, vc) = &mut c[row];
+            let (dc, vc, bc) = &mut c[row];
             let vm = &self.vms[row];
             // The lazy DFA finds where the match ends; it gives up only when its cache
             // keeps filling, and then the PikeVM answers.
@@ -281,9 +290,13 @@ impl Matchers {
                     sex: None,
                 });
             }
-            // The groups, read only where a match is.
+            // The groups, read only where a match is, by the backtracker (quick on a short
+            // span; the PikeVM if the span is too long for it).
             let mut caps = vm.create_captures();
-            vm.search(vc, &input.clone().range(pos..end), &mut caps);
+            let span = input.clone().range(pos..end);
+            if self.bts[row].try_search(bc, &span, &mut caps).is_err() {
+                vm.search(vc, &span, &mut caps);
+            }
             let m = caps.get_match()?;
             let g = |n: &str| caps.get_group_by_name(n).map(|s| (s.start, s.end));
             Some(Match {
