@@ -52,8 +52,9 @@ async function readText(dataUrl: string): Promise<{ text: string; ms: number }> 
 export async function ocr(dataUrl: string, core: () => Promise<Core>): Promise<OcrResult> {
   if (typeof dataUrl !== "string" || !dataUrl.startsWith("data:image/")) throw new Error("not an image");
   const { text, ms } = await readText(dataUrl);
-  // OCR line breaks are layout, not sentences: the core sees the label's lines as they are.
-  const findings = text.trim() ? (await core()).scan(text).findings : [];
+  // OCR line breaks are layout, not sentences: the core sees the label's lines as they are,
+  // as record text (identifiers on a chart or wristband stand without sentences).
+  const findings = text.trim() ? (await core()).scanRecord(text).findings : [];
   return { text, findings, ms };
 }
 

@@ -14,6 +14,8 @@ const testFault = (text: string) => typeof BEDSIDE_TEST_FAULTS !== "undefined" &
 
 export interface Core {
   scan(text: string): Report;
+  /** Scans record text (what OCR read off a chart, board or label): see Scanner::scan_record. */
+  scanRecord(text: string): Report;
   /** Rebuilds the scanner from a new config; keeps the old one if the config is bad. */
   configure(config: unknown): void;
   /** The current config's detectors that could not be used, each with its problem. */
@@ -42,24 +44,26 @@ export async function loadCore(config: unknown): Promise<Core> {
   }
   let current = config;
   let scanner: Scanner | null = new Scanner(current ?? undefined);
-  return {
-    scan(text) {
-      // A scan that threw (a Rust panic) may leave the scanner unusable: the next
-      // scan builds a fresh one, so one bad text does not switch Bedside off for good.
-      scanner ??= new Scanner(current ?? undefined);
+  const run = (text: string, record: boolean): Report => {
+    // A scan that threw (a Rust panic) may leave the scanner unusable: the next
+    // scan builds a fresh one, so one bad text does not switch Bedside off for good.
+    scanner ??= new Scanner(current ?? undefined);
+    try {
+      if (testFault(text)) throw new Error("test fault: the core was made to throw on this text");
+      return (record ? scanner.scanRecord(text) : scanner.scan(text)) as Report;
+    } catch (error) {
       try {
-        if (testFault(text)) throw new Error("test fault: the core was made to throw on this text");
-        return scanner.scan(text) as Report;
-      } catch (error) {
-        try {
-          scanner?.free();
-        } catch {
-          // already unusable
-        }
-        scanner = null;
-        throw error;
+        scanner?.free();
+      } catch {
+        // already unusable
       }
-    },
+      scanner = null;
+      throw error;
+    }
+  };
+  return {
+    scan: (text) => run(text, false),
+    scanRecord: (text) => run(text, true),
     configure(next) {
       const fresh = new Scanner(next ?? undefined);
       scanner?.free();

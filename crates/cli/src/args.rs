@@ -2,16 +2,20 @@
 
 pub const USAGE: &str = "\
 usage:
-  bedside check [--json] [--site linkedin|x|facebook|instagram] [--config FILE]
+  bedside check [--json] [--record] [--site linkedin|x|facebook|instagram] [--config FILE]
                 [--detectors FILE] [FILE|-]
-  bedside check --jsonl [--config FILE] [--detectors FILE] FILE|-
+  bedside check --jsonl [--record] [--config FILE] [--detectors FILE] FILE|-
   bedside eval [--check] [--min-hold-recall R] [--max-false-alarm R] [--min-phi-recall R]
                [--min-labels N] [--misses N] CORPUS.jsonl...
-  bedside bench [--seconds S] [--audit POSTS]
+  bedside bench [--seconds S] [--corpus DIR] [--audit POSTS]
   bedside train [--check]   (from the repository root: learns crates/core/data/model.bin
                              from the corpus; --check compares instead of writing)
   bedside audit [--jsonl|--json|--csv] [--min review|hold] [--since YYYY-MM-DD]
                 [--include-messages] [--config FILE] [--detectors FILE] PATH
+
+--record: the text was read off a chart, whiteboard, monitor, wristband or label (as the
+  extension's photo reader does): every line is about a patient, so bare dates, names after
+  \"Dr.\" or \"seen by\", name lines and record numbers count without sentences around them.
 
 --detectors FILE: organisation detectors, a JSON list or an object with a \"detectors\" list
   (a managed policy); each unusable one is named on standard error with its problem, the
@@ -33,6 +37,8 @@ pub enum Command {
 
 pub struct CheckArgs {
     pub json: bool,
+    /// Record text (`Scanner::scan_record`).
+    pub record: bool,
     pub jsonl: bool,
     pub site: Option<String>,
     pub config: Option<String>,
@@ -61,6 +67,8 @@ pub struct BenchArgs {
     pub seconds: f64,
     /// Also time `audit` on a generated X archive of this many posts.
     pub audit: Option<usize>,
+    /// The JSONL corpus folder the bench posts are built from.
+    pub corpus: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -97,6 +105,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
         "check" => {
             let mut a = CheckArgs {
                 json: false,
+                record: false,
                 jsonl: false,
                 site: None,
                 config: None,
@@ -107,6 +116,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                 match x.as_str() {
                     "--json" => a.json = true,
                     "--jsonl" => a.jsonl = true,
+                    "--record" => a.record = true,
                     "--site" => {
                         let s = value(&mut rest, "--site")?;
                         if !SITES.contains(&s.as_str()) {
@@ -167,6 +177,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
             let mut a = BenchArgs {
                 seconds: 1.0,
                 audit: None,
+                corpus: None,
             };
             while let Some(x) = rest.next() {
                 match x.as_str() {
@@ -178,6 +189,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                             .ok_or("--seconds takes a number of seconds between 0 and 600")?
                     }
                     "--audit" => a.audit = Some(number(&mut rest, x)?),
+                    "--corpus" => a.corpus = Some(value(&mut rest, x)?),
                     f => return Err(format!("unknown argument `{f}` for bench")),
                 }
             }

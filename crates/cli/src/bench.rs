@@ -6,31 +6,62 @@ use bedside_core::{Config, Detector, Scanner};
 
 use crate::args::BenchArgs;
 
-/// Realistic sentences, some risky, some clinical but clean, with emoji and accents.
-const SENTENCES: &[&str] = &[
-    "Shoutout to Mr. Delgado in bed 4 who walked to the nurses station today after 3 weeks on the vent 😭💪🏽",
-    "Sepsis is still one of the leading causes of death in U.S. hospitals; screen early and reassess often.",
-    "Free flu shots this Sat 10/19 at Riverside Community Center, 410 Elm St, no appointment needed 💉",
-    "our charge nurse is actually useless, gave me 3 admits in 2 hrs then disappeared.",
-    "Lactate above 4 mmol/L is a red flag even when the pressure looks okay.",
-    "Pt's card says 6RW2-HJ4-QA17 and she's 92, her son Marcus is losing his mind 😫",
-    "Thank you to Zoë Papadakis and Siobhán O'Brien for precepting six new grads this year 🙌🏻",
-    "Teach-back isn't optional: ask patients to explain the plan in their own words.",
-    "Call or text Renée at (217) 555-0164 if you're interested in joining our team.",
-    "The frequent flyer is back for the 4th time this week 🙄 #ERlife",
-    "Hand hygiene is everybody's job: docs, RTs, transport, EVS, me, you. 🧼",
-    "A 34-year-old mom of twins came in after a rollover on Hwy 89 near the Kanab turnoff around 11pm.",
-];
+/// The training corpus the bench posts are built from: `--corpus DIR`, else the repository's
+/// `tests/corpus/train/` (found from where the binary was built).
+fn corpus_dir(a: &BenchArgs) -> std::path::PathBuf {
+    match &a.corpus {
+        Some(d) => d.into(),
+        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/train"),
+    }
+}
 
-/// A post of exactly `chars` characters (not bytes: emoji and accents take several).
-fn post(chars: usize) -> String {
-    let mut s = String::new();
-    let mut i = 0;
-    while s.chars().count() < chars {
-        if !s.is_empty() {
-            s.push(if i % 4 == 0 { '\n' } else { ' ' });
+/// The texts of the corpus's posts, files in name order and posts in file order, so the
+/// bench posts are the same on every run. Names the file and line it cannot read.
+fn corpus_texts(dir: &std::path::Path) -> Result<Vec<String>, String> {
+    #[derive(serde::Deserialize)]
+    struct Post {
+        text: String,
+    }
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read the bench corpus {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    files.sort();
+    let mut texts = Vec::new();
+    for f in &files {
+        let body =
+            std::fs::read_to_string(f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
+        for (i, line) in body
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let p: Post = serde_json::from_str(line)
+                .map_err(|e| format!("{} line {}: {e}", f.display(), i + 1))?;
+            texts.push(p.text);
         }
-        s.push_str(SENTENCES[i % SENTENCES.len()]);
+    }
+    if texts.is_empty() {
+        return Err(format!("no posts in {}", dir.display()));
+    }
+    Ok(texts)
+}
+
+/// A post of exactly `chars` characters (not bytes: emoji and accents take several), made
+/// of the corpus's own posts one after another, starting at post `from`.
+fn post(texts: &[String], from: usize, chars: usize) -> String {
+    let mut s = String::new();
+    let mut n = 0;
+    let mut i = from;
+    while n < chars {
+        if !s.is_empty() {
+            s.push_str("\n\n");
+            n += 2;
+        }
+        let t = &texts[i % texts.len()];
+        s.push_str(t);
+        n += t.chars().count();
         i += 1;
     }
     if let Some((cut, _)) = s.char_indices().nth(chars) {
@@ -99,7 +130,25 @@ pub fn run(a: &BenchArgs) -> u8 {
     // Each size is timed in ROUNDS short rounds, taken in turn with the other sizes, and
     // the quickest round's median is reported: a shared machine that pauses or slows for a
     // few seconds spoils a round, not a figure.
-    let posts: Vec<String> = [280usize, 3_000, 63_000].into_iter().map(post).collect();
+    let dir = corpus_dir(a);
+    let texts = match corpus_texts(&dir) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("bedside: {e}");
+            return 4;
+        }
+    };
+    println!(
+        "posts built from the {} posts of {}, in file order",
+        texts.len(),
+        dir.display()
+    );
+    // The 280-character post is one short post's worth; the 3,000 and 63,000 ones start at
+    // the same post, so the longer holds the shorter.
+    let posts: Vec<String> = [280usize, 3_000, 63_000]
+        .into_iter()
+        .map(|n| post(&texts, 0, n))
+        .collect();
     let budget = Duration::from_secs_f64(a.seconds) / ROUNDS;
     let mut best: Vec<Option<Round>> = vec![None; posts.len()];
     let mut runs = vec![0usize; posts.len()];

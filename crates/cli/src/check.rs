@@ -32,10 +32,14 @@ fn run_inner(a: &CheckArgs) -> Result<u8, InputError> {
 
 fn check(a: &CheckArgs, scanner: &bedside_core::Scanner) -> Result<u8, InputError> {
     if a.jsonl {
-        return batch(scanner, a.path.as_deref());
+        return batch(scanner, a.path.as_deref(), a.record);
     }
     let text = input::read_post(a.path.as_deref())?;
-    let report = scanner.scan(&text);
+    let report = if a.record {
+        scanner.scan_record(&text)
+    } else {
+        scanner.scan(&text)
+    };
     if a.json {
         println!(
             "{}",
@@ -65,7 +69,11 @@ struct Line {
 }
 
 /// One output line per input line, in order; a malformed line gets an error line.
-fn batch(scanner: &bedside_core::Scanner, path: Option<&str>) -> Result<u8, InputError> {
+fn batch(
+    scanner: &bedside_core::Scanner,
+    path: Option<&str>,
+    record: bool,
+) -> Result<u8, InputError> {
     let (name, bytes) = input::read_bytes(path)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -93,7 +101,11 @@ fn batch(scanner: &bedside_core::Scanner, path: Option<&str>) -> Result<u8, Inpu
                     json!({"id": l.id, "line": line_no, "error": format!("{name} line {line_no}: empty text")})
                 }
                 Ok(l) => {
-                    let r = scanner.scan(&l.text);
+                    let r = if record {
+                        scanner.scan_record(&l.text)
+                    } else {
+                        scanner.scan(&l.text)
+                    };
                     worst = worst.max(verdict_code(r.verdict));
                     json!({"id": l.id, "verdict": r.verdict, "findings": r.findings})
                 }

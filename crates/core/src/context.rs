@@ -55,6 +55,11 @@ pub struct Context<'t> {
     pub patient_post: bool,
     /// Each sentence mentions a patient (strong reference or honorific name).
     pub sent_patient: Vec<bool>,
+    /// Where the format table's matchers may start, found once per post.
+    pub hay: crate::matchers::Places,
+    /// Record text (read off a chart, board, monitor, wristband or label): every line is
+    /// about a patient, and identifiers stand without sentences around them.
+    pub record: bool,
 }
 
 impl<'t> Context<'t> {
@@ -93,6 +98,8 @@ impl<'t> Context<'t> {
             refs: Vec::new(),
             patient_post: false,
             sent_patient: Vec::new(),
+            hay: Default::default(),
+            record: false,
         };
         ctx.find_refs();
         ctx
@@ -329,6 +336,13 @@ impl<'t> Context<'t> {
     }
 
     /// Whether a strong patient reference lies in sentences `from..=to`.
+    /// Marks the post as record text: a patient's throughout.
+    pub fn as_record(&mut self) {
+        self.record = true;
+        self.patient_post = true;
+        self.sent_patient.iter_mut().for_each(|p| *p = true);
+    }
+
     pub fn patient_in(&self, from: usize, to: usize) -> bool {
         (from..=to).any(|i| self.sent_patient.get(i).copied().unwrap_or(false))
     }

@@ -9,6 +9,7 @@ mod config;
 mod context;
 mod detectors;
 mod lexicon;
+mod matchers;
 pub mod model;
 mod report;
 mod rules;

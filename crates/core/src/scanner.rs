@@ -81,6 +81,7 @@ impl Scanner {
             crate::lexicon::surnames(),
             crate::model::model(),
             crate::model::vector_shape(),
+            crate::matchers::matchers(),
         );
         let (detectors, detector_errors) = if config.detectors.is_empty() {
             (None, Vec::new())
@@ -110,10 +111,25 @@ impl Scanner {
 
     /// Scans one post. Never panics; spans always lie on character boundaries.
     pub fn scan(&self, text: &str) -> Report {
+        self.scan_as(text, false)
+    }
+
+    /// Scans record text: what on-device OCR reads off a chart, whiteboard, monitor,
+    /// wristband or label. Every line is taken to be about a patient, so identifiers
+    /// count without a sentence around them (a bare date, "Dr. Lee paged", "seen by Smith",
+    /// a name line, an MRN-like number).
+    pub fn scan_record(&self, text: &str) -> Report {
+        self.scan_as(text, true)
+    }
+
+    fn scan_as(&self, text: &str, record: bool) -> Report {
         if text.trim().is_empty() {
             return Report::from_findings(Vec::new());
         }
-        let ctx = Context::new(text);
+        let mut ctx = Context::new(text);
+        if record {
+            ctx.as_record();
+        }
         let mut drafts: Vec<Draft> = Vec::with_capacity(16 + text.len() / 64);
         for rule in self.shared.iter().chain(&self.rules) {
             rule.find(&ctx, &mut drafts);

@@ -38,12 +38,22 @@ impl Scanner {
     /// Returns `{ verdict, findings: [{ category, severity, start, end, text, message,
     /// suggestion?, details?, detector? }] }` with `start`/`end` in UTF-16 code units.
     pub fn scan(&self, text: &str) -> Result<JsValue, JsError> {
-        let report = self.inner.scan(text);
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        report
-            .serialize(&serializer)
-            .map_err(|e| JsError::new(&e.to_string()))
+        to_js(&self.inner.scan(text))
     }
+
+    /// As `scan`, for record text: what OCR reads off a chart, board, monitor, wristband
+    /// or label (`bedside_core::Scanner::scan_record`).
+    #[wasm_bindgen(js_name = scanRecord)]
+    pub fn scan_record(&self, text: &str) -> Result<JsValue, JsError> {
+        to_js(&self.inner.scan_record(text))
+    }
+}
+
+fn to_js(report: &bedside_core::Report) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    report
+        .serialize(&serializer)
+        .map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// The core's version, so the UI can show which engine it talks to.

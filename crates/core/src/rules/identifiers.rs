@@ -8,20 +8,17 @@ use super::formats;
 use super::{Draft, Rule};
 use crate::context::{next_word, prev_word, Context};
 use crate::lexicon::kind;
+use crate::matchers::{matchers, Hay, Matchers};
 use crate::{Category, Severity};
 
 /// SSNs, phone numbers, IPv4 addresses, cards, MBIs, rooms, parenthesised codes, keyed
 /// numbers, emails, profile addresses, plates and VINs are found by the hand-written
 /// matchers of [`formats`] (no regex to compile), most from the post's digit runs.
-pub struct Identifiers {
-    keyed: formats::KeyedMatcher,
-}
+pub struct Identifiers {}
 
 impl Identifiers {
     pub fn new() -> Identifiers {
-        Identifiers {
-            keyed: formats::KeyedMatcher::new(),
-        }
+        Identifiers {}
     }
 }
 
@@ -36,23 +33,26 @@ impl Rule for Identifiers {
         let low = ctx.lower.as_str();
         let text = ctx.text;
         let bytes = low.as_bytes();
-        let runs = super::text::digit_runs(bytes);
+        let hay = Hay::of(ctx);
+        let runs = hay.runs;
 
         if !runs.is_empty() {
-            self.find_ssn(ctx, &runs, out);
-            self.find_keyed(ctx, &runs, out);
-            self.find_phone(ctx, &runs, out);
-            self.find_ip(ctx, &runs, out);
-            self.find_codes(ctx, &runs, out);
-            self.find_rooms(ctx, &runs, out);
+            self.find_ssn(&hay, out);
+            self.find_keyed(ctx, &hay, out);
+            self.find_phone(ctx, &hay, out);
+            self.find_ip(ctx, runs, out);
+            self.find_codes(ctx, runs, out);
+            self.find_rooms(ctx, runs, out);
         }
-        for (s, e) in formats::email(bytes) {
-            let (sev, weak) = contact_severity(ctx, s);
-            out.push(
-                Draft::new(Category::PhiEmail, sev, s, e)
-                    .suggest("")
-                    .weak(weak),
-            );
+        for id in ["email", "email.obfuscated", "email.spelled"] {
+            for x in matchers().find(Matchers::row(id), &hay) {
+                let (sev, weak) = contact_severity(ctx, x.start);
+                out.push(
+                    Draft::new(Matchers::category(id), sev, x.start, x.end)
+                        .suggest("")
+                        .weak(weak),
+                );
+            }
         }
         // Profile addresses: found from each '/' after a site's top-level domain.
         for (ms, me) in formats::url(bytes) {
@@ -89,30 +89,35 @@ impl Rule for Identifiers {
 }
 
 impl Identifiers {
-    fn find_ssn(&self, ctx: &Context, runs: &[(usize, usize)], out: &mut Vec<Draft>) {
-        for (ms, me) in formats::ssn(&ctx.lower, runs) {
-            let s = &ctx.lower[ms..me];
-            let digits: String = s.chars().filter(char::is_ascii_digit).collect();
-            if digits.len() != 9 || !valid_ssn(&digits) {
-                continue;
+    fn find_ssn(&self, hay: &Hay, out: &mut Vec<Draft>) {
+        let m = matchers();
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for id in ["ssn.cued", "ssn.dashed"] {
+            for x in m.find(Matchers::row(id), hay) {
+                let (s, e) = x.val.unwrap_or((x.start, x.end));
+                if !found.iter().any(|&(fs, fe)| s < fe && fs < e) {
+                    found.push((s, e));
+                }
             }
-            let (st, en) = crate::context::trim_span(ctx.text, ms, me);
-            let st = skip_punct(ctx.text, st, en);
-            out.push(Draft::new(Category::PhiSsn, Severity::High, st, en).suggest(""));
+        }
+        for (s, e) in found {
+            out.push(Draft::new(Matchers::category("ssn.cued"), Severity::High, s, e).suggest(""));
         }
     }
 
     /// A keyword naming the kind of number, then the number: see [`formats::KeyedMatcher`].
-    fn find_keyed(&self, ctx: &Context, runs: &[(usize, usize)], out: &mut Vec<Draft>) {
+    fn find_keyed(&self, ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
         let low = ctx.lower.as_str();
-        for c in self.keyed.find(low, runs) {
-            let (start, end) = c.whole;
+        let m = matchers();
+        let more = Matchers::row("keyed.more");
+        for c in m.find(Matchers::row("keyed"), hay) {
+            let (start, end) = (c.start, c.end);
             let whole = &low[start..end];
-            let kw = &low[c.kw.0..c.kw.1];
-            let val = &low[c.val.0..c.val.1];
-            // The pattern's `\b` after a value ending in '-' ("mrn 1234-_") held only
-            // thanks to the text after the match, which the old re-match of the match alone
-            // (the same groups otherwise) did not see: keep skipping it.
+            let (Some(kwr), Some(valr)) = (c.kw, c.val) else {
+                continue;
+            };
+            let kw = &low[kwr.0..kwr.1];
+            let val = &low[valr.0..valr.1];
             if val.ends_with('-') {
                 continue;
             }
@@ -120,70 +125,29 @@ impl Identifiers {
                 continue;
             }
             let ndig = val.bytes().filter(u8::is_ascii_digit).count();
-            let has_hash = whole.contains('#') || whole.contains("no") || whole.contains("number");
-            let (cat, min_digits) = match kw {
-                "mrn" | "med rec" | "med record" => (Category::PhiMrn, 4),
-                k if k.starts_with("medical record") => (Category::PhiMrn, 4),
-                "chart" => (Category::PhiMrn, 5),
-                "acct" | "account" | "acc't" | "billing" | "invoice" | "claim" | "har" | "fin" => {
-                    (Category::PhiAccount, 4)
-                }
-                "member id" | "subscriber id" | "medicaid id" | "medicare id" | "insurance id"
-                | "beneficiary id" | "mbi" | "hicn" => (Category::PhiHealthPlan, 4),
-                "member" | "subscriber" | "policy" | "medicaid" | "medicare" => {
-                    (Category::PhiHealthPlan, 6)
-                }
-                "dl" | "lic" | "dea" | "npi" => (Category::PhiLicense, 4),
-                k if k.contains("licen") => (Category::PhiLicense, 4),
-                "plate" | "license plate" | "tag" | "vin" => (Category::PhiVehicle, 3),
-                "sn" | "s/n" | "lot" => (Category::PhiDevice, 4),
-                k if k.starts_with("serial") => (Category::PhiDevice, 4),
-                "wristband" | "armband" | "id band" | "patient id" | "pt id" | "accession"
-                | "csn" => (Category::PhiId, 4),
-                "mr#" => (Category::PhiMrn, 4),
-                "transmitter" | "receiver" | "sensor"
-                    if val.bytes().any(|c| c.is_ascii_alphabetic()) && val.len() >= 5 =>
-                {
-                    (Category::PhiDevice, 2)
-                }
-                "a-number" | "alien number" | "uscis number" | "uscis" => (Category::PhiId, 6),
-                "encounter" | "visit" | "ticket" | "report" if has_hash => (Category::PhiId, 4),
-                "rx" | "script" | "referral" | "cps referral" | "subject" | "participant"
-                | "inmate" | "booking" | "unos id" | "user id" | "portal user id" | "username"
-                | "band" | "study id" | "enrollment id" => (Category::PhiId, 3),
-                "id" if has_hash
-                    || (ndig >= 6
-                        && !matches!(
-                            prev_word(low, start),
-                            "job"
-                                | "req"
-                                | "requisition"
-                                | "posting"
-                                | "meeting"
-                                | "zoom"
-                                | "webinar"
-                        )) =>
-                {
-                    if insurance_post(low) {
-                        (Category::PhiHealthPlan, 6)
-                    } else {
-                        (Category::PhiId, 4)
-                    }
-                }
-                "hospital number" | "hosp" => (Category::PhiMrn, 5),
-                "guarantor" => (Category::PhiAccount, 4),
-                "dbn" | "tricare" | "aetna" | "humana" | "cigna" | "uhc" | "medi-cal"
-                | "ambetter" | "molina" | "kaiser" | "anthem" | "wellcare" | "centene" => {
-                    (Category::PhiHealthPlan, 6)
-                }
-                k if k.starts_with("bcbs") => (Category::PhiHealthPlan, 6),
-                "cdl" | "ccw" | "cert" | "certificate" | "airman cert" | "permit" => {
-                    (Category::PhiLicense, 4)
-                }
-                "case" | "aps case" | "cps case" if has_hash => (Category::PhiId, 4),
-                _ => continue,
+            let has_hash = c.mark.is_some()
+                || whole.contains('#')
+                || kw.ends_with("no")
+                || kw.ends_with("no.")
+                || kw.ends_with("number");
+            let Some(key) = Matchers::key("keyed", kw) else {
+                continue;
             };
-            if ndig < min_digits || (kw == "tag" && !has_hash) {
+            let mut cat = key.category;
+            if kw == "id" {
+                let job = matches!(
+                    prev_word(low, start),
+                    "job" | "req" | "requisition" | "posting" | "meeting" | "zoom" | "webinar"
+                );
+                if !(has_hash || (ndig >= 6 && !job)) {
+                    continue;
+                }
+                if insurance_post(low) {
+                    cat = Category::PhiHealthPlan;
+                }
+            }
+            // The matcher checked the key's own digits; an id read as a plan number needs six.
+            if kw == "id" && cat == Category::PhiHealthPlan && ndig < 6 {
                 continue;
             }
             // "a 7 hr case", "report 2024": a number that is plainly a quantity or year.
@@ -218,7 +182,8 @@ impl Identifiers {
             out.push(Draft::new(cat, sev, start, end).suggest("").weak(weak));
             // "MRN 00913377, 00913378 and 01129045", "serials 22K481735 / 22K481736"
             let mut pos = end;
-            while let Some((vs, ve)) = formats::more(low, pos) {
+            while let Some(x) = m.at(more, hay, pos) {
+                let Some((vs, ve)) = x.val else { break };
                 if ve - vs + 2 < val.len() || ve - vs > val.len() + 2 {
                     break;
                 }
@@ -329,10 +294,21 @@ impl Identifiers {
         }
     }
 
-    fn find_phone(&self, ctx: &Context, runs: &[(usize, usize)], out: &mut Vec<Draft>) {
+    fn find_phone(&self, ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
         let low = ctx.lower.as_str();
         let b = low.as_bytes();
-        for (s, e) in formats::phone(low, runs) {
+        let m = matchers();
+        // Longer forms first; a shorter form inside a longer one's span is the same number.
+        let mut found: Vec<(usize, usize, &str)> = Vec::new();
+        for id in ["phone.us", "phone.intl", "phone.pager", "phone.local"] {
+            for x in m.find(Matchers::row(id), hay) {
+                if !found.iter().any(|&(s, e, _)| x.start < e && s < x.end) {
+                    found.push((x.start, x.end, id));
+                }
+            }
+        }
+        found.sort_unstable();
+        for (s, e, id) in found {
             let m = &low[s..e];
             if s > 0 && matches!(b[s - 1], b'0'..=b'9' | b'-' | b'.' | b'/' | b'#' | b'$') {
                 continue;
@@ -344,25 +320,6 @@ impl Identifiers {
             {
                 continue;
             }
-            let digits: Vec<u8> = m
-                .bytes()
-                .filter(u8::is_ascii_digit)
-                .map(|d| d - b'0')
-                .collect();
-            let local = match digits.len() {
-                7 => &digits[..],
-                10 => {
-                    if digits[0] < 2 || (digits[1] == 1 && digits[2] == 1) {
-                        continue;
-                    }
-                    &digits[3..]
-                }
-                11 if digits[0] == 1 => &digits[4..],
-                _ => continue,
-            };
-            if local[0] < 2 || digits.iter().all(|&d| d == digits[0]) {
-                continue;
-            }
             let before = crate::context::before(low, s, 24);
             let keyed = [
                 "call", "text", "phone", "fax", "cell", "number", "tel", "ext", "desk", "line",
@@ -371,7 +328,9 @@ impl Identifiers {
             .iter()
             .any(|k| before.contains(k));
             let separated = m.contains(['-', '.', ' ', '(']);
-            if (digits.len() == 7 || !separated) && !keyed {
+            // A pager or international number carries its own cue; a local or unbroken
+            // ten-digit one needs a word like "call" before it.
+            if (id == "phone.local" || !separated) && id != "phone.pager" && !keyed {
                 continue;
             }
             let (mut sev, mut weak) = contact_severity(ctx, s);
@@ -382,8 +341,23 @@ impl Identifiers {
                 sev = Severity::Medium;
                 weak = false;
             }
+            // A public institution's main number ("the hospital's main line", "poison
+            // control") is nobody's identifier: a tip at most, unless a person or relative
+            // is named beside it (then it may be theirs, and stays as it was).
+            let wide = crate::context::before(low, s, 48);
+            let institution = INSTITUTION_LINES.iter().any(|w| wide.contains(w))
+                && ![
+                    "his ", "her ", "their ", "son", "daughter", "wife", "husband", "mom", "dad",
+                    "cell", "home",
+                ]
+                .iter()
+                .any(|w| wide.contains(w));
+            if institution {
+                sev = Severity::Low;
+                weak = true;
+            }
             out.push(
-                Draft::new(Category::PhiPhone, sev, s, e)
+                Draft::new(Matchers::category(id), sev, s, e)
                     .suggest("")
                     .weak(weak),
             );
@@ -471,7 +445,9 @@ impl Identifiers {
         let long_word = ctx.tokens.iter().any(|t| t.end - t.start >= 17);
         let vins = long_word.then(|| formats::vin(low.as_bytes()));
         for (s, e) in vins.into_iter().flatten() {
-            if valid_vin(&low.as_bytes()[s..e]) {
+            // VINs are printed in capitals: a lower-case word of 17 is a word.
+            let lower_case = ctx.text[s..e].bytes().any(|c| c.is_ascii_lowercase());
+            if valid_vin(&low.as_bytes()[s..e]) && !lower_case {
                 out.push(Draft::new(Category::PhiVehicle, Severity::High, s, e).suggest(""));
             }
         }
@@ -612,6 +588,28 @@ fn room_draft(ctx: &Context, s: usize, e: usize) -> Draft {
 
 /// The severity of contact details: high beside a patient, low when plainly the poster's
 /// own (a recruiter's number, "email me at").
+/// Words that name a public institution's line, not a person's number.
+const INSTITUTION_LINES: &[&str] = &[
+    "main line",
+    "main number",
+    "front desk",
+    "switchboard",
+    "hotline",
+    "helpline",
+    "help line",
+    "crisis line",
+    "poison control",
+    "hospital's",
+    "clinic's",
+    "pharmacy's",
+    "office line",
+    "appointment line",
+    "scheduling line",
+    "nurse line",
+    "toll-free",
+    "toll free",
+];
+
 fn contact_severity(ctx: &Context, pos: usize) -> (Severity, bool) {
     let si = ctx.sentence_of(pos);
     let ks = ctx.sent_kinds.get(si).copied().unwrap_or(0);
@@ -625,20 +623,6 @@ fn contact_severity(ctx: &Context, pos: usize) -> (Severity, bool) {
     } else {
         (Severity::Low, true)
     }
-}
-
-fn skip_punct(text: &str, mut s: usize, e: usize) -> usize {
-    let b = text.as_bytes();
-    while s < e && !b[s].is_ascii_alphanumeric() {
-        s += 1;
-    }
-    s
-}
-
-/// SSA rules: area not 000, 666 or 900-999; group not 00; serial not 0000.
-pub fn valid_ssn(d: &str) -> bool {
-    let (area, group, serial) = (&d[0..3], &d[3..5], &d[5..9]);
-    area != "000" && area != "666" && !area.starts_with('9') && group != "00" && serial != "0000"
 }
 
 /// Luhn check over decimal digits (most significant first).
@@ -880,6 +864,40 @@ fn find_ipv6(ctx: &Context, out: &mut Vec<Draft>) {
 
 #[cfg(test)]
 mod tests {
+    use crate::{Category, Config, Scanner, Severity};
+
+    fn phone(post: &str) -> Option<Severity> {
+        let s = Scanner::new(Config::default()).unwrap();
+        let r = s.scan(post);
+        r.findings
+            .iter()
+            .find(|f| f.category == Category::PhiPhone)
+            .map(|f| f.severity)
+    }
+
+    /// Whose number: a patient's or relative's is high, the poster's own in a job ad stays
+    /// low, a public institution's main line is at most a tip; context lowers, never drops
+    /// a patient's.
+    #[test]
+    fn whose_number_decides_its_severity() {
+        assert_eq!(
+            phone("My patient's daughter keeps calling the unit from (217) 555-0164 at 3am, pt is in room 12."),
+            Some(Severity::High)
+        );
+        assert_eq!(
+            phone("We're hiring night RNs! Call or text me at (217) 555-0164 to apply."),
+            Some(Severity::Low)
+        );
+        assert_eq!(
+            phone("Our patient in bed 4 asked for visiting hours: the hospital's main line is (217) 555-0100."),
+            Some(Severity::Low)
+        );
+        assert_eq!(
+            phone("Our patient in bed 4 gave me her son's number, (217) 555-0164, for the main line log."),
+            Some(Severity::High)
+        );
+    }
+
     /// The walk over every byte that `ipv6_stretches` replaced, kept as the reference.
     fn stretches_by_walk(b: &[u8]) -> Vec<(usize, usize)> {
         let hexish = |c: u8| c.is_ascii_hexdigit() || c == b':';

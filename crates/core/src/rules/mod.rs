@@ -20,7 +20,8 @@ pub mod identifiers;
 pub mod locations;
 pub mod names;
 pub mod patients;
-mod text;
+pub mod record;
+pub(crate) mod text;
 pub mod workplace;
 
 /// A finding before offsets are converted and config filters apply.
@@ -90,6 +91,7 @@ pub fn shared() -> &'static [Box<dyn Rule>] {
             Box::new(patients::Patients::new()),
             Box::new(workplace::Workplace::new()),
             Box::new(conduct::Conduct::new()),
+            Box::new(record::Record),
         ]
     })
 }

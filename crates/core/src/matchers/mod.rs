@@ -1,0 +1,619 @@
+//! Finding fixed formats: text to spans. Every identifier format is one row of
+//! [`table::FORMATS`] (a pattern, where its matches can start, a check, and the examples
+//! it must and must not match); the rules in `crate::rules` judge what a match means in
+//! its context (category, severity, whose it is).
+//!
+//! The engine is `regex-automata`, the one the `regex` crate already ships for organisation
+//! detectors, in ASCII mode on the lower-cased post: each row's lazy DFA finds where a match
+//! ends, and its bounded backtracker reads the named groups only on a match (chosen over a
+//! serialized dense DFA: building the whole table takes about a millisecond, inside the
+//! 5 ms budget, and a lazy DFA adds no tables to the `.wasm`). Patterns are compiled once per process, the first
+//! time a scanner is built (about a millisecond for the table). Speed comes from *where*
+//! a pattern is tried: each row names the places its matches can start ([`Near`]: digit
+//! runs, a few needles, keyword first letters), and the pattern is tried anchored there
+//! only, so most of a post is never read by most rows.
+
+pub mod table;
+
+use std::sync::OnceLock;
+
+use std::cell::RefCell;
+
+use regex_automata::hybrid::dfa::{Cache as DfaCache, DFA};
+use regex_automata::nfa::thompson::backtrack::{BoundedBacktracker, Cache as BtCache};
+use regex_automata::nfa::thompson::pikevm::{Cache as VmCache, PikeVM};
+use regex_automata::nfa::thompson::{self, NFA};
+use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input};
+
+use crate::Category;
+
+/// Where a row's matches can start; the pattern is tried only there, anchored.
+#[derive(Clone, Copy)]
+pub enum Near {
+    /// At each run of ASCII digits, the `+` or `(` right before one, or up to three
+    /// letters glued before it.
+    Digits,
+    /// At each occurrence of one of these substrings (of the lower-cased post).
+    Needles(&'static [&'static str]),
+    /// At the start of each word whose first two letters are a keyword's.
+    Words(&'static [&'static str]),
+    /// At the start of the local part (`[a-z0-9._%+-]`, then spaces) before each
+    /// occurrence of one of these substrings: an email's "@" or "(at)".
+    LocalPart(&'static [&'static str]),
+}
+
+/// One identifier format, written once.
+pub struct Format {
+    /// `family.form`, e.g. `phone.intl`; rules ask for their rows by family.
+    pub id: &'static str,
+    /// The category a match is reported under unless its rule decides otherwise.
+    pub category: Category,
+    /// `regex` syntax, matched on the lower-cased post in ASCII mode (`\b`, `\d`, `\s` are
+    /// ASCII). Named groups `kw` (the keyword), `mark` ("#", "no."), `val` (the value),
+    /// `month`, `day`, `year` and `sex` are handed to the rule.
+    pub pattern: &'static str,
+    /// Keywords the pattern names as `{keys}` (an alternation of them, in order, so a
+    /// longer keyword comes before a shorter one it starts with), each with what it names.
+    pub keys: &'static [Key],
+    pub near: Near,
+    /// For a row found from words or needles: the digits its matches hold start within
+    /// this many bytes of the match's start (0: the row needs no digit). Places with no
+    /// digit run that near are not tried.
+    pub digit_within: usize,
+    /// A check the matched text (lower-cased) must pass: a checksum, digit counts.
+    pub valid: fn(&str) -> bool,
+    /// Texts with one match each, marked `«like this»` (read by the table's test; not
+    /// compiled into the product).
+    #[cfg(test)]
+    pub positives: &'static [&'static str],
+    /// Texts where the row must find nothing valid.
+    #[cfg(test)]
+    pub negatives: &'static [&'static str],
+}
+
+/// A keyword that names the kind of number after it ("MRN", "serial no.").
+pub struct Key {
+    /// The keyword, lower-case; `?` stands for any letter ("bcbs ??" for "bcbs tx").
+    pub word: &'static str,
+    pub category: Category,
+    /// The least number of digits in the value.
+    pub min_digits: usize,
+    pub needs: Needs,
+}
+
+/// What else a keyed number needs before it is reported.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Needs {
+    Nothing,
+    /// A mark between keyword and value ("#", "no.", "number"): "case #4471", not "case 2".
+    Mark,
+    /// A letter in a value of at least five characters ("sensor G7X2K").
+    Letter,
+}
+
+impl Key {
+    /// Whether this key's word is the keyword `kw` (as matched, lower-case).
+    pub fn is(&self, kw: &str) -> bool {
+        self.word.len() == kw.len()
+            && self
+                .word
+                .bytes()
+                .zip(kw.bytes())
+                .all(|(w, k)| w == k || (w == b'?' && k.is_ascii_lowercase()))
+    }
+
+    /// The keyword as a regex: `?` a letter, punctuation escaped.
+    fn pattern(&self) -> String {
+        let mut p = String::new();
+        for c in self.word.chars() {
+            match c {
+                '?' => p.push_str("[a-z]"),
+                c if c.is_ascii_alphanumeric() || c == ' ' || c == '\'' => p.push(c),
+                c => {
+                    p.push('\\');
+                    p.push(c);
+                }
+            }
+        }
+        p
+    }
+}
+
+/// A match of one row, in byte offsets of the post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    pub start: usize,
+    pub end: usize,
+    pub kw: Option<(usize, usize)>,
+    pub mark: Option<(usize, usize)>,
+    pub val: Option<(usize, usize)>,
+    pub month: Option<(usize, usize)>,
+    pub day: Option<(usize, usize)>,
+    pub year: Option<(usize, usize)>,
+    pub sex: Option<(usize, usize)>,
+}
+
+/// Accepts every match.
+pub fn any(_: &str) -> bool {
+    true
+}
+
+/// The compiled table.
+pub struct Matchers {
+    /// Each row's lazy DFA (its end, from an anchored start) and PikeVM (its groups, run
+    /// only on a match), built from one NFA.
+    dfas: Vec<DFA>,
+    vms: Vec<PikeVM>,
+    /// The groups of a match, read over its short span.
+    bts: Vec<BoundedBacktracker>,
+    /// Whether each row has named groups (searched with captures).
+    groups: Vec<bool>,
+    /// For [`Near::Words`] rows, the first two bytes of their keywords, as a bitmap.
+    firsts: Vec<Pairs>,
+}
+
+/// A set of byte pairs (folded to 5 bits each: a few more words pass, none is missed).
+#[derive(Default)]
+struct Pairs([u64; 16]);
+
+impl Pairs {
+    fn bit(a: u8, b: u8) -> usize {
+        ((a as usize & 31) << 5) | (b as usize & 31)
+    }
+    fn of(words: &[&str]) -> Pairs {
+        let mut p = Pairs::default();
+        for w in words {
+            let w = w.as_bytes();
+            match w.get(1) {
+                Some(&b) => p.set(Pairs::bit(w[0], b)),
+                None => (0..32u8).for_each(|b| p.set(Pairs::bit(w[0], b))),
+            }
+        }
+        p
+    }
+    fn set(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+    fn has(&self, a: u8, b: u8) -> bool {
+        let i = Pairs::bit(a, b);
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+}
+
+/// The table compiled, once per process.
+pub fn matchers() -> &'static Matchers {
+    static M: OnceLock<Matchers> = OnceLock::new();
+    M.get_or_init(|| Matchers::build(table::FORMATS).unwrap_or_else(|e| panic!("{e}")))
+}
+
+impl Matchers {
+    /// Compiles every row, or names the row whose pattern does not compile.
+    pub fn build(rows: &[Format]) -> Result<Matchers, String> {
+        let mut dfas = Vec::with_capacity(rows.len());
+        let mut vms = Vec::with_capacity(rows.len());
+        let mut groups = Vec::with_capacity(rows.len());
+        let mut firsts = Vec::with_capacity(rows.len());
+        let mut bts = Vec::with_capacity(rows.len());
+        for f in rows {
+            firsts.push(match f.near {
+                Near::Words(w) => Pairs::of(w),
+                _ => Pairs::default(),
+            });
+            let keys: Vec<String> = f.keys.iter().map(Key::pattern).collect();
+            let pattern = f.pattern.replace("{keys}", &keys.join("|"));
+            let bad = |e: &dyn std::fmt::Display| format!("format {}: bad pattern: {e}", f.id);
+            let nfa: NFA = thompson::Compiler::new()
+                .syntax(syntax::Config::new().unicode(false).utf8(false))
+                .configure(thompson::Config::new().utf8(false))
+                .build(&pattern)
+                .map_err(|e| bad(&e))?;
+            groups.push(nfa.group_info().group_len(regex_automata::PatternID::ZERO) > 1);
+            let dfa = DFA::builder()
+                .configure(DFA::config().skip_cache_capacity_check(true))
+                .build_from_nfa(nfa.clone())
+                .map_err(|e| bad(&e))?;
+            let vm = PikeVM::builder()
+                .configure(PikeVM::config().match_kind(regex_automata::MatchKind::LeftmostFirst))
+                .build_from_nfa(nfa.clone())
+                .map_err(|e| bad(&e))?;
+            bts.push(BoundedBacktracker::new_from_nfa(nfa).map_err(|e| bad(&e))?);
+            dfas.push(dfa);
+            vms.push(vm);
+        }
+        Ok(Matchers {
+            dfas,
+            vms,
+            bts,
+            groups,
+            firsts,
+        })
+    }
+
+    /// The row of `id`; panics on an unknown id (a typo in a rule, caught by every test).
+    pub fn row(id: &str) -> usize {
+        table::FORMATS
+            .iter()
+            .position(|f| f.id == id)
+            .unwrap_or_else(|| panic!("no format {id}"))
+    }
+
+    /// The category of row `id`.
+    pub fn category(id: &str) -> Category {
+        table::FORMATS[Matchers::row(id)].category
+    }
+
+    /// The key of keyed row `id` whose word is `kw`.
+    pub fn key(id: &str, kw: &str) -> Option<&'static Key> {
+        table::FORMATS[Matchers::row(id)]
+            .keys
+            .iter()
+            .find(|k| k.is(kw))
+    }
+
+    /// The match of row `row` that starts at `pos` exactly, if any (valid or not).
+    pub fn at(&self, row: usize, hay: &Hay, pos: usize) -> Option<Match> {
+        thread_local! {
+            static CACHES: RefCell<Vec<(DfaCache, VmCache, BtCache)>> = const { RefCell::new(Vec::new()) };
+        }
+        let b = hay.low.as_bytes();
+        let input = Input::new(b).range(pos..).anchored(Anchored::Yes);
+        CACHES.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() != self.dfas.len() {
+                *c = self
+                    .dfas
+                    .iter()
+                    .zip(&self.vms)
+                    .zip(&self.bts)
+                    .map(|((d, v), b)| (d.create_cache(), v.create_cache(), b.create_cache()))
+                    .collect();
+            }
+            let (dc, vc, bc) = &mut c[row];
+            let vm = &self.vms[row];
+            // The lazy DFA finds where the match ends; it gives up only when its cache
+            // keeps filling, and then the PikeVM answers.
+            let end = match self.dfas[row].try_search_fwd(dc, &input) {
+                Ok(h) => Some(h?.offset()),
+                Err(_) => vm.find(vc, input.clone()).map(|m| m.end()),
+            }?;
+            if !self.groups[row] {
+                return Some(Match {
+                    start: pos,
+                    end,
+                    kw: None,
+                    mark: None,
+                    val: None,
+                    month: None,
+                    day: None,
+                    year: None,
+                    sex: None,
+                });
+            }
+            // The groups, read only where a match is, by the backtracker (quick on a short
+            // span; the PikeVM if the span is too long for it).
+            let mut caps = vm.create_captures();
+            let span = input.clone().range(pos..end);
+            if self.bts[row].try_search(bc, &span, &mut caps).is_err() {
+                vm.search(vc, &span, &mut caps);
+            }
+            let m = caps.get_match()?;
+            let g = |n: &str| caps.get_group_by_name(n).map(|s| (s.start, s.end));
+            Some(Match {
+                start: m.start(),
+                end: m.end(),
+                kw: g("kw"),
+                mark: g("mark"),
+                val: g("val"),
+                month: g("month"),
+                day: g("day"),
+                year: g("year"),
+                sex: g("sex"),
+            })
+        })
+    }
+
+    /// The valid matches of row `row` in `hay`, leftmost first, not overlapping.
+    pub fn find(&self, row: usize, hay: &Hay) -> Vec<Match> {
+        self.find_in(&table::FORMATS[row], row, hay)
+    }
+
+    fn find_in(&self, f: &Format, row: usize, hay: &Hay) -> Vec<Match> {
+        let mut out = Vec::new();
+        let starts = hay.starts(f, &self.firsts[row]);
+        let mut last = 0;
+        for p in starts {
+            if p < last {
+                continue;
+            }
+            let Some(m) = self.at(row, hay, p) else {
+                continue;
+            };
+            if !hay.low.is_char_boundary(m.end) {
+                continue;
+            }
+            let b = hay.low.as_bytes();
+            if (f.valid)(&hay.low[m.start..m.end]) && (f.keys.is_empty() || keyed(f, &m, b)) {
+                last = m.end.max(m.start + 1);
+                out.push(m);
+            }
+        }
+        out
+    }
+}
+
+/// Whether a keyed match names its number: the value is not letters glued onto the
+/// keyword ("chartered2025", "report nov2025" are words), has the key's digits, and the
+/// mark the key needs ("case #4471", not "case 2").
+fn keyed(f: &Format, m: &Match, b: &[u8]) -> bool {
+    let (Some((ks, ke)), Some((vs, ve))) = (m.kw, m.val) else {
+        return false;
+    };
+    let val = &b[vs..ve];
+    if vs > 0 && b[vs - 1].is_ascii_alphanumeric() && !val[0].is_ascii_digit() {
+        return false;
+    }
+    let kw = std::str::from_utf8(&b[ks..ke]).unwrap_or("");
+    let Some(key) = f.keys.iter().find(|k| k.is(kw)) else {
+        return false;
+    };
+    let marked = m.mark.is_some()
+        || b[m.start..m.end].contains(&b'#')
+        || kw.ends_with("no")
+        || kw.ends_with("no.")
+        || kw.ends_with("number");
+    let digits = val.iter().filter(|c| c.is_ascii_digit()).count();
+    digits >= key.min_digits
+        && match key.needs {
+            Needs::Nothing => true,
+            Needs::Mark => marked,
+            Needs::Letter => val.iter().any(u8::is_ascii_alphabetic) && val.len() >= 5,
+        }
+}
+
+/// Digit runs and word starts of a post, found once (on first use) and shared by every
+/// rule that reads the table.
+#[derive(Default)]
+pub struct Places {
+    runs: OnceLock<Vec<(usize, usize)>>,
+    words: OnceLock<Vec<usize>>,
+}
+
+/// The lower-cased post with what the rows' [`Near`]s look for.
+pub struct Hay<'a> {
+    pub low: &'a str,
+    pub runs: &'a [(usize, usize)],
+    places: &'a Places,
+}
+
+impl<'a> Hay<'a> {
+    /// The hay of a post, sharing the places found for it.
+    pub fn of(ctx: &'a crate::context::Context) -> Hay<'a> {
+        let low = ctx.lower.as_str();
+        let runs = ctx
+            .hay
+            .runs
+            .get_or_init(|| crate::rules::text::digit_runs(low.as_bytes()));
+        Hay {
+            low,
+            runs,
+            places: &ctx.hay,
+        }
+    }
+
+    fn words(&self) -> &[usize] {
+        self.places.words.get_or_init(|| {
+            let b = self.low.as_bytes();
+            let mut out = Vec::with_capacity(b.len() / 5);
+            let mut prev = false;
+            for (i, &c) in b.iter().enumerate() {
+                let w = c.is_ascii_alphanumeric();
+                if w && !prev {
+                    out.push(i);
+                }
+                prev = w;
+            }
+            out
+        })
+    }
+
+    /// The places where `f`'s matches can start, in order.
+    fn starts(&self, f: &Format, firsts: &Pairs) -> Vec<usize> {
+        let b = self.low.as_bytes();
+        let mut at: Vec<usize> = Vec::new();
+        match f.near {
+            Near::Digits => {
+                for &(s, _) in self.runs {
+                    // "(217) 555-0164", "+1 312": a bracket or plus sign before the digits;
+                    // "V7730215": a few letters.
+                    if s > 0 && matches!(b[s - 1], b'(' | b'+') {
+                        at.push(s - 1);
+                    }
+                    let mut w = s;
+                    while w > 0 && s - w < 3 && b[w - 1].is_ascii_lowercase() {
+                        w -= 1;
+                    }
+                    if w < s {
+                        at.push(w);
+                    }
+                    at.push(s);
+                }
+            }
+            Near::Needles(needles) => {
+                for nd in needles {
+                    at.extend(memchr::memmem::find_iter(b, nd.as_bytes()));
+                }
+                at.sort_unstable();
+                at.dedup();
+            }
+            Near::LocalPart(needles) => {
+                let local = |c: u8| c.is_ascii_alphanumeric() || b"._%+-".contains(&c);
+                for nd in needles {
+                    for p in memchr::memmem::find_iter(b, nd.as_bytes()) {
+                        let mut s = p;
+                        while s > 0 && b[s - 1] == b' ' {
+                            s -= 1;
+                        }
+                        let e = s;
+                        while s > 0 && local(b[s - 1]) {
+                            s -= 1;
+                        }
+                        if s < e {
+                            at.push(s);
+                        }
+                    }
+                }
+                at.sort_unstable();
+                at.dedup();
+            }
+            Near::Words(_) => {
+                let words = self.words();
+                let first = |p: usize| firsts.has(b[p], b.get(p + 1).copied().unwrap_or(0));
+                if f.digit_within > 0 {
+                    // Only the words a digit run follows closely: found from the runs.
+                    for &(r, _) in self.runs {
+                        let lo = words.partition_point(|&w| w + f.digit_within < r);
+                        let hi = words.partition_point(|&w| w <= r);
+                        at.extend(words[lo..hi].iter().copied().filter(|&p| first(p)));
+                    }
+                    at.sort_unstable();
+                    at.dedup();
+                } else {
+                    at.extend(words.iter().copied().filter(|&p| first(p)));
+                }
+            }
+        }
+        if f.digit_within > 0 && !matches!(f.near, Near::Digits) {
+            let runs = self.runs;
+            at.retain(|&p| {
+                let i = runs.partition_point(|r| r.0 < p);
+                runs.get(i).is_some_and(|r| r.0 - p <= f.digit_within)
+            });
+        }
+        at
+    }
+}
+
+/// Runs one row on a text by itself (for tests and the table's own test).
+#[cfg(test)]
+pub fn find_id(id: &str, text: &str) -> Vec<Match> {
+    let ctx = crate::context::Context::new(text);
+    matchers().find(Matchers::row(id), &Hay::of(&ctx))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::table::FORMATS;
+    use super::*;
+
+    /// Every row's examples: each positive has exactly its marked match, each negative none.
+    #[test]
+    fn every_format_matches_its_examples() {
+        let mut failures = Vec::new();
+        let mut ids = std::collections::HashSet::new();
+        for f in FORMATS {
+            assert!(ids.insert(f.id), "format {} is in the table twice", f.id);
+            assert!(
+                f.positives.len() >= 5 && f.negatives.len() >= 5,
+                "format {} needs at least 5 positives and 5 negatives",
+                f.id
+            );
+            for p in f.positives {
+                let s = p
+                    .find('«')
+                    .unwrap_or_else(|| panic!("{}: unmarked {p:?}", f.id));
+                let text = p.replace(['«', '»'], "");
+                let e = p.find('»').expect("closing mark") - '«'.len_utf8();
+                let got: Vec<_> = find_id(f.id, &text)
+                    .iter()
+                    .map(|m| &text[m.start..m.end])
+                    .collect();
+                if got != [&text[s..e]] {
+                    failures.push(format!(
+                        "{}: {text:?} wants [{}], got {got:?}",
+                        f.id,
+                        &text[s..e]
+                    ));
+                }
+            }
+            for n in f.negatives {
+                let got: Vec<_> = find_id(f.id, n)
+                    .iter()
+                    .map(|m| &n[m.start..m.end])
+                    .collect();
+                if !got.is_empty() {
+                    failures.push(format!("{}: {n:?} wants nothing, got {got:?}", f.id));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// "Filed the annual report nov2025": a keyword of the keyed-number table glued to
+    /// letters and digits is part of another word, not a number's label. Every keyword,
+    /// glued on either side, in ordinary sentences: no finding at all.
+    #[test]
+    fn keywords_glued_to_letters_and_digits_find_nothing() {
+        let scanner = crate::Scanner::new(crate::Config::default()).unwrap();
+        let keyed = &FORMATS[Matchers::row("keyed")];
+        let mut failures = Vec::new();
+        // Letters glue onto a keyword that ends in one ("report" + "nov2025"); after "#" or
+        // "no." a value starts, whatever it is.
+        for key in keyed
+            .keys
+            .iter()
+            .filter(|k| k.word.ends_with(|c: char| c.is_ascii_alphabetic()))
+        {
+            let kw = key.word.replace('?', "x");
+            for glued in [
+                format!("{kw}nov2025"),
+                format!("{kw}ab4471902"),
+                format!("{kw}q7z88123"),
+                format!("zq{kw}nov2025"),
+                format!("ab{kw}xk4471902"),
+            ] {
+                for sentence in [
+                    format!("Filed the annual {glued} with the board today."),
+                    format!(
+                        "The vendor renamed the project {glued} last spring, nobody knows why."
+                    ),
+                    format!("{glued} was the code word for the quarterly budget review."),
+                ] {
+                    let found = scanner.scan(&sentence).findings;
+                    if !found.is_empty() {
+                        let what: Vec<_> = found
+                            .iter()
+                            .map(|f| (f.category.id(), f.text.clone()))
+                            .collect();
+                        failures.push(format!("{sentence:?}: {what:?}"));
+                    }
+                }
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} sentences flagged:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn a_bad_pattern_is_named() {
+        let bad = [Format {
+            id: "x.bad",
+            category: Category::PhiId,
+            pattern: "(",
+            keys: &[],
+            near: Near::Digits,
+            digit_within: 0,
+            valid: any,
+            #[cfg(test)]
+            positives: &[],
+            #[cfg(test)]
+            negatives: &[],
+        }];
+        let err = Matchers::build(&bad).err().expect("an error");
+        assert!(err.starts_with("format x.bad: bad pattern"), "{err}");
+    }
+}

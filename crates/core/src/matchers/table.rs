@@ -1,0 +1,1049 @@
+//! The identifier formats, one row each. To add a format, add a row here with at least
+//! five examples it must find and five it must not (the table's test runs them all), and
+//! read its matches from the rule that judges them (`crate::rules::identifiers` and its
+//! neighbours).
+
+use super::{any, Format, Key, Near, Needs};
+use crate::Category;
+
+/// The ASCII digits of `s`, as numbers.
+fn digits(s: &str) -> Vec<u8> {
+    s.bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|d| d - b'0')
+        .collect()
+}
+
+/// A North American number: ten digits (eleven with the country code 1), area code and
+/// exchange not starting with 0 or 1, not one digit repeated. An extension is not counted.
+fn nanp(s: &str) -> bool {
+    let main = s.split(['x', 'e']).next().unwrap_or(s);
+    let d = digits(main);
+    let d = match d.len() {
+        10 => &d[..],
+        11 if d[0] == 1 => &d[1..],
+        _ => return false,
+    };
+    d[0] >= 2 && d[3] >= 2 && !(d[1] == 1 && d[2] == 1) && d.iter().any(|&x| x != d[0])
+}
+
+/// A seven-digit local number: exchange not starting with 0 or 1, not one digit repeated.
+fn local(s: &str) -> bool {
+    let d = digits(s);
+    d.len() == 7 && d[0] >= 2 && d.iter().any(|&x| x != d[0])
+}
+
+/// An international number: 8 to 15 digits with the country code (ITU E.164).
+fn e164(s: &str) -> bool {
+    (8..=15).contains(&digits(s).len())
+}
+
+/// SSA rules: nine digits, area not 000, 666 or 900-999; group not 00; serial not 0000.
+fn ssn(s: &str) -> bool {
+    let d = digits(s);
+    d.len() == 9
+        && d[..3] != [0, 0, 0]
+        && d[..3] != [6, 6, 6]
+        && d[0] != 9
+        && d[3..5] != [0, 0]
+        && d[5..] != [0, 0, 0, 0]
+}
+
+/// Two numbers that can be a month and a day in either order: both 1 to 31, one at most
+/// 12 ("14/03" is day first, "45/60" no date).
+fn month_and_day(s: &str) -> bool {
+    let mut parts = s
+        .split(['/', '-', '.'])
+        .map(|p| p.parse::<u32>().unwrap_or(0));
+    let (a, b) = (parts.next().unwrap_or(0), parts.next().unwrap_or(0));
+    (1..=31).contains(&a) && (1..=31).contains(&b) && (a <= 12 || b <= 12)
+}
+
+/// A bare record number: six to ten digits, not one digit repeated, not a round number.
+fn record_number(s: &str) -> bool {
+    let d = digits(s);
+    (6..=10).contains(&d.len()) && d.iter().any(|&x| x != d[0]) && d.iter().skip(1).any(|&x| x != 0)
+}
+
+/// A day of the month in an ordinal ("the 14th"): 1 to 31.
+fn day_of_month(s: &str) -> bool {
+    let d = digits(s);
+    let n = d.iter().fold(0u32, |n, &x| n * 10 + x as u32);
+    (1..=31).contains(&n)
+}
+
+pub const FORMATS: &[Format] = &[
+    Format {
+        id: "phone.us",
+        category: Category::PhiPhone,
+        pattern: r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?\b|(?:\+1|\b1?)\d{10}\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: nanp,
+        #[cfg(test)]
+        positives: &[
+            "call her at «(217) 555-0164» after six",
+            "son's cell is «+1 312.555.0199» fyi",
+            "reach me on «1-800-555-0142 ext. 12» anytime",
+            "the wife left «217 555 0164» on the board",
+            "text «2175550164» if the pump alarms",
+            "desk line «(312)555-0177 x204» for the family",
+            "number was «+13125550188» on the intake",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "the order was 123-555-0164 units",
+            "case 011-555-0164 closed",
+            "call 555-555-5555 for the demo",
+            "the ratio was 2.175.550.164 today",
+            "ids 21755501645 and more",
+            "the grant 0217-555-0164 came through",
+        ],
+    },
+    Format {
+        id: "phone.local",
+        category: Category::PhiPhone,
+        pattern: r"\b\d{3}[-.]\d{4}\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: local,
+        #[cfg(test)]
+        positives: &[
+            "call his wife at «555-0164» tonight",
+            "phone «867.5309» is the daughter",
+            "the cell is «412-7788», call after 5",
+            "fax «555-0199» to the clinic",
+            "text «733-1200» for the ride",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "we saw 100-1200 patients",
+            "mrn 0010-2231 was wrong",
+            "the range 111-1111 repeats",
+            "batch 1234-5678 expired",
+            "over 150-2000 ml",
+        ],
+    },
+    Format {
+        id: "phone.intl",
+        category: Category::PhiPhone,
+        pattern: r"\+(?:[2-9]\d{0,2})[\s.-]?(?:\(0\)[\s.-]?)?(?:\(\d{1,4}\)|\d{1,4})(?:[\s.-]?\d{2,5}){1,4}\b",
+        keys: &[],
+        near: Near::Needles(&["+"]),
+        digit_within: 6,
+        valid: e164,
+        #[cfg(test)]
+        positives: &[
+            "her brother in london «+44 20 7946 0958» keeps calling",
+            "sydney number «+61 2 9374 4000» for the son",
+            "daughter in guadalajara «+52 33 1234 5678» wants updates",
+            "manila cousin «+63 917 123 4567» sent the forms",
+            "uk mobile «+44 (0)7700 900123» on the chart",
+            "call «+49-30-1234567» in berlin",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "pain went +4 to +6 overnight",
+            "troponin +52 from baseline",
+            "we gained +63 followers",
+            "score +44 points this quarter",
+            "temp +2 38.5 today",
+        ],
+    },
+    Format {
+        id: "phone.pager",
+        category: Category::PhiPhone,
+        pattern: r"\b(?:(?:pager|beeper|pgr|page me at|page me on)\s*(?:#|no\.?|number)?\s*(?:is\s*)?[:#]?\s*\d{1,3}-?\d{4}|x\d-\d{4}|x\d{4,5})\b",
+        keys: &[],
+        near: Near::Words(&["pager", "beeper", "pgr", "page", "x"]),
+        digit_within: 30,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "dr lee's «pager 4-1234» went unanswered",
+            "call «x5-1234» for the charge nurse",
+            "«pgr #81234» for ortho",
+            "«page me at 3-4455» when she's back",
+            "the «beeper 22-1187» was off",
+            "ext is «x4417» at night",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "pager duty is the worst",
+            "a 3x5 card with notes",
+            "paged twice, no answer",
+            "the x-ray 1234 was fine",
+            "an fx 1234 style fracture",
+        ],
+    },
+    Format {
+        id: "ssn.dashed",
+        category: Category::PhiSsn,
+        pattern: r"\b\d{3}-\d{2}-\d{4}\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: ssn,
+        #[cfg(test)]
+        positives: &[
+            "her ssn «318-22-4471» was on the form",
+            "someone left «078-05-1120» on the printer",
+            "the number «219-09-9999» again",
+            "card read «512-44-1987» in sharpie",
+            "«123-45-6789» is on the sticky note",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "code 000-12-3456 is void",
+            "pattern 666-12-3456 never issues",
+            "range 900-12-3456 is itin",
+            "group 123-00-4567 is invalid",
+            "serial 123-45-0000 is invalid",
+            "part 1234-56-7890 shipped",
+        ],
+    },
+    Format {
+        id: "ssn.cued",
+        category: Category::PhiSsn,
+        pattern: r"\b(?P<kw>ssn|ss#|social security(?: number| no\.?| #)?|social)(?:\s*(?:#|no\.?|number))?(?:(?:\s+[a-z']+){0,4}?\s+(?:is|was|of|reads|says))?\s*[:#]?\s*(?P<val>\d{3}[ .-]?\d{2}[ .-]?\d{4})\b",
+        keys: &[],
+        near: Near::Words(&["ssn", "ss#", "social"]),
+        digit_within: 48,
+        valid: ssn,
+        #[cfg(test)]
+        positives: &[
+            "her «ssn on the form was 318 22 4471»",
+            "«social security number: 318224471» taped to the chart",
+            "«SSN 318224471» in the chat",
+            "«ss# 219.09.1234» on the label",
+            "his «social is 512 44 1987» apparently",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "ssn 000224471 is void",
+            "social hour 3182244710 people",
+            "the social 12 22 4471 meetup",
+            "ssn: 9182244710",
+            "socially 318224471 distant",
+        ],
+    },
+    Format {
+        id: "keyed",
+        category: Category::PhiId,
+        pattern: r"\b(?P<kw>{keys})(?:\s*(?P<mark>#|no\.|(?:no|num|number|ids?|card|member)\b))?(?:\s*(?:is|was|of|says|said|reads|read|shows|showed)\b)?(?:\s*[:#(]\s*|\s+)?(?P<val>(?:[a-z][a-z-]*)?\d[a-z0-9-]*)\b",
+        keys: KEYS,
+        near: Near::Words(&KEY_STARTS),
+        digit_within: 48,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "pulled «MRN 00913377» for the wrong patient",
+            "lab «specimen P23-004417» came up mislabeled again",
+            "the «wristband said V-7730215» not hers",
+            "«acct #4471902» on the bill",
+            "«medical record no. 8841207» in the screenshot",
+            "«serial number: 22K481735» of the pump",
+            "«bcbs tx 884120775» on the card",
+            "«claim no 55123987» denied again",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "the chart was a mess",
+            "Filed the annual report nov2025 with the board today.",
+            "charting 2025 is due",
+            "the tag line 2 was funny",
+            "xmrn 12345 is a typo",
+            "accountable care in 2025",
+        ],
+    },
+    Format {
+        id: "keyed.more",
+        category: Category::PhiId,
+        pattern: r"(?:,\s*|\s*/\s*|,?\s+(?:and|&|or)\s+)(?P<val>(?:[a-z][a-z-]*)?\d[a-z0-9-]*)\b",
+        keys: &[],
+        near: Near::Needles(&[",", "/", " /", " and ", " & ", " or "]),
+        digit_within: 12,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "mrn 00913377«, 00913378»",
+            "serials 22K481735« / 22K481736»",
+            "00913377« and 01129045»",
+            "acct 4471« & 4472»",
+            "x1«, or a2»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "mrn 00913377, then lunch",
+            "and / or",
+            "cats and dogs",
+            "one, two",
+            "this & that",
+        ],
+    },
+    Format {
+        id: "email",
+        category: Category::PhiEmail,
+        pattern: r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b",
+        keys: &[],
+        near: Near::LocalPart(&["@"]),
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "email her son at «marcus.reyes@gmail.com» tonight",
+            "«j_doe+pt@health.example.org» was cc'd",
+            "reply to «a.b-c@mail.co.uk», thanks",
+            "«rn.kim@stlukes.org».",
+            "write «x99@yahoo.com»!",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "@marcus posted again",
+            "meet @ noon",
+            "user@localhost is not an address",
+            "me@home",
+            "a@b.c is too short",
+        ],
+    },
+    Format {
+        id: "email.obfuscated",
+        category: Category::PhiEmail,
+        pattern: r"[a-z0-9._%+-]+\s*(?:\(at\)|\[at\]|\{at\}|<at>)\s*[a-z0-9-]+(?:\s*(?:\(dot\)|\[dot\]|\{dot\}|<dot>|\.)\s*[a-z0-9-]+)*\s*(?:\(dot\)|\[dot\]|\{dot\}|<dot>|\.)\s*[a-z]{2,}\b",
+        keys: &[],
+        near: Near::LocalPart(&["(at)", "[at]", "{at}", "<at>"]),
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "pt's son keeps emailing me at «m.reyes(at)yahoo(dot)com»",
+            "«jdoe [at] gmail [dot] com» if you want the photos",
+            "«mary.k(at)outlook.com» is the daughter",
+            "write «rkim {at} mail {dot} co {dot} uk»",
+            "«nana_b<at>aol<dot>com» sent a card",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "we met (at) the cafe",
+            "look [at] this",
+            "reyes(at)yahoo with no domain",
+            "the (at) sign",
+            "her (at)tention span",
+        ],
+    },
+    Format {
+        id: "email.spelled",
+        category: Category::PhiEmail,
+        // The local part has a mark of an address ("m.reyes", "jdoe2") or the domain is a
+        // mail provider: "we ate at panera dot com" is a sentence.
+        pattern: r"(?:[a-z0-9]*[._%+0-9][a-z0-9._%+-]* at [a-z0-9-]+|[a-z0-9._%+-]+ at (?:gmail|yahoo|hotmail|outlook|aol|icloud|live|msn|comcast|att|verizon|protonmail|proton|ymail|me|mac))(?: dot [a-z0-9-]+)* dot (?:com|net|org|edu|gov|us|co|uk|ca|au|io|me|info)\b",
+        keys: &[],
+        near: Near::LocalPart(&[" at "]),
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "his wife is «m.reyes at yahoo dot com» btw",
+            "send it to «jdoe at gmail dot com»",
+            "«kay.b at hospital dot org» said yes",
+            "«nanab at aol dot com», the daughter",
+            "reach «r_kim at mail dot co dot uk»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "we ate at panera dot com style",
+            "meet me at noon",
+            "bought it at amazon.com",
+            "at home dot",
+            "look at this dot matrix",
+        ],
+    },
+    Format {
+        id: "date.named",
+        category: Category::PhiDate,
+        pattern: r"\b(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4})\b)?",
+        keys: &[],
+        near: Near::Words(MONTHS),
+        digit_within: 16,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "admitted «March 3rd, 2021» after the fall",
+            "born «Sept. 5» at home",
+            "surgery «dec 14» went fine",
+            "died «jan 2 2024» peacefully",
+            "seen «Aug 30th»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "march 300 miles",
+            "the mayor 12 times",
+            "december 2024 budget",
+            "augmented 3 times",
+            "janet 5 stars",
+        ],
+    },
+    Format {
+        id: "date.day_first",
+        category: Category::PhiDate,
+        pattern: r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?:,?\s+(?P<year>\d{4})\b)?",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "admitted on the «14th of March»",
+            "born «3 June 2019» in the car",
+            "discharged «21st Sept, 2023»",
+            "died «4 nov»",
+            "surgery «12 of december»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "3 marching bands",
+            "12 mayors came",
+            "100 june bugs",
+            "4 novels read",
+            "2 decembers ago",
+        ],
+    },
+    Format {
+        id: "date.slash",
+        category: Category::PhiDate,
+        pattern: r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: month_and_day,
+        #[cfg(test)]
+        positives: &[
+            "dob «3/14/1952» on the label",
+            "admitted «11/2»",
+            "day-first «14/03/2024» in the uk",
+            "seen «1/5/24» in clinic",
+            "surgery «12/31»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "123/45 ratio",
+            "45/60 minutes",
+            "the 3/ mark",
+            "10/100 units",
+            "a 2024/25 season",
+        ],
+    },
+    Format {
+        id: "date.dash",
+        category: Category::PhiDate,
+        pattern: r"\b(?P<month>\d{1,2})-(?P<day>\d{1,2})-(?P<year>\d{4}|\d{2})\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: month_and_day,
+        #[cfg(test)]
+        positives: &[
+            "dob «3-14-1952»",
+            "admitted «11-2-23»",
+            "seen «1-5-2024» at noon",
+            "born «12-31-99»",
+            "labs «04-07-2025» were off",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "score 3-14",
+            "ratio 1-2-345",
+            "the 123-45-6789 number",
+            "a 3-2-1 countdown",
+            "range 10-20",
+        ],
+    },
+    Format {
+        id: "date.dotted",
+        category: Category::PhiDate,
+        pattern: r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: month_and_day,
+        #[cfg(test)]
+        positives: &[
+            "geboren «14.03.1952» in Köln",
+            "admitted «3.6.2024»",
+            "seen «01.12.2023» in clinic",
+            "dob «31.1.1990»",
+            "op «7.7.2025» done",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "version 1.2.3 shipped",
+            "ip 10.0.0.1 again",
+            "3.14159 is pi",
+            "1.2.24 build",
+            "12.5.100 units",
+        ],
+    },
+    Format {
+        id: "date.iso",
+        category: Category::PhiDate,
+        pattern: r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "dob «1952-03-14»",
+            "admitted «2024-11-02» late",
+            "seen «2023-01-05» in clinic",
+            "born «1999-12-31»",
+            "«2025-04-07» labs",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "part 12345-12-12",
+            "range 2024-2025",
+            "code 2024-1-1",
+            "id 2024-123-45",
+            "call 1952-0314",
+        ],
+    },
+    Format {
+        id: "date.ordinal",
+        category: Category::PhiDate,
+        pattern: r"\b(?:on\s+)?the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b",
+        keys: &[],
+        near: Near::Words(&["on", "the"]),
+        digit_within: 14,
+        valid: day_of_month,
+        #[cfg(test)]
+        positives: &[
+            "her follow-up is «on the 3rd»",
+            "his surgery «the 14th» got moved",
+            "come back «on the 21st» for labs",
+            "your appointment «the 2nd»",
+            "discharged «on the 30th»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "the 45th anniversary",
+            "on the 0th day",
+            "the 3 patients",
+            "on the third",
+            "other 4th graders",
+        ],
+    },
+    Format {
+        id: "age.years_old",
+        category: Category::PhiAge,
+        pattern: r"\b(?P<val>\d{1,3})\s*(?:-\s*)?(?:(?:years?|yrs?|yr)\s*-?\s*old\b|y/o\b|yo\b|y\.o\.?|yro\b)",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "a «94-year-old» with sepsis",
+            "the «52 y/o» in bed 4",
+            "«52yo» M with chest pain",
+            "our «8 yr old» patient",
+            "«101 years old» and sharp",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "a 4-year plan",
+            "52 yolks",
+            "a 10-yearly review",
+            "9 yards",
+            "age 52",
+        ],
+    },
+    Format {
+        id: "age.infant",
+        category: Category::PhiAge,
+        pattern: r"\b(?P<val>\d{1,2})\s*(?:-\s*)?(?:months?|mos?|weeks?|wks?|days?)\s*-?\s*old\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "a «6 weeks old» baby",
+            "the «3-month-old» in the nicu",
+            "«10 days old» and jaundiced",
+            "«2 mo old» with fever",
+            "her «9 wks old» son",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "6 weeks ago",
+            "4 weeks older",
+            "2 days off",
+            "the old 3 days",
+            "100 days old bread",
+        ],
+    },
+    Format {
+        id: "age.aged",
+        category: Category::PhiAge,
+        pattern: r"\b(?:aged?|age of)\s+(?P<val>\d{1,3})\b",
+        keys: &[],
+        near: Near::Words(&["age"]),
+        digit_within: 12,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "a man «aged 67» fell",
+            "«age 94», lives alone",
+            "at the «age of 101»",
+            "«age 7» and fearless",
+            "«aged 88»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "an aged cheese",
+            "age group 1000",
+            "the age of reason",
+            "ages 5",
+            "stage 4",
+        ],
+    },
+    Format {
+        id: "age.pronoun",
+        category: Category::PhiAge,
+        pattern: r"\b(?:she|he)(?:'s|’s| is| was| turned| turns)\s+(?P<val>\d{1,3})\b",
+        keys: &[],
+        near: Near::Words(&["she", "he"]),
+        digit_within: 16,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "«she's 91» and still flirting",
+            "«he is 45» and scared",
+            "«she turned 100» today",
+            "«he was 19»",
+            "«she’s 88»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "she's 1000 percent right",
+            "shes 91",
+            "the 91 she said",
+            "he's fine",
+            "they're 40",
+        ],
+    },
+    Format {
+        id: "age.comma",
+        category: Category::PhiAge,
+        pattern: r",\s*(?P<val>9\d|1[01]\d)\b",
+        keys: &[],
+        near: Near::Needles(&[","]),
+        digit_within: 6,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "Lola Remedios«, 96», my patient",
+            "Mr. K«, 101», sharp",
+            "Ann«,92»",
+            "her«, 99», stubborn",
+            "Joe«, 110»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "sizes 8, 10, 12",
+            "Lola, 45, nurse",
+            "the list, 9 items",
+            "a, 120 b",
+            "room 4, 9a",
+        ],
+    },
+    Format {
+        id: "age.is",
+        category: Category::PhiAge,
+        pattern: r"\b(?:is|was|now)\s+(?P<val>9\d|1[01]\d)\b",
+        keys: &[],
+        near: Near::Words(&["is", "was", "now"]),
+        digit_within: 8,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "our oldest patient «is 101»",
+            "she «was 93»",
+            "grandma «now 97»",
+            "he «is 90»",
+            "mr k «is 104»",
+        ],
+        #[cfg(test)]
+        negatives: &["bp is 120", "she is 45", "now 89", "this 95", "was 1000"],
+    },
+    Format {
+        id: "age.sex",
+        category: Category::PhiAge,
+        pattern: r"\b(?P<val>\d{1,3})\s?(?P<sex>[mf])\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "«52F» with chest pain",
+            "a «27 M» in bay 3",
+            "«88f» from the home",
+            "«7m» post op",
+            "«101F»",
+        ],
+        #[cfg(test)]
+        negatives: &["52 feet", "27 miles", "4 mg", "a 5k", "10fold"],
+    },
+    Format {
+        id: "age.years_of",
+        category: Category::PhiAge,
+        pattern: r"\b(?P<val>\d{2,3}\s+(?:years|yrs))\s+(?:of|young|strong)\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "«92 years young» and sharp",
+            "«100 years of» stories",
+            "«85 yrs strong»",
+            "«101 years young»",
+            "«96 years of» life",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "5 years of school",
+            "92 years ago",
+            "100 yearsyoung",
+            "92 years old",
+            "100 days of code",
+        ],
+    },
+    Format {
+        id: "age.turned",
+        category: Category::PhiAge,
+        pattern: r"\bturned\s+(?P<val>\d{2,3})\b",
+        keys: &[],
+        near: Near::Words(&["turned"]),
+        digit_within: 12,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "she «turned 90» on the unit",
+            "pt «turned 100»",
+            "just «turned 95»",
+            "he «turned 18» in the picu",
+            "«turned 101»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "turned 5",
+            "turned off",
+            "returned 90",
+            "turned 1000",
+            "turned the 90",
+        ],
+    },
+    Format {
+        id: "age.at",
+        category: Category::PhiAge,
+        pattern: r"\bat\s+(?P<val>9\d|1[01]\d)\b",
+        keys: &[],
+        near: Near::Words(&["at"]),
+        digit_within: 8,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "passed «at 93»",
+            "still driving «at 97»",
+            "died «at 101»",
+            "walking «at 90»",
+            "«at 99»",
+        ],
+        #[cfg(test)]
+        negatives: &["at 9", "at 85", "that 93", "at 120", "at 930"],
+    },
+    Format {
+        id: "age.decade",
+        category: Category::PhiAge,
+        pattern: r"\bin\s+(?:her|his|their)\s+(?P<val>[5-9]0|100)'?s\b",
+        keys: &[],
+        near: Near::Words(&["in"]),
+        digit_within: 16,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "a woman «in her 90s» fell",
+            "«in his 80s» and frail",
+            "«in their 90's»",
+            "he's «in his 100s»",
+            "«in her 60s» with copd",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "in the 90s music",
+            "in her 20s",
+            "in his 90 seconds",
+            "in her 95s",
+            "in 90s",
+        ],
+    },
+    Format {
+        id: "age.still",
+        category: Category::PhiAge,
+        pattern: r"\b(?P<val>[6-9]\d|1[01]\d)\s+and\s+still\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "«88 and still» driving",
+            "«91 and still» flirting",
+            "she's «102 and still» sharp",
+            "«75 and still» working",
+            "«99 and still» here",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "5 and still",
+            "30 and still",
+            "88 and stil",
+            "120 and still",
+            "88 and then",
+        ],
+    },
+    Format {
+        id: "record.name_line",
+        category: Category::PhiName,
+        pattern: r"\b(?:patient name|pt name|patient|name|pt|resident|guest)\s*[:#-]\s*(?P<val>[a-z][a-z'-]+(?:,? [a-z][a-z'.-]*){0,2})",
+        keys: &[],
+        near: Near::Words(&["patient", "pt", "name", "resident", "guest"]),
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "«Name: Reyes, Maria»",
+            "«PT: Johnson»",
+            "«Patient - Kowalski A»",
+            "«Resident: Mrs Ortiz»",
+            "«pt name: li wei»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "patient education handout",
+            "name tag lost",
+            "pt: 4",
+            "resident of ohio",
+            "patients: 12",
+        ],
+    },
+    Format {
+        id: "record.clinician",
+        category: Category::PhiName,
+        pattern: r"\b(?:dr\.?|doctor|seen by|paged|page|called|per|attending|covering|np|pa|rn)\s+(?P<val>[a-z][a-z'-]+)\b",
+        keys: &[],
+        near: Near::Words(&[
+            "dr",
+            "doctor",
+            "seen",
+            "paged",
+            "page",
+            "called",
+            "per",
+            "attending",
+            "covering",
+            "np",
+            "pa",
+            "rn",
+        ]),
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "«Dr. Lee» paged",
+            "«seen by Smith» 0800",
+            "«paged Okafor» x2",
+            "«per Nguyen» hold heparin",
+            "«RN Dana»",
+        ],
+        #[cfg(test)]
+        negatives: &["dr.", "seen by", "paged x2", "per 4", "called 911"],
+    },
+    Format {
+        id: "record.number",
+        category: Category::PhiMrn,
+        pattern: r"\b[a-z]{0,3}\d{6,10}\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: record_number,
+        #[cfg(test)]
+        positives: &[
+            "«00913377» reyes",
+            "band «V7730215»",
+            "«MR4471902»",
+            "label «123456»",
+            "«2231984» bed 4",
+        ],
+        #[cfg(test)]
+        negatives: &["bp 120/80", "hr 88", "12345", "1000000", "x 20240101000"],
+    },
+];
+
+/// The month words, for the dates' [`Near::Words`].
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// First letters of every keyword, for [`Near::Words`].
+const KEY_STARTS: [&str; KEYS.len()] = {
+    let mut out = [""; KEYS.len()];
+    let mut i = 0;
+    while i < KEYS.len() {
+        out[i] = KEYS[i].word;
+        i += 1;
+    }
+    out
+};
+
+/// The keyed-number table: each keyword that names a number, in match order (a longer
+/// keyword before a shorter one it starts with), with the category of the number it names.
+pub const KEYS: &[Key] = {
+    use Category::*;
+    use Needs::*;
+    const fn k(word: &'static str, category: Category, min_digits: usize, needs: Needs) -> Key {
+        Key {
+            word,
+            category,
+            min_digits,
+            needs,
+        }
+    }
+    &[
+        k("mrn", PhiMrn, 4, Nothing),
+        k("medical record number", PhiMrn, 4, Nothing),
+        k("medical record no.", PhiMrn, 4, Nothing),
+        k("medical record no", PhiMrn, 4, Nothing),
+        k("medical record #", PhiMrn, 4, Nothing),
+        k("medical record", PhiMrn, 4, Nothing),
+        k("med record", PhiMrn, 4, Nothing),
+        k("med rec", PhiMrn, 4, Nothing),
+        k("chart", PhiMrn, 5, Nothing),
+        k("acct", PhiAccount, 4, Nothing),
+        k("account", PhiAccount, 4, Nothing),
+        k("acc't", PhiAccount, 4, Nothing),
+        k("billing", PhiAccount, 4, Nothing),
+        k("invoice", PhiAccount, 4, Nothing),
+        k("claim", PhiAccount, 4, Nothing),
+        k("member id", PhiHealthPlan, 4, Nothing),
+        k("member", PhiHealthPlan, 6, Nothing),
+        k("subscriber id", PhiHealthPlan, 4, Nothing),
+        k("subscriber", PhiHealthPlan, 6, Nothing),
+        k("policy", PhiHealthPlan, 6, Nothing),
+        k("medicaid id", PhiHealthPlan, 4, Nothing),
+        k("medicare id", PhiHealthPlan, 4, Nothing),
+        k("medicaid", PhiHealthPlan, 6, Nothing),
+        k("medicare", PhiHealthPlan, 6, Nothing),
+        k("insurance id", PhiHealthPlan, 4, Nothing),
+        k("beneficiary id", PhiHealthPlan, 4, Nothing),
+        k("mbi", PhiHealthPlan, 4, Nothing),
+        k("hicn", PhiHealthPlan, 4, Nothing),
+        k("dl", PhiLicense, 4, Nothing),
+        k("driver's license", PhiLicense, 4, Nothing),
+        k("driver's licence", PhiLicense, 4, Nothing),
+        k("drivers license", PhiLicense, 4, Nothing),
+        k("drivers licence", PhiLicense, 4, Nothing),
+        k("license plate", PhiVehicle, 3, Nothing),
+        k("license", PhiLicense, 4, Nothing),
+        k("licence", PhiLicense, 4, Nothing),
+        k("lic", PhiLicense, 4, Nothing),
+        k("dea", PhiLicense, 4, Nothing),
+        k("npi", PhiLicense, 4, Nothing),
+        k("plate", PhiVehicle, 3, Nothing),
+        k("tag", PhiVehicle, 3, Mark),
+        k("vin", PhiVehicle, 3, Nothing),
+        k("sn", PhiDevice, 4, Nothing),
+        k("s/n", PhiDevice, 4, Nothing),
+        k("serials number", PhiDevice, 4, Nothing),
+        k("serials no.", PhiDevice, 4, Nothing),
+        k("serials no", PhiDevice, 4, Nothing),
+        k("serials", PhiDevice, 4, Nothing),
+        k("serial number", PhiDevice, 4, Nothing),
+        k("serial no.", PhiDevice, 4, Nothing),
+        k("serial no", PhiDevice, 4, Nothing),
+        k("serial", PhiDevice, 4, Nothing),
+        k("lot", PhiDevice, 4, Nothing),
+        k("wristband", PhiId, 4, Nothing),
+        k("armband", PhiId, 4, Nothing),
+        k("id band", PhiId, 4, Nothing),
+        k("patient id", PhiId, 4, Nothing),
+        k("pt id", PhiId, 4, Nothing),
+        k("encounter", PhiId, 4, Mark),
+        k("visit", PhiId, 4, Mark),
+        k("fin", PhiAccount, 4, Nothing),
+        k("csn", PhiId, 4, Nothing),
+        k("accession", PhiId, 4, Nothing),
+        k("specimen", PhiId, 4, Nothing),
+        k("order", PhiId, 4, Mark),
+        k("case", PhiId, 4, Mark),
+        k("ticket", PhiId, 4, Mark),
+        k("aps case", PhiId, 4, Mark),
+        k("cps case", PhiId, 4, Mark),
+        k("report", PhiId, 4, Mark),
+        k("rx", PhiId, 3, Nothing),
+        k("script", PhiId, 3, Nothing),
+        k("referral", PhiId, 3, Nothing),
+        k("cps referral", PhiId, 3, Nothing),
+        k("subject", PhiId, 3, Nothing),
+        k("participant", PhiId, 3, Nothing),
+        k("inmate", PhiId, 3, Nothing),
+        k("booking", PhiId, 3, Nothing),
+        k("unos id", PhiId, 3, Nothing),
+        k("user id", PhiId, 3, Nothing),
+        k("portal user id", PhiId, 3, Nothing),
+        k("username", PhiId, 3, Nothing),
+        k("hospital number", PhiMrn, 5, Nothing),
+        k("hosp", PhiMrn, 5, Nothing),
+        k("har", PhiAccount, 4, Nothing),
+        k("guarantor", PhiAccount, 4, Nothing),
+        k("dbn", PhiHealthPlan, 6, Nothing),
+        k("tricare", PhiHealthPlan, 6, Nothing),
+        k("bcbs ??", PhiHealthPlan, 6, Nothing),
+        k("bcbs", PhiHealthPlan, 6, Nothing),
+        k("aetna", PhiHealthPlan, 6, Nothing),
+        k("humana", PhiHealthPlan, 6, Nothing),
+        k("cigna", PhiHealthPlan, 6, Nothing),
+        k("uhc", PhiHealthPlan, 6, Nothing),
+        k("medi-cal", PhiHealthPlan, 6, Nothing),
+        k("ambetter", PhiHealthPlan, 6, Nothing),
+        k("molina", PhiHealthPlan, 6, Nothing),
+        k("kaiser", PhiHealthPlan, 6, Nothing),
+        k("anthem", PhiHealthPlan, 6, Nothing),
+        k("wellcare", PhiHealthPlan, 6, Nothing),
+        k("centene", PhiHealthPlan, 6, Nothing),
+        // "id": the rule decides (a mark, or six digits outside a job posting).
+        k("id", PhiId, 4, Nothing),
+        k("cdl", PhiLicense, 4, Nothing),
+        k("ccw", PhiLicense, 4, Nothing),
+        k("cert", PhiLicense, 4, Nothing),
+        k("certificate", PhiLicense, 4, Nothing),
+        k("airman cert", PhiLicense, 4, Nothing),
+        k("permit", PhiLicense, 4, Nothing),
+        k("band", PhiId, 3, Nothing),
+        k("study id", PhiId, 3, Nothing),
+        k("enrollment id", PhiId, 3, Nothing),
+        k("mr#", PhiMrn, 4, Nothing),
+        k("transmitter", PhiDevice, 2, Letter),
+        k("receiver", PhiDevice, 2, Letter),
+        k("sensor", PhiDevice, 2, Letter),
+        k("a-number", PhiId, 6, Nothing),
+        k("alien number", PhiId, 6, Nothing),
+        k("uscis number", PhiId, 6, Nothing),
+        k("uscis", PhiId, 6, Nothing),
+    ]
+};
