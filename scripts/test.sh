@@ -34,6 +34,8 @@ step "build" bash -c 'bash scripts/build-wasm.sh && node scripts/build.mjs'
 step "model weights" cargo run -q --release -p bedside-cli -- train --check
 step "word vectors" node --max-old-space-size=6144 scripts/build-vectors.mjs --check
 step "corpus eval" cargo run -q --release -p bedside-cli -- eval ../shared/corpus/dev.jsonl tests/corpus/*.jsonl
+# Record text (what OCR reads off charts and labels), scanned as the photo reader does: figures only.
+step "record eval" cargo run -q --release -p bedside-cli -- eval --record --misses 0 tests/corpus/record/*.jsonl
 step "tsc" npx tsc --noEmit -p .
 step "js unit" node scripts/unit.mjs
 step "deploy guide" node --test tests/deploy.test.mjs

@@ -149,6 +149,8 @@ describe('audit page', () => {
     const after0 = await listed(page);
     assert.deepEqual(after0.map((r) => r.key), before0.slice(1).map((r) => r.key), 'still dealt with after the reload');
     await page.check('#f-dealt');
+    // The list is redrawn a slice per task after the change: wait for the dealt post to be back.
+    await page.waitForSelector(`#results > li[data-key="${before0[0].key}"]`);
     const withDealt = await listed(page);
     assert.equal(withDealt.find((r) => r.key === before0[0].key)?.dealt, true);
     // Undo.

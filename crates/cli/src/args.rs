@@ -6,7 +6,7 @@ usage:
                 [--detectors FILE] [FILE|-]
   bedside check --jsonl [--record] [--config FILE] [--detectors FILE] FILE|-
   bedside eval [--check] [--min-hold-recall R] [--max-false-alarm R] [--min-phi-recall R]
-               [--min-labels N] [--misses N] CORPUS.jsonl...
+               [--min-labels N] [--misses N] [--record] CORPUS.jsonl...
   bedside bench [--seconds S] [--corpus DIR] [--audit POSTS]
   bedside train [--check]   (from the repository root: learns crates/core/data/model.bin
                              from the corpus; --check compares instead of writing)
@@ -56,6 +56,8 @@ pub struct EvalArgs {
     /// A PHI category needs this many labels before its recall floor applies.
     pub min_labels: usize,
     pub misses: usize,
+    /// Scan each text as record text (`Scanner::scan_record`): for corpora of OCR'd records.
+    pub record: bool,
 }
 
 pub struct TrainArgs {
@@ -149,6 +151,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                 min_phi_recall: None,
                 min_labels: 10,
                 misses: 15,
+                record: false,
             };
             while let Some(x) = rest.next() {
                 match x.as_str() {
@@ -162,6 +165,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                     "--min-phi-recall" => a.min_phi_recall = Some(ratio(&mut rest, x)?),
                     "--min-labels" => a.min_labels = number(&mut rest, x)?,
                     "--misses" => a.misses = number(&mut rest, x)?,
+                    "--record" => a.record = true,
                     f if f.starts_with('-') => {
                         return Err(format!("unknown option `{f}` for eval"))
                     }

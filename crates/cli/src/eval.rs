@@ -171,7 +171,11 @@ fn evaluate(scanner: &Scanner, posts: &[Post], a: &EvalArgs) -> (String, bool) {
     let (mut correct, mut holds, mut held, mut clean, mut alarms) = (0, 0, 0, 0, 0);
     let mut misses: Vec<Miss> = Vec::new();
     for p in posts {
-        let r = scanner.scan(&p.text);
+        let r = if a.record {
+            scanner.scan_record(&p.text)
+        } else {
+            scanner.scan(&p.text)
+        };
         let got = verdict_str(r.verdict);
         if got == p.verdict {
             correct += 1;
