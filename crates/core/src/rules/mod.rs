@@ -47,7 +47,7 @@ impl Draft {
             severity,
             start,
             end,
-            message: Cow::Borrowed(default_message(category)),
+            message: Cow::Borrowed(category.message()),
             suggestion: None,
             details: None,
             weak: false,
@@ -137,46 +137,6 @@ impl Needles {
 /// `regex`'s own `\s` over every code point). A nested class, so it also works inside `[...]`.
 #[cfg(test)]
 pub const WHITE_SPACE: &str = r"[\t\n\x0B\x0C\r \x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}]";
-
-/// The one-sentence explanation of a category, citing the rule or guidance behind it.
-pub fn default_message(c: Category) -> &'static str {
-    use Category::*;
-    match c {
-        PhiName => "A name tied to care identifies the person; names are a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).",
-        PhiLocation => "A place smaller than a state tied to a patient is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)) and helps people recognise them.",
-        PhiDate => "A date tied to a patient (birth, admission, discharge, death) is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)); say \"recently\" instead.",
-        PhiAge => "An age over 89, or an exact age beside other details, is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).",
-        PhiPhone => "A telephone or fax number is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)) and leads straight to a person.",
-        PhiEmail => "An email address is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)) and leads straight to a person.",
-        PhiSsn => "A Social Security number is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)) and must never be posted.",
-        PhiMrn => "A medical record number is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)) and belongs only in the chart.",
-        PhiHealthPlan => "A health plan or Medicare beneficiary number is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).",
-        PhiAccount => "An account number is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).",
-        PhiLicense => "A certificate or licence number is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).",
-        PhiVehicle => "A licence plate or VIN is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)) and points at its owner.",
-        PhiDevice => "A device serial number is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)) and can be traced to the patient who carries it.",
-        PhiUrl => "A web address pointing at a person's profile is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).",
-        PhiIp => "An IP address is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)) and can be traced to a household.",
-        PhiBiometric => "Biometric data such as fingerprints or retina scans is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).",
-        PhiPhoto => "Photos of patients are a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).",
-        PhiId => "A wristband, case or other unique number is a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).",
-        PhiRoom => "A room or bed number pins down who the patient is for anyone who works or visits there; leave it out.",
-        CaseRecognizable => "Several details about one patient together can identify them even without a name (HIPAA Safe Harbor, 45 CFR 164.514(b)(2)(ii)); keep only what the story needs.",
-        CasePhotoContext => "A picture of a patient, chart, screen, whiteboard or wristband can show identifiers; employer policies and HIPAA forbid posting it.",
-        PatientDemeaning => "Mocking or labelling patients breaks the professional duty of respect (NCSBN social media guidance) and erodes public trust.",
-        PatientAdvice => "Diagnosing or dosing an individual online creates a provider relationship and liability; point them to their own clinician (NCSBN guidance).",
-        WorkplaceCoworker => "Publicly criticising a recognisable coworker breaks most employers' social media policies; raise it through your manager instead.",
-        WorkplaceEmployer => "Disparaging your employer publicly can breach its social media policy; consider raising the concern internally.",
-        WorkplaceConfidential => "Internal business information (budgets, layoffs, staffing, memos) is confidential under employer policy and must not be shared.",
-        WorkplaceAtWork => "Posting from work or on shift suggests distraction from patient care and breaks most employers' policies (NCSBN guidance).",
-        WorkplaceVenting => "Venting about shifts or the job in public reflects on your profession and employer (NCSBN guidance); consider a private channel.",
-        ConductControversial => "Inflammatory political or religious statements tied to your professional identity can undermine patients' trust (professional guidance).",
-        ConductUnprofessional => "Profanity, intoxication or harassment in a post tied to your profession can lead to discipline (NCSBN guidance).",
-        ConductClaims => "Unverifiable claims about skills or results can mislead patients and breach advertising and professional standards.",
-        ConductSelfPromotion => "Heavy self-promotion with little value for readers tends to backfire with a professional audience.",
-        CustomTerm => "This term is on your organisation's list of things not to post.",
-    }
-}
 
 /// One-word US state names (two-word ones like "New York" start with a word that is not a
 /// place on its own). Shared by the rules that tell state-level geography from a location.

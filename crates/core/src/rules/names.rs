@@ -464,7 +464,7 @@ impl Rule for Names {
                     let msg = if relative || family_of {
                         "A relative's name ties the story to one family and so to the patient; names are a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2))."
                     } else {
-                        super::default_message(Category::PhiName)
+                        Category::PhiName.message()
                     };
                     out.push(
                         Draft::new(Category::PhiName, Severity::High, first.start, end)
