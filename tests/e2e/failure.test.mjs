@@ -125,7 +125,11 @@ describe('a core that throws on one text', () => {
       await page.evaluate((s) => window.__fixture.surfaces[s].focus(), name);
       await page.keyboard.press('Control+End');
       await page.keyboard.type(' and more');
-      await waitFor(page, ([i, e]) => document.querySelectorAll('bedside-badge')[i].dataset.engine === e, [i, engine]);
+      // Recovered: the engine is back and the badge counts findings again (the next scan's report).
+      await waitFor(page, ([i, e, off]) => {
+        const b = document.querySelectorAll('bedside-badge')[i];
+        return b.dataset.engine === e && b.shadowRoot?.querySelector('.count')?.textContent !== off;
+      }, [i, engine, OFF_TITLE]);
       const on = await badgeView(page, i);
       assert.equal(on.offShown, false);
       assert.equal(on.details, '');
