@@ -289,7 +289,7 @@ impl Model {
     /// score highest). The rules' own findings stand: the corpus they were written for
     /// still needs them (the floors test), and the model's out-of-fold scores did not
     /// earn a veto. When the post is plainly not about a patient, names, ages, dates and
-    /// places are lowered to tips (never dropped).
+    /// places are lowered to tips (never dropped), except in record text that shows a patient.
     pub(crate) fn decide(&self, ctx: &Context, drafts: &mut Vec<Draft>) {
         let rules = drafts.len();
         let whole = extract(ctx, drafts, 0, ctx.text.len());
@@ -345,7 +345,9 @@ impl Model {
                     }
                 }
                 Output::PatientContext => {
-                    if post[o] < self.threshold[o] {
+                    // Record text that shows a patient (see `Scanner::scan_record`) is a
+                    // patient's by what it holds; the model learned patient context from posts.
+                    if !ctx.record && post[o] < self.threshold[o] {
                         for d in drafts[..rules].iter_mut().filter(|d| {
                             PATIENT_DETAILS.contains(&d.category) && d.detector.is_none()
                         }) {
