@@ -352,7 +352,10 @@ fn gate(samples: &[Sample], scores: &[Vec<f32>], budget: f64) -> Option<(usize, 
                 .iter()
                 .filter(|&&i| verdict(&samples[i], &scores[i], th, tf) >= Some(Severity::Medium))
                 .count();
-            let key = (held as f64 + REVIEW_WEIGHT * reviewed as f64, usize::MAX - alarms);
+            let key = (
+                held as f64 + REVIEW_WEIGHT * reviewed as f64,
+                usize::MAX - alarms,
+            );
             if best.as_ref().is_none_or(|b| key > b.0) {
                 best = Some((key, held, th, tf));
             }

@@ -134,8 +134,29 @@ impl Scanner {
         for rule in self.shared.iter().chain(&self.rules) {
             rule.find(&ctx, &mut drafts);
         }
-        if let Some(m) = crate::model::model() {
-            m.decide(&ctx, &mut drafts);
+        // Record text is a patient's throughout only when it shows a patient: a name on a
+        // name line, a date of birth, a keyed record number, an age. A supply label, a
+        // blank form, a phone list or a staff board shows none and is read as a post, so
+        // its lot numbers, extensions, dates and first names count only as a post's would.
+        // A record that says it is a test or training print is read as a post with every
+        // identifier lowered to a tip.
+        let mut mock = false;
+        if record {
+            mock = mock_record(&ctx.lower);
+            if mock || !drafts.iter().any(|d| shows_patient(text, d)) {
+                ctx = Context::new(text);
+                drafts.clear();
+                for rule in self.shared.iter().chain(&self.rules) {
+                    rule.find(&ctx, &mut drafts);
+                }
+            }
+        }
+        // The model learned from posts. Record text that shows a patient is judged by the
+        // rules alone; record text read as a post for want of a patient (a count sheet, a
+        // label) may have its names and places capped by the gate, but gets no finding the
+        // model would add to a post.
+        if let Some(m) = crate::model::model().filter(|_| !ctx.record) {
+            m.decide(&ctx, &mut drafts, !record);
         }
         if let Some(d) = &self.detectors {
             d.find(&ctx, &mut drafts);
@@ -148,6 +169,14 @@ impl Scanner {
             );
         }
         soften_examples(&ctx, &mut drafts);
+        if mock {
+            for d in drafts
+                .iter_mut()
+                .filter(|d| d.category.id().starts_with("phi."))
+            {
+                d.severity = d.severity.min(Severity::Low);
+            }
+        }
         self.finish(&ctx, drafts)
     }
 
@@ -386,4 +415,66 @@ fn utf16_len(seg: &[u8]) -> usize {
             }) as usize
         })
         .sum()
+}
+
+/// Whether a record-text finding shows that the record is about a patient: a name on a
+/// name line, after an honorific or a patient's role word, or of two words or more (not a
+/// clinician's); a date of birth or a date with its year; a street address; a keyed record
+/// number; an SSN, a plan or account number; an age. A phone, an extension, a lot number, a
+/// bare date, a room, a lone first name or a bare number alone does not: a supply label, a
+/// log sheet or a phone list has those.
+fn shows_patient(text: &str, d: &Draft) -> bool {
+    if d.severity < Severity::High {
+        return false;
+    }
+    let t = &text[d.start..d.end.min(text.len())];
+    d.anchor
+        || match d.category {
+            Category::PhiAge
+            | Category::PhiSsn
+            | Category::PhiHealthPlan
+            | Category::PhiAccount => true,
+            Category::PhiName => {
+                let lower = t.to_ascii_lowercase();
+                // "Grace Abiodun": a known first name and more; not words from a board's
+                // columns, not a heading ("Advocacy Office").
+                let first = lower.split([' ', '-']).next().unwrap_or("");
+                t.trim().contains(' ')
+                    && !t.contains("  ")
+                    && crate::lexicon::first_names().contains(first)
+                    && !["dr", "doctor", "nurse", "rn ", "np ", "pa "]
+                        .iter()
+                        .any(|p| lower.starts_with(p))
+            }
+            // "4/17/89", "02/10/2025", "30-Apr-1999": a date with its year.
+            Category::PhiDate => {
+                t.split(|c: char| !c.is_ascii_digit())
+                    .filter(|g| !g.is_empty())
+                    .count()
+                    >= 3
+                    || t.split(|c: char| !c.is_ascii_digit()).any(|g| g.len() == 4)
+            }
+            // "14 Orchard Ln": a house number, then the street.
+            Category::PhiLocation => {
+                t.starts_with(|c: char| c.is_ascii_digit()) && t.split_whitespace().count() >= 3
+            }
+            _ => false,
+        }
+}
+
+/// Whether record text says it shows no real patient: a test print, a training or demo
+/// screen, a simulation scenario.
+fn mock_record(lower: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "not a patient",
+        "not a real patient",
+        "not for clinical use",
+        "training environment",
+        "test patient",
+        "printer test",
+        "demo mode",
+        "simulation scenario",
+        "manikin",
+    ];
+    MARKS.iter().any(|m| lower.contains(m))
 }

@@ -977,7 +977,6 @@ pub const KEYS: &[Key] = {
         k("serial no.", PhiDevice, 4, Nothing),
         k("serial no", PhiDevice, 4, Nothing),
         k("serial", PhiDevice, 4, Nothing),
-        k("lot", PhiDevice, 4, Nothing),
         k("wristband", PhiId, 4, Nothing),
         k("armband", PhiId, 4, Nothing),
         k("id band", PhiId, 4, Nothing),

@@ -356,9 +356,10 @@ impl Model {
         s
     }
 
-    /// Applies the model's decision to the rules' drafts (see the module's comment). In
-    /// record text every line is a patient's, so the gate caps nothing there.
-    pub(crate) fn decide(&self, ctx: &Context, drafts: &mut Vec<Draft>) {
+    /// Applies the model's decision to the rules' drafts (see the module's comment); with
+    /// `add` false only the gate's cap. In record text every line is a patient's, so the
+    /// gate caps nothing there.
+    pub(crate) fn decide(&self, ctx: &Context, drafts: &mut Vec<Draft>, add: bool) {
         let rules = drafts.len();
         let whole = extract(ctx, drafts, 0, ctx.text.len());
         if whole.words < MIN_WORDS {
@@ -385,6 +386,9 @@ impl Model {
                 d.severity = cap;
                 d.weak = true;
             }
+        }
+        if !add {
+            return;
         }
         let mut sentences: Option<Vec<Vec<f32>>> = None;
         for o in decision.categories {

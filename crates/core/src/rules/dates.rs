@@ -166,7 +166,8 @@ impl Rule for Dates {
                 _ => s,
             };
             if let Some(d) = tied(ctx, start, e, birth) {
-                out.push(d);
+                // A date of birth shows that a record is about a patient.
+                out.push(d.anchor(key.is_some()));
             }
         }
         // "born on Christmas Eve": a holiday dates an event as surely as a number does.

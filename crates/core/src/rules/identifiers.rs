@@ -101,7 +101,11 @@ impl Identifiers {
             }
         }
         for (s, e) in found {
-            out.push(Draft::new(Matchers::category("ssn.cued"), Severity::High, s, e).suggest(""));
+            out.push(
+                Draft::new(Matchers::category("ssn.cued"), Severity::High, s, e)
+                    .suggest("")
+                    .anchor(true),
+            );
         }
     }
 
@@ -179,7 +183,21 @@ impl Identifiers {
             {
                 sev = Severity::Low;
             }
-            out.push(Draft::new(cat, sev, start, end).suggest("").weak(weak));
+            // A keyed number only a patient has shows that a record is about one; a
+            // placeholder ("MRN 000000000") does not.
+            let anchor = matches!(
+                cat,
+                Category::PhiMrn
+                    | Category::PhiSsn
+                    | Category::PhiHealthPlan
+                    | Category::PhiAccount
+            ) && !placeholder(val);
+            out.push(
+                Draft::new(cat, sev, start, end)
+                    .suggest("")
+                    .weak(weak)
+                    .anchor(anchor),
+            );
             // "MRN 00913377, 00913378 and 01129045", "serials 22K481735 / 22K481736"
             let mut pos = end;
             while let Some(x) = m.at(more, hay, pos) {
@@ -626,6 +644,16 @@ fn contact_severity(ctx: &Context, pos: usize) -> (Severity, bool) {
 }
 
 /// Luhn check over decimal digits (most significant first).
+/// A value that only holds a place on a form or a test print: one digit repeated
+/// ("000000000", "9999999").
+pub fn placeholder(val: &str) -> bool {
+    let mut d = val.bytes().filter(u8::is_ascii_digit);
+    match d.next() {
+        Some(first) => d.all(|c| c == first),
+        None => false,
+    }
+}
+
 pub fn luhn(d: &[u8]) -> bool {
     let mut sum = 0u32;
     for (i, &x) in d.iter().rev().enumerate() {

@@ -38,6 +38,9 @@ pub struct Draft {
     pub weak: bool,
     /// The organisation detector (its index in the scanner's) that found it.
     pub detector: Option<usize>,
+    /// Shows that a record is about a patient (a name on a name line, a DOB, a keyed record
+    /// number, an age): record text without one is read as a post (`Scanner::scan_record`).
+    pub anchor: bool,
 }
 
 impl Draft {
@@ -52,6 +55,7 @@ impl Draft {
             details: None,
             weak: false,
             detector: None,
+            anchor: false,
         }
     }
 
@@ -62,6 +66,11 @@ impl Draft {
 
     pub fn suggest(mut self, s: &'static str) -> Draft {
         self.suggestion = Some(Cow::Borrowed(s));
+        self
+    }
+
+    pub fn anchor(mut self, anchor: bool) -> Draft {
+        self.anchor = anchor;
         self
     }
 

@@ -300,7 +300,21 @@ fn chart_names(ctx: &Context, starts: &[usize], out: &mut Vec<Draft>) {
         let (Some(&a), Some(&b)) = (toks.get(i), toks.get(i + 1)) else {
             break;
         };
-        if !a.all_caps || !b.all_caps || a.end - a.start < 2 || b.end - b.start < 2 {
+        // Record text also writes "Holloway, Grace" and "Thunderbird, J." on its boards
+        // and lists; a post writes LAST, FIRST only in capitals.
+        let mixed = ctx.record
+            && a.cap
+            && a.end - a.start >= 2
+            && b.cap
+            && (b.end - b.start >= 2 || ctx.text[b.end..].starts_with('.'))
+            // "Holloway, Grace", "HUANG, DAVID", never "Injection, USP" or "Hospira, Inc".
+            && (b.end - b.start == 1 || a.all_caps == b.all_caps)
+            && ctx.lower[b.start..b.end].bytes().all(|c| c.is_ascii_alphabetic())
+            && !matches!(
+                &ctx.lower[b.start..b.end],
+                "inc" | "llc" | "ltd" | "co" | "corp" | "plc" | "usp" | "md" | "rn" | "do" | "np"
+            );
+        if !mixed && (!a.all_caps || !b.all_caps || a.end - a.start < 2 || b.end - b.start < 2) {
             continue;
         }
         let gap = &ctx.text[a.end..b.start];
@@ -318,19 +332,46 @@ fn chart_names(ctx: &Context, starts: &[usize], out: &mut Vec<Draft>) {
         }
         let known = surnames().contains(last)
             || first_names().contains(first)
-            || matches!(first, "baby" | "infant" | "twin");
+            || matches!(first, "baby" | "infant" | "twin")
+            || (mixed && !a.all_caps && last.len() >= 3 && !in_a_place(ctx, i, b.end));
         if !known {
             continue;
         }
-        let mut end = b.end;
+        let mut end = b.end + usize::from(b.end - b.start == 1);
         // "BABY BOY", "BABY GIRL", "MARY ANN"
         if let Some(c) = toks.get(i + 2) {
-            if c.all_caps && c.start == end + 1 && c.sentence == b.sentence {
+            if a.all_caps && c.all_caps && c.start == end + 1 && c.sentence == b.sentence {
                 end = c.end;
             }
         }
-        out.push(Draft::new(Category::PhiName, Severity::High, a.start, end).suggest(""));
+        out.push(
+            Draft::new(Category::PhiName, Severity::High, a.start, end)
+                .suggest("")
+                .anchor(true),
+        );
     }
+}
+
+/// Whether "Word, Word" at token `i` is part of a place or a clinician rather than a
+/// LAST, First name: a capitalized word or a house number just before it ("12 Kingsway
+/// Court, Luton", "Dr J Nguyen, Brighton"), or a credential after it ("Whitfield, Anne MD").
+fn in_a_place(ctx: &Context, i: usize, end: usize) -> bool {
+    let text = ctx.text;
+    let a = ctx.tokens[i];
+    let line = &text[text[..a.start].rfind('\n').map_or(0, |n| n + 1)..a.start];
+    // "4/27 Esplanade, Glenelg": a house number right before it (a board's times and
+    // chair numbers stand apart in columns).
+    let lb = line.as_bytes();
+    if lb.len() >= 2 && lb[lb.len() - 1] == b' ' && lb[lb.len() - 2].is_ascii_digit() {
+        return true;
+    }
+    if i > 0 {
+        let p = ctx.tokens[i - 1];
+        if p.cap && p.end <= a.start && text[p.end..a.start].bytes().all(|c| c == b' ') {
+            return true;
+        }
+    }
+    followed_by_credential(ctx, end)
 }
 
 impl Rule for Names {
@@ -425,7 +466,11 @@ impl Rule for Names {
                     } else {
                         Severity::Medium
                     };
-                    out.push(Draft::new(Category::PhiName, sev, t.start, end).suggest("a patient"));
+                    out.push(
+                        Draft::new(Category::PhiName, sev, t.start, end)
+                            .suggest("a patient")
+                            .anchor(true),
+                    );
                 }
                 covered_until = end;
                 continue;
@@ -469,7 +514,9 @@ impl Rule for Names {
                     out.push(
                         Draft::new(Category::PhiName, Severity::High, first.start, end)
                             .message(msg)
-                            .suggest(""),
+                            .suggest("")
+                            // "pt Jenny K.", not a heading ("Patient Advocacy Office").
+                            .anchor(!t.cap),
                     );
                     covered_until = end;
                     continue;
