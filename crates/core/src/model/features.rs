@@ -30,7 +30,8 @@ pub const EVIDENCE_VALUE: f32 = 0.2;
 /// Character n-grams of a word, with spaces at its ends (" ward ", "ward", "ard "...).
 const CHAR_GRAMS: std::ops::RangeInclusive<usize> = 3..=5;
 
-/// One example: the indices of its features (sorted, distinct), the value every hashed
+/// One example: the indices of its features (distinct; hashed ones first, in the order the
+/// text gives them, then evidence ones in order), the value every hashed
 /// feature takes (evidence features take [`EVIDENCE_VALUE`]) and its mean vector.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Example {
@@ -62,6 +63,16 @@ fn mix(a: u32, b: u32) -> u32 {
 /// Features of the byte span `[from, to)` of the post, given the rules' drafts so far.
 pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -> Example {
     let mut sparse: Vec<u32> = Vec::with_capacity(64);
+    // Hashed features are kept distinct with a bitmap as they come: sorting a long post's
+    // ten thousand character n-grams cost more than scoring them.
+    let mut seen = [0u64; N_HASH / 64];
+    let mut push = |sparse: &mut Vec<u32>, f: u32| {
+        let (w, b) = (f as usize / 64, f % 64);
+        if seen[w] >> b & 1 == 0 {
+            seen[w] |= 1 << b;
+            sparse.push(f);
+        }
+    };
     let dims = vectors::dims();
     let mut dense = vec![0f32; dims];
     let mut pooled = 0u32;
@@ -71,8 +82,8 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
     for t in ctx.tokens[first..].iter().take_while(|t| t.end <= to) {
         let w = &ctx.lower.as_bytes()[t.start..t.end];
         let h = fnv1a(w);
-        sparse.push(h & (N_HASH as u32 - 1));
-        sparse.push(mix(prev, h) & (N_HASH as u32 - 1));
+        push(&mut sparse, h & (N_HASH as u32 - 1));
+        push(&mut sparse, mix(prev, h) & (N_HASH as u32 - 1));
         prev = h;
         let mut padded = [b' '; 64];
         if w.len() + 2 <= padded.len() {
@@ -80,7 +91,7 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
             let padded = &padded[..w.len() + 2];
             for n in CHAR_GRAMS {
                 for g in padded.windows(n) {
-                    sparse.push(mix(fnv1a(g), 0x6772_616d) & (N_HASH as u32 - 1));
+                    push(&mut sparse, mix(fnv1a(g), 0x6772_616d) & (N_HASH as u32 - 1));
                 }
             }
         }
@@ -99,8 +110,7 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
         let k = vectors::scale() / pooled as f32;
         dense.iter_mut().for_each(|d| *d *= k);
     }
-    sparse.sort_unstable();
-    sparse.dedup();
+    let hashed = sparse.len();
     let norm = if sparse.is_empty() {
         0.0
     } else {
@@ -153,8 +163,16 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
     let len = (usize::BITS - (words >> 2).leading_zeros()).min(6) as usize;
     sparse.push((extra + 4 + len) as u32);
     sparse.push((extra + 15) as u32); // always on: a bias the regulariser shrinks
-    sparse.sort_unstable();
-    sparse.dedup();
+    // Evidence features follow the hashed ones, distinct and in order.
+    sparse[hashed..].sort_unstable();
+    let mut k = hashed;
+    for i in hashed..sparse.len() {
+        if i == hashed || sparse[i] != sparse[k - 1] {
+            sparse[k] = sparse[i];
+            k += 1;
+        }
+    }
+    sparse.truncate(k);
     Example {
         sparse,
         norm,
