@@ -12,8 +12,8 @@
 use std::time::Instant;
 
 use bedside_core::model::{
-    self, decide_scores, Example, Output, Trained, EVIDENCE_VALUE, MIN_CAP_WORDS, MIN_WORDS,
-    N_HASH, N_SPARSE, OUTPUTS, PATIENT_DETAILS,
+    self, decide_scores, Example, Output, Trained, EVIDENCE_VALUE, FLAG, HOLD, MIN_CAP_WORDS,
+    MIN_WORDS, N_HASH, N_SPARSE, OUTPUTS, PATIENT_DETAILS,
 };
 use bedside_core::{Config, Scanner, Severity};
 
@@ -257,7 +257,7 @@ fn verdict(s: &Sample, scores: &[f32], hold: f32, flag: f32) -> Option<Severity>
     if !long(s) {
         return rules_alone(s);
     }
-    let (h, f) = (OUTPUTS.len() - 2, OUTPUTS.len() - 1);
+    let (h, f) = (HOLD, FLAG);
     let cap = if scores[h] >= hold {
         Some(Severity::High)
     } else if scores[f] >= flag {
@@ -294,7 +294,7 @@ pub fn thresholds(samples: &[Sample], scores: &[Vec<f32>]) -> Vec<f32> {
             }
         }
     }
-    let (h, f) = (n - 2, n - 1);
+    let (h, f) = (HOLD, FLAG);
     if let Some((_, th, tf)) = gate(samples, scores, MAX_FALSE_ALARM) {
         t[h] = th;
         t[f] = tf;
@@ -306,7 +306,7 @@ pub fn thresholds(samples: &[Sample], scores: &[Vec<f32>]) -> Vec<f32> {
 /// the most to review, at `REVIEW_WEIGHT`) while at most `budget` of clean posts get a
 /// medium or high finding: (held, thresholds).
 fn gate(samples: &[Sample], scores: &[Vec<f32>], budget: f64) -> Option<(usize, f32, f32)> {
-    let (h, f) = (OUTPUTS.len() - 2, OUTPUTS.len() - 1);
+    let (h, f) = (HOLD, FLAG);
     let clean: Vec<usize> = (0..samples.len())
         .filter(|&i| samples[i].post.verdict == "clean")
         .collect();
@@ -377,7 +377,7 @@ pub struct Summary {
 pub fn summary(samples: &[Sample], scores: &[Vec<f32>], t: &[f32]) -> Summary {
     let (mut holds, mut held, mut clean, mut alarms) = (0, 0, 0, 0);
     let n = OUTPUTS.len();
-    let (h, f) = (n - 2, n - 1);
+    let (h, f) = (HOLD, FLAG);
     let mut found = vec![(0usize, 0usize, 0usize); n];
     for (i, s) in samples.iter().enumerate() {
         let worst = verdict(s, &scores[i], t[h], t[f]);

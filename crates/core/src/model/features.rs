@@ -91,7 +91,10 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
             let padded = &padded[..w.len() + 2];
             for n in CHAR_GRAMS {
                 for g in padded.windows(n) {
-                    push(&mut sparse, mix(fnv1a(g), 0x6772_616d) & (N_HASH as u32 - 1));
+                    push(
+                        &mut sparse,
+                        mix(fnv1a(g), 0x6772_616d) & (N_HASH as u32 - 1),
+                    );
                 }
             }
         }
@@ -163,7 +166,7 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
     let len = (usize::BITS - (words >> 2).leading_zeros()).min(6) as usize;
     sparse.push((extra + 4 + len) as u32);
     sparse.push((extra + 15) as u32); // always on: a bias the regulariser shrinks
-    // Evidence features follow the hashed ones, distinct and in order.
+                                      // Evidence features follow the hashed ones, distinct and in order.
     sparse[hashed..].sort_unstable();
     let mut k = hashed;
     for i in hashed..sparse.len() {

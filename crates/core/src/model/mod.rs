@@ -60,8 +60,11 @@ pub const OUTPUTS: &[Output] = &[
     Output::Hold,
     Output::Flag,
 ];
-const HOLD: usize = OUTPUTS.len() - 2;
-const FLAG: usize = OUTPUTS.len() - 1;
+/// The gate's outputs' places in [`OUTPUTS`].
+pub const HOLD: usize = OUTPUTS.len() - 2;
+pub const FLAG: usize = OUTPUTS.len() - 1;
+const _: () =
+    assert!(matches!(OUTPUTS[HOLD], Output::Hold) && matches!(OUTPUTS[FLAG], Output::Flag));
 
 /// The model decides only posts of at least this many words (with a letter): it learned
 /// from whole posts, and a fragment typed so far or a one-liner gives its word weights too
