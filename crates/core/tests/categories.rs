@@ -921,6 +921,7 @@ fn phi_name_honorifics_of_other_languages() {
             "Madame Bovary is the best novel about arsenic poisoning #toxicology",
             "As a DON I'll say it: staffing ratios matter",
             "Proud of my Tito Ben for finishing his first marathon at 60!",
+            "Lighting a candle for Abuela Carmen, who passed two years ago today, her mole recipe on the stove",
             "ms patients deserve better access to neurology",
             "Frau Holle is my favourite fairy tale to read to the kids",
             "Word is the chief is out after last month's M&M. Board meets Thursday.",

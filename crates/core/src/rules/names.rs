@@ -669,8 +669,9 @@ impl Rule for Names {
                 }
             }
 
-            // 4. A first and last name in a sentence about care, not about staff.
-            if t.cap && !t.all_caps && given_name(w) && !not_name(w) {
+            // 4. A first and last name in a sentence about care, not about staff; not after
+            //    a family title used as a name ("Mamá Lupe", "Uncle Bob": the writer's own).
+            if t.cap && !t.all_caps && given_name(w) && !not_name(w) && !kin_title_before(ctx, i) {
                 if prev.is_some_and(|p| {
                     matches!(
                         p,
@@ -1196,6 +1197,41 @@ fn lower_honorific_name(ctx: &Context, i: usize, si: usize) -> Option<usize> {
     let english = matches!(&low[t.start..t.end], "mr" | "mrs" | "ms");
     (wordy && !not_name(next) && !WORDLIKE.contains(next) && (known || dotted && !english))
         .then_some(x.end)
+}
+
+/// A capitalised family title right before token `i` ("Mamá Lupe", "Abuela Rosa", "Uncle
+/// Bob"): how a writer names their own relatives.
+fn kin_title_before(ctx: &Context, i: usize) -> bool {
+    i > 0 && {
+        let p = ctx.tokens[i - 1];
+        p.cap
+            && p.sentence == ctx.tokens[i].sentence
+            && ctx.text[p.end..ctx.tokens[i].start] == *" "
+            && matches!(
+                &ctx.lower[p.start..p.end],
+                "mamá"
+                    | "mama"
+                    | "papá"
+                    | "papa"
+                    | "abuela"
+                    | "abuelo"
+                    | "tía"
+                    | "tia"
+                    | "tío"
+                    | "tio"
+                    | "nana"
+                    | "grandma"
+                    | "grandpa"
+                    | "granny"
+                    | "auntie"
+                    | "aunt"
+                    | "uncle"
+                    | "lola"
+                    | "lolo"
+                    | "tita"
+                    | "tito"
+            )
+    }
 }
 
 /// A bed right after a name or initials: "Edna in bed 7", "j.m. in bay 4", "a.k. in 22"
