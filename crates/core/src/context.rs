@@ -435,8 +435,23 @@ const MAX_SENTENCE: usize = 400;
 
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "vs", "jr", "sr", "no", "approx", "e.g", "i.e", "etc", "pt",
-    "mt", "ft", "a.m", "p.m", "u.s",
+    "mt", "ft", "a.m", "p.m", "u.s", "sra", "srta", "mme", "mlle",
 ];
+
+/// Initials run together ("J.M", "j.m", "a.k.a"): single letters joined by periods, which
+/// end no sentence ("j.m. in bay 4 pulled his IV").
+fn initials_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3
+        && b.len() <= 5
+        && b.iter().enumerate().all(|(k, c)| {
+            if k % 2 == 0 {
+                c.is_ascii_alphabetic()
+            } else {
+                *c == b'.'
+            }
+        })
+}
 
 /// Splits at `.`, `!`, `?` followed by a space or the end, and at line breaks; keeps
 /// abbreviations ("Mr.", "St.") inside their sentence.
@@ -478,6 +493,7 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
                 let w = prev_word_raw(text, i);
                 ABBREVIATIONS.iter().any(|a| w.eq_ignore_ascii_case(a))
                     || (w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase())
+                    || initials_word(w)
             };
             if !abbr {
                 (start, i) = cut(&mut out, start, j);
@@ -687,6 +703,7 @@ mod tests {
                         let w = prev_word_raw(text, i);
                         ABBREVIATIONS.iter().any(|a| w.eq_ignore_ascii_case(a))
                             || (w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase())
+                            || initials_word(w)
                     };
                     if !abbr {
                         cut = Some(j);
@@ -814,6 +831,30 @@ mod tests {
             });
         }
         out
+    }
+
+    #[test]
+    fn initials_end_no_sentence() {
+        for t in [
+            "j.m. in bay 4 pulled his IV",
+            "J.M. in bay 4 pulled his IV",
+            "A.K.A. Jones came in",
+        ] {
+            assert_eq!(split_sentences(t).len(), 1, "{t}");
+        }
+        for t in [
+            "I went home. Then I slept",
+            "Call me at 5. Then go",
+            "It was Tim. Then Jo",
+        ] {
+            assert_eq!(split_sentences(t).len(), 2, "{t}");
+        }
+        assert!(
+            initials_word("j.m")
+                && initials_word("A.K.A")
+                && !initials_word("ab.c")
+                && !initials_word("a.")
+        );
     }
 
     #[test]

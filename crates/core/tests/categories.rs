@@ -896,3 +896,81 @@ fn workplace_confidential_internal_numbers() {
         ],
     );
 }
+
+#[test]
+fn phi_name_honorifics_of_other_languages() {
+    assert_cat(
+        "phi.name",
+        &[
+            "Frau Hoffmann in bed 6 refused her insulin again tonight",
+            "herr weber in 5C was so sweet today, 91 and still flirting with the surgeons",
+            "Sra. Delgado's daughter asked us to keep her admission quiet, she's on comfort care",
+            "sra. pérez in bay 3 finally ate after her surgery",
+            "Srta. Ochoa was discharged after her appendectomy",
+            "señora Castillo in room 8 asked for her rosary before the biopsy",
+            "Mme Girard is back on our floor with another COPD flare",
+            "Mlle Rousseau, 19, came in with a broken wrist after the derby",
+            "M. Fournier chambre 12 pulled out his IV again, third time since his surgery",
+            "RIP Doña Carmen, our longest dialysis patient, who passed on Sunday",
+            "Don Ernesto in bed 2 taught the whole night shift to play dominoes after his bypass",
+            "Lola Remedios was admitted with pneumonia and asks for her rosary every night",
+            "mrs j in 3 pulled her IV out again",
+        ],
+        &[
+            "my lola turned 95 today and still beats us all at mahjong",
+            "Madame Bovary is the best novel about arsenic poisoning #toxicology",
+            "As a DON I'll say it: staffing ratios matter",
+            "Proud of my Tito Ben for finishing his first marathon at 60!",
+            "Lighting a candle for Abuela Carmen, who passed two years ago today, her mole recipe on the stove",
+            "ms patients deserve better access to neurology",
+            "Frau Holle is my favourite fairy tale to read to the kids",
+            "Word is the chief is out after last month's M&M. Board meets Thursday.",
+        ],
+    );
+}
+
+#[test]
+fn phi_name_initials_and_first_name_with_initial() {
+    assert_cat(
+        "phi.name",
+        &[
+            "j.m. in bay 4 pulled his IV out again, third time tonight",
+            "T.R. (DOB 04/02/1958) finally went home after his CABG",
+            "A.K. in 22 was the funniest pt I've had all year, did stand-up during his paracentesis",
+            "Kyle R. still owes the clinic for his MRI and won't return our calls about the biopsy results",
+            "pt Renée came back to the ED with the same chest pain",
+            "Zoë P. was admitted last night with DKA, she's only 14",
+            "Cake on the ward for Marjorie in bed 9, who turned 97 today and wants a sherry",
+        ],
+        &[
+            "Vitals at 6 a.m. and 2 p.m. for everyone on the unit",
+            "Shout-out to Jenny K. on nights for precepting three new grads this month!",
+            "I got my B.S.N. in 2015 and my M.S.N. last spring",
+            "See the U.S. guidelines, e.g. the CDC's, for flu shots",
+            "@Grace O. thanks for the article, great read",
+            "Tom in bed flow keeps sending us admits at 0600, Tom please",
+        ],
+    );
+}
+
+#[test]
+fn phi_location_facility_and_unit() {
+    assert_cat(
+        "phi.location",
+        &[
+            "my pt on 4 West at Mercy General coded twice last night",
+            "our patient in the cardiac unit at Valley finally got her new valve",
+            "my patient we transferred to the burn unit at Harborview is out of the ICU",
+            "pt in 4B at Saint Clare's asked for a priest at 3am",
+            "my patient at the Lakeside ED waited 14 hours for a bed",
+            "my pt with the brain bleed went to the Kingston Neuro ICU last night",
+        ],
+        &[
+            "I spent 8 years in the MICU at Palmetto Bay and loved my coworkers",
+            "Lakeside ED is hiring night shift RNs, sign-on bonus available",
+            "Zero ED visits since we started the home program for our patients",
+            "Vet ICU sent me a picture of my dog after his surgery",
+            "Our unit at Mercy General won the Daisy award this month!",
+        ],
+    );
+}

@@ -177,6 +177,7 @@ impl Locations {
             let end = extend_at_facility(ctx, me);
             out.push(draft(ms, end));
         }
+        facility_units(ctx, out, hard);
         self.towns(ctx, out, &cues.town);
         self.known_towns(ctx, out, hard, &cues.known);
         self.on_streets(ctx, out, hard, &cues.on);
@@ -745,6 +746,234 @@ fn extend_in_town(ctx: &Context, end: usize) -> usize {
         }
     }
     last
+}
+
+/// Words naming a unit of a hospital, which "at" and a facility's name may follow ("the
+/// cardiac unit at Valley", "the ER at Mercy", "peds at UIHC").
+fn unit_word(w: &str) -> bool {
+    matches!(
+        w,
+        "unit"
+            | "floor"
+            | "ward"
+            | "wing"
+            | "icu"
+            | "nicu"
+            | "picu"
+            | "cvicu"
+            | "sicu"
+            | "micu"
+            | "ccu"
+            | "er"
+            | "ed"
+            | "peds"
+            | "desk"
+            | "tower"
+    )
+}
+
+/// Unit abbreviations that a facility's name may precede ("Lakeside ED", "Providence ER",
+/// "the Lakeview Neuro ICU"); only in capitals.
+fn unit_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "ED" | "ER" | "ICU" | "NICU" | "PICU" | "CVICU" | "SICU" | "MICU" | "CCU"
+    )
+}
+
+/// Capitalised words that describe a unit rather than name a facility ("Neuro ICU",
+/// "Peds ER", "Main ED").
+fn unit_descriptor(w: &str) -> bool {
+    matches!(
+        w,
+        "neuro"
+            | "cardiac"
+            | "peds"
+            | "pediatric"
+            | "paediatric"
+            | "trauma"
+            | "burn"
+            | "surgical"
+            | "medical"
+            | "adult"
+            | "level"
+            | "main"
+            | "new"
+            | "old"
+            | "busy"
+            | "local"
+            | "community"
+            | "regional"
+            | "county"
+            | "hospital"
+            | "freestanding"
+            | "cardiovascular"
+            | "shock"
+            | "respiratory"
+            | "covid"
+            | "mobile"
+            | "virtual"
+            | "tele"
+            | "vet"
+            | "veterinary"
+            | "animal"
+    )
+}
+
+/// Whether `w` (as written) is a compass direction of a unit's name ("4 West", "6 S").
+fn direction(w: &str) -> bool {
+    matches!(
+        w,
+        "West"
+            | "East"
+            | "North"
+            | "South"
+            | "W"
+            | "E"
+            | "N"
+            | "S"
+            | "WEST"
+            | "EAST"
+            | "NORTH"
+            | "SOUTH"
+    )
+}
+
+/// A named facility's unit that pins a patient down: a unit "at" a capitalised facility
+/// ("4 West at Mercy General", "the cardiac unit at Valley", "4B at Saint Clare's") or a
+/// facility's name before a unit's abbreviation ("Lakeside ED", "the Lakeview Neuro ICU"),
+/// in a sentence tied to a patient.
+fn facility_units(ctx: &Context, out: &mut Vec<Draft>, hard: bool) {
+    let toks = &ctx.tokens;
+    let text = ctx.text;
+    let low = ctx.lower.as_str();
+    for (k, t) in toks.iter().enumerate() {
+        let raw = &text[t.start..t.end];
+        let w = &low[t.start..t.end];
+        let si = t.sentence;
+        let joined = |a: usize, b: usize| text[toks[a].end..toks[b].start] == *" ";
+        // "4 West", "6 South", "4B", "5C": a unit by its number.
+        let numbered_dir = k > 0
+            && direction(raw)
+            && toks[k - 1].sentence == si
+            && joined(k - 1, k)
+            && low[toks[k - 1].start..toks[k - 1].end]
+                .bytes()
+                .all(|c| c.is_ascii_digit())
+            && toks[k - 1].end - toks[k - 1].start <= 2;
+        let numbered = raw.len() >= 2
+            && raw.len() <= 3
+            && raw.as_bytes()[..raw.len() - 1]
+                .iter()
+                .all(u8::is_ascii_digit)
+            && raw.as_bytes()[raw.len() - 1].is_ascii_uppercase();
+        let named_unit = unit_word(w)
+            && (!matches!(w, "er" | "ed") || raw.bytes().all(|c| c.is_ascii_uppercase()));
+        if numbered_dir || numbered || named_unit {
+            let after_at = text[t.end..].strip_prefix(" at ");
+            if let Some(after) = after_at {
+                let fac = after.split(' ').next().unwrap_or("");
+                let fac_low = fac
+                    .trim_end_matches(|c: char| !c.is_alphanumeric())
+                    .to_ascii_lowercase();
+                let facility = fac.starts_with(|c: char| c.is_uppercase())
+                    && !not_name(&fac_low)
+                    && !is_region(&fac_low);
+                // A patient in the sentence: "I spent 8 years in the MICU at ..." is a career.
+                if facility && ctx.patient_in(si, si) && tied(ctx, t.start, hard) {
+                    // "3 Tower", "4 West": the unit's number too.
+                    let numbered_word = k > 0
+                        && toks[k - 1].sentence == si
+                        && joined(k - 1, k)
+                        && toks[k - 1].end - toks[k - 1].start <= 2
+                        && low[toks[k - 1].start..toks[k - 1].end]
+                            .bytes()
+                            .all(|c| c.is_ascii_digit());
+                    let mut start = if numbered_word {
+                        toks[k - 1].start
+                    } else {
+                        t.start
+                    };
+                    // "the cardiac step-down unit", "our 5 East desk": back to a determiner.
+                    let first = if numbered_word { k - 1 } else { k };
+                    for back in 1..=3 {
+                        let Some(j) = first.checked_sub(back) else {
+                            break;
+                        };
+                        let pw = &low[toks[j].start..toks[j].end];
+                        if toks[j].sentence != si {
+                            break;
+                        }
+                        if matches!(pw, "the" | "our" | "your" | "their" | "his" | "her") {
+                            start = toks[j].start;
+                            break;
+                        }
+                        if !pw.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-') {
+                            break;
+                        }
+                    }
+                    // "8 years in the MICU at ...", "I work on 4 West at ...": the writer's
+                    // own job, not a patient's bed.
+                    let p1 = prev_word(low, start);
+                    let p1_at = low[..start].trim_end().len().saturating_sub(p1.len());
+                    let p2 = prev_word(low, p1_at);
+                    if matches!(p1, "in" | "on" | "at")
+                        && matches!(
+                            p2,
+                            "years"
+                                | "months"
+                                | "work"
+                                | "worked"
+                                | "works"
+                                | "working"
+                                | "spent"
+                                | "job"
+                                | "shifts"
+                                | "nurse"
+                                | "career"
+                        )
+                    {
+                        continue;
+                    }
+                    // The facility's name ends with its sentence ("at Mercy West. She'd").
+                    let se = ctx.sentence_span(si).1;
+                    let end = extend_at_facility(ctx, t.end).min(se);
+                    let end = end
+                        - text[..end]
+                            .bytes()
+                            .rev()
+                            .take_while(|c| matches!(c, b' ' | b'.' | b',' | b'\n'))
+                            .count();
+                    if end > t.end + 4 {
+                        out.push(draft(start, end));
+                        continue;
+                    }
+                }
+            }
+        }
+        // "Lakeside ED", "Providence ER", "the Lakeview Neuro ICU".
+        if unit_abbreviation(raw) && k > 0 && toks[k - 1].sentence == si && joined(k - 1, k) {
+            let mut j = k - 1;
+            let pl = &low[toks[j].start..toks[j].end];
+            if unit_descriptor(pl) && j > 0 && toks[j - 1].sentence == si && joined(j - 1, j) {
+                j -= 1;
+            }
+            let p = toks[j];
+            let pw = &low[p.start..p.end];
+            // Not the sentence's first word, whose capital says nothing ("Zero ED visits").
+            let name = p.cap
+                && ctx.sentence_span(si).0 != p.start
+                && !p.all_caps
+                && p.end - p.start >= 3
+                && pw.bytes().all(|c| c.is_ascii_alphabetic())
+                && !unit_descriptor(pw)
+                && !not_name(pw)
+                && !is_region(pw);
+            if name && tied(ctx, p.start, hard) {
+                out.push(draft(p.start, t.end));
+            }
+        }
+    }
 }
 
 /// Extends a unit over a following "at St. Luke's".
