@@ -12,8 +12,8 @@
 use std::time::Instant;
 
 use bedside_core::model::{
-    self, decide_scores, Example, Output, Trained, EVIDENCE_VALUE, FLAG, HOLD, MIN_CAP_WORDS,
-    MIN_WORDS, N_HASH, N_SPARSE, OUTPUTS, PATIENT_DETAILS,
+    self, decide_scores, gate_cap, Example, Output, Trained, EVIDENCE_VALUE, FLAG, HOLD,
+    MIN_CAP_WORDS, MIN_WORDS, N_HASH, N_SPARSE, OUTPUTS, PATIENT_DETAILS,
 };
 use bedside_core::{Config, Scanner, Severity};
 
@@ -257,14 +257,7 @@ fn verdict(s: &Sample, scores: &[f32], hold: f32, flag: f32) -> Option<Severity>
     if !long(s) {
         return rules_alone(s);
     }
-    let (h, f) = (HOLD, FLAG);
-    let cap = if scores[h] >= hold {
-        Some(Severity::High)
-    } else if scores[f] >= flag {
-        Some(Severity::Medium)
-    } else {
-        None
-    };
+    let cap = Some(gate_cap(scores, hold, flag));
     if s.example.words < MIN_CAP_WORDS {
         return rules_alone(s).max(cap);
     }

@@ -114,10 +114,10 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
         dense.iter_mut().for_each(|d| *d *= k);
     }
     let hashed = sparse.len();
-    let norm = if sparse.is_empty() {
+    let norm = if hashed == 0 {
         0.0
     } else {
-        1.0 / (sparse.len() as f32).sqrt()
+        1.0 / (hashed as f32).sqrt()
     };
     // Lexicon kinds of the span.
     let mut kinds = 0u64;
@@ -167,15 +167,10 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
     sparse.push((extra + 4 + len) as u32);
     sparse.push((extra + 15) as u32); // always on: a bias the regulariser shrinks
                                       // Evidence features follow the hashed ones, distinct and in order.
-    sparse[hashed..].sort_unstable();
-    let mut k = hashed;
-    for i in hashed..sparse.len() {
-        if i == hashed || sparse[i] != sparse[k - 1] {
-            sparse[k] = sparse[i];
-            k += 1;
-        }
-    }
-    sparse.truncate(k);
+    let mut evidence = sparse.split_off(hashed);
+    evidence.sort_unstable();
+    evidence.dedup();
+    sparse.extend(evidence);
     Example {
         sparse,
         norm,

@@ -125,6 +125,18 @@ pub struct Decision {
     pub categories: Vec<usize>,
 }
 
+/// The gate's cap for a post's scores, given its hold and flag thresholds: high when the
+/// post is held, medium when it is flagged, else low.
+pub fn gate_cap(scores: &[f32], hold: f32, flag: f32) -> Severity {
+    if scores[HOLD] >= hold {
+        Severity::High
+    } else if scores[FLAG] >= flag {
+        Severity::Medium
+    } else {
+        Severity::Low
+    }
+}
+
 /// The decision for a post's scores, given the thresholds and the most severe finding the
 /// rules made in each output's category. `bedside train` simulates the product with this
 /// very function, so its figures are the product's.
@@ -133,13 +145,7 @@ pub fn decide_scores(
     scores: &[f32],
     ruled: impl Fn(usize) -> Option<Severity>,
 ) -> Decision {
-    let cap = if scores[HOLD] >= threshold[HOLD] {
-        Severity::High
-    } else if scores[FLAG] >= threshold[FLAG] {
-        Severity::Medium
-    } else {
-        Severity::Low
-    };
+    let cap = gate_cap(scores, threshold[HOLD], threshold[FLAG]);
     let sev = |o: usize| match OUTPUTS[o] {
         Output::Category(c) => c.default_severity(),
         _ => Severity::Low,
@@ -360,8 +366,8 @@ impl Model {
     }
 
     /// Applies the model's decision to the rules' drafts (see the module's comment); with
-    /// `add` false only the gate's cap. In record text every line is a patient's, so the
-    /// gate caps nothing there.
+    /// `add` false only the gate's cap. Record text that shows a patient never comes here
+    /// (`Scanner::scan_as`).
     pub(crate) fn decide(&self, ctx: &Context, drafts: &mut Vec<Draft>, add: bool) {
         let rules = drafts.len();
         let whole = extract(ctx, drafts, 0, ctx.text.len());
@@ -379,7 +385,7 @@ impl Model {
             _ => None,
         };
         let decision = decide_scores(&self.threshold, &post, ruled);
-        let cap = if ctx.record || whole.words < MIN_CAP_WORDS {
+        let cap = if whole.words < MIN_CAP_WORDS {
             Severity::High
         } else {
             decision.cap
