@@ -89,12 +89,15 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
         if w.len() + 2 <= padded.len() {
             padded[1..=w.len()].copy_from_slice(w);
             let padded = &padded[..w.len() + 2];
-            for n in CHAR_GRAMS {
-                for g in padded.windows(n) {
-                    push(
-                        &mut sparse,
-                        mix(fnv1a(g), 0x6772_616d) & (N_HASH as u32 - 1),
-                    );
+            // FNV-1a extends byte by byte, so each start's 3-, 4- and 5-gram hashes come
+            // from one running hash (the same values as hashing each gram alone).
+            let (lo, hi) = (*CHAR_GRAMS.start(), *CHAR_GRAMS.end());
+            for i in 0..=padded.len().saturating_sub(lo) {
+                let mut g = fnv1a(&padded[i..i + lo - 1]);
+                for &b in padded[i + lo - 1..].iter().take(hi - lo + 1) {
+                    g ^= b as u32;
+                    g = g.wrapping_mul(0x0100_0193);
+                    push(&mut sparse, mix(g, 0x6772_616d) & (N_HASH as u32 - 1));
                 }
             }
         }

@@ -339,27 +339,29 @@ pub fn vector_shape() -> (usize, usize) {
 impl Model {
     /// Log-odds per output for one example.
     pub fn scores(&self, ex: &Example) -> Vec<f32> {
-        let n = OUTPUTS.len();
+        const N: usize = OUTPUTS.len();
         let mut s = self.bias.clone();
-        let mut acc = vec![0i32; n];
+        // Fixed-size rows let the compiler add a feature's N weights at once.
+        let mut acc = [0i32; N];
         for &f in &ex.sparse {
             let f = f as usize;
             if f < N_HASH {
-                for (a, &w) in acc.iter_mut().zip(&self.hashed[f * n..f * n + n]) {
+                let row: &[u8; N] = self.hashed[f * N..f * N + N].try_into().expect("row");
+                for (a, &w) in acc.iter_mut().zip(row) {
                     *a += w as i8 as i32;
                 }
             } else {
-                let row = &self.evidence[(f - N_HASH) * n..(f - N_HASH) * n + n];
+                let row = &self.evidence[(f - N_HASH) * N..(f - N_HASH) * N + N];
                 s.iter_mut()
                     .zip(row)
                     .for_each(|(s, w)| *s += w * EVIDENCE_VALUE);
             }
         }
-        for o in 0..n {
+        for o in 0..N {
             s[o] += acc[o] as f32 * self.scale[o] * ex.norm;
         }
         for (d, &x) in ex.dense.iter().enumerate().take(self.dims) {
-            let row = &self.dense[d * n..d * n + n];
+            let row = &self.dense[d * N..d * N + N];
             s.iter_mut().zip(row).for_each(|(s, w)| *s += w * x);
         }
         s
