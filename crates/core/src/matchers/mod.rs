@@ -41,7 +41,26 @@ pub enum Near {
     /// At the start of the local part (`[a-z0-9._%+-]`, then spaces) before each
     /// occurrence of one of these substrings: an email's "@" or "(at)".
     LocalPart(&'static [&'static str]),
+    /// At the start of each word whose first two letters are one of `words`' (as
+    /// [`Near::Words`]; `ANY_WORD` for every word) at most `within` bytes before an
+    /// occurrence of one of `needles` that every match holds: a profile address's ".com/",
+    /// a street's suffix. A needle starting (ending) with a letter or digit counts only at
+    /// the start (end) of a word ("st" in "410 elm st.", not in "staff" or "first").
+    Before {
+        words: &'static [&'static str],
+        needles: &'static [&'static str],
+        within: usize,
+    },
+    /// At the start of each word of exactly this many letters and digits: a VIN.
+    Long(usize),
 }
+
+/// Every letter and digit, for a [`Near::Words`] or [`Near::Before`] row whose matches
+/// can start at any word.
+pub const ANY_WORD: &[&str] = &[
+    "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s",
+    "t", "u", "v", "w", "x", "y", "z", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+];
 
 /// One identifier format, written once.
 pub struct Format {
@@ -197,7 +216,7 @@ impl Matchers {
         let mut bts = Vec::with_capacity(rows.len());
         for f in rows {
             firsts.push(match f.near {
-                Near::Words(w) => Pairs::of(w),
+                Near::Words(w) | Near::Before { words: w, .. } => Pairs::of(w),
                 _ => Pairs::default(),
             });
             let keys: Vec<String> = f.keys.iter().map(Key::pattern).collect();
@@ -480,6 +499,39 @@ impl<'a> Hay<'a> {
                     at.dedup();
                 } else {
                     at.extend(words.iter().copied().filter(|&p| first(p)));
+                }
+            }
+            Near::Before {
+                needles, within, ..
+            } => {
+                let words = self.words();
+                let first = |p: usize| firsts.has(b[p], b.get(p + 1).copied().unwrap_or(0));
+                for nd in needles {
+                    let nb = nd.as_bytes();
+                    let word = crate::rules::text::is_word;
+                    let head = nb.first().is_some_and(u8::is_ascii_alphanumeric);
+                    let tail = nb.last().is_some_and(u8::is_ascii_alphanumeric);
+                    for p in memchr::memmem::find_iter(b, nb) {
+                        if head && p > 0 && word(b[p - 1])
+                            || tail && b.get(p + nb.len()).is_some_and(|&c| word(c))
+                        {
+                            continue;
+                        }
+                        let lo = words.partition_point(|&w| w + within < p);
+                        let hi = words.partition_point(|&w| w <= p);
+                        at.extend(words[lo..hi].iter().copied().filter(|&p| first(p)));
+                    }
+                }
+                at.sort_unstable();
+                at.dedup();
+            }
+            Near::Long(n) => {
+                let word = |c: &u8| c.is_ascii_alphanumeric();
+                for &p in self.words() {
+                    let long = b[p..].iter().take(n + 1).take_while(|c| word(c)).count();
+                    if long == n {
+                        at.push(p);
+                    }
                 }
             }
         }
