@@ -53,7 +53,17 @@ pub enum Near {
     },
     /// At the start of each word of exactly this many letters and digits: a VIN.
     Long(usize),
+    /// At the start of each digit run of `min` to `max` digits followed by one of `next`
+    /// (by anything when `next` is empty): an IPv4 address's first octet and its dot.
+    Runs {
+        min: usize,
+        max: usize,
+        next: &'static [u8],
+    },
 }
+
+/// The farthest a [`Near::Words`] row's digits may lie from its start (`digit_within`).
+const NEAR_MAX: usize = 64;
 
 /// Every letter and digit, for a [`Near::Words`] or [`Near::Before`] row whose matches
 /// can start at any word.
@@ -170,6 +180,8 @@ pub struct Matchers {
     groups: Vec<bool>,
     /// For [`Near::Words`] rows, the first two bytes of their keywords, as a bitmap.
     firsts: Vec<Pairs>,
+    /// For [`Near::Before`] rows whose needles are words, the needles' first two bytes.
+    needle_firsts: Vec<Option<Pairs>>,
 }
 
 /// A set of byte pairs (folded to 5 bits each: a few more words pass, none is missed).
@@ -200,6 +212,34 @@ impl Pairs {
     }
 }
 
+/// A quick hash of a row's id for [`INDEX`]: its length and three of its bytes.
+const fn idhash(s: &[u8]) -> usize {
+    let n = s.len();
+    if n == 0 {
+        return 0;
+    }
+    n * 31 + s[0] as usize * 7 + s[n / 2] as usize * 13 + s[n - 1] as usize * 3
+}
+
+const SLOTS: usize = 256;
+
+/// The rows by their ids' hashes (open addressing, `u8::MAX` empty), built at compile time.
+const INDEX: [u8; SLOTS] = {
+    let rows = table::FORMATS;
+    assert!(rows.len() < SLOTS / 2, "the index needs room");
+    let mut t = [u8::MAX; SLOTS];
+    let mut r = 0;
+    while r < rows.len() {
+        let mut k = idhash(rows[r].id.as_bytes()) % SLOTS;
+        while t[k] != u8::MAX {
+            k = (k + 1) % SLOTS;
+        }
+        t[k] = r as u8;
+        r += 1;
+    }
+    t
+};
+
 /// The table compiled, once per process.
 pub fn matchers() -> &'static Matchers {
     static M: OnceLock<Matchers> = OnceLock::new();
@@ -214,7 +254,21 @@ impl Matchers {
         let mut groups = Vec::with_capacity(rows.len());
         let mut firsts = Vec::with_capacity(rows.len());
         let mut bts = Vec::with_capacity(rows.len());
+        let mut needle_firsts = Vec::with_capacity(rows.len());
         for f in rows {
+            if matches!(f.near, Near::Words(_)) && f.digit_within > NEAR_MAX {
+                return Err(format!("format {}: digit_within above {NEAR_MAX}", f.id));
+            }
+            needle_firsts.push(match f.near {
+                Near::Before { needles, .. }
+                    if needles
+                        .iter()
+                        .all(|n| n.bytes().all(|c| c.is_ascii_alphanumeric())) =>
+                {
+                    Some(Pairs::of(needles))
+                }
+                _ => None,
+            });
             firsts.push(match f.near {
                 Near::Words(w) | Near::Before { words: w, .. } => Pairs::of(w),
                 _ => Pairs::default(),
@@ -246,15 +300,25 @@ impl Matchers {
             bts,
             groups,
             firsts,
+            needle_firsts,
         })
     }
 
     /// The row of `id`; panics on an unknown id (a typo in a rule, caught by every test).
+    /// One hash and one comparison ([`INDEX`]): the rules ask for rows on every scan.
+    #[inline]
     pub fn row(id: &str) -> usize {
-        table::FORMATS
-            .iter()
-            .position(|f| f.id == id)
-            .unwrap_or_else(|| panic!("no format {id}"))
+        let mut k = idhash(id.as_bytes()) % SLOTS;
+        loop {
+            let r = INDEX[k];
+            if r == u8::MAX {
+                panic!("no format {id}");
+            }
+            if table::FORMATS[r as usize].id == id {
+                return r as usize;
+            }
+            k = (k + 1) % SLOTS;
+        }
     }
 
     /// The category of row `id`.
@@ -339,7 +403,7 @@ impl Matchers {
 
     fn find_in(&self, f: &Format, row: usize, hay: &Hay) -> Vec<Match> {
         let mut out = Vec::new();
-        let starts = hay.starts(f, &self.firsts[row]);
+        let starts = hay.starts(f, &self.firsts[row], self.needle_firsts[row].as_ref());
         let mut last = 0;
         for p in starts {
             if p < last {
@@ -396,6 +460,8 @@ fn keyed(f: &Format, m: &Match, b: &[u8]) -> bool {
 pub struct Places {
     runs: OnceLock<Vec<(usize, usize)>>,
     words: OnceLock<Vec<usize>>,
+    /// The words a digit run starts within [`NEAR_MAX`] bytes of, with that distance.
+    near: OnceLock<Vec<(usize, u8)>>,
 }
 
 /// The lower-cased post with what the rows' [`Near`]s look for.
@@ -436,8 +502,26 @@ impl<'a> Hay<'a> {
         })
     }
 
+    /// The words that a digit run starts close after (within [`NEAR_MAX`] bytes), with
+    /// the distance to it: found once, in one walk over words and runs.
+    fn near(&self) -> &[(usize, u8)] {
+        self.places.near.get_or_init(|| {
+            let mut out = Vec::new();
+            let mut runs = self.runs.iter().map(|r| r.0).peekable();
+            for &w in self.words() {
+                while runs.next_if(|&r| r < w).is_some() {}
+                match runs.peek() {
+                    Some(&r) if r - w <= NEAR_MAX => out.push((w, (r - w) as u8)),
+                    Some(_) => {}
+                    None => break,
+                }
+            }
+            out
+        })
+    }
+
     /// The places where `f`'s matches can start, in order.
-    fn starts(&self, f: &Format, firsts: &Pairs) -> Vec<usize> {
+    fn starts(&self, f: &Format, firsts: &Pairs, needle_firsts: Option<&Pairs>) -> Vec<usize> {
         let b = self.low.as_bytes();
         let mut at: Vec<usize> = Vec::new();
         match f.near {
@@ -460,7 +544,7 @@ impl<'a> Hay<'a> {
             }
             Near::Needles(needles) => {
                 for nd in needles {
-                    at.extend(memchr::memmem::find_iter(b, nd.as_bytes()));
+                    hits(b, nd, |p| at.push(p));
                 }
                 at.sort_unstable();
                 at.dedup();
@@ -468,7 +552,7 @@ impl<'a> Hay<'a> {
             Near::LocalPart(needles) => {
                 let local = |c: u8| c.is_ascii_alphanumeric() || b"._%+-".contains(&c);
                 for nd in needles {
-                    for p in memchr::memmem::find_iter(b, nd.as_bytes()) {
+                    hits(b, nd, |p| {
                         let mut s = p;
                         while s > 0 && b[s - 1] == b' ' {
                             s -= 1;
@@ -480,7 +564,7 @@ impl<'a> Hay<'a> {
                         if s < e {
                             at.push(s);
                         }
-                    }
+                    });
                 }
                 at.sort_unstable();
                 at.dedup();
@@ -489,14 +573,15 @@ impl<'a> Hay<'a> {
                 let words = self.words();
                 let first = |p: usize| firsts.has(b[p], b.get(p + 1).copied().unwrap_or(0));
                 if f.digit_within > 0 {
-                    // Only the words a digit run follows closely: found from the runs.
-                    for &(r, _) in self.runs {
-                        let lo = words.partition_point(|&w| w + f.digit_within < r);
-                        let hi = words.partition_point(|&w| w <= r);
-                        at.extend(words[lo..hi].iter().copied().filter(|&p| first(p)));
-                    }
-                    at.sort_unstable();
-                    at.dedup();
+                    // Only the words a digit run follows closely.
+                    let within = f.digit_within;
+                    at.extend(
+                        self.near()
+                            .iter()
+                            .filter(|&&(p, d)| d as usize <= within && first(p))
+                            .map(|&(p, _)| p),
+                    );
+                    return at;
                 } else {
                     at.extend(words.iter().copied().filter(|&p| first(p)));
                 }
@@ -506,31 +591,87 @@ impl<'a> Hay<'a> {
             } => {
                 let words = self.words();
                 let first = |p: usize| firsts.has(b[p], b.get(p + 1).copied().unwrap_or(0));
-                for nd in needles {
-                    let nb = nd.as_bytes();
-                    let word = crate::rules::text::is_word;
-                    let head = nb.first().is_some_and(u8::is_ascii_alphanumeric);
-                    let tail = nb.last().is_some_and(u8::is_ascii_alphanumeric);
-                    for p in memchr::memmem::find_iter(b, nb) {
-                        if head && p > 0 && word(b[p - 1])
-                            || tail && b.get(p + nb.len()).is_some_and(|&c| word(c))
+                let window = |p: usize, at: &mut Vec<usize>| {
+                    let lo = words.partition_point(|&w| w + within < p);
+                    let hi = words.partition_point(|&w| w <= p);
+                    at.extend(words[lo..hi].iter().copied().filter(|&p| first(p)));
+                };
+                if let Some(nf) = needle_firsts {
+                    // Needles that are words: looked up word by word, not searched for.
+                    for &p in words {
+                        if !nf.has(b[p], b.get(p + 1).copied().unwrap_or(0))
+                            || p > 0 && b[p - 1] == b'_'
                         {
                             continue;
                         }
-                        let lo = words.partition_point(|&w| w + within < p);
-                        let hi = words.partition_point(|&w| w <= p);
-                        at.extend(words[lo..hi].iter().copied().filter(|&p| first(p)));
+                        let e = p + b[p..]
+                            .iter()
+                            .take_while(|c| c.is_ascii_alphanumeric())
+                            .count();
+                        if b.get(e) != Some(&b'_')
+                            && needles.iter().any(|n| n.as_bytes() == &b[p..e])
+                        {
+                            window(p, &mut at);
+                        }
+                    }
+                    at.sort_unstable();
+                    at.dedup();
+                    return at;
+                }
+                // Needles sharing their last byte ("/" of ".com/"): one memchr pass.
+                let last = needles.first().and_then(|n| n.bytes().last());
+                let shared = needles.iter().all(|n| n.bytes().last() == last);
+                match last {
+                    Some(l) if shared && !l.is_ascii_alphanumeric() => {
+                        for i in memchr::memchr_iter(l, b) {
+                            let hit = needles
+                                .iter()
+                                .filter(|n| b[..=i].ends_with(n.as_bytes()))
+                                .map(|n| i + 1 - n.len())
+                                .min();
+                            if let Some(p) = hit {
+                                window(p, &mut at);
+                            }
+                        }
+                    }
+                    _ => {
+                        for nd in needles {
+                            let nb = nd.as_bytes();
+                            let word = crate::rules::text::is_word;
+                            let head = nb.first().is_some_and(u8::is_ascii_alphanumeric);
+                            let tail = nb.last().is_some_and(u8::is_ascii_alphanumeric);
+                            hits(b, nd, |p| {
+                                if !(head && p > 0 && word(b[p - 1])
+                                    || tail && b.get(p + nb.len()).is_some_and(|&c| word(c)))
+                                {
+                                    window(p, &mut at);
+                                }
+                            });
+                        }
                     }
                 }
                 at.sort_unstable();
                 at.dedup();
             }
             Near::Long(n) => {
+                // A word that long starts at least that far before the next word.
+                let words = self.words();
                 let word = |c: &u8| c.is_ascii_alphanumeric();
-                for &p in self.words() {
-                    let long = b[p..].iter().take(n + 1).take_while(|c| word(c)).count();
-                    if long == n {
+                for (i, &p) in words.iter().enumerate() {
+                    let next = words.get(i + 1).copied().unwrap_or(b.len());
+                    if next - p >= n
+                        && b[p..].iter().take(n + 1).take_while(|c| word(c)).count() == n
+                    {
                         at.push(p);
+                    }
+                }
+            }
+            Near::Runs { min, max, next } => {
+                for &(s, e) in self.runs {
+                    if (min..=max).contains(&(e - s))
+                        && (next.is_empty() || b.get(e).is_some_and(|c| next.contains(c)))
+                    {
+                        at.push(s);
                     }
                 }
             }
@@ -543,6 +684,15 @@ impl<'a> Hay<'a> {
             });
         }
         at
+    }
+}
+
+/// Each place `needle` occurs in `b`: memchr for one byte, memmem (whose searcher takes a
+/// moment to build) for more.
+fn hits(b: &[u8], needle: &str, mut f: impl FnMut(usize)) {
+    match needle.as_bytes() {
+        [c] => memchr::memchr_iter(*c, b).for_each(f),
+        nb => memchr::memmem::find_iter(b, nb).for_each(&mut f),
     }
 }
 
@@ -648,6 +798,14 @@ mod tests {
             failures.len(),
             failures.join("\n")
         );
+    }
+
+    /// The id index finds every row (ids that share a hash probe on).
+    #[test]
+    fn every_row_is_found_by_its_id() {
+        for (i, f) in FORMATS.iter().enumerate() {
+            assert_eq!(Matchers::row(f.id), i, "{}", f.id);
+        }
     }
 
     #[test]

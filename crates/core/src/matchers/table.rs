@@ -1021,7 +1021,11 @@ pub const FORMATS: &[Format] = &[
         category: Category::PhiIp,
         pattern: r"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b",
         keys: &[],
-        near: Near::Digits,
+        near: Near::Runs {
+            min: 1,
+            max: 3,
+            next: b".",
+        },
         digit_within: 0,
         valid: ipv4,
         #[cfg(test)]
@@ -1047,7 +1051,11 @@ pub const FORMATS: &[Format] = &[
         category: Category::PhiAccount,
         pattern: r"\b\d(?:[ -]?\d){12,18}\b",
         keys: &[],
-        near: Near::Digits,
+        near: Near::Runs {
+            min: 1,
+            max: 19,
+            next: b"",
+        },
         digit_within: 0,
         valid: card,
         #[cfg(test)]
@@ -1074,7 +1082,11 @@ pub const FORMATS: &[Format] = &[
         category: Category::PhiHealthPlan,
         pattern: r"\b[1-9][a-z][a-z0-9]\d-?[a-z][a-z0-9]\d-?[a-z][a-z]\d\d\b",
         keys: &[],
-        near: Near::Digits,
+        near: Near::Runs {
+            min: 1,
+            max: 1,
+            next: b"abcdefghijklmnopqrstuvwxyz",
+        },
         digit_within: 0,
         valid: mbi,
         #[cfg(test)]
@@ -1367,7 +1379,11 @@ pub const FORMATS: &[Format] = &[
         category: Category::PhiLocation,
         pattern: r"\b\d{5}(?:-\d{4})?\b",
         keys: &[],
-        near: Near::Digits,
+        near: Near::Runs {
+            min: 5,
+            max: 5,
+            next: b"",
+        },
         digit_within: 0,
         valid: any,
         #[cfg(test)]
