@@ -6,9 +6,9 @@
 //! The engine is `regex-automata`, the one the `regex` crate already ships for organisation
 //! detectors, in ASCII mode on the lower-cased post: each row's lazy DFA finds where a match
 //! ends, and its bounded backtracker reads the named groups only on a match (chosen over a
-//! serialized dense DFA: building the whole table takes about a millisecond, inside the
+//! serialized dense DFA: building the whole table takes about 2.2 ms (45 rows, Unicode white space), inside the
 //! 5 ms budget, and a lazy DFA adds no tables to the `.wasm`). Patterns are compiled once per process, the first
-//! time a scanner is built (about a millisecond for the table). Speed comes from *where*
+//! time a scanner is built (most of the 3.9 ms a first construction takes). Speed comes from *where*
 //! a pattern is tried: each row names the places its matches can start ([`Near`]: digit
 //! runs, a few needles, keyword first letters), and the pattern is tried anchored there
 //! only, so most of a post is never read by most rows.
@@ -41,7 +41,36 @@ pub enum Near {
     /// At the start of the local part (`[a-z0-9._%+-]`, then spaces) before each
     /// occurrence of one of these substrings: an email's "@" or "(at)".
     LocalPart(&'static [&'static str]),
+    /// At the start of each word whose first two letters are one of `words`' (as
+    /// [`Near::Words`]; `ANY_WORD` for every word) at most `within` bytes before an
+    /// occurrence of one of `needles` that every match holds: a profile address's ".com/",
+    /// a street's suffix. A needle starting (ending) with a letter or digit counts only at
+    /// the start (end) of a word ("st" in "410 elm st.", not in "staff" or "first").
+    Before {
+        words: &'static [&'static str],
+        needles: &'static [&'static str],
+        within: usize,
+    },
+    /// At the start of each word of exactly this many letters and digits: a VIN.
+    Long(usize),
+    /// At the start of each digit run of `min` to `max` digits followed by one of `next`
+    /// (by anything when `next` is empty): an IPv4 address's first octet and its dot.
+    Runs {
+        min: usize,
+        max: usize,
+        next: &'static [u8],
+    },
 }
+
+/// The farthest a [`Near::Words`] row's digits may lie from its start (`digit_within`).
+const NEAR_MAX: usize = 64;
+
+/// Every letter and digit, for a [`Near::Words`] or [`Near::Before`] row whose matches
+/// can start at any word.
+pub const ANY_WORD: &[&str] = &[
+    "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s",
+    "t", "u", "v", "w", "x", "y", "z", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+];
 
 /// One identifier format, written once.
 pub struct Format {
@@ -151,6 +180,8 @@ pub struct Matchers {
     groups: Vec<bool>,
     /// For [`Near::Words`] rows, the first two bytes of their keywords, as a bitmap.
     firsts: Vec<Pairs>,
+    /// For [`Near::Before`] rows whose needles are words, the needles' first two bytes.
+    needle_firsts: Vec<Option<Pairs>>,
 }
 
 /// A set of byte pairs (folded to 5 bits each: a few more words pass, none is missed).
@@ -181,6 +212,98 @@ impl Pairs {
     }
 }
 
+/// A quick hash of a row's id for [`INDEX`]: its length and three of its bytes.
+const fn idhash(s: &[u8]) -> usize {
+    let n = s.len();
+    if n == 0 {
+        return 0;
+    }
+    n * 31 + s[0] as usize * 7 + s[n / 2] as usize * 13 + s[n - 1] as usize * 3
+}
+
+const SLOTS: usize = 256;
+
+/// The rows by their ids' hashes (open addressing, `u8::MAX` empty), built at compile time.
+const INDEX: [u8; SLOTS] = {
+    let rows = table::FORMATS;
+    assert!(rows.len() < SLOTS / 2, "the index needs room");
+    let mut t = [u8::MAX; SLOTS];
+    let mut r = 0;
+    while r < rows.len() {
+        let mut k = idhash(rows[r].id.as_bytes()) % SLOTS;
+        while t[k] != u8::MAX {
+            k = (k + 1) % SLOTS;
+        }
+        t[k] = r as u8;
+        r += 1;
+    }
+    t
+};
+
+/// Unicode `White_Space` beyond ASCII, as UTF-8 bytes: NEL, no-break space (which
+/// contenteditable editors write for a second space), ogham, the en quad to hair space,
+/// line and paragraph separators, narrow no-break, medium mathematical and ideographic.
+const WIDE_SPACE: &str =
+    r"\xC2[\x85\xA0]|\xE1\x9A\x80|\xE2\x80[\x80-\x8A\xA8\xA9\xAF]|\xE2\x81\x9F|\xE3\x80\x80";
+
+/// The pattern with every `\s` also matching Unicode white space (the rows run in ASCII
+/// mode on bytes), as the hand-written matchers the rows replaced read it: `\s` becomes
+/// `(?:\s|WIDE)`, a class holding `\s` becomes `(?:[...]|WIDE)`. A negated class holding
+/// `\s` is refused.
+fn unicode_spaces(p: &str) -> Result<String, String> {
+    let b = p.as_bytes();
+    let mut out = String::with_capacity(p.len() * 2);
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => {
+                let e = (i + 2).min(b.len());
+                if &b[i..e] == b"\\s" {
+                    out.push_str("(?:\\s|");
+                    out.push_str(WIDE_SPACE);
+                    out.push(')');
+                } else {
+                    out.push_str(&p[i..e]);
+                }
+                i = e;
+            }
+            b'[' => {
+                // The class runs to the first `]` not escaped and not first in it.
+                let mut j = i + 1;
+                if b.get(j) == Some(&b'^') {
+                    j += 1;
+                }
+                if b.get(j) == Some(&b']') {
+                    j += 1;
+                }
+                while j < b.len() && b[j] != b']' {
+                    j += if b[j] == b'\\' { 2 } else { 1 };
+                }
+                let class = &p[i..(j + 1).min(p.len())];
+                if class.contains("\\s") {
+                    if class.starts_with("[^") {
+                        return Err(format!("a negated class with \\s: {class}"));
+                    }
+                    out.push_str("(?:");
+                    out.push_str(class);
+                    out.push('|');
+                    out.push_str(WIDE_SPACE);
+                    out.push(')');
+                } else {
+                    out.push_str(class);
+                }
+                i = j + 1;
+            }
+            _ => {
+                let c = p[i..].chars().next().unwrap_or(' ');
+                out.push(c);
+                i += c.len_utf8();
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// The table compiled, once per process.
 pub fn matchers() -> &'static Matchers {
     static M: OnceLock<Matchers> = OnceLock::new();
@@ -195,13 +318,28 @@ impl Matchers {
         let mut groups = Vec::with_capacity(rows.len());
         let mut firsts = Vec::with_capacity(rows.len());
         let mut bts = Vec::with_capacity(rows.len());
+        let mut needle_firsts = Vec::with_capacity(rows.len());
         for f in rows {
+            if matches!(f.near, Near::Words(_)) && f.digit_within > NEAR_MAX {
+                return Err(format!("format {}: digit_within above {NEAR_MAX}", f.id));
+            }
+            needle_firsts.push(match f.near {
+                Near::Before { needles, .. }
+                    if needles
+                        .iter()
+                        .all(|n| n.bytes().all(|c| c.is_ascii_alphanumeric())) =>
+                {
+                    Some(Pairs::of(needles))
+                }
+                _ => None,
+            });
             firsts.push(match f.near {
-                Near::Words(w) => Pairs::of(w),
+                Near::Words(w) | Near::Before { words: w, .. } => Pairs::of(w),
                 _ => Pairs::default(),
             });
             let keys: Vec<String> = f.keys.iter().map(Key::pattern).collect();
-            let pattern = f.pattern.replace("{keys}", &keys.join("|"));
+            let pattern = unicode_spaces(&f.pattern.replace("{keys}", &keys.join("|")))
+                .map_err(|e| format!("format {}: {e}", f.id))?;
             let bad = |e: &dyn std::fmt::Display| format!("format {}: bad pattern: {e}", f.id);
             let nfa: NFA = thompson::Compiler::new()
                 .syntax(syntax::Config::new().unicode(false).utf8(false))
@@ -227,15 +365,25 @@ impl Matchers {
             bts,
             groups,
             firsts,
+            needle_firsts,
         })
     }
 
     /// The row of `id`; panics on an unknown id (a typo in a rule, caught by every test).
+    /// One hash and one comparison ([`INDEX`]): the rules ask for rows on every scan.
+    #[inline]
     pub fn row(id: &str) -> usize {
-        table::FORMATS
-            .iter()
-            .position(|f| f.id == id)
-            .unwrap_or_else(|| panic!("no format {id}"))
+        let mut k = idhash(id.as_bytes()) % SLOTS;
+        loop {
+            let r = INDEX[k];
+            if r == u8::MAX {
+                panic!("no format {id}");
+            }
+            if table::FORMATS[r as usize].id == id {
+                return r as usize;
+            }
+            k = (k + 1) % SLOTS;
+        }
     }
 
     /// The category of row `id`.
@@ -320,7 +468,7 @@ impl Matchers {
 
     fn find_in(&self, f: &Format, row: usize, hay: &Hay) -> Vec<Match> {
         let mut out = Vec::new();
-        let starts = hay.starts(f, &self.firsts[row]);
+        let starts = hay.starts(f, &self.firsts[row], self.needle_firsts[row].as_ref());
         let mut last = 0;
         for p in starts {
             if p < last {
@@ -377,6 +525,8 @@ fn keyed(f: &Format, m: &Match, b: &[u8]) -> bool {
 pub struct Places {
     runs: OnceLock<Vec<(usize, usize)>>,
     words: OnceLock<Vec<usize>>,
+    /// The words a digit run starts within [`NEAR_MAX`] bytes of, with that distance.
+    near: OnceLock<Vec<(usize, u8)>>,
 }
 
 /// The lower-cased post with what the rows' [`Near`]s look for.
@@ -417,8 +567,26 @@ impl<'a> Hay<'a> {
         })
     }
 
+    /// The words that a digit run starts close after (within [`NEAR_MAX`] bytes), with
+    /// the distance to it: found once, in one walk over words and runs.
+    fn near(&self) -> &[(usize, u8)] {
+        self.places.near.get_or_init(|| {
+            let mut out = Vec::new();
+            let mut runs = self.runs.iter().map(|r| r.0).peekable();
+            for &w in self.words() {
+                while runs.next_if(|&r| r < w).is_some() {}
+                match runs.peek() {
+                    Some(&r) if r - w <= NEAR_MAX => out.push((w, (r - w) as u8)),
+                    Some(_) => {}
+                    None => break,
+                }
+            }
+            out
+        })
+    }
+
     /// The places where `f`'s matches can start, in order.
-    fn starts(&self, f: &Format, firsts: &Pairs) -> Vec<usize> {
+    fn starts(&self, f: &Format, firsts: &Pairs, needle_firsts: Option<&Pairs>) -> Vec<usize> {
         let b = self.low.as_bytes();
         let mut at: Vec<usize> = Vec::new();
         match f.near {
@@ -441,7 +609,7 @@ impl<'a> Hay<'a> {
             }
             Near::Needles(needles) => {
                 for nd in needles {
-                    at.extend(memchr::memmem::find_iter(b, nd.as_bytes()));
+                    hits(b, nd, |p| at.push(p));
                 }
                 at.sort_unstable();
                 at.dedup();
@@ -449,7 +617,7 @@ impl<'a> Hay<'a> {
             Near::LocalPart(needles) => {
                 let local = |c: u8| c.is_ascii_alphanumeric() || b"._%+-".contains(&c);
                 for nd in needles {
-                    for p in memchr::memmem::find_iter(b, nd.as_bytes()) {
+                    hits(b, nd, |p| {
                         let mut s = p;
                         while s > 0 && b[s - 1] == b' ' {
                             s -= 1;
@@ -461,7 +629,7 @@ impl<'a> Hay<'a> {
                         if s < e {
                             at.push(s);
                         }
-                    }
+                    });
                 }
                 at.sort_unstable();
                 at.dedup();
@@ -470,16 +638,106 @@ impl<'a> Hay<'a> {
                 let words = self.words();
                 let first = |p: usize| firsts.has(b[p], b.get(p + 1).copied().unwrap_or(0));
                 if f.digit_within > 0 {
-                    // Only the words a digit run follows closely: found from the runs.
-                    for &(r, _) in self.runs {
-                        let lo = words.partition_point(|&w| w + f.digit_within < r);
-                        let hi = words.partition_point(|&w| w <= r);
-                        at.extend(words[lo..hi].iter().copied().filter(|&p| first(p)));
+                    // Only the words a digit run follows closely.
+                    let within = f.digit_within;
+                    at.extend(
+                        self.near()
+                            .iter()
+                            .filter(|&&(p, d)| d as usize <= within && first(p))
+                            .map(|&(p, _)| p),
+                    );
+                    return at;
+                } else {
+                    at.extend(words.iter().copied().filter(|&p| first(p)));
+                }
+            }
+            Near::Before {
+                needles, within, ..
+            } => {
+                let words = self.words();
+                let first = |p: usize| firsts.has(b[p], b.get(p + 1).copied().unwrap_or(0));
+                let window = |p: usize, at: &mut Vec<usize>| {
+                    let lo = words.partition_point(|&w| w + within < p);
+                    let hi = words.partition_point(|&w| w <= p);
+                    at.extend(words[lo..hi].iter().copied().filter(|&p| first(p)));
+                };
+                if let Some(nf) = needle_firsts {
+                    // Needles that are words: looked up word by word, not searched for.
+                    for &p in words {
+                        if !nf.has(b[p], b.get(p + 1).copied().unwrap_or(0))
+                            || p > 0 && b[p - 1] == b'_'
+                        {
+                            continue;
+                        }
+                        let e = p + b[p..]
+                            .iter()
+                            .take_while(|c| c.is_ascii_alphanumeric())
+                            .count();
+                        if b.get(e) != Some(&b'_')
+                            && needles.iter().any(|n| n.as_bytes() == &b[p..e])
+                        {
+                            window(p, &mut at);
+                        }
                     }
                     at.sort_unstable();
                     at.dedup();
-                } else {
-                    at.extend(words.iter().copied().filter(|&p| first(p)));
+                    return at;
+                }
+                // Needles sharing their last byte ("/" of ".com/"): one memchr pass.
+                let last = needles.first().and_then(|n| n.bytes().last());
+                let shared = needles.iter().all(|n| n.bytes().last() == last);
+                match last {
+                    Some(l) if shared && !l.is_ascii_alphanumeric() => {
+                        for i in memchr::memchr_iter(l, b) {
+                            let hit = needles
+                                .iter()
+                                .filter(|n| b[..=i].ends_with(n.as_bytes()))
+                                .map(|n| i + 1 - n.len())
+                                .min();
+                            if let Some(p) = hit {
+                                window(p, &mut at);
+                            }
+                        }
+                    }
+                    _ => {
+                        for nd in needles {
+                            let nb = nd.as_bytes();
+                            let word = crate::rules::text::is_word;
+                            let head = nb.first().is_some_and(u8::is_ascii_alphanumeric);
+                            let tail = nb.last().is_some_and(u8::is_ascii_alphanumeric);
+                            hits(b, nd, |p| {
+                                if !(head && p > 0 && word(b[p - 1])
+                                    || tail && b.get(p + nb.len()).is_some_and(|&c| word(c)))
+                                {
+                                    window(p, &mut at);
+                                }
+                            });
+                        }
+                    }
+                }
+                at.sort_unstable();
+                at.dedup();
+            }
+            Near::Long(n) => {
+                // A word that long starts at least that far before the next word.
+                let words = self.words();
+                let word = |c: &u8| c.is_ascii_alphanumeric();
+                for (i, &p) in words.iter().enumerate() {
+                    let next = words.get(i + 1).copied().unwrap_or(b.len());
+                    if next - p >= n
+                        && b[p..].iter().take(n + 1).take_while(|c| word(c)).count() == n
+                    {
+                        at.push(p);
+                    }
+                }
+            }
+            Near::Runs { min, max, next } => {
+                for &(s, e) in self.runs {
+                    if (min..=max).contains(&(e - s))
+                        && (next.is_empty() || b.get(e).is_some_and(|c| next.contains(c)))
+                    {
+                        at.push(s);
+                    }
                 }
             }
         }
@@ -491,6 +749,15 @@ impl<'a> Hay<'a> {
             });
         }
         at
+    }
+}
+
+/// Each place `needle` occurs in `b`: memchr for one byte, memmem (whose searcher takes a
+/// moment to build) for more.
+fn hits(b: &[u8], needle: &str, mut f: impl FnMut(usize)) {
+    match needle.as_bytes() {
+        [c] => memchr::memchr_iter(*c, b).for_each(f),
+        nb => memchr::memmem::find_iter(b, nb).for_each(&mut f),
     }
 }
 
@@ -596,6 +863,47 @@ mod tests {
             failures.len(),
             failures.join("\n")
         );
+    }
+
+    /// A no-break space (contenteditable editors write one for a second space) and the
+    /// other Unicode spaces are white space to every row, as `\s` was to the hand-written
+    /// matchers the rows replaced.
+    #[test]
+    fn unicode_spaces_are_white_space() {
+        for (id, text) in [
+            ("room", "pt in room\u{a0}12 again"),
+            ("room", "bed\u{3000}4"),
+            ("place.street", "lives at 418\u{a0}elm ln"),
+            ("phone.us", "call (217)\u{a0}555-0164"),
+            ("plate", "plate\u{2009}tx lpx-4417"),
+        ] {
+            let got: Vec<_> = find_id(id, text)
+                .iter()
+                .map(|m| &text[m.start..m.end])
+                .collect();
+            assert_eq!(got.len(), 1, "{id}: {text:?} gave {got:?}");
+        }
+        let negated = Format {
+            id: "x.negated",
+            category: Category::PhiId,
+            pattern: r"[^\s]+",
+            keys: &[],
+            near: Near::Digits,
+            digit_within: 0,
+            valid: any,
+            positives: &[],
+            negatives: &[],
+        };
+        let err = Matchers::build(&[negated]).err().expect("an error");
+        assert!(err.contains("negated class"), "{err}");
+    }
+
+    /// The id index finds every row (ids that share a hash probe on).
+    #[test]
+    fn every_row_is_found_by_its_id() {
+        for (i, f) in FORMATS.iter().enumerate() {
+            assert_eq!(Matchers::row(f.id), i, "{}", f.id);
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! read its matches from the rule that judges them (`crate::rules::identifiers` and its
 //! neighbours).
 
-use super::{any, Format, Key, Near, Needs};
+use super::{any, Format, Key, Near, Needs, ANY_WORD};
 use crate::Category;
 
 /// The ASCII digits of `s`, as numbers.
@@ -71,6 +71,129 @@ fn day_of_month(s: &str) -> bool {
     let n = d.iter().fold(0u32, |n, &x| n * 10 + x as u32);
     (1..=31).contains(&n)
 }
+
+/// An IPv4 address: four numbers, each 0 to 255.
+fn ipv4(s: &str) -> bool {
+    s.split('.')
+        .all(|p| p.parse::<u32>().is_ok_and(|o| o <= 255))
+}
+
+/// A payment card number: 13 to 19 digits, a Visa, Mastercard, Amex, Discover or JCB
+/// first digit (3 to 6), and the Luhn check.
+fn card(s: &str) -> bool {
+    let d = digits(s);
+    (13..=19).contains(&d.len()) && matches!(d[0], 3..=6) && luhn(&d)
+}
+
+/// Luhn check over decimal digits (most significant first).
+pub fn luhn(d: &[u8]) -> bool {
+    let mut sum = 0u32;
+    for (i, &x) in d.iter().rev().enumerate() {
+        let mut v = x as u32;
+        if i % 2 == 1 {
+            v *= 2;
+            if v > 9 {
+                v -= 9;
+            }
+        }
+        sum += v;
+    }
+    sum % 10 == 0
+}
+
+/// Medicare Beneficiary Identifier (dashes aside): 11 characters, letters never S, L, O,
+/// I, B or Z.
+fn mbi(s: &str) -> bool {
+    let c: Vec<u8> = s.bytes().filter(|&c| c != b'-').collect();
+    if c.len() != 11 {
+        return false;
+    }
+    let letter = |x: u8| x.is_ascii_alphabetic() && !b"sloibz".contains(&x.to_ascii_lowercase());
+    let alnum = |x: u8| x.is_ascii_digit() || letter(x);
+    let digit = |x: u8| x.is_ascii_digit();
+    (b'1'..=b'9').contains(&c[0])
+        && letter(c[1])
+        && alnum(c[2])
+        && digit(c[3])
+        && letter(c[4])
+        && alnum(c[5])
+        && digit(c[6])
+        && letter(c[7])
+        && letter(c[8])
+        && digit(c[9])
+        && digit(c[10])
+}
+
+/// VIN: 17 characters with the check digit in position 9 and both letters and digits.
+fn vin(s: &str) -> bool {
+    let v = s.as_bytes();
+    if v.len() != 17
+        || !v.iter().any(u8::is_ascii_digit)
+        || v.iter().filter(|c| c.is_ascii_alphabetic()).count() < 2
+    {
+        return false;
+    }
+    fn value(c: u8) -> Option<u32> {
+        Some(match c.to_ascii_uppercase() {
+            b'0'..=b'9' => (c - b'0') as u32,
+            b'A' | b'J' => 1,
+            b'B' | b'K' | b'S' => 2,
+            b'C' | b'L' | b'T' => 3,
+            b'D' | b'M' | b'U' => 4,
+            b'E' | b'N' | b'V' => 5,
+            b'F' | b'W' => 6,
+            b'G' | b'P' | b'X' => 7,
+            b'H' | b'Y' => 8,
+            b'R' | b'Z' => 9,
+            _ => return None,
+        })
+    }
+    const W: [u32; 17] = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
+    let mut sum = 0;
+    for (i, &c) in v.iter().enumerate() {
+        match value(c) {
+            Some(x) => sum += x * W[i],
+            None => return false,
+        }
+    }
+    let check = sum % 11;
+    let expect = if check == 10 {
+        b'x'
+    } else {
+        b'0' + check as u8
+    };
+    v[8].to_ascii_lowercase() == expect
+}
+
+/// The street suffixes, the needles of the street row (each a whole word, see
+/// [`Near::Before`]).
+const STREET_NEEDLES: &[&str] = &[
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "lane",
+    "ln",
+    "boulevard",
+    "blvd",
+    "drive",
+    "court",
+    "ct",
+    "place",
+    "circle",
+    "terrace",
+    "parkway",
+    "pkwy",
+    "way",
+    "trail",
+    "crescent",
+    "highway",
+    "hwy",
+    "pike",
+    "loop",
+];
 
 pub const FORMATS: &[Format] = &[
     Format {
@@ -892,6 +1015,406 @@ pub const FORMATS: &[Format] = &[
         ],
         #[cfg(test)]
         negatives: &["bp 120/80", "hr 88", "12345", "1000000", "x 20240101000"],
+    },
+    Format {
+        id: "ip.v4",
+        category: Category::PhiIp,
+        pattern: r"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b",
+        keys: &[],
+        near: Near::Runs {
+            min: 1,
+            max: 3,
+            next: b".",
+        },
+        digit_within: 0,
+        valid: ipv4,
+        #[cfg(test)]
+        positives: &[
+            "logged in from «73.14.201.9» at 3am",
+            "her ip «192.168.1.24» was in the screenshot",
+            "server «10.0.0.1» is down",
+            "traced to «8.8.8.8».",
+            "mask «255.255.255.0» on the sheet",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "version 1.2.3 shipped",
+            "999.1.2.3 is no address",
+            "1234.5.6.7 is no address",
+            "a1.2.3.4 is glued",
+            "300.400.500.600 octets",
+            "3.14159.2.7 digits",
+        ],
+    },
+    Format {
+        id: "card",
+        category: Category::PhiAccount,
+        pattern: r"\b\d(?:[ -]?\d){12,18}\b",
+        keys: &[],
+        near: Near::Runs {
+            min: 1,
+            max: 19,
+            next: b"",
+        },
+        digit_within: 0,
+        valid: card,
+        #[cfg(test)]
+        positives: &[
+            "her card «4111 1111 1111 1111» was on the chart",
+            "«5555-5555-5555-4444» on a sticky note",
+            "amex «378282246310005» in the photo",
+            "«6011 1111 1111 1117» for the copay",
+            "paid with «4012888888881881», exp 09/27",
+            "jcb «3530 1113 3330 0000»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "card 4111 1111 1111 1112 fails luhn",
+            "order 1234 5678 9012 3456 starts with 1",
+            "4111--1111-1111-1111 double dash",
+            "a4111111111111111 glued",
+            "call 312 555 0199 please",
+            "4111111111111 thirteen",
+        ],
+    },
+    Format {
+        id: "mbi",
+        category: Category::PhiHealthPlan,
+        pattern: r"\b[1-9][a-z][a-z0-9]\d-?[a-z][a-z0-9]\d-?[a-z][a-z]\d\d\b",
+        keys: &[],
+        near: Near::Runs {
+            min: 1,
+            max: 1,
+            next: b"abcdefghijklmnopqrstuvwxyz",
+        },
+        digit_within: 0,
+        valid: mbi,
+        #[cfg(test)]
+        positives: &[
+            "medicare card «1EG4-TE5-MK73» in the photo",
+            "«5XR2-HJ7-QA17» on the form",
+            "her number «2NP4TD8WK91» again",
+            "«9AA0-AA0-AA00» test card",
+            "mbi «7C33-F77-XY22».",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "1SG4-TE5-MK73 has an S",
+            "0EG4-TE5-MK73 starts with 0",
+            "1EG4-TE5-MK7 is short",
+            "x1EG4TE5MK73 is glued",
+            "1EG4-TE5-MK73A runs on",
+            "1BG4TE5MK73 has a B",
+        ],
+    },
+    Format {
+        id: "room",
+        category: Category::PhiRoom,
+        pattern: r"\b(?:room|rm|bed|bay|exam room|trauma bay|trauma|stall|pod|bed space|cubicle|isolation room)\s*#?\s*\d{1,4}[a-z]?\b",
+        keys: &[],
+        near: Near::Words(&[
+            "room",
+            "rm",
+            "bed",
+            "bay",
+            "exam",
+            "trauma",
+            "stall",
+            "pod",
+            "cubicle",
+            "isolation",
+        ]),
+        digit_within: 24,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "pt in «room 12» keeps pulling lines",
+            "«bed 4» coded",
+            "«exam room #3» smells",
+            "«trauma bay 2» was chaos",
+            "«rm 402b» again",
+            "«bed space 14» is free",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "the bedroom 4 was cold",
+            "room 12345 is a lot",
+            "rooms 4 and 5",
+            "the podcast 3 was good",
+            "broom 4 in the closet",
+            "room 4ab",
+        ],
+    },
+    Format {
+        id: "paren",
+        category: Category::PhiId,
+        pattern: r"\((?:[a-z]{1,2} )?(?P<val>[a-z0-9][a-z0-9-]{3,22}[a-z0-9])\)",
+        keys: &[],
+        near: Near::Needles(&["("]),
+        digit_within: 26,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "DEA number «(FH3816204)» on the script",
+            "the CDL in his wallet «(CA B2291473)»",
+            "the same tan Buick «(NM KRT-447)»",
+            "pump serial «(SN-4471-22)» alarmed",
+            "member id «(XJH448812)» on the card",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "(see 4 above)",
+            "(a12)",
+            "(-abc123)",
+            "(abc123-)",
+            "(abcdefghijklmnopqrstuvwxyz123)",
+            "(abc 123 def)",
+        ],
+    },
+    Format {
+        id: "url.profile",
+        category: Category::PhiUrl,
+        pattern: concat!(
+            r"\b(?:https?://)?(?:www\.|m\.)?(?:facebook|fb|instagram|tiktok|twitter|x|linkedin|youtube|snapchat|threads|venmo|",
+            r"onlyfans|gofundme|reddit|caringbridge|legacy|everloved|mealtrain|givesendgo|spotfund|cash\.app|paypal|pinterest|",
+            r"tumblr|twitch|bsky|patreon|ko-fi|linktr|findagrave)\.(?:com|net|me|org|app|ee|social)(?:/[a-z0-9._@%~-]+)+",
+        ),
+        keys: &[],
+        near: Near::Before {
+            words: &[
+                "http",
+                "www",
+                "m",
+                "facebook",
+                "fb",
+                "instagram",
+                "tiktok",
+                "twitter",
+                "x",
+                "linkedin",
+                "youtube",
+                "snapchat",
+                "threads",
+                "venmo",
+                "onlyfans",
+                "gofundme",
+                "reddit",
+                "caringbridge",
+                "legacy",
+                "everloved",
+                "mealtrain",
+                "givesendgo",
+                "spotfund",
+                "cash",
+                "paypal",
+                "pinterest",
+                "tumblr",
+                "twitch",
+                "bsky",
+                "patreon",
+                "ko-fi",
+                "linktr",
+                "findagrave",
+            ],
+            needles: &[
+                ".com/", ".net/", ".me/", ".org/", ".app/", ".ee/", ".social/",
+            ],
+            within: 24,
+        },
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "her «facebook.com/maria.reyes.77» is public",
+            "«https://www.instagram.com/nurse_jo» posted the pic",
+            "donate at «gofundme.com/f/help-the-reyes-family» please",
+            "«linktr.ee/rnkim»",
+            "he is «x.com/nursejo» there",
+            "«m.facebook.com/profile.php», look",
+            "«https://www.caringbridge.org/visit/reyes»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "facebook.com is down",
+            "myfacebook.com/jo is a scam",
+            "facebook.co/jo is a typo",
+            "www.example.com/jo is no profile",
+            "instagram.com/ and nothing",
+            "x.com /jo spaced",
+        ],
+    },
+    Format {
+        id: "plate",
+        category: Category::PhiVehicle,
+        pattern: r"\b(?:licen[sc]e plate|plate|tag)s?\s*(?:#|no\.?|number)?\s*(?:is|was|reads)?\s*[:#]?\s*(?:[a-z]{2}\s+)?(?P<val>[a-z0-9]{1,4}[ -]?[a-z0-9]{1,5})\b",
+        keys: &[],
+        near: Near::Words(&["license", "licence", "plate", "tag"]),
+        digit_within: 40,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "the «plate TX LPX-4417» again",
+            "Idaho «plate 2B 44718»",
+            "«license plate number is 7ABC123»",
+            "«tags: ABC 1234»",
+            "«plate# 4GHJ882» on the car",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "templates 4417",
+            "a hashtag 2024 trend",
+            "the plate: 😭 4417",
+            "plate extraordinarily 44",
+            "tags ______ 12",
+            "our placard 4417",
+        ],
+    },
+    Format {
+        id: "vin",
+        category: Category::PhiVehicle,
+        pattern: r"\b[a-hj-npr-z0-9]{17}\b",
+        keys: &[],
+        near: Near::Long(17),
+        digit_within: 0,
+        valid: vin,
+        #[cfg(test)]
+        positives: &[
+            "vin «1HGCM82633A004352» on the tow slip",
+            "«1M8GDM9AXKP042788» in the photo",
+            "the tesla «5YJ3E1EA2KF317000»",
+            "«JH4KA7561PC008269».",
+            "truck «2T1BURHEXJC043821» towed",
+            "«WBA3A5C50DF123456» bmw",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "1HGCM82633A004353 fails its check",
+            "1HGCM82633A00435 is short",
+            "1HGCM82633A0043521 is long",
+            "IHGCM82633A004352 has an I",
+            "12345678901234567 has no letters",
+            "x_1HGCM82633A004352 glued",
+        ],
+    },
+    Format {
+        id: "place.street",
+        category: Category::PhiLocation,
+        pattern: concat!(
+            r"\b(?:\d{1,6}\s+)?(?:[a-z](?:[a-z'.-]|\xE2\x80\x99)*\s+){1,3}",
+            r"(?:street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|drive|court|ct|place|circle|",
+            r"terrace|parkway|pkwy|way|trail|crescent|highway|hwy|pike|loop)\b\.?"
+        ),
+        keys: &[],
+        near: Near::Before {
+            words: ANY_WORD,
+            needles: STREET_NEEDLES,
+            within: 64,
+        },
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "lives at «418 elm ln» with her son",
+            "«1200 n main st.» is closed",
+            "«5 old county pike», the farm",
+            "«o’neil way» is closed",
+            "«12 maple grove ct»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "stay strong",
+            "a stable patient",
+            "4 st",
+            "my wayward son",
+            "_elm st",
+            "st. luke's",
+        ],
+    },
+    Format {
+        id: "place.highway",
+        category: Category::PhiLocation,
+        pattern: concat!(
+            r"\b(?:hwy|highway|route|rte|interstate|sr|state route|county road|cr|us|i)[- ]?\d{1,3}\b",
+            r"(?:\s+(?:eb|wb|nb|sb|east|west|north|south|eastbound|westbound|northbound|southbound)\b)?",
+            r"(?:\s+(?:at|near|by|past)\s+(?:mm|mile marker|exit)\s*\d+\b)?",
+            r"(?:\s+(?:near|at|by)\s+the\s+[a-z]+(?:\s+[a-z]+)?\s+(?:turnoff|turn-off|exit|bridge|overpass|junction|interchange)\b)?"
+        ),
+        keys: &[],
+        near: Near::Words(&[
+            "hwy",
+            "highway",
+            "route",
+            "rte",
+            "interstate",
+            "sr",
+            "state",
+            "county",
+            "cr",
+            "us",
+            "i",
+        ]),
+        digit_within: 14,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "rolled on «hwy 89 eb at mile marker 12 near the kanab big turnoff» last night",
+            "then «i-80» to reno",
+            "on «US 89» again",
+            "«state route 9 westbound»",
+            "out on «county road 12» alone",
+            "«route 66».",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "highway 1234",
+            "us-12345",
+            "interstates 5",
+            "the bus 12",
+            "i - 80",
+            "hwy alone",
+        ],
+    },
+    Format {
+        id: "place.zip",
+        category: Category::PhiLocation,
+        pattern: r"\b\d{5}(?:-\d{4})?\b",
+        keys: &[],
+        near: Near::Runs {
+            min: 5,
+            max: 5,
+            next: b"",
+        },
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "lives in «84101» now",
+            "zip «84101-1234»",
+            "the «90210» area",
+            "Kanab UT «84741»",
+            "«02139».",
+        ],
+        #[cfg(test)]
+        negatives: &["x84101", "84101x", "8410", "841012", "84101_"],
+    },
+    Format {
+        id: "place.unit",
+        category: Category::PhiLocation,
+        pattern: r"\b(?:our\s+|the\s+)?(?:ward|unit|floor|pod|wing)\s+\d+[a-z]?\b",
+        keys: &[],
+        near: Near::Words(&["our", "the", "ward", "unit", "floor", "pod", "wing"]),
+        digit_within: 16,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "she's on «the ward 4b» now",
+            "«unit 7» is full",
+            "«our floor 3» again",
+            "«pod 12»",
+            "a «wing 2a» nurse",
+        ],
+        #[cfg(test)]
+        negatives: &["units 4", "the ward b", "unit4", "ward 4bc", "theward 4"],
     },
 ];
 

@@ -318,8 +318,8 @@ fn place(b: &[u8], t: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::formats::tests::same;
     use super::*;
+    use crate::testing::same;
 
     /// The pattern [`best_claims`] replaces.
     const BEST: &str = concat!(

@@ -1,19 +1,20 @@
 //! Numbers and codes: SSN, phone, email, profile URLs, IP, MRN, health plan, account,
 //! licence, vehicle, device, other ids, rooms and beds, biometric data.
 //!
-//! Validation where a format has one (SSN area/group rules, Luhn for cards and NPI, the DEA
-//! check digit, the MBI alphabet, the VIN check digit, NANP phone rules, IPv4 octets).
+//! Every format is found by a row of [`crate::matchers::table`] (with its check: SSN
+//! area/group rules, Luhn for cards, the MBI alphabet, the VIN check digit, NANP phone
+//! rules, IPv4 octets); this rule judges whose it is. The NPI's Luhn and the DEA check
+//! digit are checked here, as a keyed number's key decides which applies.
 
-use super::formats;
 use super::{Draft, Rule};
 use crate::context::{next_word, prev_word, Context};
 use crate::lexicon::kind;
+use crate::matchers::table::luhn;
 use crate::matchers::{matchers, Hay, Matchers};
 use crate::{Category, Severity};
 
 /// SSNs, phone numbers, IPv4 addresses, cards, MBIs, rooms, parenthesised codes, keyed
-/// numbers, emails, profile addresses, plates and VINs are found by the hand-written
-/// matchers of [`formats`] (no regex to compile), most from the post's digit runs.
+/// numbers, emails, profile addresses, plates and VINs: the table's rows, judged here.
 pub struct Identifiers {}
 
 impl Identifiers {
@@ -31,18 +32,15 @@ impl Default for Identifiers {
 impl Rule for Identifiers {
     fn find(&self, ctx: &Context, out: &mut Vec<Draft>) {
         let low = ctx.lower.as_str();
-        let text = ctx.text;
-        let bytes = low.as_bytes();
         let hay = Hay::of(ctx);
-        let runs = hay.runs;
 
-        if !runs.is_empty() {
+        if !hay.runs.is_empty() {
             self.find_ssn(&hay, out);
             self.find_keyed(ctx, &hay, out);
             self.find_phone(ctx, &hay, out);
-            self.find_ip(ctx, runs, out);
-            self.find_codes(ctx, runs, out);
-            self.find_rooms(ctx, runs, out);
+            self.find_ip(ctx, &hay, out);
+            self.find_codes(ctx, &hay, out);
+            self.find_rooms(ctx, &hay, out);
         }
         for id in ["email", "email.obfuscated", "email.spelled"] {
             for x in matchers().find(Matchers::row(id), &hay) {
@@ -54,8 +52,9 @@ impl Rule for Identifiers {
                 );
             }
         }
-        // Profile addresses: found from each '/' after a site's top-level domain.
-        for (ms, me) in formats::url(bytes) {
+        // Profile addresses: found near each site's top-level domain and '/'.
+        for x in matchers().find(Matchers::row("url.profile"), &hay) {
+            let (ms, me) = (x.start, x.end);
             let path = &low[ms..me];
             let after = path
                 .trim_end_matches(['.', '-'])
@@ -83,7 +82,6 @@ impl Rule for Identifiers {
                     .weak(weak),
             );
         }
-        let _ = text;
         self.find_biometric(ctx, out);
     }
 }
@@ -109,7 +107,7 @@ impl Identifiers {
         }
     }
 
-    /// A keyword naming the kind of number, then the number: see [`formats::KeyedMatcher`].
+    /// A keyword naming the kind of number, then the number: the `keyed` row and its `KEYS`.
     fn find_keyed(&self, ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
         let low = ctx.lower.as_str();
         let m = matchers();
@@ -209,15 +207,17 @@ impl Identifiers {
                 pos = ve;
             }
         }
-        self.find_plates(ctx, out);
-        self.find_parenthesised(ctx, out);
+        self.find_plates(ctx, hay, out);
+        self.find_parenthesised(ctx, hay, out);
     }
 
     /// "plate TX LPX-4417", "Idaho plate 2B 44718": a plate keyword, an optional state,
     /// then a code written in capitals with a digit.
-    fn find_plates(&self, ctx: &Context, out: &mut Vec<Draft>) {
+    fn find_plates(&self, ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
         let low = ctx.lower.as_str();
-        for (ws, (vs, ve)) in formats::plate(low) {
+        for x in matchers().find(Matchers::row("plate"), hay) {
+            let Some((vs, ve)) = x.val else { continue };
+            let ws = x.start;
             let orig = &ctx.text[vs..ve];
             let code: Vec<u8> = orig.bytes().filter(u8::is_ascii_alphanumeric).collect();
             if code.len() < 4
@@ -244,21 +244,20 @@ impl Identifiers {
 
     /// A code in parentheses right after what it identifies: "DEA number (FH3816204)",
     /// "the CDL in his wallet (CA B2291473)", "the same tan Buick (NM KRT-447)".
-    fn find_parenthesised(&self, ctx: &Context, out: &mut Vec<Draft>) {
+    fn find_parenthesised(&self, ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
         let low = ctx.lower.as_str();
-        if !low.contains('(') {
-            return;
-        }
-        for c in formats::parens(low) {
-            let (vs, ve) = c.val;
+        for c in matchers().find(Matchers::row("paren"), hay) {
+            let Some((vs, ve)) = c.val else { continue };
+            // The state before the value ("(CA B2291473)"), space included.
+            let st = (vs > c.start + 1).then_some((c.start + 1, vs));
             let orig = &ctx.text[vs..ve];
             let ndig = orig.bytes().filter(u8::is_ascii_digit).count();
             let nlet = orig.bytes().filter(u8::is_ascii_alphabetic).count();
             if ndig < 3 || orig.bytes().any(|b| b.is_ascii_lowercase()) {
                 continue;
             }
-            let state = c.st.is_some_and(|(s, e)| is_state(low[s..e].trim()));
-            if nlet == 0 && !state && c.st.is_none() {
+            let state = st.is_some_and(|(s, e)| is_state(low[s..e].trim()));
+            if nlet == 0 && !state && st.is_none() {
                 continue;
             }
             let (ss, _) = ctx.sentences[ctx.sentence_of(vs)];
@@ -307,7 +306,7 @@ impl Identifiers {
             } else {
                 continue;
             };
-            let start = c.st.map_or(vs, |(s, _)| s);
+            let start = st.map_or(vs, |(s, _)| s);
             out.push(Draft::new(cat, Severity::High, start, ve).suggest(""));
         }
     }
@@ -382,7 +381,7 @@ impl Identifiers {
         }
     }
 
-    fn find_ip(&self, ctx: &Context, runs: &[(usize, usize)], out: &mut Vec<Draft>) {
+    fn find_ip(&self, ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
         let low = ctx.lower.as_str();
         let b = low.as_bytes();
         // An IPv6 address has a "::" or seven colons.
@@ -394,20 +393,19 @@ impl Identifiers {
         {
             find_ipv6(ctx, out);
         }
-        for (s, e) in formats::ipv4(b, runs) {
+        for x in matchers().find(Matchers::row("ip.v4"), hay) {
+            let (s, e) = (x.start, x.end);
             if e < b.len() && b[e] == b'.' && b.get(e + 1).is_some_and(u8::is_ascii_digit) {
                 continue;
             }
             if s > 0 && (b[s - 1] == b'.' || b[s - 1] == b'v') {
                 continue;
             }
+            // The row checked four octets of 0 to 255.
             let octets: Vec<u32> = low[s..e]
                 .split('.')
                 .filter_map(|p| p.parse().ok())
                 .collect();
-            if octets.len() != 4 || octets.iter().any(|&o| o > 255) {
-                continue;
-            }
             if matches!(prev_word(low, s), "version" | "ver" | "v") {
                 continue;
             }
@@ -433,47 +431,47 @@ impl Identifiers {
         }
     }
 
-    /// Unlabelled codes recognisable by format: Medicare MBIs, card numbers, VINs.
-    fn find_codes(&self, ctx: &Context, runs: &[(usize, usize)], out: &mut Vec<Draft>) {
-        let low = ctx.lower.as_str();
-        for (s, e) in formats::mbi(low.as_bytes(), runs) {
-            let code: Vec<u8> = low[s..e].bytes().filter(|&c| c != b'-').collect();
-            let orig = &ctx.text[s..e];
+    /// Unlabelled codes recognisable by format (the rows check them): Medicare MBIs, card
+    /// numbers, VINs.
+    fn find_codes(&self, ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
+        let m = matchers();
+        for x in m.find(Matchers::row("mbi"), hay) {
+            let orig = &ctx.text[x.start..x.end];
+            // Written as printed: dashed or in capitals, not a lower-case word.
             let dashed = orig.contains('-');
             let upper = orig.bytes().all(|c| !c.is_ascii_lowercase());
-            if valid_mbi(&code) && (dashed || upper) {
-                out.push(Draft::new(Category::PhiHealthPlan, Severity::High, s, e).suggest(""));
-            }
-        }
-        for (s, e) in formats::card(low.as_bytes(), runs) {
-            let d: Vec<u8> = low[s..e]
-                .bytes()
-                .filter(u8::is_ascii_digit)
-                .map(|c| c - b'0')
-                .collect();
-            if (13..=19).contains(&d.len()) && matches!(d[0], 3..=6) && luhn(&d) {
+            if dashed || upper {
                 out.push(
-                    Draft::new(Category::PhiAccount, Severity::High, s, e)
-                        .message("A payment card number is an account number, a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).")
+                    Draft::new(Matchers::category("mbi"), Severity::High, x.start, x.end)
                         .suggest(""),
                 );
             }
         }
-        // A VIN is a word of 17 letters and digits: it lies inside a token at least that long.
-        let long_word = ctx.tokens.iter().any(|t| t.end - t.start >= 17);
-        let vins = long_word.then(|| formats::vin(low.as_bytes()));
-        for (s, e) in vins.into_iter().flatten() {
+        for x in m.find(Matchers::row("card"), hay) {
+            out.push(
+                Draft::new(Matchers::category("card"), Severity::High, x.start, x.end)
+                    .message("A payment card number is an account number, a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).")
+                    .suggest(""),
+            );
+        }
+        for x in m.find(Matchers::row("vin"), hay) {
             // VINs are printed in capitals: a lower-case word of 17 is a word.
-            let lower_case = ctx.text[s..e].bytes().any(|c| c.is_ascii_lowercase());
-            if valid_vin(&low.as_bytes()[s..e]) && !lower_case {
-                out.push(Draft::new(Category::PhiVehicle, Severity::High, s, e).suggest(""));
+            if !ctx.text[x.start..x.end]
+                .bytes()
+                .any(|c| c.is_ascii_lowercase())
+            {
+                out.push(
+                    Draft::new(Matchers::category("vin"), Severity::High, x.start, x.end)
+                        .suggest(""),
+                );
             }
         }
     }
 
-    fn find_rooms(&self, ctx: &Context, runs: &[(usize, usize)], out: &mut Vec<Draft>) {
+    fn find_rooms(&self, ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
         let low = ctx.lower.as_str();
-        for (s, e) in formats::room(low, runs) {
+        for x in matchers().find(Matchers::row("room"), hay) {
+            let (s, e) = (x.start, x.end);
             let before = prev_word(low, s);
             if matches!(
                 before,
@@ -643,7 +641,6 @@ fn contact_severity(ctx: &Context, pos: usize) -> (Severity, bool) {
     }
 }
 
-/// Luhn check over decimal digits (most significant first).
 /// A value that only holds a place on a form or a test print: one digit repeated
 /// ("000000000", "9999999").
 pub fn placeholder(val: &str) -> bool {
@@ -652,21 +649,6 @@ pub fn placeholder(val: &str) -> bool {
         Some(first) => d.all(|c| c == first),
         None => false,
     }
-}
-
-pub fn luhn(d: &[u8]) -> bool {
-    let mut sum = 0u32;
-    for (i, &x) in d.iter().rev().enumerate() {
-        let mut v = x as u32;
-        if i % 2 == 1 {
-            v *= 2;
-            if v > 9 {
-                v -= 9;
-            }
-        }
-        sum += v;
-    }
-    sum % 10 == 0
 }
 
 /// NPI: ten digits, Luhn-valid with the 80840 prefix.
@@ -690,67 +672,6 @@ pub fn valid_dea(s: &str) -> bool {
     }
     let d: Vec<u32> = b[2..].iter().map(|c| (c - b'0') as u32).collect();
     (d[0] + d[2] + d[4] + 2 * (d[1] + d[3] + d[5])) % 10 == d[6]
-}
-
-/// Medicare Beneficiary Identifier: 11 characters, letters never S, L, O, I, B or Z.
-pub fn valid_mbi(c: &[u8]) -> bool {
-    if c.len() != 11 {
-        return false;
-    }
-    let letter = |x: u8| x.is_ascii_alphabetic() && !b"slo ibz".contains(&x.to_ascii_lowercase());
-    let alnum = |x: u8| x.is_ascii_digit() || letter(x);
-    let digit = |x: u8| x.is_ascii_digit();
-    (b'1'..=b'9').contains(&c[0])
-        && letter(c[1])
-        && alnum(c[2])
-        && digit(c[3])
-        && letter(c[4])
-        && alnum(c[5])
-        && digit(c[6])
-        && letter(c[7])
-        && letter(c[8])
-        && digit(c[9])
-        && digit(c[10])
-}
-
-/// VIN: 17 characters with the check digit in position 9 and both letters and digits.
-pub fn valid_vin(v: &[u8]) -> bool {
-    if v.len() != 17
-        || !v.iter().any(u8::is_ascii_digit)
-        || v.iter().filter(|c| c.is_ascii_alphabetic()).count() < 2
-    {
-        return false;
-    }
-    fn value(c: u8) -> Option<u32> {
-        Some(match c.to_ascii_uppercase() {
-            b'0'..=b'9' => (c - b'0') as u32,
-            b'A' | b'J' => 1,
-            b'B' | b'K' | b'S' => 2,
-            b'C' | b'L' | b'T' => 3,
-            b'D' | b'M' | b'U' => 4,
-            b'E' | b'N' | b'V' => 5,
-            b'F' | b'W' => 6,
-            b'G' | b'P' | b'X' => 7,
-            b'H' | b'Y' => 8,
-            b'R' | b'Z' => 9,
-            _ => return None,
-        })
-    }
-    const W: [u32; 17] = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
-    let mut sum = 0;
-    for (i, &c) in v.iter().enumerate() {
-        match value(c) {
-            Some(x) => sum += x * W[i],
-            None => return false,
-        }
-    }
-    let check = sum % 11;
-    let expect = if check == 10 {
-        b'x'
-    } else {
-        b'0' + check as u8
-    };
-    v[8].to_ascii_lowercase() == expect
 }
 
 /// Whether a post is about insurance, so a bare "ID" is a member id.

@@ -4,17 +4,14 @@
 //! A place only counts beside a patient's story: "free flu shots at 410 Elm St" is an event,
 //! "the same house on Birch Lane" after a 911 call is a person's home.
 
-use super::text::{
-    boundary, digit_runs, ends_word, is_word, leftmost, skip_ws, space_at, ws_before,
-};
 use super::{Draft, Rule};
 use crate::context::{next_word, prev_word, Context};
 use crate::lexicon::{kind, not_name};
+use crate::matchers::{matchers, Hay, Matchers};
 use crate::{Category, Severity};
 
-/// The rule holds no compiled patterns: streets, highways, ZIP codes and units are matched
-/// by the hand-written scanners at the end of this file, each equivalent to the regex it
-/// replaced (the regexes are kept as oracles in the tests).
+/// Streets, highways, ZIP codes and units are rows of [`crate::matchers::table`]
+/// (`place.*`); this rule judges whether each is a patient's place.
 pub struct Locations;
 
 impl Locations {
@@ -65,9 +62,11 @@ impl Locations {
     fn find_all(&self, ctx: &Context, out: &mut Vec<Draft>, hard: bool) {
         let low = ctx.lower.as_str();
         let text = ctx.text;
-        let runs = digit_runs(low.as_bytes());
+        let hay = Hay::of(ctx);
+        let m = matchers();
         let cues = Cues::new(low, &ctx.tokens);
-        for (ms, me) in streets(low, &cues.street) {
+        for x in m.find(Matchers::row("place.street"), &hay) {
+            let (ms, me) = (x.start, x.end);
             let span = &text[ms..me];
             // Keep the trailing run of capitalised words: "the same house on Birch Lane".
             let words: Vec<(usize, &str)> = span
@@ -133,7 +132,8 @@ impl Locations {
             let end = extend_in_town(ctx, end);
             out.push(draft(start, end));
         }
-        for (ms, me) in highways(low, &runs) {
+        for x in m.find(Matchers::row("place.highway"), &hay) {
+            let (ms, me) = (x.start, x.end);
             let orig = &text[ms..me];
             let head = &low[ms..];
             // "i-80" needs its hyphen; "US 89" its capitals; "us 2" is a pronoun.
@@ -150,7 +150,8 @@ impl Locations {
                 out.push(draft(ms, me));
             }
         }
-        for (ms, me) in zips(low, &runs) {
+        for x in m.find(Matchers::row("place.zip"), &hay) {
+            let (ms, me) = (x.start, x.end);
             let prev = prev_word(low, ms);
             let next = next_word(low, me);
             let b = low.as_bytes();
@@ -170,7 +171,8 @@ impl Locations {
                 out.push(draft(ms, me));
             }
         }
-        for (ms, me) in units(low, &runs) {
+        for x in m.find(Matchers::row("place.unit"), &hay) {
+            let (ms, me) = (x.start, x.end);
             if !(ctx.patient_in(ctx.sentence_of(ms), ctx.sentence_of(ms))) {
                 continue;
             }
@@ -188,8 +190,6 @@ impl Locations {
 
 /// The tokens each pass over tokens may act on (a pass does nothing at other tokens).
 struct Cues {
-    /// Starts of words that may be a street suffix (see `streets`).
-    street: Vec<usize>,
     /// "in", "from", "near", "outside", "at" (see `towns`).
     town: Vec<usize>,
     /// "in", "from", "near", "outside", "of" (see `known_towns`).
@@ -205,7 +205,6 @@ impl Cues {
         let b = low.as_bytes();
         let n = toks.len();
         let mut c = Cues {
-            street: Vec::with_capacity(n / 4),
             town: Vec::with_capacity(n / 8),
             known: Vec::with_capacity(n / 8),
             on: Vec::with_capacity(n / 16),
@@ -233,9 +232,6 @@ impl Cues {
                     c.named.push(i)
                 }
                 _ => {}
-            }
-            if pair_cue(&SUFFIX_PAIRS, b, t.start) {
-                c.street.push(t.start);
             }
         }
         c
@@ -1054,45 +1050,6 @@ fn is_region(w: &str) -> bool {
         .contains(w)
 }
 
-// ---------------------------------------------------------------------------------------
-// Hand-written matchers. Each `*_at(low, p)` returns where the regex it replaces (quoted
-// above it, `\s` = Unicode White_Space, `\b` = ASCII word boundary) matches when started
-// at `p`, following the regex's leftmost-first preferences; `leftmost` turns candidate
-// starts (a superset of every possible match start) into `find_iter`'s matches.
-// The tests check each against its regex on random text.
-// ---------------------------------------------------------------------------------------
-
-/// Length of the run of bytes from `i` that satisfy `f`.
-#[inline]
-fn run(b: &[u8], i: usize, f: impl Fn(u8) -> bool) -> usize {
-    b.get(i..)
-        .map_or(0, |r| r.iter().take_while(|&&c| f(c)).count())
-}
-
-/// The word of word bytes starting at `i`.
-#[inline]
-fn word_at(s: &str, i: usize) -> &str {
-    let b = s.as_bytes();
-    let mut e = i;
-    while e < b.len() && is_word(b[e]) {
-        e += 1;
-    }
-    &s[i..e]
-}
-
-/// The word of word bytes ending at `i`, or its last `max + 1` bytes if it is longer (so
-/// too long for any word of `max` bytes to equal it).
-#[inline]
-fn word_before(s: &str, i: usize, max: usize) -> &str {
-    let b = s.as_bytes();
-    let stop = i.saturating_sub(max + 1);
-    let mut st = i;
-    while st > stop && is_word(b[st - 1]) {
-        st -= 1;
-    }
-    &s[st..i]
-}
-
 /// For each first letter, a bit for each second letter of `words` (lower-case, two or
 /// more letters): a quick test whether a word may be one of them.
 const fn pairs(words: &[&str]) -> [u32; 26] {
@@ -1120,647 +1077,5 @@ fn pair_cue(table: &[u32; 26], b: &[u8], k: usize) -> bool {
             table[(c0 - b'a') as usize] >> (c1 - b'a') & 1 != 0
         }
         _ => false,
-    }
-}
-
-/// The first two letters of street suffixes (see `pairs`).
-const SUFFIX_PAIRS: [u32; 26] = pairs(STREET_SUFFIXES);
-
-const STREET_SUFFIXES: &[&str] = &[
-    "street",
-    "st",
-    "avenue",
-    "ave",
-    "road",
-    "rd",
-    "lane",
-    "ln",
-    "boulevard",
-    "blvd",
-    "drive",
-    "court",
-    "ct",
-    "place",
-    "circle",
-    "terrace",
-    "parkway",
-    "pkwy",
-    "way",
-    "trail",
-    "crescent",
-    "highway",
-    "hwy",
-    "pike",
-    "loop",
-];
-
-/// The length of the street suffix that is the whole word at `k` (0 if none).
-#[inline]
-fn suffix_len(low: &str, k: usize) -> usize {
-    if !pair_cue(&SUFFIX_PAIRS, low.as_bytes(), k) {
-        return 0;
-    }
-    let w = word_at(low, k);
-    if among(STREET_SUFFIXES, w) {
-        w.len()
-    } else {
-        0
-    }
-}
-
-/// Streets: `\b(?:\d{1,6}\s+)?(?:[a-z][a-z'’.-]*\s+){1,3}(?:street|st|…|loop)\b\.?`.
-///
-/// A match ends in a suffix that follows white space and so starts a token (`tokens` holds
-/// the starts of tokens, or at least of those a suffix may start); it starts in
-/// one of the four white-space-separated chunks before the suffix (a house number and up
-/// to three words, none holding white space): only starts there are tried.
-fn streets(low: &str, tokens: &[usize]) -> Vec<(usize, usize)> {
-    let b = low.as_bytes();
-    let mut starts = Vec::with_capacity(64);
-    for &k in tokens {
-        // Cheap tests first: white space before, a suffix.
-        if k == 0 || (b[k - 1] < 0x80 && space_at(low, k - 1).is_none()) || suffix_len(low, k) == 0
-        {
-            continue;
-        }
-        let mut e = ws_before(low, k);
-        if e == k {
-            continue;
-        }
-        for _ in 0..4 {
-            let s = skip_chunk_back(low, e);
-            for p in s..e {
-                if b[p].is_ascii_alphanumeric() && boundary(b, p) {
-                    starts.push(p);
-                }
-            }
-            if s == 0 {
-                break;
-            }
-            e = ws_before(low, s);
-        }
-    }
-    leftmost(low, starts, street_at)
-}
-
-/// Start of the run of characters other than white space ending at `i`.
-#[inline]
-fn skip_chunk_back(s: &str, mut i: usize) -> usize {
-    let b = s.as_bytes();
-    // ASCII bytes other than white space first, then any character.
-    while i > 0 && b[i - 1] < 0x80 && space_at(s, i - 1).is_none() {
-        i -= 1;
-    }
-    while let Some(c) = s[..i].chars().next_back() {
-        if c.is_whitespace() {
-            break;
-        }
-        i -= c.len_utf8();
-    }
-    i
-}
-
-fn street_at(low: &str, p: usize) -> Option<usize> {
-    let b = low.as_bytes();
-    if !boundary(b, p) {
-        return None;
-    }
-    let mut q = p;
-    if b[p].is_ascii_digit() {
-        // `\d{1,6}\s+`: the whole digit run, as a shorter one is followed by a digit.
-        let d = run(b, p, |c| c.is_ascii_digit());
-        q = skip_ws(low, p + d);
-        if d > 6 || q == p + d {
-            return None;
-        }
-    }
-    // Words `[a-z][a-z'’.-]*\s+` each take a whole run and its white space; the greedy
-    // `{1,3}` tries the suffix after three words, then two, then one.
-    let mut after = [0; 3];
-    let mut n = 0;
-    while n < 3 {
-        let w = street_word(low, q);
-        let next = skip_ws(low, q + w);
-        if w == 0 || next == q + w {
-            break;
-        }
-        q = next;
-        after[n] = q;
-        n += 1;
-    }
-    after[..n].iter().rev().find_map(|&a| {
-        let e = a + suffix_len(low, a);
-        (e > a).then_some(if b.get(e) == Some(&b'.') { e + 1 } else { e })
-    })
-}
-
-/// Length of `[a-z][a-z'’.-]*` at `i` (0 if none).
-#[inline]
-fn street_word(low: &str, i: usize) -> usize {
-    let b = low.as_bytes();
-    if !b.get(i).is_some_and(u8::is_ascii_lowercase) {
-        return 0;
-    }
-    let mut e = i + 1;
-    loop {
-        match b.get(e) {
-            Some(b'a'..=b'z' | b'\'' | b'.' | b'-') => e += 1,
-            _ if low[e..].starts_with('’') => e += '’'.len_utf8(),
-            _ => return e - i,
-        }
-    }
-}
-
-const HIGHWAY_KEYS: &[&str] = &[
-    "hwy",
-    "highway",
-    "route",
-    "rte",
-    "interstate",
-    "sr",
-    "state route",
-    "county road",
-    "cr",
-    "us",
-    "i",
-];
-
-/// Highways:
-/// `\b(?:hwy|highway|route|rte|interstate|sr|state route|county road|cr|us|i)[- ]?\d{1,3}\b`
-/// then, each optional, a direction, a mile marker or exit, and a landmark (see
-/// `highway_at`). The digits begin a digit run, right after the keyword or one `-` or ` `,
-/// and `\b` before the keyword makes it (or "route", "road" of the two-word ones) the
-/// whole word there: only starts that far before each run are tried.
-fn highways(low: &str, runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let b = low.as_bytes();
-    let mut starts = Vec::new();
-    for &(s, _) in runs {
-        // The keyword ends right before the digits or before a '-' or ' ' there.
-        let sep = s > 0 && matches!(b[s - 1], b'-' | b' ');
-        for &e in &[s, s.wrapping_sub(1)][..1 + sep as usize] {
-            // Every keyword ends in one of these letters.
-            if e == 0 || !matches!(b[e - 1], b'y' | b'e' | b'r' | b'd' | b's' | b'i') {
-                continue;
-            }
-            let w = word_before(low, e, 10);
-            if among(HIGHWAY_KEYS, w) {
-                starts.push(e - w.len());
-            }
-            let head = &low[..e - w.len()];
-            if (w == "route" && head.ends_with("state "))
-                || (w == "road" && head.ends_with("county "))
-            {
-                starts.push(e - 11);
-            }
-        }
-    }
-    leftmost(low, starts, highway_at)
-}
-
-fn highway_at(low: &str, p: usize) -> Option<usize> {
-    let b = low.as_bytes();
-    if !boundary(b, p) {
-        return None;
-    }
-    // At most one keyword leads on to `[- ]?\d`, so the alternation's order does not matter.
-    let head = HIGHWAY_KEYS.iter().find_map(|k| {
-        let mut q = p + k.len();
-        if !low[p..].starts_with(k) {
-            return None;
-        }
-        if matches!(b.get(q), Some(b'-' | b' ')) {
-            q += 1;
-        }
-        let d = run(b, q, |c| c.is_ascii_digit());
-        ((1..=3).contains(&d) && ends_word(b, q + d)).then_some(q + d)
-    })?;
-    // Optional groups in a row, each taken when it matches: nothing after can fail.
-    let e = highway_direction(low, head).unwrap_or(head);
-    let e = highway_marker(low, e).unwrap_or(e);
-    Some(highway_landmark(low, e).unwrap_or(e))
-}
-
-/// The end of the white space (at least one character) starting at `i`.
-fn ws(low: &str, i: usize) -> Option<usize> {
-    let e = skip_ws(low, i);
-    (e > i).then_some(e)
-}
-
-/// A word from `words` at `i` and white space after it: the end of that white space.
-fn word_ws(low: &str, i: usize, words: &[&str]) -> Option<usize> {
-    let w = words.iter().find(|w| low[i..].starts_with(*w))?;
-    ws(low, i + w.len())
-}
-
-/// `(?:\s+(?:eb|wb|nb|sb|east|west|north|south|eastbound|westbound|northbound|southbound)\b)`
-fn highway_direction(low: &str, i: usize) -> Option<usize> {
-    let s = skip_ws(low, i);
-    let w = word_at(low, s);
-    let dir = matches!(
-        w,
-        "eb" | "wb"
-            | "nb"
-            | "sb"
-            | "east"
-            | "west"
-            | "north"
-            | "south"
-            | "eastbound"
-            | "westbound"
-            | "northbound"
-            | "southbound"
-    );
-    (s > i && dir).then_some(s + w.len())
-}
-
-/// `(?:\s+(?:at|near|by|past)\s+(?:mm|mile marker|exit)\s*\d+\b)`
-fn highway_marker(low: &str, i: usize) -> Option<usize> {
-    let s = word_ws(low, ws(low, i)?, &["at", "near", "by", "past"])?;
-    let w = ["mm", "mile marker", "exit"]
-        .iter()
-        .find(|w| low[s..].starts_with(*w))?;
-    let q = skip_ws(low, s + w.len());
-    let b = low.as_bytes();
-    let d = run(b, q, |c| c.is_ascii_digit());
-    (d > 0 && ends_word(b, q + d)).then_some(q + d)
-}
-
-/// `(?:\s+(?:near|at|by)\s+the\s+[a-z]+(?:\s+[a-z]+)?\s+(?:turnoff|turn-off|exit|bridge|overpass|junction|interchange)\b)`
-fn highway_landmark(low: &str, i: usize) -> Option<usize> {
-    let s = word_ws(low, ws(low, i)?, &["near", "at", "by"])?;
-    let s = word_ws(low, s, &["the"])?;
-    let b = low.as_bytes();
-    let letters = |i: usize| run(b, i, |c| c.is_ascii_lowercase());
-    let landmark = |i: usize| {
-        let k = [
-            "turnoff",
-            "turn-off",
-            "exit",
-            "bridge",
-            "overpass",
-            "junction",
-            "interchange",
-        ]
-        .iter()
-        .find(|k| low[i..].starts_with(*k))?;
-        ends_word(b, i + k.len()).then_some(i + k.len())
-    };
-    // One word, then (preferred) a second word and the landmark, else the landmark.
-    let w1 = letters(s);
-    let x = skip_ws(low, s + w1);
-    if w1 == 0 || x == s + w1 {
-        return None;
-    }
-    let w2 = letters(x);
-    let y = skip_ws(low, x + w2);
-    if w2 > 0 && y > x + w2 {
-        if let Some(e) = landmark(y) {
-            return Some(e);
-        }
-    }
-    landmark(x)
-}
-
-/// ZIP codes: `\b\d{5}(?:-\d{4})?\b`: a run of exactly five digits after a non-word byte.
-fn zips(low: &str, runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let b = low.as_bytes();
-    let starts = runs
-        .iter()
-        .filter(|r| r.1 - r.0 == 5)
-        .map(|r| r.0)
-        .collect();
-    leftmost(low, starts, |_, p| {
-        let e = p + 5;
-        if !boundary(b, p) || run(b, p, |c| c.is_ascii_digit()) != 5 {
-            return None;
-        }
-        if b.get(e) == Some(&b'-')
-            && run(b, e + 1, |c| c.is_ascii_digit()) >= 4
-            && ends_word(b, e + 5)
-        {
-            return Some(e + 5);
-        }
-        ends_word(b, e).then_some(e)
-    })
-}
-
-/// Units: `\b(?:our\s+|the\s+)?(?:ward|unit|floor|pod|wing)\s+\d+[a-z]?\b`. The digits
-/// begin a digit run after white space after the keyword, and `\b` makes the keyword (and
-/// "our" or "the") whole words: only those words before each run are tried as starts.
-fn units(low: &str, runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let b = low.as_bytes();
-    let mut starts = Vec::new();
-    for &(s, _) in runs {
-        let e = ws_before(low, s);
-        // Cheap tests first: white space before the digits, a keyword's last letter.
-        if e == s || e == 0 || !matches!(b[e - 1], b'd' | b't' | b'r' | b'g') {
-            continue;
-        }
-        let k = word_before(low, e, 5);
-        if !matches!(k, "ward" | "unit" | "floor" | "pod" | "wing") {
-            continue;
-        }
-        let ks = e - k.len();
-        starts.push(ks);
-        let pe = ws_before(low, ks);
-        if pe < ks && matches!(word_before(low, pe, 3), "our" | "the") {
-            starts.push(pe - 3);
-        }
-    }
-    leftmost(low, starts, unit_at)
-}
-
-fn unit_at(low: &str, p: usize) -> Option<usize> {
-    let b = low.as_bytes();
-    if !boundary(b, p) {
-        return None;
-    }
-    let mut q = p;
-    if low[p..].starts_with("our") || low[p..].starts_with("the") {
-        let s = skip_ws(low, p + 3);
-        if s > p + 3 {
-            q = s;
-        }
-    }
-    let k = ["ward", "unit", "floor", "pod", "wing"]
-        .iter()
-        .find(|k| low[q..].starts_with(*k))?;
-    let s = skip_ws(low, q + k.len());
-    let d = run(b, s, |c| c.is_ascii_digit());
-    if s == q + k.len() || d == 0 {
-        return None;
-    }
-    let e = s + d;
-    if b.get(e).is_some_and(u8::is_ascii_lowercase) && ends_word(b, e + 1) {
-        return Some(e + 1);
-    }
-    ends_word(b, e).then_some(e)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::re;
-
-    /// The regexes the matchers replace.
-    const STREET: &str = concat!(
-        r"\b(?:\d{1,6}\s+)?(?:[a-z][a-z'’.-]*\s+){1,3}",
-        r"(?:street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|drive|court|ct|place|circle|",
-        r"terrace|parkway|pkwy|way|trail|crescent|highway|hwy|pike|loop)\b\.?"
-    );
-    const HIGHWAY: &str = concat!(
-        r"\b(?:hwy|highway|route|rte|interstate|sr|state route|county road|cr|us|i)[- ]?\d{1,3}\b",
-        r"(?:\s+(?:eb|wb|nb|sb|east|west|north|south|eastbound|westbound|northbound|southbound)\b)?",
-        r"(?:\s+(?:at|near|by|past)\s+(?:mm|mile marker|exit)\s*\d+\b)?",
-        r"(?:\s+(?:near|at|by)\s+the\s+[a-z]+(?:\s+[a-z]+)?\s+(?:turnoff|turn-off|exit|bridge|overpass|junction|interchange)\b)?"
-    );
-    const ZIP: &str = r"\b\d{5}(?:-\d{4})?\b";
-    const UNIT: &str = r"\b(?:our\s+|the\s+)?(?:ward|unit|floor|pod|wing)\s+\d+[a-z]?\b";
-
-    /// Pieces the random posts are made of: the regexes' words, near misses, separators.
-    const PIECES: &[&str] = &[
-        " ",
-        " ",
-        " ",
-        "  ",
-        "\n",
-        "\t",
-        "\u{a0}",
-        "\u{2003}",
-        "\u{85}",
-        ",",
-        ".",
-        "-",
-        "'",
-        "’",
-        "_",
-        "#",
-        "(",
-        "é",
-        "😭",
-        "x",
-        "a",
-        "elm",
-        "main",
-        "o'neil",
-        "st.",
-        "mt.",
-        "st",
-        "street",
-        "streets",
-        "ave",
-        "lane",
-        "ln",
-        "way",
-        "hwy",
-        "highway",
-        "pike",
-        "loop",
-        "place",
-        "1",
-        "4",
-        "12",
-        "410",
-        "1234",
-        "12345",
-        "123456",
-        "1234567",
-        "12345-6789",
-        "-1234",
-        "98",
-        "5b",
-        "3ab",
-        "i",
-        "i-",
-        "interstate",
-        "us",
-        "us-",
-        "sr",
-        "state route",
-        "county road",
-        "cr",
-        "route",
-        "rte",
-        "eb",
-        "east",
-        "eastbound",
-        "southbound",
-        "at",
-        "near",
-        "by",
-        "past",
-        "mm",
-        "mile marker",
-        "exit",
-        "the",
-        "big",
-        "kanab",
-        "turnoff",
-        "turn-off",
-        "bridge",
-        "our",
-        "ward",
-        "unit",
-        "floor",
-        "pod",
-        "wing",
-        "wings",
-        "zip",
-        "code",
-        "theward",
-    ];
-
-    /// Random texts from `PIECES`, reproducible (xorshift).
-    fn posts(n: usize) -> Vec<String> {
-        let mut rng = crate::testing::Rng(0x9E37_79B9_7F4A_7C15);
-        (0..n)
-            .map(|_| {
-                let len = 1 + rng.below(40);
-                (0..len).map(|_| PIECES[rng.below(PIECES.len())]).collect()
-            })
-            .collect()
-    }
-
-    /// Random texts that follow the regexes' shapes, with slots dropped or swapped.
-    fn shaped(n: usize) -> Vec<String> {
-        const WS: &[&str] = &[" ", " ", "  ", "\n", "\u{a0}", "\t "];
-        const WORD: &[&str] = &[
-            "elm", "big", "o'neil", "st.", "a-b", "kanab", "x’s", "the", "ward",
-        ];
-        const NUM: &[&str] = &[
-            "1", "12", "410", "1234", "123456", "1234567", "5b", "5_", "9",
-        ];
-        const SHAPES: &[&[&[&str]]] = &[
-            &[
-                NUM,
-                WS,
-                WORD,
-                WS,
-                WORD,
-                WS,
-                WORD,
-                WS,
-                &["st", "way", "ln", "street"],
-                &[".", "", "'s", ","],
-            ],
-            &[
-                &[
-                    "hwy",
-                    "i",
-                    "us",
-                    "state route",
-                    "county road",
-                    "interstate",
-                    "sr",
-                    "cr",
-                ],
-                &["-", " ", "", "  "],
-                NUM,
-                WS,
-                &["eb", "east", "southbound", "eastbound", "e"],
-                WS,
-                &["at", "near", "by", "past"],
-                WS,
-                &["mm", "mile marker", "exit"],
-                &[" ", "", "\n"],
-                NUM,
-                WS,
-                &["near", "at", "by"],
-                WS,
-                &["the", "then"],
-                WS,
-                WORD,
-                WS,
-                WORD,
-                WS,
-                &["turnoff", "turn-off", "exit", "bridge", "exits"],
-                &["", ".", "s", " "],
-            ],
-            &[
-                &["our", "the", "ther"],
-                WS,
-                &["ward", "unit", "wing", "units"],
-                WS,
-                NUM,
-                &["", "a", "ab", "-", "_"],
-            ],
-        ];
-        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = move |m: usize| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % m as u64) as usize
-        };
-        (0..n)
-            .map(|_| {
-                let mut s = String::new();
-                for _ in 0..1 + next(3) {
-                    s.push_str(PIECES[next(PIECES.len())]);
-                    for slot in SHAPES[next(SHAPES.len())] {
-                        match next(12) {
-                            0 => {}
-                            1 => s.push_str(PIECES[next(PIECES.len())]),
-                            _ => s.push_str(slot[next(slot.len())]),
-                        }
-                    }
-                }
-                s
-            })
-            .collect()
-    }
-
-    fn oracle(re: &regex::Regex, s: &str) -> Vec<(usize, usize)> {
-        re.find_iter(s).map(|m| (m.start(), m.end())).collect()
-    }
-
-    fn tokens(s: &str) -> Vec<crate::context::Token> {
-        crate::context::tokenize(s, &crate::context::split_sentences(s))
-    }
-
-    /// `FUZZ_N=1000000 cargo test --release -p bedside-core matchers_equal` runs longer.
-    #[test]
-    fn matchers_equal_their_regexes() {
-        let [street, highway, zip, unit] = [STREET, HIGHWAY, ZIP, UNIT].map(re);
-        let n = std::env::var("FUZZ_N").map_or(30_000, |n| n.parse().unwrap());
-        for s in posts(n).into_iter().chain(shaped(n)) {
-            let runs = digit_runs(s.as_bytes());
-            assert_eq!(
-                streets(&s, &tokens(&s).iter().map(|t| t.start).collect::<Vec<_>>()),
-                oracle(&street, &s),
-                "street in {s:?}"
-            );
-            assert_eq!(
-                highways(&s, &runs),
-                oracle(&highway, &s),
-                "highway in {s:?}"
-            );
-            assert_eq!(zips(&s, &runs), oracle(&zip, &s), "zip in {s:?}");
-            assert_eq!(units(&s, &runs), oracle(&unit, &s), "unit in {s:?}");
-        }
-    }
-
-    #[test]
-    fn matchers_on_examples() {
-        let s = "lives at 418 elm ln, took hwy 89 eb at mile marker 12 near the kanab big turnoff \
-                 then i-80, zip 84101-1234 and the ward 4b";
-        let runs = digit_runs(s.as_bytes());
-        let text = |v: Vec<(usize, usize)>| v.iter().map(|&(a, b)| &s[a..b]).collect::<Vec<_>>();
-        assert_eq!(
-            text(streets(
-                s,
-                &tokens(s).iter().map(|t| t.start).collect::<Vec<_>>()
-            )),
-            ["418 elm ln", "took hwy"]
-        );
-        assert_eq!(
-            text(highways(s, &runs)),
-            [
-                "hwy 89 eb at mile marker 12 near the kanab big turnoff",
-                "i-80"
-            ]
-        );
-        assert_eq!(text(zips(s, &runs)), ["84101-1234"]);
-        assert_eq!(text(units(s, &runs)), ["the ward 4b"]);
     }
 }

@@ -15,7 +15,6 @@ pub mod cases;
 pub mod conduct;
 pub mod custom;
 pub mod dates;
-mod formats;
 pub mod identifiers;
 pub mod locations;
 pub mod names;

@@ -463,8 +463,8 @@ const STRONG_ADVICE: &str = "take the leftover|take your leftover|take the rest 
 
 #[cfg(test)]
 mod tests {
-    use super::super::formats::tests::same;
     use super::*;
+    use crate::testing::same;
 
     #[test]
     fn scare_quotes_match_their_regex() {

@@ -27,12 +27,6 @@ pub fn boundary(b: &[u8], p: usize) -> bool {
     left != right
 }
 
-/// No word character at `p`: `\b` right after a word character.
-#[inline]
-pub fn ends_word(b: &[u8], p: usize) -> bool {
-    b.get(p).is_none_or(|&c| !is_word(c))
-}
-
 /// The end of the run of bytes from `i` that `class` accepts.
 #[inline]
 pub fn run(b: &[u8], i: usize, class: impl Fn(u8) -> bool) -> usize {
@@ -101,28 +95,6 @@ fn skip_ws_unicode(s: &str, mut p: usize) -> usize {
     p
 }
 
-/// The start of the white space ending at `p`.
-#[inline]
-pub fn ws_before(s: &str, mut p: usize) -> usize {
-    let b = s.as_bytes();
-    while p > 0 && ascii_ws(b[p - 1]) {
-        p -= 1;
-    }
-    if p > 0 && b[p - 1] >= 0x80 {
-        ws_before_unicode(s, p)
-    } else {
-        p
-    }
-}
-
-#[cold]
-fn ws_before_unicode(s: &str, mut p: usize) -> usize {
-    while let Some(n) = space_before(s, p) {
-        p -= n;
-    }
-    p
-}
-
 const ONES: u64 = 0x0101_0101_0101_0101;
 
 /// Flags (high bits) the bytes of an eight-byte block that are ASCII digits, at least the
@@ -187,4 +159,34 @@ pub fn leftmost(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digit_runs_are_the_runs_of_digits() {
+        let mut rng = crate::testing::Rng(7);
+        for _ in 0..20_000 {
+            let n = rng.next() % 40;
+            let b: Vec<u8> = (0..n)
+                .map(|_| match rng.next() % 4 {
+                    0 => b'0' + (rng.next() % 10) as u8,
+                    1 => b"/:09\x80\xff"[rng.next() % 6],
+                    _ => rng.next() as u8,
+                })
+                .collect();
+            let mut want = Vec::new();
+            for (i, c) in b.iter().enumerate() {
+                let prev = i > 0 && b[i - 1].is_ascii_digit();
+                match (c.is_ascii_digit(), prev) {
+                    (true, false) => want.push((i, i + 1)),
+                    (true, true) => want.last_mut().unwrap().1 = i + 1,
+                    _ => {}
+                }
+            }
+            assert_eq!(digit_runs(&b), want, "{b:?}");
+        }
+    }
 }
