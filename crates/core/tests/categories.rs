@@ -1031,8 +1031,11 @@ fn phi_room_units_and_occupants() {
             "Mr. Hollis in 6A crashed with a potassium of 7.1",
             "Mr. Diaz went to MICU 4 overnight",
             "Mrs. Ruiz in cama 5 is septic again",
+            "the 52 y/o in 14 dropped her pressure to 70/40",
         ],
         &[
+            "Seattle in 3 days, can't wait",
+            "Team Blue in 2 sets, what a match",
             "I'll be back in 5 minutes",
             "the ICU beat the ED 25-23",
             "we work in 3 hospitals",

@@ -1087,7 +1087,7 @@ pub const FORMATS: &[Format] = &[
     Format {
         id: "room.in",
         category: Category::PhiRoom,
-        pattern: r"\bin\s+(?P<val>\d{1,3}[a-z]?)\b",
+        pattern: r"\bin\s+(?P<val>\d{1,3}[a-f]?)\b",
         keys: &[],
         near: Near::Words(&["in"]),
         digit_within: 4,

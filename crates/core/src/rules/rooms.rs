@@ -156,40 +156,80 @@ pub(super) fn find(ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
         // As `formats::room`: a bed word is a tip outside a patient's story, high inside one;
         // a unit's name with a number ("ICU 4") counts only inside one.
         let d = room_draft(ctx, x.start, x.end);
-        if d.weak && !BEDS.contains(&kw) {
+        // "mom in LDR 6": a unit's bed named by the person in it is a tip too.
+        let occupied = prev_word(low, x.start) == "in" && {
+            let at = low[..x.start].trim_end().len().saturating_sub(2);
+            occupant_before(ctx, at).is_some()
+        };
+        if d.weak && !BEDS.contains(&kw) && !occupied {
             continue;
         }
         out.push(d);
     }
     for x in m.find(Matchers::row("room.in"), hay) {
         let Some((vs, _)) = x.val else { continue };
-        let prev = prev_word(low, x.start);
-        let pi = ctx.tokens.partition_point(|t| t.end <= x.start);
-        let name = pi >= 2 && {
-            let t = &ctx.tokens[pi - 1];
-            t.cap && !t.all_caps && ctx.tokens[pi - 2].sentence == t.sentence
+        let Some(specific) = occupant_before(ctx, x.start) else {
+            continue;
         };
-        let person = OCCUPANTS.contains(&prev)
-            || name
-            || ctx.has_in(
-                x.start.saturating_sub(prev.len() + 2),
-                x.start,
-                kind::PERSON | kind::CONDITION,
-            );
         let after = &low[x.end..];
-        if !person
-            || counted(next_word(low, x.end))
-            || after.starts_with(['%', ':', '/', '-', '.'])
+        let next = next_word(low, x.end).trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        if counted(next)
+            || after.starts_with(['%', ':', '/', '-', '.', ','])
                 && after[1..].starts_with(|c: char| c.is_ascii_digit())
             || after.starts_with(['%', '+'])
             || low[vs..x.end].parse::<u32>().is_ok_and(|n| n == 0)
         {
             continue;
         }
+        // Outside a patient's story only a particular person's room counts, as a tip.
         let d = room_draft(ctx, x.start, x.end);
-        if d.weak {
+        if d.weak && !specific {
             continue;
         }
         out.push(d);
     }
+}
+
+/// Whether a person is named right before `pos` (where "in" starts): `Some(true)` for a
+/// particular one (a name, initials, an age: "Herr Baumann", "mrs j", "a.k.", "the 52 y/o"),
+/// `Some(false)` for an occupant word or a person or condition phrase ("the lady", "pt").
+fn occupant_before(ctx: &Context, pos: usize) -> Option<bool> {
+    let low = ctx.lower.as_str();
+    let prev = prev_word(low, pos);
+    let pi = ctx.tokens.partition_point(|t| t.end <= pos);
+    // A name: a capitalised word after another or after an honorific ("Herr Baumann").
+    let name = pi >= 2 && {
+        let (t, u) = (&ctx.tokens[pi - 1], &ctx.tokens[pi - 2]);
+        t.cap
+            && !t.all_caps
+            && u.sentence == t.sentence
+            && (u.cap && t.start - u.end <= 2
+                || matches!(
+                    &low[u.start..u.end],
+                    "mr" | "mrs" | "ms" | "miss" | "herr" | "frau"
+                ))
+    };
+    let bare = prev.trim_matches('.');
+    let before = prev_word(low, pos.saturating_sub(prev.len() + 1));
+    let initials = !bare.is_empty()
+        && bare.len() <= 4
+        && bare
+            .split('.')
+            .all(|p| p.len() == 1 && p.bytes().all(|c| c.is_ascii_alphabetic()))
+        && (prev.contains('.') || matches!(before, "mr" | "mrs" | "ms" | "mr." | "mrs." | "ms."));
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit());
+    let age = prev.ends_with("y/o")
+        || prev.strip_suffix("yo").is_some_and(digits)
+        || prev == "old" && low[..pos].trim_end().ends_with("year old")
+        || ctx.has_in(pos.saturating_sub(prev.len() + 2), pos, kind::AGE_UNIT);
+    if name || initials || age {
+        return Some(true);
+    }
+    (OCCUPANTS.contains(&prev)
+        || ctx.has_in(
+            pos.saturating_sub(prev.len() + 2),
+            pos,
+            kind::PERSON | kind::CONDITION,
+        ))
+    .then_some(false)
 }
