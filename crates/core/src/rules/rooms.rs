@@ -217,10 +217,13 @@ fn occupant_before(ctx: &Context, pos: usize) -> Option<bool> {
             .split('.')
             .all(|p| p.len() == 1 && p.bytes().all(|c| c.is_ascii_alphabetic()))
         && (prev.contains('.') || matches!(before, "mr" | "mrs" | "ms" | "mr." | "mrs." | "ms."));
-    let digits = |w: &str| !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit());
-    let age = prev.ends_with("y/o")
-        || prev.strip_suffix("yo").is_some_and(digits)
-        || prev == "old" && low[..pos].trim_end().ends_with("year old")
+    let tail = low[..pos].trim_end();
+    let age = ["y/o", "y.o.", "year old", "years old", "yr old"]
+        .iter()
+        .any(|a| tail.ends_with(a))
+        || tail
+            .strip_suffix("yo")
+            .is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit()))
         || ctx.has_in(pos.saturating_sub(prev.len() + 2), pos, kind::AGE_UNIT);
     if name || initials || age {
         return Some(true);
