@@ -974,3 +974,100 @@ fn phi_location_facility_and_unit() {
         ],
     );
 }
+
+// Issue 14g: the age, date and room forms of posts and records, each with its hard negatives
+// (the writer's own or family's ages and dates, counts, scores and institutions).
+
+#[test]
+fn phi_age_shorthand_and_brackets() {
+    assert_cat(
+        "phi.age",
+        &[
+            "52F came in with a brain bleed",
+            "52yo M ETOH withdrawal again",
+            "Herr Baumann (87) pulled his IV",
+            "pt is 67 and septic",
+            "Sra. Beatriz, 99 años, me dijo hoy que el secreto es no casarse",
+            "our patient Mrs. Lee had her 100th birthday on the unit",
+        ],
+        &[
+            "I'm a 52yo F nurse and tired",
+            "my mom (62) and I went hiking",
+            "Chapter (12) covers sepsis",
+            "Step (3) of the checklist",
+            "Mom's 90th birthday party was wonderful",
+            "the hospital marks its 100th birthday",
+            "the ICU beat the ED 25-23 at volleyball",
+        ],
+    );
+}
+
+#[test]
+fn phi_date_records_and_ordinals() {
+    assert_cat(
+        "phi.date",
+        &[
+            "Mrs. Whitfield had her hip done on the 22nd",
+            "Mr. Tolliver had been waiting since admission on the 9th",
+            "DOB 14-Jul-1948 on the band",
+            "Today I said goodbye to Mrs. K, my patient. DOD 01.10.2024.",
+        ],
+        &[
+            "happy to be off on the 22nd",
+            "my surgery is on the 9th",
+            "the 3rd floor is closed",
+            "version 14.07.24 ships today",
+        ],
+    );
+}
+
+#[test]
+fn phi_room_units_and_occupants() {
+    assert_cat(
+        "phi.room",
+        &[
+            "the lady in 7 keeps pulling her IV",
+            "pt in 9 asked us to call her daughter",
+            "Mr. Hollis in 6A crashed with a potassium of 7.1",
+            "Mr. Diaz went to MICU 4 overnight",
+            "Mrs. Ruiz in cama 5 is septic again",
+            "the 52 y/o in 14 dropped her pressure to 70/40",
+        ],
+        &[
+            "Seattle in 3 days, can't wait",
+            "Team Blue in 2 sets, what a match",
+            "I'll be back in 5 minutes",
+            "the ICU beat the ED 25-23",
+            "we work in 3 hospitals",
+            "the icu has 24 beds",
+        ],
+    );
+}
+
+#[test]
+fn record_text_ages_dates_and_beds() {
+    let s = scanner();
+    let board = "BED  PT        AGE\nMICU 4  GARCIA, R  94Y F\nCHAIR 7  LEE, J  F, 44\nDOB 14-Jul-1948  Adm 13-Mar-25\nCot 3 baby Ava (7)\n";
+    let r = s.scan_record(board);
+    let has = |cat: &str, text: &str| {
+        r.findings
+            .iter()
+            .any(|f| f.category == Category::from_id(cat).unwrap() && f.text.contains(text))
+    };
+    for (cat, text) in [
+        ("phi.room", "MICU 4"),
+        ("phi.room", "CHAIR 7"),
+        ("phi.room", "Cot 3"),
+        ("phi.age", "94Y"),
+        ("phi.age", "F, 44"),
+        ("phi.age", "(7)"),
+        ("phi.date", "14-Jul-1948"),
+        ("phi.date", "13-Mar-25"),
+    ] {
+        assert!(
+            has(cat, text),
+            "{cat} {text:?} not found in {:#?}",
+            r.findings
+        );
+    }
+}

@@ -71,6 +71,18 @@ enum Form {
     Decade,
     /// "91 and still flirting"
     Still,
+    /// "Herr Baumann (87)", "(88F)": a number in brackets after a person.
+    Paren,
+    /// "F, 44", "M 52": sex first, as charts and boards write it.
+    SexFirst,
+    /// "94Y", "4y", "68yr": the short form of records.
+    Short,
+    /// "her 100th birthday"
+    Birthday,
+    /// "pt is 67", "lady is 97"
+    NounIs,
+    /// "99 años", "90 ans", "88 Jahre"
+    Foreign,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,15 +147,57 @@ impl Rule for Ages {
                     s = gs;
                     (number, false)
                 }
-                Form::Ms => {
-                    // "27M": only in capitals, beside a patient.
+                Form::Ms | Form::SexFirst => {
+                    // "27M", "F, 44": only in capitals, beside a patient or a clinical story
+                    // (the shorthand itself is how a case is presented).
+                    let clinical = story || ks & kind::CLINICAL != 0;
                     if !ctx.text.as_bytes()[m.sex].is_ascii_uppercase()
-                        || !(patient_here || ctx.patient_post)
+                        || !(patient_here || ctx.patient_post || clinical)
+                        || is_unit(next_word(low, e))
                     {
+                        continue;
+                    }
+                    if m.form == Form::SexFirst {
+                        s = m.sex;
+                    }
+                    (number, true)
+                }
+                Form::Paren => {
+                    // "Herr Baumann (87)": after a capitalised word or a person, in a
+                    // patient's story or a record; "(3)" after a list item is a count.
+                    let person = prev_cap(ctx, s)
+                        || ctx.has_in(s.saturating_sub(24), s, kind::PERSON | kind::SEX);
+                    let clinical = story || ks & (kind::CLINICAL | kind::PERSON) != 0;
+                    if !person || !(patient_here || ctx.patient_post || clinical) {
                         continue;
                     }
                     (number, true)
                 }
+                Form::Short => {
+                    // "94Y F", "P1 4y": record shorthand; in a post only with the sex.
+                    if !(ctx.record || patient_here && m.sex != 0) || is_unit(next_word(low, e)) {
+                        continue;
+                    }
+                    (number, true)
+                }
+                Form::Birthday => {
+                    // "her 100th birthday" on the unit; "Mom's 90th birthday" with no patient
+                    // is the family's party, "its 100th birthday" an institution's.
+                    if prev_word(low, s) == "its"
+                        || number == 0
+                        || !(patient_here || ctx.patient_post)
+                    {
+                        continue;
+                    }
+                    (number, false)
+                }
+                Form::NounIs => {
+                    if is_unit(next_word(low, e)) || low[e..].starts_with([':', '%', '/', '.']) {
+                        continue;
+                    }
+                    (number, false)
+                }
+                Form::Foreign => (number, true),
                 Form::Yrs => {
                     let digits = group.split(' ').next().unwrap_or("");
                     let n: u32 = digits.parse().unwrap_or(0);
@@ -202,6 +256,9 @@ impl Rule for Ages {
                 PATIENT_NOUNS.contains(&w.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
             });
             let own = (prev == "my" && !patient_soon && !patient_here)
+                || ["i'm a ", "i’m a ", "im a ", "i am a "]
+                    .iter()
+                    .any(|p| crate::context::before(low, s, 8).ends_with(p))
                 || (ks & (kind::OWN_FAMILY | kind::OWN) != 0 && !patient_here)
                 || prev == "i'm"
                 || prev == "im";
@@ -210,6 +267,16 @@ impl Rule for Ages {
                 && matches!(prev, "a" | "an" | "this" | "our" | "that")
                 && (low[e..].starts_with("'s") || low[e..].starts_with("’s"))
                 && ks & (kind::PERSON | kind::CLINICAL | kind::CONDITION) != 0;
+            // "52yo M ETOH withdrawal": an age with the sex after it presents a case.
+            let shorthand = matches!(
+                m.form,
+                Form::Ms | Form::SexFirst | Form::Short | Form::Paren
+            ) || m.form == Form::N
+                && ctx.text[e..]
+                    .trim_start_matches(' ')
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .next()
+                    .is_some_and(|w| w == "M" || w == "F");
             let sev = if own {
                 if n > 89 {
                     Some(Severity::Low)
@@ -221,6 +288,7 @@ impl Rule for Ages {
                 || (ctx.patient_post && (story || ks & kind::PERSON != 0))
                 || (strong_form && story && ks & kind::PERSON != 0)
                 || (strong_form && PATIENT_NOUNS.contains(&next))
+                || (shorthand && (story || ks & kind::CLINICAL != 0))
                 || possessive
             {
                 Some(Severity::High)
@@ -253,6 +321,12 @@ fn ages(ctx: &Context) -> Vec<AgeMatch> {
         ("age.turned", Form::Turn),
         ("age.at", Form::At),
         ("age.decade", Form::Decade),
+        ("age.paren", Form::Paren),
+        ("age.sex_first", Form::SexFirst),
+        ("age.short", Form::Short),
+        ("age.birthday", Form::Birthday),
+        ("age.noun_is", Form::NounIs),
+        ("age.foreign", Form::Foreign),
     ];
     let hay = Hay::of(ctx);
     if hay.runs.is_empty() {
@@ -278,6 +352,15 @@ fn ages(ctx: &Context) -> Vec<AgeMatch> {
     }
     all.sort_unstable_by_key(|&(s, k, _)| (s, k));
     all.into_iter().map(|(_, _, a)| a).collect()
+}
+
+/// Whether the word before `pos` is capitalised and not the first of its sentence: a name.
+fn prev_cap(ctx: &Context, pos: usize) -> bool {
+    let i = ctx.tokens.partition_point(|t| t.end <= pos);
+    i > 0 && {
+        let t = &ctx.tokens[i - 1];
+        t.cap && pos - t.end <= 2 && i >= 2 && ctx.tokens[i - 2].sentence == t.sentence
+    }
 }
 
 fn is_unit(w: &str) -> bool {

@@ -57,6 +57,9 @@ enum Form {
     Dotted,
     /// "on the 18th": a day without a month (`month` is 0).
     OnThe,
+    /// "14-Jul-1948", "Sep-05-24", "1999-AUG-03", "18.08.24", "1998.03.22": the forms of
+    /// records and lab printouts, read from the matched text.
+    Record,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,8 +82,16 @@ impl Rule for Dates {
                 // "your follow-up on the 18th": a day of the month, only for an appointment.
                 let sb = ctx.sentence_span(ctx.sentence_of(s));
                 let sent = &low[sb.0..sb.1.max(sb.0)];
-                let personal = ["your", "his", "her"].iter().any(|w| sent.contains(w))
-                    && APPOINTMENTS.iter().any(|w| sent.contains(w));
+                // Whose: a pronoun, or a patient in the sentence; what: an appointment or
+                // an event word, or a patient's event or condition from the lexicon.
+                let si = ctx.sentence_of(s);
+                let ks = ctx.sent_kinds.get(si).copied().unwrap_or(0);
+                let whose = ["your", "his", "her"].iter().any(|w| sent.contains(w))
+                    || ctx.patient_in(si, si)
+                    || (ctx.patient_post && ks & kind::PERSON != 0);
+                let what = APPOINTMENTS.iter().any(|w| sent.contains(w))
+                    || ks & (kind::PATIENT_EVENT | kind::CONDITION) != 0;
+                let personal = whose && what;
                 // "for the 20th time", "the 3rd floor": an ordinal of something else.
                 let counted = matches!(
                     crate::context::next_word(low, e),
@@ -232,6 +243,9 @@ fn dates(ctx: &Context) -> Vec<DateMatch> {
         ("date.dash", Form::Dash),
         ("date.dotted", Form::Dotted),
         ("date.ordinal", Form::OnThe),
+        ("date.month_dash", Form::Record),
+        ("date.month_first_dash", Form::Record),
+        ("date.dotted_short", Form::Record),
     ];
     let low = ctx.lower.as_str();
     let hay = Hay::of(ctx);
@@ -243,6 +257,20 @@ fn dates(ctx: &Context) -> Vec<DateMatch> {
     for &(id, form) in ROWS {
         for x in m.find(Matchers::row(id), &hay) {
             if out.iter().any(|d| x.start < d.end && d.start < x.end) {
+                continue;
+            }
+            if form == Form::Record {
+                let Some((month, day, year)) = record_date(&low[x.start..x.end]) else {
+                    continue;
+                };
+                out.push(DateMatch {
+                    form,
+                    start: x.start,
+                    end: x.end,
+                    month,
+                    day,
+                    year: Some(year),
+                });
                 continue;
             }
             let num = |g: Option<(usize, usize)>| g.map(|(s, e)| number(&low[s..e]));
@@ -264,13 +292,52 @@ fn dates(ctx: &Context) -> Vec<DateMatch> {
     out
 }
 
+/// Month, day and year of a record's date: "14-jul-1948", "sep-05-24", "1999-aug-03" (a
+/// month's name anywhere), "18.08.24" (day first) or "1998.03.22" (year first).
+fn record_date(t: &str) -> Option<(u32, u32, u32)> {
+    let parts: Vec<&str> = t.split(['-', '.']).collect();
+    if parts.len() != 3 {
+        return None;
+    }
+    let named = parts
+        .iter()
+        .position(|p| p.starts_with(|c: char| c.is_ascii_alphabetic()));
+    let (m, d, y) = match named {
+        Some(i) => {
+            let m = month_number(parts[i])?;
+            let nums: Vec<&str> = parts
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .map(|(_, p)| *p)
+                .collect();
+            // A four-digit part is the year; else the last number is.
+            let (d, y) = if nums[0].len() == 4 {
+                (nums[1], nums[0])
+            } else {
+                (nums[0], nums[1])
+            };
+            (m, number(d), number(y))
+        }
+        None if parts[0].len() == 4 => (number(parts[1]), number(parts[2]), number(parts[0])),
+        None => (number(parts[1]), number(parts[0]), number(parts[2])),
+    };
+    valid_date(m, d, Some(y)).then_some((m, d, y))
+}
+
 /// A date becomes a finding when a patient's event or reference sits in its sentence.
 fn tied(ctx: &Context, s: usize, e: usize, birth: bool) -> Option<Draft> {
     let si = ctx.sentence_of(s);
     let ks = ctx.sent_kinds.get(si).copied().unwrap_or(0);
     let own = ks & (kind::OWN | kind::OWN_FAMILY) != 0 && !ctx.patient_in(si, si);
+    // In a patient's post a date standing in its own sentence ("2/14.", "DOD 01.10.2024.")
+    // belongs to the event of the sentence beside it.
+    let near = ctx.kinds_in(si.saturating_sub(1), si + 1);
     let patient = ctx.patient_in(si, si)
         || (ctx.patient_post && ks & (kind::PATIENT_EVENT | kind::PERSON) != 0)
+        || (ctx.patient_post
+            && near & (kind::PATIENT_EVENT | kind::PERSON) != 0
+            && near & (kind::OWN | kind::OWN_FAMILY) == 0)
         || (ks & kind::PATIENT_EVENT != 0 && ks & kind::PERSON != 0);
     let announcement = ks & (kind::CONTACT | kind::HIRING | kind::PROMO) != 0;
     // "since April 2nd" in a sentence about her radiation, "August 14 ... the twins' surgery"
@@ -338,6 +405,15 @@ const APPOINTMENTS: &[&str] = &[
     "c-section",
     "discharge",
     "due",
+    "admit",
+    "admission",
+    "born",
+    "delivered",
+    "died",
+    "passed",
+    "coded",
+    "transferred",
+    "done",
 ];
 
 #[cfg(test)]

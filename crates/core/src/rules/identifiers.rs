@@ -41,6 +41,7 @@ impl Rule for Identifiers {
             self.find_ip(ctx, &hay, out);
             self.find_codes(ctx, &hay, out);
             self.find_rooms(ctx, &hay, out);
+            super::rooms::find(ctx, &hay, out);
         }
         for id in ["email", "email.obfuscated", "email.spelled"] {
             for x in matchers().find(Matchers::row(id), &hay) {
@@ -587,7 +588,7 @@ impl Identifiers {
     }
 }
 
-fn room_draft(ctx: &Context, s: usize, e: usize) -> Draft {
+pub(super) fn room_draft(ctx: &Context, s: usize, e: usize) -> Draft {
     let si = ctx.sentence_of(s);
     let ks = ctx.kinds_in(si.saturating_sub(1), si + 1);
     let person_story = ks & kind::PERSON != 0

@@ -20,6 +20,7 @@ pub mod locations;
 pub mod names;
 pub mod patients;
 pub mod record;
+mod rooms;
 pub(crate) mod text;
 pub mod workplace;
 
