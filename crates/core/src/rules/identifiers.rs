@@ -511,27 +511,7 @@ impl Identifiers {
             ) {
                 continue;
             }
-            let after = next_word(low, e);
-            if matches!(
-                after,
-                "minutes"
-                    | "min"
-                    | "mins"
-                    | "hours"
-                    | "hrs"
-                    | "hr"
-                    | "days"
-                    | "weeks"
-                    | "years"
-                    | "months"
-                    | "times"
-                    | "x"
-                    | "am"
-                    | "pm"
-                    | "beds"
-                    | "percent"
-                    | "nights"
-            ) {
+            if unit_after(next_word(low, e)) {
                 continue;
             }
             out.push(room_draft(ctx, s, e));
@@ -586,6 +566,31 @@ impl Identifiers {
             out.push(Draft::new(Category::PhiBiometric, sev, h.start, end).suggest(""));
         }
     }
+}
+
+/// A unit after a number that makes it a duration, a time of day, a count of beds or a share,
+/// not a room ("in 10 minutes", "at 4 pm", "30 beds"). `rooms.rs` adds its own words to these.
+pub(super) fn unit_after(w: &str) -> bool {
+    matches!(
+        w,
+        "minutes"
+            | "min"
+            | "mins"
+            | "hours"
+            | "hrs"
+            | "hr"
+            | "days"
+            | "weeks"
+            | "years"
+            | "months"
+            | "times"
+            | "x"
+            | "am"
+            | "pm"
+            | "beds"
+            | "percent"
+            | "nights"
+    )
 }
 
 pub(super) fn room_draft(ctx: &Context, s: usize, e: usize) -> Draft {
