@@ -168,8 +168,9 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
     // Length: 0-3, 4-7, ... words, up to 128 and more (log2 buckets).
     let len = (usize::BITS - (words >> 2).leading_zeros()).min(6) as usize;
     sparse.push((extra + 4 + len) as u32);
-    sparse.push((extra + 15) as u32); // always on: a bias the regulariser shrinks
-                                      // Evidence features follow the hashed ones, distinct and in order.
+    // Always on: a bias the regulariser shrinks.
+    sparse.push((extra + 15) as u32);
+    // Evidence features follow the hashed ones, distinct and in order.
     let mut evidence = sparse.split_off(hashed);
     evidence.sort_unstable();
     evidence.dedup();
