@@ -25,6 +25,7 @@ use regex_automata::nfa::thompson::pikevm::{Cache as VmCache, PikeVM};
 use regex_automata::nfa::thompson::{self, NFA};
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
+use regex_syntax::hir::{self, Hir, HirKind};
 
 use crate::Category;
 
@@ -246,22 +247,27 @@ const INDEX: [u8; SLOTS] = {
 const WIDE_SPACE: &str =
     r"\xC2[\x85\xA0]|\xE1\x9A\x80|\xE2\x80[\x80-\x8A\xA8\xA9\xAF]|\xE2\x81\x9F|\xE3\x80\x80";
 
-/// The pattern with every `\s` also matching Unicode white space (the rows run in ASCII
-/// mode on bytes), as the hand-written matchers the rows replaced read it: `\s` becomes
-/// `(?:\s|WIDE)`, a class holding `\s` becomes `(?:[...]|WIDE)`. A negated class holding
-/// `\s` is refused.
+/// The pattern with every `\s`, and every class holding `\s`, in a group named `_w<n>`
+/// that [`widen`] turns into `(?:\s|WIDE)` (`(?:[...]|WIDE)`): Unicode white space too
+/// (the rows run in ASCII mode on bytes), as the hand-written matchers the rows replaced
+/// read `\s`. [`WIDE_SPACE`] is parsed once per table instead of at each of the table's
+/// hundred `\s` (two thirds of the text parsed, most of a first construction). A negated
+/// class holding `\s` is refused.
 fn unicode_spaces(p: &str) -> Result<String, String> {
     let b = p.as_bytes();
     let mut out = String::with_capacity(p.len() * 2);
+    let mut n = 0;
+    let mut mark = |out: &mut String, what: &str| {
+        n += 1;
+        out.push_str(&format!("(?P<_w{n}>{what})"));
+    };
     let mut i = 0;
     while i < b.len() {
         match b[i] {
             b'\\' => {
                 let e = (i + 2).min(b.len());
                 if &b[i..e] == b"\\s" {
-                    out.push_str("(?:\\s|");
-                    out.push_str(WIDE_SPACE);
-                    out.push(')');
+                    mark(&mut out, "\\s");
                 } else {
                     out.push_str(&p[i..e]);
                 }
@@ -284,11 +290,7 @@ fn unicode_spaces(p: &str) -> Result<String, String> {
                     if class.starts_with("[^") {
                         return Err(format!("a negated class with \\s: {class}"));
                     }
-                    out.push_str("(?:");
-                    out.push_str(class);
-                    out.push('|');
-                    out.push_str(WIDE_SPACE);
-                    out.push(')');
+                    mark(&mut out, class);
                 } else {
                     out.push_str(class);
                 }
@@ -302,6 +304,41 @@ fn unicode_spaces(p: &str) -> Result<String, String> {
         }
     }
     Ok(out)
+}
+
+/// `h` with each `_w<n>` group of [`unicode_spaces`] replaced by its class or [`WIDE_SPACE`]
+/// (`wide`, parsed once), and the other groups numbered again from `next` on, in order.
+/// The same expression the translator gives for `(?:\s|WIDE)` written out in the pattern.
+fn widen(h: Hir, wide: &Hir, next: &mut u32) -> Hir {
+    if h.properties().explicit_captures_len() == 0 {
+        return h;
+    }
+    match h.into_kind() {
+        HirKind::Capture(c) if c.name.as_deref().is_some_and(|n| n.starts_with("_w")) => {
+            Hir::alternation(vec![*c.sub, wide.clone()])
+        }
+        HirKind::Capture(c) => {
+            let index = *next;
+            *next += 1;
+            Hir::capture(hir::Capture {
+                index,
+                name: c.name,
+                sub: Box::new(widen(*c.sub, wide, next)),
+            })
+        }
+        HirKind::Concat(v) => Hir::concat(v.into_iter().map(|h| widen(h, wide, next)).collect()),
+        HirKind::Alternation(v) => {
+            Hir::alternation(v.into_iter().map(|h| widen(h, wide, next)).collect())
+        }
+        HirKind::Repetition(r) => Hir::repetition(hir::Repetition {
+            sub: Box::new(widen(*r.sub, wide, next)),
+            ..r
+        }),
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(l) => Hir::literal(l.0),
+        HirKind::Class(c) => Hir::class(c),
+        HirKind::Look(l) => Hir::look(l),
+    }
 }
 
 /// The table compiled, once per process.
@@ -319,6 +356,8 @@ impl Matchers {
         let mut firsts = Vec::with_capacity(rows.len());
         let mut bts = Vec::with_capacity(rows.len());
         let mut needle_firsts = Vec::with_capacity(rows.len());
+        let ascii = syntax::Config::new().unicode(false).utf8(false);
+        let wide = syntax::parse_with(WIDE_SPACE, &ascii).map_err(|e| e.to_string())?;
         for f in rows {
             if matches!(f.near, Near::Words(_)) && f.digit_within > NEAR_MAX {
                 return Err(format!("format {}: digit_within above {NEAR_MAX}", f.id));
@@ -341,10 +380,10 @@ impl Matchers {
             let pattern = unicode_spaces(&f.pattern.replace("{keys}", &keys.join("|")))
                 .map_err(|e| format!("format {}: {e}", f.id))?;
             let bad = |e: &dyn std::fmt::Display| format!("format {}: bad pattern: {e}", f.id);
+            let hir = syntax::parse_with(&pattern, &ascii).map_err(|e| bad(&e))?;
             let nfa: NFA = thompson::Compiler::new()
-                .syntax(syntax::Config::new().unicode(false).utf8(false))
                 .configure(thompson::Config::new().utf8(false))
-                .build(&pattern)
+                .build_from_hir(&widen(hir, &wide, &mut 1))
                 .map_err(|e| bad(&e))?;
             groups.push(nfa.group_info().group_len(regex_automata::PatternID::ZERO) > 1);
             let dfa = DFA::builder()
