@@ -460,9 +460,9 @@ impl Matchers {
             let vm = &self.vms[row];
             // The lazy DFA finds where the match ends; it gives up only when its cache
             // keeps filling, and then the PikeVM answers.
-            let end = match self.dfas[row].try_search_fwd(dc, &input) {
-                Ok(h) => Some(h?.offset()),
-                Err(_) => vm.find(vc, input.clone()).map(|m| m.end()),
+            let end = match end_at(&self.dfas[row], dc, b, pos) {
+                Ok(e) => e,
+                Err(()) => vm.find(vc, input.clone()).map(|m| m.end()),
             }?;
             if !self.groups[row] {
                 return Some(Match {
@@ -527,6 +527,40 @@ impl Matchers {
         }
         out
     }
+}
+
+/// Where the longest-preferred (leftmost-first) match of `dfa` anchored at `pos` ends: the
+/// lazy DFA walked byte by byte, as `try_search_fwd` does, without its setup (most tries
+/// end within a few bytes, where the setup cost more than the walk). `Err` when the DFA
+/// gives up (its cache keeps filling).
+#[inline]
+fn end_at(dfa: &DFA, cache: &mut DfaCache, b: &[u8], pos: usize) -> Result<Option<usize>, ()> {
+    let start = regex_automata::util::start::Config::new()
+        .anchored(Anchored::Yes)
+        .look_behind(pos.checked_sub(1).map(|i| b[i]));
+    let mut sid = dfa.start_state(cache, &start).map_err(drop)?;
+    let mut end = None;
+    cache.search_start(pos);
+    for (at, &c) in b.iter().enumerate().skip(pos) {
+        sid = dfa.next_state(cache, sid, c).map_err(drop)?;
+        if sid.is_tagged() {
+            // A match state is entered one byte after the match ends.
+            if sid.is_match() {
+                end = Some(at);
+            } else if sid.is_dead() {
+                cache.search_finish(at);
+                return Ok(end);
+            } else if sid.is_quit() {
+                return Err(());
+            }
+        }
+    }
+    sid = dfa.next_eoi_state(cache, sid).map_err(drop)?;
+    if sid.is_match() {
+        end = Some(b.len());
+    }
+    cache.search_finish(b.len());
+    Ok(end)
 }
 
 /// Whether a keyed match names its number: the value is not letters glued onto the
