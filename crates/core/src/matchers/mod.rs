@@ -6,9 +6,11 @@
 //! The engine is `regex-automata`, the one the `regex` crate already ships for organisation
 //! detectors, in ASCII mode on the lower-cased post: each row's lazy DFA finds where a match
 //! ends, and its bounded backtracker reads the named groups only on a match (chosen over a
-//! serialized dense DFA: building the whole table took about 2.2 ms with 45 rows (56 since issue-14g; Unicode white space), inside the
-//! 5 ms budget, and a lazy DFA adds no tables to the `.wasm`). Patterns are compiled once per process, the first
-//! time a scanner is built (most of the 3.9 ms a first construction takes). Speed comes from *where*
+//! serialized dense DFA: building the whole table took about 2.2 ms with 45 rows, inside the
+//! 5 ms budget, and a lazy DFA adds no tables to the `.wasm`). Patterns are compiled once per
+//! process, the first time a scanner is built (with 57 rows about two thirds of the
+//! instructions a first construction takes: the Unicode white space each `\s` stands for
+//! is parsed once and spliced in, see [`widen`]). Speed comes from *where*
 //! a pattern is tried: each row names the places its matches can start ([`Near`]: digit
 //! runs, a few needles, keyword first letters), and the pattern is tried anchored there
 //! only, so most of a post is never read by most rows.
@@ -52,6 +54,9 @@ pub enum Near {
         needles: &'static [&'static str],
         within: usize,
     },
+    /// At the start of each whole stretch of bytes that pass `of` and hold `needle`: an
+    /// IPv6 address's hex digits and colons.
+    Stretch { needle: u8, of: fn(u8) -> bool },
     /// At the start of each word of exactly this many letters and digits: a VIN.
     Long(usize),
     /// At the start of each digit run of `min` to `max` digits followed by one of `next`
@@ -790,6 +795,20 @@ impl<'a> Hay<'a> {
                 }
                 at.sort_unstable();
                 at.dedup();
+            }
+            Near::Stretch { needle, of } => {
+                let mut done = 0;
+                for p in memchr::memchr_iter(needle, b) {
+                    if p < done {
+                        continue;
+                    }
+                    let mut s = p;
+                    while s > 0 && of(b[s - 1]) {
+                        s -= 1;
+                    }
+                    done = p + b[p..].iter().take_while(|&&c| of(c)).count();
+                    at.push(s);
+                }
             }
             Near::Long(n) => {
                 // A word that long starts at least that far before the next word.
