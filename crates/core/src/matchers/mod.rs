@@ -6,9 +6,11 @@
 //! The engine is `regex-automata`, the one the `regex` crate already ships for organisation
 //! detectors, in ASCII mode on the lower-cased post: each row's lazy DFA finds where a match
 //! ends, and its bounded backtracker reads the named groups only on a match (chosen over a
-//! serialized dense DFA: building the whole table took about 2.2 ms with 45 rows (56 since issue-14g; Unicode white space), inside the
-//! 5 ms budget, and a lazy DFA adds no tables to the `.wasm`). Patterns are compiled once per process, the first
-//! time a scanner is built (most of the 3.9 ms a first construction takes). Speed comes from *where*
+//! serialized dense DFA: building the whole table took about 2.2 ms with 45 rows, inside the
+//! 5 ms budget, and a lazy DFA adds no tables to the `.wasm`). Patterns are compiled once per
+//! process, the first time a scanner is built (with 57 rows about two thirds of the
+//! instructions a first construction takes: the Unicode white space each `\s` stands for
+//! is parsed once and spliced in, see [`widen`]). Speed comes from *where*
 //! a pattern is tried: each row names the places its matches can start ([`Near`]: digit
 //! runs, a few needles, keyword first letters), and the pattern is tried anchored there
 //! only, so most of a post is never read by most rows.
@@ -25,6 +27,7 @@ use regex_automata::nfa::thompson::pikevm::{Cache as VmCache, PikeVM};
 use regex_automata::nfa::thompson::{self, NFA};
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
+use regex_syntax::hir::{self, Hir, HirKind};
 
 use crate::Category;
 
@@ -51,6 +54,9 @@ pub enum Near {
         needles: &'static [&'static str],
         within: usize,
     },
+    /// At the start of each whole stretch of bytes that pass `of` and hold `needle`: an
+    /// IPv6 address's hex digits and colons.
+    Stretch { needle: u8, of: fn(u8) -> bool },
     /// At the start of each word of exactly this many letters and digits: a VIN.
     Long(usize),
     /// At the start of each digit run of `min` to `max` digits followed by one of `next`
@@ -246,22 +252,27 @@ const INDEX: [u8; SLOTS] = {
 const WIDE_SPACE: &str =
     r"\xC2[\x85\xA0]|\xE1\x9A\x80|\xE2\x80[\x80-\x8A\xA8\xA9\xAF]|\xE2\x81\x9F|\xE3\x80\x80";
 
-/// The pattern with every `\s` also matching Unicode white space (the rows run in ASCII
-/// mode on bytes), as the hand-written matchers the rows replaced read it: `\s` becomes
-/// `(?:\s|WIDE)`, a class holding `\s` becomes `(?:[...]|WIDE)`. A negated class holding
-/// `\s` is refused.
+/// The pattern with every `\s`, and every class holding `\s`, in a group named `_w<n>`
+/// that [`widen`] turns into `(?:\s|WIDE)` (`(?:[...]|WIDE)`): Unicode white space too
+/// (the rows run in ASCII mode on bytes), as the hand-written matchers the rows replaced
+/// read `\s`. [`WIDE_SPACE`] is parsed once per table instead of at each of the table's
+/// hundred `\s` (two thirds of the text parsed, most of a first construction). A negated
+/// class holding `\s` is refused.
 fn unicode_spaces(p: &str) -> Result<String, String> {
     let b = p.as_bytes();
     let mut out = String::with_capacity(p.len() * 2);
+    let mut n = 0;
+    let mut mark = |out: &mut String, what: &str| {
+        n += 1;
+        out.push_str(&format!("(?P<_w{n}>{what})"));
+    };
     let mut i = 0;
     while i < b.len() {
         match b[i] {
             b'\\' => {
                 let e = (i + 2).min(b.len());
                 if &b[i..e] == b"\\s" {
-                    out.push_str("(?:\\s|");
-                    out.push_str(WIDE_SPACE);
-                    out.push(')');
+                    mark(&mut out, "\\s");
                 } else {
                     out.push_str(&p[i..e]);
                 }
@@ -284,11 +295,7 @@ fn unicode_spaces(p: &str) -> Result<String, String> {
                     if class.starts_with("[^") {
                         return Err(format!("a negated class with \\s: {class}"));
                     }
-                    out.push_str("(?:");
-                    out.push_str(class);
-                    out.push('|');
-                    out.push_str(WIDE_SPACE);
-                    out.push(')');
+                    mark(&mut out, class);
                 } else {
                     out.push_str(class);
                 }
@@ -302,6 +309,41 @@ fn unicode_spaces(p: &str) -> Result<String, String> {
         }
     }
     Ok(out)
+}
+
+/// `h` with each `_w<n>` group of [`unicode_spaces`] replaced by its class or [`WIDE_SPACE`]
+/// (`wide`, parsed once), and the other groups numbered again from `next` on, in order.
+/// The same expression the translator gives for `(?:\s|WIDE)` written out in the pattern.
+fn widen(h: Hir, wide: &Hir, next: &mut u32) -> Hir {
+    if h.properties().explicit_captures_len() == 0 {
+        return h;
+    }
+    match h.into_kind() {
+        HirKind::Capture(c) if c.name.as_deref().is_some_and(|n| n.starts_with("_w")) => {
+            Hir::alternation(vec![*c.sub, wide.clone()])
+        }
+        HirKind::Capture(c) => {
+            let index = *next;
+            *next += 1;
+            Hir::capture(hir::Capture {
+                index,
+                name: c.name,
+                sub: Box::new(widen(*c.sub, wide, next)),
+            })
+        }
+        HirKind::Concat(v) => Hir::concat(v.into_iter().map(|h| widen(h, wide, next)).collect()),
+        HirKind::Alternation(v) => {
+            Hir::alternation(v.into_iter().map(|h| widen(h, wide, next)).collect())
+        }
+        HirKind::Repetition(r) => Hir::repetition(hir::Repetition {
+            sub: Box::new(widen(*r.sub, wide, next)),
+            ..r
+        }),
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(l) => Hir::literal(l.0),
+        HirKind::Class(c) => Hir::class(c),
+        HirKind::Look(l) => Hir::look(l),
+    }
 }
 
 /// The table compiled, once per process.
@@ -319,6 +361,8 @@ impl Matchers {
         let mut firsts = Vec::with_capacity(rows.len());
         let mut bts = Vec::with_capacity(rows.len());
         let mut needle_firsts = Vec::with_capacity(rows.len());
+        let ascii = syntax::Config::new().unicode(false).utf8(false);
+        let wide = syntax::parse_with(WIDE_SPACE, &ascii).map_err(|e| e.to_string())?;
         for f in rows {
             if matches!(f.near, Near::Words(_)) && f.digit_within > NEAR_MAX {
                 return Err(format!("format {}: digit_within above {NEAR_MAX}", f.id));
@@ -341,10 +385,10 @@ impl Matchers {
             let pattern = unicode_spaces(&f.pattern.replace("{keys}", &keys.join("|")))
                 .map_err(|e| format!("format {}: {e}", f.id))?;
             let bad = |e: &dyn std::fmt::Display| format!("format {}: bad pattern: {e}", f.id);
+            let hir = syntax::parse_with(&pattern, &ascii).map_err(|e| bad(&e))?;
             let nfa: NFA = thompson::Compiler::new()
-                .syntax(syntax::Config::new().unicode(false).utf8(false))
                 .configure(thompson::Config::new().utf8(false))
-                .build(&pattern)
+                .build_from_hir(&widen(hir, &wide, &mut 1))
                 .map_err(|e| bad(&e))?;
             groups.push(nfa.group_info().group_len(regex_automata::PatternID::ZERO) > 1);
             let dfa = DFA::builder()
@@ -421,9 +465,9 @@ impl Matchers {
             let vm = &self.vms[row];
             // The lazy DFA finds where the match ends; it gives up only when its cache
             // keeps filling, and then the PikeVM answers.
-            let end = match self.dfas[row].try_search_fwd(dc, &input) {
-                Ok(h) => Some(h?.offset()),
-                Err(_) => vm.find(vc, input.clone()).map(|m| m.end()),
+            let end = match end_at(&self.dfas[row], dc, b, pos) {
+                Ok(e) => e,
+                Err(()) => vm.find(vc, input.clone()).map(|m| m.end()),
             }?;
             if !self.groups[row] {
                 return Some(Match {
@@ -488,6 +532,40 @@ impl Matchers {
         }
         out
     }
+}
+
+/// Where the longest-preferred (leftmost-first) match of `dfa` anchored at `pos` ends: the
+/// lazy DFA walked byte by byte, as `try_search_fwd` does, without its setup (most tries
+/// end within a few bytes, where the setup cost more than the walk). `Err` when the DFA
+/// gives up (its cache keeps filling).
+#[inline]
+fn end_at(dfa: &DFA, cache: &mut DfaCache, b: &[u8], pos: usize) -> Result<Option<usize>, ()> {
+    let start = regex_automata::util::start::Config::new()
+        .anchored(Anchored::Yes)
+        .look_behind(pos.checked_sub(1).map(|i| b[i]));
+    let mut sid = dfa.start_state(cache, &start).map_err(drop)?;
+    let mut end = None;
+    cache.search_start(pos);
+    for (at, &c) in b.iter().enumerate().skip(pos) {
+        sid = dfa.next_state(cache, sid, c).map_err(drop)?;
+        if sid.is_tagged() {
+            // A match state is entered one byte after the match ends.
+            if sid.is_match() {
+                end = Some(at);
+            } else if sid.is_dead() {
+                cache.search_finish(at);
+                return Ok(end);
+            } else if sid.is_quit() {
+                return Err(());
+            }
+        }
+    }
+    sid = dfa.next_eoi_state(cache, sid).map_err(drop)?;
+    if sid.is_match() {
+        end = Some(b.len());
+    }
+    cache.search_finish(b.len());
+    Ok(end)
 }
 
 /// Whether a keyed match names its number: the value is not letters glued onto the
@@ -717,6 +795,20 @@ impl<'a> Hay<'a> {
                 }
                 at.sort_unstable();
                 at.dedup();
+            }
+            Near::Stretch { needle, of } => {
+                let mut done = 0;
+                for p in memchr::memchr_iter(needle, b) {
+                    if p < done {
+                        continue;
+                    }
+                    let mut s = p;
+                    while s > 0 && of(b[s - 1]) {
+                        s -= 1;
+                    }
+                    done = p + b[p..].iter().take_while(|&&c| of(c)).count();
+                    at.push(s);
+                }
             }
             Near::Long(n) => {
                 // A word that long starts at least that far before the next word.

@@ -72,6 +72,23 @@ fn day_of_month(s: &str) -> bool {
     (1..=31).contains(&n)
 }
 
+/// A hex digit or a colon: what an IPv6 address is made of.
+pub fn hex_or_colon(c: u8) -> bool {
+    c.is_ascii_hexdigit() || c == b':'
+}
+
+/// An IPv6 address: groups of at most four hex digits joined by colons, with a "::" (not
+/// ":::") or all eight groups; at least three groups, one of three digits or more.
+fn ipv6(t: &str) -> bool {
+    let colons = t.bytes().filter(|&c| c == b':').count();
+    let groups: Vec<&str> = t.split(':').collect();
+    colons >= 2
+        && groups.iter().all(|g| g.len() <= 4)
+        && ((t.contains("::") && !t.contains(":::")) || groups.len() == 8)
+        && groups.iter().filter(|g| !g.is_empty()).count() >= 3
+        && groups.iter().any(|g| g.len() >= 3)
+}
+
 /// An IPv4 address: four numbers, each 0 to 255.
 fn ipv4(s: &str) -> bool {
     s.split('.')
@@ -1301,6 +1318,37 @@ pub const FORMATS: &[Format] = &[
         ],
         #[cfg(test)]
         negatives: &["bp 120/80", "hr 88", "12345", "1000000", "x 20240101000"],
+    },
+    Format {
+        id: "ip.v6",
+        category: Category::PhiIp,
+        // Up to the stretch's last hex digit (a trailing colon is not the address's); the
+        // rule drops a stretch glued to a letter or followed by a letter, digit or '.'.
+        pattern: r"[0-9a-f:]*:[0-9a-f:]*[0-9a-f]",
+        keys: &[],
+        near: Near::Stretch {
+            needle: b':',
+            of: hex_or_colon,
+        },
+        digit_within: 0,
+        valid: ipv6,
+        #[cfg(test)]
+        positives: &[
+            "logged in from «2001:db8::8a2e:370:7334» overnight",
+            "her address «fe80::1ff:fe23:4567:890a» was on the screen",
+            "«2001:0db8:85a3:0000:0000:8a2e:0370:7334» in the log",
+            "server at «::ffff:a00:1» again",
+            "the ip was «2001:db8::2:1»: see the ticket",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "meet at 10:30 today",
+            "the sets went 3:2:1 in the end",
+            "shift log 12:30:45 signed",
+            "ratio a::b in the notes",
+            "abcde::1:2 has a long group",
+            "1:::2:3:4 is a triple colon",
+        ],
     },
     Format {
         id: "ip.v4",
