@@ -1071,3 +1071,98 @@ fn record_text_ages_dates_and_beds() {
         );
     }
 }
+
+// Issue 14i: names beside a patient that the earlier forms missed (a family in the plural,
+// a doctor a sentence away from the patient), a hospital unit by its number, and the
+// structure of record text (board rows, field labels, family words, LAST, F, honorifics in
+// capitals, clinicians with an initial), each with its hard negatives.
+
+#[test]
+fn phi_name_families_and_doctors_beside_a_patient() {
+    assert_cat(
+        "phi.name",
+        &[
+            "Home visit to the Nguyens today, grandma's pressure wound is finally closing",
+            "j.m. in bed 8 pulled his NG tube AGAIN. Dr. Okafor says restrain, family says no",
+            "my pt with the new stroke kept asking for the Hendersons from next door",
+            "Baby girl born at 26 weeks, 740 grams, mom only 17. Dr. Mahler and I did CPR for 11 minutes.",
+        ],
+        &[
+            "Go Packers! the Browns never stood a chance this weekend",
+            "Dr. Okafor gave a great talk on sepsis bundles at grand rounds today",
+            "Huge thanks to Dr. Osei for precepting me this year, I learned so much",
+            "Keeping up with the Joneses is exhausting on a nurse's salary",
+        ],
+    );
+}
+
+#[test]
+fn phi_location_numbered_units() {
+    assert_cat(
+        "phi.location",
+        &[
+            "your mom was my patient on 4 West last week, she's such a sweetheart",
+            "my pt on 6 North finally walked to the window today",
+            "your dad is FINE, my pt. He's on 3 West at St. Joseph's. Stop calling the desk.",
+        ],
+        &[
+            "I've worked 4 West for six years and I love my team",
+            "Take I-80 West to exit 12 and turn left at the light",
+            "4 West is hiring night shift nurses, sign-on bonus available",
+        ],
+    );
+}
+
+#[test]
+fn record_text_names_by_structure() {
+    let s = scanner();
+    let names = |text: &str| -> Vec<String> {
+        s.scan_record(text)
+            .findings
+            .iter()
+            .filter(|f| f.category == Category::PhiName && f.severity >= Severity::Medium)
+            .map(|f| f.text.clone())
+            .collect()
+    };
+    let cases: &[(&str, &[&str])] = &[
+        // a board's slot codes, then a name after a column gap
+        (
+            "RM   PT          RN    DX\n401  THORVALDSEN   Bri   CHF exac\n402  NGUYEN, T   Bri   PNA\n406  MAJOR       Dee   cellulitis\n",
+            &["THORVALDSEN", "NGUYEN, T", "MAJOR"],
+        ),
+        ("MWF 1ST SHIFT\nCH1  Petrosyan   CH2  Odum\nCH9  Estes - NEW, cath\nDOB 01/02/1950\n", &["Petrosyan", "Odum", "Estes"]),
+        // field labels and family words
+        (
+            "Baby: OYELOWO, Boy (Twin B)\nMRN 2024-118407\nMom: Funmilayo Oyelowo\n",
+            &["Funmilayo Oyelowo"],
+        ),
+        ("SURNAME: NGATA\nGIVEN: TIPENE WIREMU\nDOB: 21/09/1983\n", &["NGATA", "TIPENE WIREMU"]),
+        ("RM 22  Mrs Okafor  71F\nson Teodoro at bedside - calls 555-0163\n", &["Teodoro"]),
+        ("Name: Rosalind Achebe-Moore  DOB 5/30/1941\nEmergency contact: Nia Moore\n", &["Nia Moore"]),
+        // LAST, F and LAST, First forms of records
+        ("5  Wong,J  G1  term\nDOB 4/4/1990\n", &["Wong,J"]),
+        ("DESJARDINS, Marie-Claude   F  41y\nDOB 1984-01-30\n", &["DESJARDINS, Marie-Claude"]),
+        ("Re: Patient ADEBOWALE, TEMITOPE   DOB 02/22/1987\n", &["ADEBOWALE, TEMITOPE"]),
+        // an honorific in capitals, clinicians with a colon or an initial
+        ("MR GRAHAM ELLIOTT PRYCE\nDOB 14-Jul-1948\n", &["GRAHAM ELLIOTT PRYCE"]),
+        ("PT: Diaz  DOB 3/3/1961\nRN: K. Patel\nYour Nurse: Kayla\nDr. P. Thorvaldsen rounds 0900\n", &["Patel", "Kayla", "Thorvaldsen"]),
+    ];
+    for (text, want) in cases {
+        let got = names(text);
+        for w in *want {
+            assert!(
+                got.iter().any(|g| g == w),
+                "{w:?} not found in {text:?}: {got:?}"
+            );
+        }
+    }
+    // Lists, stations, services and drugs after the same cues are no names.
+    for text in [
+        "ORDER OF DRAW\n1  Blood cultures\n2  Light blue - citrate\n4  Green - heparin\n6  Grey - fluoride\n",
+        "PT: Diaz  DOB 3/3/1961\nNurse Station 4 ext 2210\ncalled Pharmacy re: dose\n0900  Metoprolol 25 mg PO\n",
+        "PT: Diaz  DOB 3/3/1961\nson at bedside\nContact: see chart\n4  CLEAN\n",
+    ] {
+        let got: Vec<String> = names(text).into_iter().filter(|n| n != "Diaz").collect();
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+}

@@ -1271,7 +1271,9 @@ pub const FORMATS: &[Format] = &[
     Format {
         id: "record.clinician",
         category: Category::PhiName,
-        pattern: r"\b(?:dr\.?|doctor|seen by|paged|page|called|per|attending|covering|np|pa|rn)\s+(?P<val>[a-z][a-z'-]+)\b",
+        // "Dr. P. Anand", "RN: K. Patel", "Your Nurse: Kayla", "Dr: Dr. Mehta": a colon, a
+        // repeated title and an initial may stand between the cue and the name.
+        pattern: r"\b(?:dr\.?|dra\.?|doctor|seen by|paged|page|called|per|attending|covering|np|pa|rn|cnm|nurse)(?:[ \t]*:[ \t]*|[ \t]+)(?:dr\.?[ \t]+)?(?:[a-z]\.?[ \t]+)?(?P<val>[a-z][a-z'-]+)\b",
         keys: &[],
         near: Near::Words(&[
             "dr",
@@ -1286,11 +1288,17 @@ pub const FORMATS: &[Format] = &[
             "np",
             "pa",
             "rn",
+            "cnm",
+            "nurse",
         ]),
         digit_within: 0,
         valid: any,
         #[cfg(test)]
         positives: &[
+            "«RN: K. Patel» 0700",
+            "Your «Nurse: Kayla»",
+            "«Dr. P. Anand» rounds",
+            "«Dra. Santos»",
             "«Dr. Lee» paged",
             "«seen by Smith» 0800",
             "«paged Okafor» x2",
@@ -1298,7 +1306,15 @@ pub const FORMATS: &[Format] = &[
             "«RN Dana»",
         ],
         #[cfg(test)]
-        negatives: &["dr.", "seen by", "paged x2", "per 4", "called 911"],
+        negatives: &[
+            "dr.",
+            "seen by",
+            "paged x2",
+            "per 4",
+            "called 911",
+            "nurse:\n0700",
+            "rn\nallergies",
+        ],
     },
     Format {
         id: "record.number",

@@ -26,6 +26,13 @@ use crate::{Category, Severity};
 pub(crate) use features::extract;
 pub use features::{Example, EVIDENCE_VALUE, N_HASH, N_SPARSE};
 
+/// Whether the lower-cased `word` is one of the common words the compiled-in word vectors
+/// hold (GloVe's most frequent and the corpus's): a capitalised word that is not one is
+/// more likely a name than a heading ("HALVORSEN", not "CLEAN").
+pub(crate) fn common_word(word: &str) -> bool {
+    vectors::lookup(word.as_bytes(), features::fnv1a(word.as_bytes())).is_some()
+}
+
 const _: () = assert!(
     Category::ALL.len() <= 40,
     "features.rs reserves 40 rule categories"

@@ -875,8 +875,14 @@ fn facility_units(ctx: &Context, out: &mut Vec<Draft>, hard: bool) {
                 let facility = fac.starts_with(|c: char| c.is_uppercase())
                     && !not_name(&fac_low)
                     && !is_region(&fac_low);
-                // A patient in the sentence: "I spent 8 years in the MICU at ..." is a career.
-                if facility && ctx.patient_in(si, si) && tied(ctx, t.start, hard) {
+                // A patient in the sentence or the post ("He's on 3 West at St. Joseph's"
+                // after "your dad"); "I spent 8 years in the MICU at ..." is a career.
+                let patient = ctx.patient_in(si, si)
+                    || (ctx.patient_post || hard)
+                        && ctx.sent_kinds.get(si).copied().unwrap_or(0)
+                            & (kind::OWN | kind::OCCUPATION | kind::HIRING)
+                            == 0;
+                if facility && patient && tied(ctx, t.start, hard) {
                     // "3 Tower", "4 West": the unit's number too.
                     let numbered_word = k > 0
                         && toks[k - 1].sentence == si
@@ -946,6 +952,17 @@ fn facility_units(ctx: &Context, out: &mut Vec<Draft>, hard: bool) {
                     }
                 }
             }
+        }
+        // "was my patient on 4 West", "Welcome to 4 South, ma'am": a hospital's unit by its
+        // number and a written-out direction, in a sentence with a patient.
+        if numbered_dir
+            && raw.len() >= 4
+            && ctx.patient_in(si, si)
+            && !out.iter().any(|d| d.start <= t.start && t.start < d.end)
+            && tied(ctx, t.start, hard)
+        {
+            out.push(draft(toks[k - 1].start, t.end));
+            continue;
         }
         // "Lakeside ED", "Providence ER", "the Lakeview Neuro ICU".
         if unit_abbreviation(raw) && k > 0 && toks[k - 1].sentence == si && joined(k - 1, k) {

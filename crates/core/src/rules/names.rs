@@ -545,7 +545,12 @@ impl Rule for Names {
                         covered_until = end;
                         continue;
                     }
-                    if !(ctx.patient_in(si, si) || complaint)
+                    // The patient may be a sentence away ("j.m. in bed 8 pulled his NG
+                    // tube. Dr. Okafor says restrain") or the post's ("Baby girl born at 26
+                    // weeks ... Dr. Mahler and I did CPR").
+                    let near = ctx.patient_in(si.saturating_sub(1), si + 1)
+                        || ctx.patient_post && !historical(ctx);
+                    if !(near || complaint)
                         || ks & (kind::PRAISE | kind::STAFF) != 0 && !ctx.patient_in(si, si)
                     {
                         continue;
@@ -1051,11 +1056,101 @@ fn twin_surname(ctx: &Context, i: usize, si: usize) -> Option<Draft> {
     Some(Draft::new(Category::PhiName, Severity::High, x.start, x.end).suggest(""))
 }
 
+/// "the Hendersons", "the Nguyens": a family named by its surname in the plural, in a
+/// care story (not a team, a band or a sitcom's family).
+fn plural_surnames(ctx: &Context, out: &mut Vec<Draft>) {
+    let toks = &ctx.tokens;
+    let low = ctx.lower.as_str();
+    for i in 1..toks.len() {
+        let t = toks[i];
+        let w = &low[t.start..t.end];
+        let the = toks[i - 1];
+        if !t.cap
+            || t.all_caps
+            || w.len() < 4
+            || !w.ends_with('s')
+            || &low[the.start..the.end] != "the"
+            || the.sentence != t.sentence
+            || ctx.text[the.end..t.start] != *" "
+        {
+            continue;
+        }
+        let stem = w.strip_suffix("es").filter(|s| surnames().contains(s));
+        let Some(stem) = stem.or_else(|| w.strip_suffix('s').filter(|s| surnames().contains(s)))
+        else {
+            continue;
+        };
+        if not_name(stem)
+            || matches!(
+                w,
+                "packers"
+                    | "browns"
+                    | "kings"
+                    | "saints"
+                    | "bears"
+                    | "lions"
+                    | "rams"
+                    | "cardinals"
+                    | "giants"
+                    | "jets"
+                    | "eagles"
+                    | "colts"
+                    | "chiefs"
+                    | "royals"
+                    | "twins"
+                    | "reds"
+                    | "mets"
+                    | "smiths"
+                    | "beatles"
+                    | "simpsons"
+                    | "kardashians"
+                    | "joneses"
+                    | "waltons"
+                    | "rangers"
+                    | "rockets"
+                    | "hawks"
+                    | "bulls"
+                    | "pistons"
+                    | "mariners"
+                    | "nationals"
+                    | "angels"
+                    | "pirates"
+                    | "braves"
+                    | "marlins"
+                    | "guards"
+                    | "nurses"
+            )
+        {
+            continue;
+        }
+        // "the Millers Foundation", "the Hendersons' house" is still a family.
+        if toks
+            .get(i + 1)
+            .is_some_and(|n| n.cap && n.sentence == t.sentence && n.start - t.end <= 1)
+        {
+            continue;
+        }
+        let ks = ctx.sent_kinds.get(t.sentence).copied().unwrap_or(0);
+        if ks & (kind::HIRING | kind::CONTACT | kind::PROMO) != 0
+            || !care_post(ctx, out)
+            || historical(ctx)
+        {
+            continue;
+        }
+        out.push(
+            Draft::new(Category::PhiName, Severity::High, the.start, t.end)
+                .message("A family named by its surname points straight at the patient; names are a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).")
+                .suggest("the family"),
+        );
+    }
+}
+
 /// "the Okafor twins", "The Ramirez kids, Josue and Ana": a family named by its surname in
 /// a care story, and the children's names that follow it.
 fn family_groups(ctx: &Context, starts: &[usize], out: &mut Vec<Draft>) {
     let toks = &ctx.tokens;
     let low = ctx.lower.as_str();
+    plural_surnames(ctx, out);
     for &i in starts.iter().filter(|&&i| i >= 2) {
         let t = toks[i];
         if !GROUPS.may_hold(low.as_bytes(), &t) {
@@ -1249,7 +1344,7 @@ fn bedded(ctx: &Context, end: usize) -> bool {
 
 /// A word with its accents dropped ("renée" -> "renee", "lópez" -> "lopez"), to look it up
 /// in the census lists, which are plain ASCII.
-fn fold(w: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn fold(w: &str) -> std::borrow::Cow<'_, str> {
     if w.is_ascii() {
         return std::borrow::Cow::Borrowed(w);
     }

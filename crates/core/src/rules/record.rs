@@ -4,7 +4,8 @@
 
 use super::{Draft, Rule};
 use crate::context::Context;
-use crate::lexicon::not_name;
+use crate::context::Token;
+use crate::lexicon::{first_names, kind, not_name, surnames};
 use crate::matchers::{matchers, Hay, Matchers};
 use crate::{Category, Severity};
 
@@ -26,6 +27,11 @@ impl Rule for Record {
                 if !text[vs].is_ascii_uppercase() {
                     continue;
                 }
+                // "Nurse Station", "called Pharmacy": a common word is no clinician.
+                let first = ctx.lower[vs..ve].split([' ', ',']).next().unwrap_or("");
+                if id == "record.clinician" && !name_like(first) {
+                    continue;
+                }
                 // A name on a name line ("PT: Johnson") shows whose record it is; a
                 // clinician's does not.
                 out.push(
@@ -36,6 +42,10 @@ impl Rule for Record {
             }
         }
         board_names(ctx, out);
+        chart_initials(ctx, out);
+        capital_honorifics(ctx, out);
+        cued_names(ctx, out);
+        board_rows(ctx, out);
         whose_phones(ctx, out);
         for x in m.find(Matchers::row("record.number"), &hay) {
             // Covered by a more specific finding (a date, a phone) at the same place.
@@ -187,6 +197,253 @@ fn board_names(ctx: &Context, out: &mut Vec<Draft>) {
         }
         out.push(
             Draft::new(Category::PhiName, Severity::High, t.start, e)
+                .suggest("")
+                .anchor(true),
+        );
+    }
+}
+
+/// A lower-case word that may be a name on a record: in the census lists (accents
+/// folded), or neither a common word (the word vectors' vocabulary) nor a function word;
+/// a hyphenated one in every part ("lindqvist-patel", not "add-on").
+pub(crate) fn name_like(w: &str) -> bool {
+    if w.contains('-') {
+        return w.split('-').all(|p| p.chars().count() >= 2 && name_like(p));
+    }
+    let w = super::names::fold(w);
+    let w = w.as_ref();
+    if w.len() < 2
+        || !w
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+        || not_name(w)
+    {
+        return false;
+    }
+    first_names().contains(w) || surnames().contains(w) || !crate::model::common_word(w)
+}
+
+/// Whether a finding of `cat` already covers byte `pos`.
+fn covered(out: &[Draft], cat: Category, pos: usize) -> bool {
+    out.iter()
+        .any(|d| d.category == cat && d.start <= pos && pos < d.end)
+}
+
+/// Whether token `t` may be a name on a record: a capital, two letters or more, a name-like
+/// word, no clinical word of the lexicon ("Metoprolol", "Heparin").
+fn name_token(ctx: &Context, t: &Token) -> bool {
+    t.cap
+        && t.end - t.start >= 2
+        && name_like(&ctx.lower[t.start..t.end])
+        && !ctx.has_in(t.start, t.end, kind::CLINICAL | kind::CONDITION)
+}
+
+/// "NGUYEN, T", "Wong,J", "DESJARDINS, Marie-Claude", "OKONKWO, EMEKA": the LAST, First
+/// forms of a record that [`super::names`] leaves to posts' stricter shapes: a surname in
+/// capitals with a bare initial, no space after the comma, or a given name in mixed case,
+/// and names the census lists miss when neither is a common word.
+fn chart_initials(ctx: &Context, out: &mut Vec<Draft>) {
+    let toks = &ctx.tokens;
+    let text = ctx.text;
+    for i in 0..toks.len().saturating_sub(1) {
+        let (a, b) = (toks[i], toks[i + 1]);
+        if !a.all_caps || a.end - a.start < 2 || !b.cap || covered(out, Category::PhiName, a.start)
+        {
+            continue;
+        }
+        let gap = &text[a.end..b.start];
+        if gap != "," && gap != ", " {
+            continue;
+        }
+        let initial = b.end - b.start == 1
+            && text[b.end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+        if !name_token(ctx, &a) || !(initial || name_token(ctx, &b)) {
+            continue;
+        }
+        let end = b.end + usize::from(initial && text[b.end..].starts_with('.'));
+        out.push(
+            Draft::new(Category::PhiName, Severity::High, a.start, end)
+                .suggest("")
+                .anchor(true),
+        );
+    }
+}
+
+/// "MR GRAHAM ELLIOTT PRYCE", "MS ALINTA J COOPER": an honorific in capitals before a name
+/// in capitals, as labels and wristbands print them.
+fn capital_honorifics(ctx: &Context, out: &mut Vec<Draft>) {
+    let toks = &ctx.tokens;
+    let text = ctx.text;
+    for i in 0..toks.len().saturating_sub(1) {
+        let t = toks[i];
+        if !t.all_caps
+            || !matches!(
+                &ctx.lower[t.start..t.end],
+                "mr" | "mrs" | "ms" | "miss" | "mstr"
+            )
+            || covered(out, Category::PhiName, toks[i + 1].start)
+        {
+            continue;
+        }
+        let mut end = 0;
+        let mut k = i + 1;
+        while let Some(x) = toks.get(k) {
+            let gap = &text[toks[k - 1].end..x.start];
+            let ok = x.all_caps
+                && (gap == " " || gap == ". " && k == i + 1)
+                && (x.end - x.start == 1 && end > 0 || name_token(ctx, x));
+            if !ok || k - i > 4 {
+                break;
+            }
+            end = x.end;
+            k += 1;
+        }
+        if end > 0 {
+            out.push(
+                Draft::new(Category::PhiName, Severity::High, toks[i + 1].start, end)
+                    .suggest("")
+                    .anchor(true),
+            );
+        }
+    }
+}
+
+/// Field labels and family words that a name follows on a record: "Mom: Funmilayo
+/// Oyelowo", "SURNAME: NGATA", "Emergency contact: Nia Moore", "son Chidi at bedside",
+/// "dtr Sabine calls q2h". A surname or given-name field shows whose record it is.
+fn cued_names(ctx: &Context, out: &mut Vec<Draft>) {
+    let toks = &ctx.tokens;
+    let text = ctx.text;
+    let low = ctx.lower.as_str();
+    for i in 0..toks.len().saturating_sub(1) {
+        let t = toks[i];
+        let w = &low[t.start..t.end];
+        let own = matches!(w, "surname" | "given" | "forename" | "forenames");
+        let field = own
+            || matches!(
+                w,
+                "contact" | "kin" | "nok" | "guardian" | "mommy" | "daddy" | "spouse" | "baby"
+            );
+        let family = matches!(
+            w,
+            "son"
+                | "daughter"
+                | "dtr"
+                | "husband"
+                | "hsb"
+                | "wife"
+                | "mom"
+                | "mother"
+                | "dad"
+                | "father"
+                | "sister"
+                | "brother"
+                | "grandson"
+                | "granddaughter"
+                | "niece"
+                | "nephew"
+                | "partner"
+        );
+        if !field && !family {
+            continue;
+        }
+        let x = toks[i + 1];
+        let gap = &text[t.end..x.start];
+        let colon = matches!(gap.trim_matches([' ', '\t']), ":" | "-" | ":-");
+        // A field needs its colon; a family word may stand before the name ("son Chidi").
+        if !(colon || family && gap == " ") || gap.contains('\n') {
+            continue;
+        }
+        if !name_token(ctx, &x) || covered(out, Category::PhiName, x.start) {
+            continue;
+        }
+        // A name in capitals only after a field's colon ("GIVEN: TIPENE WIREMU").
+        if x.all_caps && !colon {
+            continue;
+        }
+        let mut end = x.end;
+        let mut k = i + 2;
+        while let Some(y) = toks.get(k) {
+            let g = &text[toks[k - 1].end..y.start];
+            let initial = y.end - y.start == 1 && y.cap;
+            if !(g == " " || g == ", " && !family)
+                || !(initial || name_token(ctx, y) && y.all_caps == x.all_caps)
+                || k - i > 4
+            {
+                break;
+            }
+            end = y.end + usize::from(initial && text[y.end..].starts_with('.'));
+            k += 1;
+            if initial {
+                break;
+            }
+        }
+        out.push(
+            Draft::new(Category::PhiName, Severity::High, x.start, end)
+                .suggest("")
+                .anchor(own),
+        );
+    }
+}
+
+/// "401  HALVORSEN", "T1  DELACROIX, F", "CH2  Odum", "1  Marquez  G3P2": on a board a
+/// short slot code (a bed, bay, chair or row number) standing apart in its column, then a
+/// name-like word after a column gap, is the patient in that slot.
+fn board_rows(ctx: &Context, out: &mut Vec<Draft>) {
+    let toks = &ctx.tokens;
+    let text = ctx.text;
+    let column = |g: &str| {
+        !g.is_empty() && g.bytes().all(|c| c == b' ' || c == b'\t') && (g.len() >= 2 || g == "\t")
+    };
+    for i in 0..toks.len().saturating_sub(1) {
+        let t = toks[i];
+        let code = &text[t.start..t.end];
+        let letters = code.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let digits = code[letters..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        if letters > 3 || !(1..=4).contains(&digits) || code.len() - letters - digits > 1 {
+            continue;
+        }
+        if !code[letters + digits..]
+            .bytes()
+            .all(|c| c.is_ascii_alphabetic())
+        {
+            continue;
+        }
+        let line_start = text[..t.start].rfind('\n').map_or(0, |n| n + 1);
+        let before = &text[line_start..t.start];
+        if !(before.bytes().all(|c| c == b' ' || c == b'\t')
+            || before.ends_with("  ")
+            || before.ends_with('\t'))
+        {
+            continue;
+        }
+        let x = toks[i + 1];
+        // A common word only in capitals ("406  MAJOR"): "4  Green - heparin" is a list.
+        if !column(&text[t.end..x.start])
+            || !name_token(ctx, &x)
+            || !x.all_caps && crate::model::common_word(&ctx.lower[x.start..x.end])
+            || covered(out, Category::PhiName, x.start)
+        {
+            continue;
+        }
+        let mut end = x.end;
+        if let Some(y) = toks.get(i + 2) {
+            let g = &text[x.end..y.start];
+            let initial = y.end - y.start == 1 && y.cap;
+            if (g == "," || g == ", ") && (initial || name_token(ctx, y))
+                || g == " " && (initial || name_token(ctx, y) && y.all_caps == x.all_caps)
+            {
+                end = y.end + usize::from(initial && text[y.end..].starts_with('.'));
+            }
+        }
+        out.push(
+            Draft::new(Category::PhiName, Severity::High, x.start, end)
                 .suggest("")
                 .anchor(true),
         );
