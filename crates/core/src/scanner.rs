@@ -151,6 +151,9 @@ impl Scanner {
                 }
             }
         }
+        // Formats whose owner the rules could not tell wait for the post's verdict.
+        let tentative: Vec<Draft> = drafts.iter().filter(|d| d.tentative).cloned().collect();
+        drafts.retain(|d| !d.tentative);
         // The model learned from posts. Record text that shows a patient is judged by the
         // rules alone; record text read as a post for want of a patient (a count sheet, a
         // label) may have its names and places capped by the gate, but gets no finding the
@@ -169,6 +172,16 @@ impl Scanner {
             );
         }
         soften_examples(&ctx, &mut drafts);
+        // An exact age or a date in a post that holds for a patient is one of the details
+        // that, together, identify someone (the taxonomy's "combined with other details").
+        if drafts.iter().any(holds_for_patient) {
+            drafts.extend(tentative.into_iter().map(|mut d| {
+                d.tentative = false;
+                d.severity = Severity::High;
+                d.weak = false;
+                d
+            }));
+        }
         if mock {
             for d in drafts
                 .iter_mut()
@@ -188,6 +201,7 @@ impl Scanner {
         for rule in self.shared.iter().chain(&self.rules) {
             rule.find(&ctx, &mut drafts);
         }
+        drafts.retain(|d| !d.tentative);
         let example = crate::model::extract(&ctx, &drafts, 0, text.len());
         let decided =
             |c: Category| crate::model::OUTPUTS.contains(&crate::model::Output::Category(c));
@@ -315,6 +329,18 @@ pub struct Evidence {
     pub rules: Vec<(Category, Severity)>,
     /// The model's categories the rules found at medium or high severity, with the highest.
     pub ruled: Vec<(Category, Severity)>,
+}
+
+/// A finding that holds the post for a patient's sake: a high identifier, case or patient
+/// finding the user's own settings did not make.
+fn holds_for_patient(d: &Draft) -> bool {
+    d.severity == Severity::High
+        && d.detector.is_none()
+        && !d.weak
+        && matches!(
+            d.category.id().split('.').next(),
+            Some("phi" | "case" | "patient")
+        )
 }
 
 /// In a post that teaches privacy or poses a made-up case ("HIPAA", "practice question"),

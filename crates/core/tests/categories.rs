@@ -1166,3 +1166,54 @@ fn record_text_names_by_structure() {
         assert!(got.is_empty(), "{text:?}: {got:?}");
     }
 }
+
+/// An exact age or a date the sentence does not tie to anyone is one of the "other
+/// details" only in a post that holds for a patient anyway; beside the writer's own life it
+/// is nothing (`Draft::tentative`).
+#[test]
+fn an_untied_age_or_date_counts_only_in_a_post_that_holds_for_a_patient() {
+    let s = scanner();
+    let cases: &[(&str, Category, &str)] = &[
+        (
+            "Room 14 has pressed the call light nine times tonight to complain about the jello. 73 years old and more demanding than my toddler lol",
+            Category::PhiAge,
+            "73 years old",
+        ),
+        (
+            "Bed 22 threw his lunch tray at the aide again because the coffee was cold. What a baby. Our favorite frequent visitor since 3/14 lol",
+            Category::PhiDate,
+            "3/14",
+        ),
+        (
+            "Bed 22 threw his lunch tray at the aide again. What a baby. Same story every week since March 3rd",
+            Category::PhiDate,
+            "March 3rd",
+        ),
+    ];
+    for (text, cat, what) in cases {
+        let r = s.scan(text);
+        assert!(
+            r.findings
+                .iter()
+                .any(|f| f.category == *cat && f.severity == Severity::High && f.text == *what),
+            "expected {what:?} as {cat:?} in {text:?}, got {:#?}",
+            r.findings
+        );
+    }
+    for text in [
+        "73 years old and still teaching yoga three mornings a week, my aunt is my hero",
+        "Our clinic reopens 3/14 after the renovation, same phone number",
+        "Same story every spring since March 3rd: the tulips come up and I sneeze for a month",
+    ] {
+        let r = s.scan(text);
+        let loud: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| matches!(f.category, Category::PhiAge | Category::PhiDate))
+            .collect();
+        assert!(
+            loud.is_empty(),
+            "expected no age or date in {text:?}, got {loud:#?}"
+        );
+    }
+}

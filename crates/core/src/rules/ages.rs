@@ -277,9 +277,11 @@ impl Rule for Ages {
                     .split(|c: char| !c.is_ascii_alphabetic())
                     .next()
                     .is_some_and(|w| w == "M" || w == "F");
+            // (severity, tentative): an exact age the sentence does not tie to a patient
+            // waits for the post's verdict (`Draft::tentative`).
             let sev = if own {
                 if n > 89 {
-                    Some(Severity::Low)
+                    Some((Severity::Low, false))
                 } else {
                     None
                 }
@@ -291,15 +293,18 @@ impl Rule for Ages {
                 || (shorthand && (story || ks & kind::CLINICAL != 0))
                 || possessive
             {
-                Some(Severity::High)
+                Some((Severity::High, false))
             } else {
-                None
+                Some((Severity::Low, true))
             };
-            let Some(sev) = sev else { continue };
+            let Some((sev, tentative)) = sev else {
+                continue;
+            };
             out.push(
                 Draft::new(Category::PhiAge, sev, s, e)
                     .suggest(if n > 64 { "older" } else { "" })
-                    .weak(sev == Severity::Low),
+                    .weak(sev == Severity::Low)
+                    .tentative(tentative),
             );
         }
     }

@@ -346,17 +346,21 @@ fn tied(ctx: &Context, s: usize, e: usize, birth: bool) -> Option<Draft> {
             && ks & (kind::PERSON | kind::SEX | kind::RELATIVE) != 0
             && ks & (kind::EDUCATIONAL | kind::HYPOTHETICAL) == 0
             && !announcement);
-    let sev = if (birth || patient) && !own {
-        Severity::High
+    // A date no sentence ties to anyone waits for the post's verdict (`Draft::tentative`).
+    let (sev, tentative) = if (birth || patient) && !own {
+        (Severity::High, false)
     } else if (own && (patient || birth)) || (!announcement && ks & kind::PATIENT_EVENT != 0) {
-        Severity::Low
+        (Severity::Low, false)
+    } else if !own && !announcement {
+        (Severity::Low, true)
     } else {
         return None;
     };
     Some(
         Draft::new(Category::PhiDate, sev, s, e)
             .suggest(if birth { "" } else { "recently" })
-            .weak(sev == Severity::Low),
+            .weak(sev == Severity::Low)
+            .tentative(tentative),
     )
 }
 

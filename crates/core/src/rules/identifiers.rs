@@ -770,8 +770,7 @@ fn find_ipv6(ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
         if glued || followed {
             continue;
         }
-        let (sev, weak) = if ctx.patient_post || ctx.kinds_at(s) & (kind::PERSON | kind::REF) != 0
-        {
+        let (sev, weak) = if ctx.patient_post || ctx.kinds_at(s) & (kind::PERSON | kind::REF) != 0 {
             (Severity::High, false)
         } else {
             (Severity::Low, true)

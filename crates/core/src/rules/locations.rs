@@ -958,7 +958,9 @@ fn facility_units(ctx: &Context, out: &mut Vec<Draft>, hard: bool) {
         if numbered_dir
             && raw.len() >= 4
             && ctx.patient_in(si, si)
-            && !out.iter().any(|d| d.start <= t.start && t.start < d.end)
+            && !out
+                .iter()
+                .any(|d| !d.tentative && d.start <= t.start && t.start < d.end)
             && tied(ctx, t.start, hard)
         {
             out.push(draft(toks[k - 1].start, t.end));

@@ -41,6 +41,11 @@ pub struct Draft {
     /// Shows that a record is about a patient (a name on a name line, a DOB, a keyed record
     /// number, an age): record text without one is read as a post (`Scanner::scan_record`).
     pub anchor: bool,
+    /// An identifier's format whose owner its sentence does not tell (an exact age, a bare
+    /// date): it is reported only in a post that holds for a patient anyway, where it is one
+    /// of the "other details" (`Scanner::scan_as`). A case (cases.rs) counts it as a detail,
+    /// as it counts "today"; the model's features never include it.
+    pub tentative: bool,
 }
 
 impl Draft {
@@ -56,6 +61,7 @@ impl Draft {
             weak: false,
             detector: None,
             anchor: false,
+            tentative: false,
         }
     }
 
@@ -71,6 +77,11 @@ impl Draft {
 
     pub fn anchor(mut self, anchor: bool) -> Draft {
         self.anchor = anchor;
+        self
+    }
+
+    pub fn tentative(mut self, tentative: bool) -> Draft {
+        self.tentative = tentative;
         self
     }
 

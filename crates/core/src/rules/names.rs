@@ -1529,7 +1529,9 @@ fn initials(ctx: &Context, out: &mut Vec<Draft>) {
             && care_post(ctx, out)
             && !followed_by_credential(ctx, end)
             && !preceded_by_staff_role(ctx, i)
-            && !out.iter().any(|d| d.start <= t.start && t.start < d.end)
+            && !out
+                .iter()
+                .any(|d| !d.tentative && d.start <= t.start && t.start < d.end)
         {
             out.push(Draft::new(Category::PhiName, Severity::High, t.start, end).suggest(""));
         }

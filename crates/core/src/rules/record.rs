@@ -49,7 +49,10 @@ impl Rule for Record {
         whose_phones(ctx, out);
         for x in m.find(Matchers::row("record.number"), &hay) {
             // Covered by a more specific finding (a date, a phone) at the same place.
-            if out.iter().any(|d| d.start <= x.start && x.end <= d.end) {
+            if out
+                .iter()
+                .any(|d| !d.tentative && d.start <= x.start && x.end <= d.end)
+            {
                 continue;
             }
             // Part of a longer code ("C24-118893", "W0361 24 118842", "07700 900418"), or
