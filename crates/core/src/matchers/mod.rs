@@ -13,7 +13,11 @@
 //! is parsed once and spliced in, see [`widen`]). Speed comes from *where*
 //! a pattern is tried: each row names the places its matches can start ([`Near`]: digit
 //! runs, a few needles, keyword first letters), and the pattern is tried anchored there
-//! only, so most of a post is never read by most rows.
+//! only, so most of a post is never read by most rows. The [`Near::Digits`] rows are one
+//! NFA of several patterns (each row searched anchored at its own pattern), and one more
+//! lazy DFA of it reports every pattern's matches at once (`MatchKind::All`): walked once
+//! at each place a digit row can start, it tells which rows can match there, and only
+//! those are tried ([`Hay::digit_places`]).
 
 pub mod table;
 
@@ -25,8 +29,9 @@ use regex_automata::hybrid::dfa::{Cache as DfaCache, DFA};
 use regex_automata::nfa::thompson::backtrack::{BoundedBacktracker, Cache as BtCache};
 use regex_automata::nfa::thompson::pikevm::{Cache as VmCache, PikeVM};
 use regex_automata::nfa::thompson::{self, NFA};
+use regex_automata::util::captures::Captures;
 use regex_automata::util::syntax;
-use regex_automata::{Anchored, Input};
+use regex_automata::{Anchored, Input, MatchKind, PatternID};
 use regex_syntax::hir::{self, Hir, HirKind};
 
 use crate::Category;
@@ -174,16 +179,38 @@ pub fn any(_: &str) -> bool {
     true
 }
 
+/// One compiled NFA and what runs on it: a row's own, or the [`Near::Digits`] rows' one
+/// NFA of several patterns (each row one pattern of it, searched anchored at its pattern).
+struct Engine {
+    /// Where a match ends, from an anchored start (leftmost-first).
+    dfa: DFA,
+    /// The groups of a match when the backtracker cannot take its span.
+    vm: PikeVM,
+    /// The groups of a match, read over its short span.
+    bt: BoundedBacktracker,
+    /// Whether the NFA holds several patterns (searched with `Anchored::Pattern`).
+    multi: bool,
+}
+
+/// The named groups handed to the rules, in [`Match`]'s order.
+const GROUPS: [&str; 7] = ["kw", "mark", "val", "month", "day", "year", "sex"];
+
+/// How a row runs: its engine, its pattern there, and the index of each of [`GROUPS`] in
+/// it (none of them: the row is searched without captures).
+struct Row {
+    engine: usize,
+    pid: PatternID,
+    groups: Option<[Option<usize>; 7]>,
+}
+
 /// The compiled table.
 pub struct Matchers {
-    /// Each row's lazy DFA (its end, from an anchored start) and PikeVM (its groups, run
-    /// only on a match), built from one NFA.
-    dfas: Vec<DFA>,
-    vms: Vec<PikeVM>,
-    /// The groups of a match, read over its short span.
-    bts: Vec<BoundedBacktracker>,
-    /// Whether each row has named groups (searched with captures).
-    groups: Vec<bool>,
+    engines: Vec<Engine>,
+    rows: Vec<Row>,
+    /// Over the [`Near::Digits`] rows' NFA, every pattern's matches at once
+    /// (`MatchKind::All`): which of those rows can match at a place, found in one walk
+    /// per place instead of one try per row ([`Hay::digit_places`]).
+    digits_all: Option<DFA>,
     /// For [`Near::Words`] rows, the first two bytes of their keywords, as a bitmap.
     firsts: Vec<Pairs>,
     /// For [`Near::Before`] rows whose needles are words, the needles' first two bytes.
@@ -355,11 +382,11 @@ pub fn matchers() -> &'static Matchers {
 impl Matchers {
     /// Compiles every row, or names the row whose pattern does not compile.
     pub fn build(rows: &[Format]) -> Result<Matchers, String> {
-        let mut dfas = Vec::with_capacity(rows.len());
-        let mut vms = Vec::with_capacity(rows.len());
-        let mut groups = Vec::with_capacity(rows.len());
+        let mut engines = Vec::with_capacity(rows.len());
+        let mut row_of: Vec<Option<(usize, PatternID)>> = Vec::with_capacity(rows.len());
+        // The digit rows' patterns, compiled together after the others.
+        let mut digit_hirs: Vec<Hir> = Vec::new();
         let mut firsts = Vec::with_capacity(rows.len());
-        let mut bts = Vec::with_capacity(rows.len());
         let mut needle_firsts = Vec::with_capacity(rows.len());
         let ascii = syntax::Config::new().unicode(false).utf8(false);
         let wide = syntax::parse_with(WIDE_SPACE, &ascii).map_err(|e| e.to_string())?;
@@ -386,28 +413,64 @@ impl Matchers {
                 .map_err(|e| format!("format {}: {e}", f.id))?;
             let bad = |e: &dyn std::fmt::Display| format!("format {}: bad pattern: {e}", f.id);
             let hir = syntax::parse_with(&pattern, &ascii).map_err(|e| bad(&e))?;
+            let hir = widen(hir, &wide, &mut 1);
+            if matches!(f.near, Near::Digits) {
+                if digit_hirs.len() == 64 {
+                    return Err(format!("format {}: more than 64 digit rows", f.id));
+                }
+                row_of.push(None);
+                digit_hirs.push(hir);
+                continue;
+            }
             let nfa: NFA = thompson::Compiler::new()
                 .configure(thompson::Config::new().utf8(false))
-                .build_from_hir(&widen(hir, &wide, &mut 1))
+                .build_from_hir(&hir)
                 .map_err(|e| bad(&e))?;
-            groups.push(nfa.group_info().group_len(regex_automata::PatternID::ZERO) > 1);
-            let dfa = DFA::builder()
-                .configure(DFA::config().skip_cache_capacity_check(true))
-                .build_from_nfa(nfa.clone())
-                .map_err(|e| bad(&e))?;
-            let vm = PikeVM::builder()
-                .configure(PikeVM::config().match_kind(regex_automata::MatchKind::LeftmostFirst))
-                .build_from_nfa(nfa.clone())
-                .map_err(|e| bad(&e))?;
-            bts.push(BoundedBacktracker::new_from_nfa(nfa).map_err(|e| bad(&e))?);
-            dfas.push(dfa);
-            vms.push(vm);
+            row_of.push(Some((engines.len(), PatternID::ZERO)));
+            engines.push(Engine::new(nfa, false).map_err(|e| bad(&e))?);
         }
+        let mut digits_all = None;
+        if !digit_hirs.is_empty() {
+            let bad = |e: &dyn std::fmt::Display| format!("the digit formats: bad pattern: {e}");
+            let nfa: NFA = thompson::Compiler::new()
+                .configure(thompson::Config::new().utf8(false))
+                .build_many_from_hir(&digit_hirs)
+                .map_err(|e| bad(&e))?;
+            digits_all = Some(
+                DFA::builder()
+                    .configure(
+                        DFA::config()
+                            .match_kind(MatchKind::All)
+                            .skip_cache_capacity_check(true),
+                    )
+                    .build_from_nfa(nfa.clone())
+                    .map_err(|e| bad(&e))?,
+            );
+            let e = engines.len();
+            engines.push(Engine::new(nfa, true).map_err(|e| bad(&e))?);
+            let digit_rows = row_of.iter_mut().filter(|r| r.is_none());
+            for (next, r) in digit_rows.enumerate() {
+                *r = Some((e, PatternID::must(next)));
+            }
+        }
+        let rows = row_of
+            .into_iter()
+            .map(|r| {
+                let (engine, pid) = r.expect("every row has an engine");
+                let info = engines[engine].vm.get_nfa().group_info();
+                let groups =
+                    (info.group_len(pid) > 1).then(|| GROUPS.map(|n| info.to_index(pid, n)));
+                Row {
+                    engine,
+                    pid,
+                    groups,
+                }
+            })
+            .collect();
         Ok(Matchers {
-            dfas,
-            vms,
-            bts,
-            groups,
+            engines,
+            rows,
+            digits_all,
             firsts,
             needle_firsts,
         })
@@ -445,64 +508,135 @@ impl Matchers {
 
     /// The match of row `row` that starts at `pos` exactly, if any (valid or not).
     pub fn at(&self, row: usize, hay: &Hay, pos: usize) -> Option<Match> {
+        self.with_caches(|c| self.at_with(c, row, hay.low.as_bytes(), pos))
+    }
+
+    /// This thread's search caches for these matchers (made on first use).
+    fn with_caches<T>(&self, f: impl FnOnce(&mut Caches) -> T) -> T {
         thread_local! {
-            static CACHES: RefCell<Vec<(DfaCache, VmCache, BtCache)>> = const { RefCell::new(Vec::new()) };
+            static CACHES: RefCell<Caches> = const {
+                RefCell::new(Caches { engines: Vec::new(), all: None })
+            };
         }
-        let b = hay.low.as_bytes();
-        let input = Input::new(b).range(pos..).anchored(Anchored::Yes);
         CACHES.with(|c| {
             let mut c = c.borrow_mut();
-            if c.len() != self.dfas.len() {
-                *c = self
-                    .dfas
+            if c.engines.len() != self.engines.len() {
+                c.engines = self
+                    .engines
                     .iter()
-                    .zip(&self.vms)
-                    .zip(&self.bts)
-                    .map(|((d, v), b)| (d.create_cache(), v.create_cache(), b.create_cache()))
+                    .map(|e| {
+                        (
+                            e.dfa.create_cache(),
+                            e.vm.create_cache(),
+                            e.bt.create_cache(),
+                            e.vm.create_captures(),
+                        )
+                    })
                     .collect();
+                c.all = self.digits_all.as_ref().map(DFA::create_cache);
             }
-            let (dc, vc, bc) = &mut c[row];
-            let vm = &self.vms[row];
-            // The lazy DFA finds where the match ends; it gives up only when its cache
-            // keeps filling, and then the PikeVM answers.
-            let end = match end_at(&self.dfas[row], dc, b, pos) {
-                Ok(e) => e,
-                Err(()) => vm.find(vc, input.clone()).map(|m| m.end()),
-            }?;
-            if !self.groups[row] {
-                return Some(Match {
-                    start: pos,
-                    end,
-                    kw: None,
-                    mark: None,
-                    val: None,
-                    month: None,
-                    day: None,
-                    year: None,
-                    sex: None,
-                });
-            }
-            // The groups, read only where a match is, by the backtracker (quick on a short
-            // span; the PikeVM if the span is too long for it).
-            let mut caps = vm.create_captures();
-            let span = input.clone().range(pos..end);
-            if self.bts[row].try_search(bc, &span, &mut caps).is_err() {
-                vm.search(vc, &span, &mut caps);
-            }
-            let m = caps.get_match()?;
-            let g = |n: &str| caps.get_group_by_name(n).map(|s| (s.start, s.end));
-            Some(Match {
-                start: m.start(),
-                end: m.end(),
-                kw: g("kw"),
-                mark: g("mark"),
-                val: g("val"),
-                month: g("month"),
-                day: g("day"),
-                year: g("year"),
-                sex: g("sex"),
-            })
+            f(&mut c)
         })
+    }
+
+    fn at_with(&self, c: &mut Caches, row: usize, b: &[u8], pos: usize) -> Option<Match> {
+        let r = &self.rows[row];
+        let e = &self.engines[r.engine];
+        let anchored = if e.multi {
+            Anchored::Pattern(r.pid)
+        } else {
+            Anchored::Yes
+        };
+        let input = Input::new(b).range(pos..).anchored(anchored);
+        let (dc, vc, bc, caps) = &mut c.engines[r.engine];
+        // The lazy DFA finds where the match ends; it gives up only when its cache
+        // keeps filling, and then the PikeVM answers.
+        let end = match end_at(&e.dfa, dc, b, pos, anchored) {
+            Ok(end) => end,
+            Err(()) => e.vm.find(vc, input.clone()).map(|m| m.end()),
+        }?;
+        let Some(groups) = &r.groups else {
+            return Some(Match {
+                start: pos,
+                end,
+                kw: None,
+                mark: None,
+                val: None,
+                month: None,
+                day: None,
+                year: None,
+                sex: None,
+            });
+        };
+        // The groups, read only where a match is, by the backtracker (quick on a short
+        // span; the PikeVM if the span is too long for it), into this engine's one buffer.
+        let span = input.range(pos..end);
+        if e.bt.try_search(bc, &span, caps).is_err() {
+            e.vm.search(vc, &span, caps);
+        }
+        let m = caps.get_match()?;
+        let g = |k: usize| {
+            groups[k]
+                .and_then(|i| caps.get_group(i))
+                .map(|s| (s.start, s.end))
+        };
+        Some(Match {
+            start: m.start(),
+            end: m.end(),
+            kw: g(0),
+            mark: g(1),
+            val: g(2),
+            month: g(3),
+            day: g(4),
+            year: g(5),
+            sex: g(6),
+        })
+    }
+
+    /// Which [`Near::Digits`] rows (bit `i`: the row of pattern `i` of their NFA) have a
+    /// match that starts at `pos`: one walk of the all-patterns DFA until it dies. Every
+    /// row when it gives up.
+    fn possible(&self, c: &mut Caches, b: &[u8], pos: usize) -> u64 {
+        let (Some(all), Some(cache)) = (&self.digits_all, c.all.as_mut()) else {
+            return u64::MAX;
+        };
+        let start = regex_automata::util::start::Config::new()
+            .anchored(Anchored::Yes)
+            .look_behind(pos.checked_sub(1).map(|i| b[i]));
+        let Ok(mut sid) = all.start_state(cache, &start) else {
+            return u64::MAX;
+        };
+        let mut mask = 0u64;
+        let collect = |cache: &DfaCache, sid, mask: &mut u64| {
+            for i in 0..all.match_len(cache, sid) {
+                *mask |= 1 << all.match_pattern(cache, sid, i).as_usize();
+            }
+        };
+        cache.search_start(pos);
+        for (at, &ch) in b.iter().enumerate().skip(pos) {
+            let Ok(next) = all.next_state(cache, sid, ch) else {
+                return u64::MAX;
+            };
+            sid = next;
+            if sid.is_tagged() {
+                if sid.is_match() {
+                    collect(cache, sid, &mut mask);
+                } else if sid.is_dead() {
+                    cache.search_finish(at);
+                    return mask;
+                } else if sid.is_quit() {
+                    return u64::MAX;
+                }
+            }
+        }
+        let Ok(next) = all.next_eoi_state(cache, sid) else {
+            return u64::MAX;
+        };
+        if next.is_match() {
+            collect(cache, next, &mut mask);
+        }
+        cache.search_finish(b.len());
+        mask
     }
 
     /// The valid matches of row `row` in `hay`, leftmost first, not overlapping.
@@ -512,24 +646,40 @@ impl Matchers {
 
     fn find_in(&self, f: &Format, row: usize, hay: &Hay) -> Vec<Match> {
         let mut out = Vec::new();
-        let starts = hay.starts(f, &self.firsts[row], self.needle_firsts[row].as_ref());
-        let mut last = 0;
-        for p in starts {
-            if p < last {
-                continue;
+        let b = hay.low.as_bytes();
+        let r = &self.rows[row];
+        let digits = self.engines[r.engine].multi;
+        // A digit row is tried only where the all-patterns walk saw it match.
+        let bit = 1u64 << r.pid.as_usize();
+        let places: &[(usize, u64)] = if digits { hay.digit_places(self) } else { &[] };
+        let starts = if digits {
+            Vec::new()
+        } else {
+            hay.starts(f, &self.firsts[row], self.needle_firsts[row].as_ref())
+        };
+        let tries = places
+            .iter()
+            .filter(|&&(_, m)| m & bit != 0)
+            .map(|&(p, _)| p)
+            .chain(starts);
+        self.with_caches(|c| {
+            let mut last = 0;
+            for p in tries {
+                if p < last {
+                    continue;
+                }
+                let Some(m) = self.at_with(c, row, b, p) else {
+                    continue;
+                };
+                if !hay.low.is_char_boundary(m.end) {
+                    continue;
+                }
+                if (f.valid)(&hay.low[m.start..m.end]) && (f.keys.is_empty() || keyed(f, &m, b)) {
+                    last = m.end.max(m.start + 1);
+                    out.push(m);
+                }
             }
-            let Some(m) = self.at(row, hay, p) else {
-                continue;
-            };
-            if !hay.low.is_char_boundary(m.end) {
-                continue;
-            }
-            let b = hay.low.as_bytes();
-            if (f.valid)(&hay.low[m.start..m.end]) && (f.keys.is_empty() || keyed(f, &m, b)) {
-                last = m.end.max(m.start + 1);
-                out.push(m);
-            }
-        }
+        });
         out
     }
 }
@@ -539,9 +689,15 @@ impl Matchers {
 /// end within a few bytes, where the setup cost more than the walk). `Err` when the DFA
 /// gives up (its cache keeps filling).
 #[inline]
-fn end_at(dfa: &DFA, cache: &mut DfaCache, b: &[u8], pos: usize) -> Result<Option<usize>, ()> {
+fn end_at(
+    dfa: &DFA,
+    cache: &mut DfaCache,
+    b: &[u8],
+    pos: usize,
+    anchored: Anchored,
+) -> Result<Option<usize>, ()> {
     let start = regex_automata::util::start::Config::new()
-        .anchored(Anchored::Yes)
+        .anchored(anchored)
         .look_behind(pos.checked_sub(1).map(|i| b[i]));
     let mut sid = dfa.start_state(cache, &start).map_err(drop)?;
     let mut end = None;
@@ -597,6 +753,34 @@ fn keyed(f: &Format, m: &Match, b: &[u8]) -> bool {
         }
 }
 
+/// This thread's search caches: each engine's (with its one captures buffer), and the
+/// all-patterns DFA's.
+struct Caches {
+    engines: Vec<(DfaCache, VmCache, BtCache, Captures)>,
+    all: Option<DfaCache>,
+}
+
+impl Engine {
+    /// The lazy DFA (every pattern's own anchored start when `multi`), PikeVM and
+    /// backtracker of one NFA.
+    fn new(nfa: NFA, multi: bool) -> Result<Engine, String> {
+        let dfa = DFA::builder()
+            .configure(
+                DFA::config()
+                    .starts_for_each_pattern(multi)
+                    .skip_cache_capacity_check(true),
+            )
+            .build_from_nfa(nfa.clone())
+            .map_err(|e| e.to_string())?;
+        let vm = PikeVM::builder()
+            .configure(PikeVM::config().match_kind(MatchKind::LeftmostFirst))
+            .build_from_nfa(nfa.clone())
+            .map_err(|e| e.to_string())?;
+        let bt = BoundedBacktracker::new_from_nfa(nfa).map_err(|e| e.to_string())?;
+        Ok(Engine { dfa, vm, bt, multi })
+    }
+}
+
 /// Digit runs and word starts of a post, found once (on first use) and shared by every
 /// rule that reads the table.
 #[derive(Default)]
@@ -605,6 +789,9 @@ pub struct Places {
     words: OnceLock<Vec<usize>>,
     /// The words a digit run starts within [`NEAR_MAX`] bytes of, with that distance.
     near: OnceLock<Vec<(usize, u8)>>,
+    /// The places a [`Near::Digits`] row's match can start, each with the digit rows that
+    /// have a match there ([`Matchers::possible`]).
+    digit_places: OnceLock<Vec<(usize, u64)>>,
 }
 
 /// The lower-cased post with what the rows' [`Near`]s look for.
@@ -645,6 +832,22 @@ impl<'a> Hay<'a> {
         })
     }
 
+    /// The places a [`Near::Digits`] row's match can start, with the digit rows that have
+    /// a match there: found once per post, for every digit row.
+    fn digit_places(&self, m: &Matchers) -> &[(usize, u64)] {
+        self.places.digit_places.get_or_init(|| {
+            let b = self.low.as_bytes();
+            let mut at = Vec::with_capacity(self.runs.len() * 2);
+            digit_starts(b, self.runs, |p| at.push((p, 0)));
+            m.with_caches(|c| {
+                for (p, mask) in &mut at {
+                    *mask = m.possible(c, b, *p);
+                }
+            });
+            at
+        })
+    }
+
     /// The words that a digit run starts close after (within [`NEAR_MAX`] bytes), with
     /// the distance to it: found once, in one walk over words and runs.
     fn near(&self) -> &[(usize, u8)] {
@@ -668,23 +871,7 @@ impl<'a> Hay<'a> {
         let b = self.low.as_bytes();
         let mut at: Vec<usize> = Vec::new();
         match f.near {
-            Near::Digits => {
-                for &(s, _) in self.runs {
-                    // "(217) 555-0164", "+1 312": a bracket or plus sign before the digits;
-                    // "V7730215": a few letters.
-                    if s > 0 && matches!(b[s - 1], b'(' | b'+') {
-                        at.push(s - 1);
-                    }
-                    let mut w = s;
-                    while w > 0 && s - w < 3 && b[w - 1].is_ascii_lowercase() {
-                        w -= 1;
-                    }
-                    if w < s {
-                        at.push(w);
-                    }
-                    at.push(s);
-                }
-            }
+            Near::Digits => digit_starts(b, self.runs, |p| at.push(p)),
             Near::Needles(needles) => {
                 for nd in needles {
                     hits(b, nd, |p| at.push(p));
@@ -841,6 +1028,25 @@ impl<'a> Hay<'a> {
             });
         }
         at
+    }
+}
+
+/// Where a [`Near::Digits`] row's matches can start, in order: each digit run, the `+` or
+/// `(` right before one ("(217) 555-0164", "+1 312"), or up to three letters glued before
+/// it ("V7730215").
+fn digit_starts(b: &[u8], runs: &[(usize, usize)], mut push: impl FnMut(usize)) {
+    for &(s, _) in runs {
+        if s > 0 && matches!(b[s - 1], b'(' | b'+') {
+            push(s - 1);
+        }
+        let mut w = s;
+        while w > 0 && s - w < 3 && b[w - 1].is_ascii_lowercase() {
+            w -= 1;
+        }
+        if w < s {
+            push(w);
+        }
+        push(s);
     }
 }
 
