@@ -152,8 +152,8 @@ impl Scanner {
             }
         }
         // Formats whose owner the rules could not tell wait for the post's verdict.
-        let tentative: Vec<Draft> = drafts.iter().filter(|d| d.tentative).cloned().collect();
-        drafts.retain(|d| !d.tentative);
+        let tentative: Vec<Draft>;
+        (tentative, drafts) = drafts.into_iter().partition(|d| d.tentative);
         // The model learned from posts. Record text that shows a patient is judged by the
         // rules alone; record text read as a post for want of a patient (a count sheet, a
         // label) may have its names and places capped by the gate, but gets no finding the

@@ -1123,11 +1123,8 @@ fn plural_surnames(ctx: &Context, out: &mut Vec<Draft>) {
         {
             continue;
         }
-        // "the Millers Foundation", "the Hendersons' house" is still a family.
-        if toks
-            .get(i + 1)
-            .is_some_and(|n| n.cap && n.sentence == t.sentence && n.start - t.end <= 1)
-        {
+        // "the Millers Foundation" is an organisation ("the Hendersons' house" is still a family).
+        if capital_follows(toks, i) {
             continue;
         }
         let ks = ctx.sent_kinds.get(t.sentence).copied().unwrap_or(0);
@@ -1137,12 +1134,22 @@ fn plural_surnames(ctx: &Context, out: &mut Vec<Draft>) {
         {
             continue;
         }
-        out.push(
-            Draft::new(Category::PhiName, Severity::High, the.start, t.end)
-                .message("A family named by its surname points straight at the patient; names are a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).")
-                .suggest("the family"),
-        );
+        out.push(family_name(the.start, t.end));
     }
+}
+
+/// Whether a capitalised word follows token `i` in its sentence, one space away at most.
+fn capital_follows(toks: &[Token], i: usize) -> bool {
+    let t = toks[i];
+    toks.get(i + 1)
+        .is_some_and(|n| n.cap && n.sentence == t.sentence && n.start - t.end <= 1)
+}
+
+/// A family named by its surname, from "the" to the family word.
+fn family_name(start: usize, end: usize) -> Draft {
+    Draft::new(Category::PhiName, Severity::High, start, end)
+        .message("A family named by its surname points straight at the patient; names are a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).")
+        .suggest("the family")
 }
 
 /// "the Okafor twins", "The Ramirez kids, Josue and Ana": a family named by its surname in
@@ -1180,10 +1187,7 @@ fn family_groups(ctx: &Context, starts: &[usize], out: &mut Vec<Draft>) {
             continue;
         }
         // "the Miller Family Foundation" is an organisation.
-        if toks
-            .get(i + 1)
-            .is_some_and(|n| n.cap && n.sentence == t.sentence && n.start - t.end <= 1)
-        {
+        if capital_follows(toks, i) {
             continue;
         }
         let ks = ctx.sent_kinds.get(t.sentence).copied().unwrap_or(0);
@@ -1195,11 +1199,7 @@ fn family_groups(ctx: &Context, starts: &[usize], out: &mut Vec<Draft>) {
         {
             continue;
         }
-        out.push(
-            Draft::new(Category::PhiName, Severity::High, the.start, t.end)
-                .message("A family named by its surname points straight at the patient; names are a HIPAA Safe Harbor identifier (45 CFR 164.514(b)(2)).")
-                .suggest("the family"),
-        );
+        out.push(family_name(the.start, t.end));
         // "The Ramirez kids, Josue and Ana, ..."
         if !ctx.text[t.end..].starts_with(", ") {
             continue;

@@ -266,13 +266,18 @@ fn chart_initials(ctx: &Context, out: &mut Vec<Draft>) {
         if !name_token(ctx, &a) || !(initial || name_token(ctx, &b)) {
             continue;
         }
-        let end = b.end + usize::from(initial && text[b.end..].starts_with('.'));
+        let end = with_dot(text, b.end, initial);
         out.push(
             Draft::new(Category::PhiName, Severity::High, a.start, end)
                 .suggest("")
                 .anchor(true),
         );
     }
+}
+
+/// The end of a name whose last part ends at `end`: an initial takes its dot ("NGUYEN, T.").
+fn with_dot(text: &str, end: usize, initial: bool) -> usize {
+    end + usize::from(initial && text[end..].starts_with('.'))
 }
 
 /// "MR GRAHAM ELLIOTT PRYCE", "MS ALINTA J COOPER": an honorific in capitals before a name
@@ -378,7 +383,7 @@ fn cued_names(ctx: &Context, out: &mut Vec<Draft>) {
             {
                 break;
             }
-            end = y.end + usize::from(initial && text[y.end..].starts_with('.'));
+            end = with_dot(text, y.end, initial);
             k += 1;
             if initial {
                 break;
@@ -442,7 +447,7 @@ fn board_rows(ctx: &Context, out: &mut Vec<Draft>) {
             if (g == "," || g == ", ") && (initial || name_token(ctx, y))
                 || g == " " && (initial || name_token(ctx, y) && y.all_caps == x.all_caps)
             {
-                end = y.end + usize::from(initial && text[y.end..].starts_with('.'));
+                end = with_dot(text, y.end, initial);
             }
         }
         out.push(
