@@ -60,6 +60,31 @@ fn mix(a: u32, b: u32) -> u32 {
     h ^ (h >> 13)
 }
 
+/// Words longer than this (with their two padding spaces) give no character n-grams.
+const MAX_PADDED: usize = 64;
+
+/// The hashed features of the character n-grams of `w` padded with a space at each end,
+/// in order: per start, its 3-, 4- and 5-gram (as far as the padded word goes). FNV-1a
+/// extends byte by byte, so each start's grams come from one running hash (the same
+/// values as hashing each gram alone). A plain index loop over the padded bytes: this
+/// is the innermost loop of a scan (a 3,000-character post has about 6,000 grams).
+#[inline]
+fn grams(w: &[u8], mut f: impl FnMut(u32)) {
+    let (lo, hi) = (*CHAR_GRAMS.start(), *CHAR_GRAMS.end());
+    let mut padded = [b' '; MAX_PADDED];
+    let n = w.len() + 2;
+    padded[1..n - 1].copy_from_slice(w);
+    let padded = &padded[..n];
+    for i in 0..=n.saturating_sub(lo) {
+        let mut g = fnv1a(&padded[i..i + lo - 1]);
+        for &b in &padded[i + lo - 1..n.min(i + hi)] {
+            g ^= b as u32;
+            g = g.wrapping_mul(0x0100_0193);
+            f(mix(g, 0x6772_616d) & (N_HASH as u32 - 1));
+        }
+    }
+}
+
 /// Features of the byte span `[from, to)` of the post, given the rules' drafts so far.
 pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -> Example {
     let mut sparse: Vec<u32> = Vec::with_capacity(64);
@@ -85,21 +110,8 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
         push(&mut sparse, h & (N_HASH as u32 - 1));
         push(&mut sparse, mix(prev, h) & (N_HASH as u32 - 1));
         prev = h;
-        let mut padded = [b' '; 64];
-        if w.len() + 2 <= padded.len() {
-            padded[1..=w.len()].copy_from_slice(w);
-            let padded = &padded[..w.len() + 2];
-            // FNV-1a extends byte by byte, so each start's 3-, 4- and 5-gram hashes come
-            // from one running hash (the same values as hashing each gram alone).
-            let (lo, hi) = (*CHAR_GRAMS.start(), *CHAR_GRAMS.end());
-            for i in 0..=padded.len().saturating_sub(lo) {
-                let mut g = fnv1a(&padded[i..i + lo - 1]);
-                for &b in padded[i + lo - 1..].iter().take(hi - lo + 1) {
-                    g ^= b as u32;
-                    g = g.wrapping_mul(0x0100_0193);
-                    push(&mut sparse, mix(g, 0x6772_616d) & (N_HASH as u32 - 1));
-                }
-            }
+        if w.len() + 2 <= MAX_PADDED {
+            grams(w, |g| push(&mut sparse, g));
         }
         // Words have a letter: a run of numbers is not prose the model learned from.
         words += w.iter().any(|c| c.is_ascii_alphabetic() || *c >= 0x80) as usize;
