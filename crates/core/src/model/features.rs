@@ -75,19 +75,74 @@ fn grams(w: &[u8], mut f: impl FnMut(u32)) {
     let n = w.len() + 2;
     padded[1..n - 1].copy_from_slice(w);
     let padded = &padded[..n];
+    let step = |g: u32, b: u8| (g ^ b as u32).wrapping_mul(0x0100_0193);
+    debug_assert_eq!(lo, 3, "every gram starts with the two bytes hashed first");
     for i in 0..=n.saturating_sub(lo) {
-        let mut g = fnv1a(&padded[i..i + lo - 1]);
+        // The first two bytes of every gram from `i`, then one gram per byte more.
+        let mut g = step(step(0x811c_9dc5, padded[i]), padded[i + 1]);
         for &b in &padded[i + lo - 1..n.min(i + hi)] {
-            g ^= b as u32;
-            g = g.wrapping_mul(0x0100_0193);
+            g = step(g, b);
             f(mix(g, 0x6772_616d) & (N_HASH as u32 - 1));
         }
     }
 }
 
+/// The distinct words of a span so far, with their vectors: about half the words of a
+/// post are repeats ("the", "patient"), whose grams need not be hashed again. Open
+/// addressing on the word's FNV-1a hash, the word itself compared; it stops taking words
+/// at half full, so a long post's later new words are simply hashed as usual.
+struct Repeats<'a> {
+    /// Index in `words` + 1, 0 empty.
+    slots: [u16; REPEAT_SLOTS],
+    words: Vec<(&'a [u8], Option<&'static [u8]>)>,
+}
+
+const REPEAT_SLOTS: usize = 2048;
+
+impl<'a> Repeats<'a> {
+    fn new() -> Self {
+        Repeats {
+            slots: [0; REPEAT_SLOTS],
+            words: Vec::with_capacity(256),
+        }
+    }
+
+    /// The vector of `w` (hash `h`) if it was met before: `Some(None)` when it has none.
+    fn get(&self, w: &[u8], h: u32) -> Option<Option<&'static [u8]>> {
+        let mut slot = h as usize % REPEAT_SLOTS;
+        loop {
+            let i = self.slots[slot] as usize;
+            if i == 0 {
+                return None;
+            }
+            let (word, v) = self.words[i - 1];
+            if word == w {
+                return Some(v);
+            }
+            slot = (slot + 1) % REPEAT_SLOTS;
+        }
+    }
+
+    /// Records `w`, not met before, unless the table is half full.
+    fn insert(&mut self, w: &'a [u8], h: u32, v: Option<&'static [u8]>) {
+        if self.words.len() >= REPEAT_SLOTS / 2 {
+            return;
+        }
+        let mut slot = h as usize % REPEAT_SLOTS;
+        while self.slots[slot] != 0 {
+            slot = (slot + 1) % REPEAT_SLOTS;
+        }
+        self.words.push((w, v));
+        self.slots[slot] = self.words.len() as u16;
+    }
+}
+
 /// Features of the byte span `[from, to)` of the post, given the rules' drafts so far.
 pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -> Example {
-    let mut sparse: Vec<u32> = Vec::with_capacity(64);
+    // At most 5 hashed features per byte of the span (a word of n bytes has 2 word
+    // features and at most 3n grams) and N_HASH distinct ones: room for all of them, so
+    // pushing never reallocates.
+    let mut sparse: Vec<u32> = Vec::with_capacity(N_HASH.min(5 * to.saturating_sub(from)) + 64);
     // Hashed features are kept distinct with a bitmap as they come: sorting a long post's
     // ten thousand character n-grams cost more than scoring them.
     let mut seen = [0u64; N_HASH / 64];
@@ -104,24 +159,37 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
     let mut prev: u32 = fnv1a(b"<s>");
     let first = ctx.tokens.partition_point(|t| t.start < from);
     let mut words = 0usize;
+    let mut repeats = Repeats::new();
     for t in ctx.tokens[first..].iter().take_while(|t| t.end <= to) {
         let w = &ctx.lower.as_bytes()[t.start..t.end];
         let h = fnv1a(w);
         push(&mut sparse, h & (N_HASH as u32 - 1));
         push(&mut sparse, mix(prev, h) & (N_HASH as u32 - 1));
         prev = h;
-        if w.len() + 2 <= MAX_PADDED {
-            grams(w, |g| push(&mut sparse, g));
-        }
+        // A word met before in the span has its grams in `sparse` already (pushing them
+        // again would change nothing) and its vector found: only the vector is added again.
+        let vector = match repeats.get(w, h) {
+            Some(v) => v,
+            None => {
+                if w.len() + 2 <= MAX_PADDED {
+                    grams(w, |g| push(&mut sparse, g));
+                }
+                let v = if dims > 0 {
+                    vectors::lookup(w, h)
+                } else {
+                    None
+                };
+                repeats.insert(w, h, v);
+                v
+            }
+        };
         // Words have a letter: a run of numbers is not prose the model learned from.
         words += w.iter().any(|c| c.is_ascii_alphabetic() || *c >= 0x80) as usize;
-        if dims > 0 {
-            if let Some(v) = vectors::lookup(w, h) {
-                for (d, x) in dense.iter_mut().zip(v) {
-                    *d += *x as i8 as f32;
-                }
-                pooled += 1;
+        if let Some(v) = vector {
+            for (d, x) in dense.iter_mut().zip(v) {
+                *d += *x as i8 as f32;
             }
+            pooled += 1;
         }
     }
     if pooled > 0 {
