@@ -2,13 +2,14 @@
 // (build/wasm/bedside_audit_wasm) and scans each post with the composer's own core
 // (build/wasm/bedside_wasm), posting progress and the risky posts to the page. Files are
 // read with FileReaderSync, a slice at a time, so a zip's photos are never read. Nothing is
-// fetched but the extension's own .wasm files.
+// fetched but the extension's own .wasm and model files.
 //
 // The page keeps its main thread for drawing: the worker compiles its modules as soon as it
 // starts (before a file is picked), and sends at most one progress message per PROGRESS_MS,
 // and none until the page has taken the last one (an "ack"), merging what it read meanwhile.
 import initArchive, { Audit, score } from "../../build/wasm/bedside_audit_wasm.js";
-import initCore, { Scanner } from "../../build/wasm/bedside_wasm.js";
+import { Scanner } from "../../build/wasm/bedside_wasm.js";
+import { initCore, MODEL_FILE } from "../shared/core";
 import type { Report } from "../shared/report";
 import { postKey } from "./dealt";
 import { worstFirst, type Counts, type FromWorker, type Item, type Keyed, type RecordError, type Start, type ToWorker } from "./protocol";
@@ -22,7 +23,10 @@ const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
 
 const wasm = (name: string) => ({ module_or_path: new URL(`../wasm/${name}`, location.href) });
 // Compiled while the user picks a file, not while the page draws the progress.
-const ready = Promise.all([initArchive(wasm("bedside_audit_wasm_bg.wasm")), initCore(wasm("bedside_wasm_bg.wasm"))]);
+const ready = Promise.all([
+  initArchive(wasm("bedside_audit_wasm_bg.wasm")),
+  initCore(wasm("bedside_wasm_bg.wasm").module_or_path, new URL(`../${MODEL_FILE}`, location.href)),
+]);
 ready.catch(() => {}); // a failure is reported by run(), once a file is picked
 
 let acked = true;

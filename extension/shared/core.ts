@@ -1,5 +1,5 @@
 // Loads the Rust core (wasm-bindgen, --target web) from the extension's own files.
-import init, { Scanner } from "../../build/wasm/bedside_wasm.js";
+import init, { Scanner, installModel } from "../../build/wasm/bedside_wasm.js";
 import type { Report } from "./report";
 
 /**
@@ -30,12 +30,26 @@ export interface DetectorError {
 
 let ready: Promise<unknown> | undefined;
 
+/** The core's weights in the package (scripts/build.mjs copies crates/core/data/model.bin). */
+export const MODEL_FILE = "model/model.bin";
+
+/**
+ * Compiles the core and installs its weights: the .wasm carries none, so it stays small
+ * (crates/core/src/model). Without them no Scanner can be built, and Bedside shows
+ * inactive rather than judge without its model.
+ */
+export async function initCore(wasm: string | URL, model: string | URL): Promise<void> {
+  const [, response] = await Promise.all([init({ module_or_path: wasm }), fetch(model)]);
+  if (!response.ok) throw new Error(`the model file could not be read (${response.status} ${response.statusText})`);
+  installModel(new Uint8Array(await response.arrayBuffer()));
+}
+
 /**
  * Compiles and instantiates the core. Rejects where WebAssembly may not be compiled
  * (a content script on a page whose CSP lacks 'wasm-unsafe-eval'): callers fall back.
  */
 export async function loadCore(config: unknown): Promise<Core> {
-  ready ??= init({ module_or_path: chrome.runtime.getURL("wasm/bedside_wasm_bg.wasm") });
+  ready ??= initCore(chrome.runtime.getURL("wasm/bedside_wasm_bg.wasm"), chrome.runtime.getURL(MODEL_FILE));
   try {
     await ready;
   } catch (error) {

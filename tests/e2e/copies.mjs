@@ -16,14 +16,14 @@ export const TEST_FAULT_MARKER = 'bedside-test-throw';
 export const OFF_TITLE = 'Bedside is off: your posts are not being checked';
 const WASM = 'wasm/bedside_wasm_bg.wasm';
 
-/** Copies `from` (dist or dist-firefox, relative to the repo) and overwrites the .wasm's first bytes. */
-export function corruptedCopy(from = 'dist') {
+/** Copies `from` (dist or dist-firefox, relative to the repo) and overwrites the first bytes of `file` (the .wasm, or the model file). */
+export function corruptedCopy(from = 'dist', file = WASM) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bedside-corrupt-'));
   const ext = path.join(dir, from);
   fs.cpSync(path.join(REPO, from), ext, { recursive: true, filter: (f) => !f.endsWith('.zip') });
-  const wasm = path.join(ext, WASM);
+  const wasm = path.join(ext, file);
   const bytes = fs.readFileSync(wasm);
-  bytes.write('BEDSIDE!', 0, 'latin1'); // no "\0asm" magic: WebAssembly.compile rejects it
+  bytes.write('BEDSIDE!', 0, 'latin1'); // no "\0asm" magic (WebAssembly.compile rejects it), no "BSM2" (installModel does)
   fs.writeFileSync(wasm, bytes);
   rezipFirefox(ext);
   return { ext, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };

@@ -17,6 +17,31 @@ const useTerm = (h) => h.serviceWorker.evaluate((term) => chrome.storage.local.s
 const badgeView = (page, i) => page.evaluate(badgeViewIn, i);
 const underlined = (page) => page.evaluate(highlightedTexts);
 
+// Session 8: the weights are a file of their own (model/model.bin). A damaged one must switch
+// Bedside off as plainly as a damaged .wasm, never let the core judge without its model.
+describe('a damaged model file', () => {
+  const copy = corruptedCopy('dist', 'model/model.bin');
+  let h;
+  before(async () => {
+    h = await launch({ dist: copy.ext });
+  });
+  after(async () => {
+    try { await h?.close(); } finally { copy.cleanup(); }
+  });
+
+  for (const name of ['x-home', 'linkedin']) {
+    test(`${name}: the badge says Bedside is off and names the model file behind Details`, async () => {
+      const page = await openSite(h.context, name);
+      await waitFor(page, () => document.querySelector('bedside-badge')?.dataset.engine === 'inactive', undefined, { timeout: 15_000 });
+      await page.locator('bedside-badge').first().locator('.count').click();
+      const view = await badgeView(page, 0);
+      assert.equal(view.label, OFF_TITLE);
+      assert.match(view.details, /model file/i, view.details);
+      await page.close();
+    });
+  }
+});
+
 describe('a corrupted core file', () => {
   const copy = corruptedCopy('dist');
   let h;

@@ -124,10 +124,10 @@ describe('shared workstation by option', () => {
     const reach = await page.evaluate(async (id) => {
       const messaging = typeof globalThis.chrome?.runtime?.sendMessage === 'function';
       const load = async (file) => fetch(`chrome-extension://${id}/${file}`).then(() => 'loaded', () => 'refused');
-      return { messaging, popup: await load('popup/popup.html'), options: await load('options/options.html'), core: await load('wasm/bedside_wasm_bg.wasm') };
+      return { messaging, popup: await load('popup/popup.html'), options: await load('options/options.html'), core: await load('wasm/bedside_wasm_bg.wasm'), model: await load('model/model.bin') };
     }, h.extensionId);
     // The core is web-accessible on the four sites (docs/threat-model.md, "resource"); the pages are not.
-    assert.deepEqual(reach, { messaging: false, popup: 'refused', options: 'refused', core: 'loaded' });
+    assert.deepEqual(reach, { messaging: false, popup: 'refused', options: 'refused', core: 'loaded', model: 'loaded' });
     await page.close();
   });
 

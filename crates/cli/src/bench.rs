@@ -74,6 +74,29 @@ pub fn run(a: &BenchArgs) -> u8 {
     if let Some(n) = a.audit {
         return audit(n);
     }
+    // The extension reads the weight file and installs it before its first scanner.
+    let bytes = match std::fs::read(crate::train::MODEL_FILE) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!(
+                "bedside: cannot read {} (run from the repository root): {e}",
+                crate::train::MODEL_FILE
+            );
+            return 4;
+        }
+    };
+    let (size, t) = (bytes.len(), Instant::now());
+    if let Err(e) = bedside_core::model::install(bytes) {
+        eprintln!("bedside: {e}");
+        return 5;
+    }
+    let loaded = t.elapsed();
+    println!(
+        "model file {:.1} MB installed in {}; the model holds {:.1} MB in memory",
+        size as f64 / 1e6,
+        show(loaded),
+        bedside_core::model::model().map_or(0, |m| m.memory()) as f64 / 1e6
+    );
     let t = Instant::now();
     let scanner = match Scanner::new(Config::default()) {
         Ok(s) => s,

@@ -36,6 +36,12 @@ const MAX_TERM: usize = 200;
 impl Scanner {
     /// Builds a scanner, or says which config field is unusable.
     pub fn new(config: Config) -> Result<Scanner, ConfigError> {
+        if !crate::model::available() {
+            return Err(ConfigError {
+                field: "model",
+                message: "no model: install the weight file (model/model.bin) first".into(),
+            });
+        }
         if !(1..=10).contains(&config.case_threshold) {
             return Err(ConfigError {
                 field: "caseThreshold",

@@ -4,6 +4,14 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// Installs the weight file (the package's `model/model.bin`), once, before the first
+/// `Scanner`: the `.wasm` carries no weights so that it stays small. Throws with the reason
+/// when the bytes are not a weight file this core reads.
+#[wasm_bindgen(js_name = installModel)]
+pub fn install_model(bytes: Vec<u8>) -> Result<(), JsError> {
+    bedside_core::model::install(bytes).map_err(|e| JsError::new(&e))
+}
+
 #[wasm_bindgen]
 pub struct Scanner {
     inner: bedside_core::Scanner,

@@ -12,7 +12,7 @@ use crate::Category;
 
 /// Hashed word, word-pair and character n-gram features share 2^13 buckets (out of fold,
 /// 2^14 held no more posts and doubles the weights, a third of the core's gzipped size).
-pub const HASH_BITS: u32 = 13;
+pub const HASH_BITS: u32 = 18;
 pub const N_HASH: usize = 1 << HASH_BITS;
 /// One feature per lexicon kind bit.
 const N_KIND: usize = 64;
@@ -51,6 +51,10 @@ pub fn fnv1a(bytes: &[u8]) -> u32 {
         h = h.wrapping_mul(0x0100_0193);
     }
     h
+}
+
+thread_local! {
+    static SEEN: std::cell::Cell<Vec<u64>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 fn mix(a: u32, b: u32) -> u32 {
@@ -144,8 +148,10 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
     // pushing never reallocates.
     let mut sparse: Vec<u32> = Vec::with_capacity(N_HASH.min(5 * to.saturating_sub(from)) + 64);
     // Hashed features are kept distinct with a bitmap as they come: sorting a long post's
-    // ten thousand character n-grams cost more than scoring them.
-    let mut seen = [0u64; N_HASH / 64];
+    // ten thousand character n-grams cost more than scoring them. The bitmap (32 KB) is
+    // kept between calls and only the bits set are cleared, not zeroed per span.
+    let mut seen = SEEN.take();
+    seen.resize(N_HASH / 64, 0);
     let mut push = |sparse: &mut Vec<u32>, f: u32| {
         let (w, b) = (f as usize / 64, f % 64);
         if seen[w] >> b & 1 == 0 {
@@ -197,6 +203,10 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
         dense.iter_mut().for_each(|d| *d *= k);
     }
     let hashed = sparse.len();
+    for &f in &sparse {
+        seen[f as usize / 64] = 0;
+    }
+    SEEN.set(seen);
     let norm = if hashed == 0 {
         0.0
     } else {

@@ -246,7 +246,16 @@ pub struct Model {
     dims: usize,
 }
 
+/// The weights compiled in: the CLI and the tests carry them (feature `embedded-model`);
+/// the `.wasm` does not, so it stays small and the extension installs the weight file
+/// (`model/model.bin` in the package) with [`install`] before building a scanner.
+#[cfg(feature = "embedded-model")]
 static BYTES: &[u8] = include_bytes!("../../data/model.bin");
+#[cfg(not(feature = "embedded-model"))]
+static BYTES: &[u8] = &[];
+
+/// Weights installed at run time (the extension's model file), which win over compiled-in ones.
+static INSTALLED: OnceLock<Model> = OnceLock::new();
 
 /// Why a weight file cannot be used.
 pub fn decode(b: &'static [u8]) -> Result<Model, String> {
@@ -318,24 +327,48 @@ pub fn decode(b: &'static [u8]) -> Result<Model, String> {
     })
 }
 
-/// The compiled-in model, or `None` while no weights are trained (rules alone decide).
+/// Installs a weight file read at run time (once per process: the bytes are kept for its
+/// life). A file that cannot be decoded is refused with the reason, and the scanner stays
+/// without a model, so the extension shows Bedside inactive rather than judging without it.
+pub fn install(bytes: Vec<u8>) -> Result<(), String> {
+    if INSTALLED.get().is_some() {
+        // A package has one model file: a second install (another loader in the same
+        // worker) hands the same file again.
+        return Ok(());
+    }
+    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    let m = decode(bytes)?;
+    let _ = INSTALLED.set(m);
+    Ok(())
+}
+
+/// The model: installed weights, else the compiled-in ones, else `None` (while no weights
+/// are trained, or in a `.wasm` before [`install`]: rules alone decide).
 pub fn model() -> Option<&'static Model> {
     static M: OnceLock<Option<Model>> = OnceLock::new();
-    M.get_or_init(|| {
-        if BYTES.is_empty() {
-            None
-        } else {
-            // A corrupt weight file is a build defect: the test `model_loads` names it.
-            decode(BYTES).ok()
-        }
+    INSTALLED.get().or_else(|| {
+        M.get_or_init(|| {
+            if BYTES.is_empty() {
+                None
+            } else {
+                // A corrupt weight file is a build defect: the test `model_loads` names it.
+                decode(BYTES).ok()
+            }
+        })
+        .as_ref()
     })
-    .as_ref()
+}
+
+/// Whether a scanner may be built: weights are compiled in or installed. Without them the
+/// core refuses to judge (the extension shows "inactive") instead of running rules alone.
+pub fn available() -> bool {
+    INSTALLED.get().is_some() || !BYTES.is_empty()
 }
 
 /// The compiled-in weight file's load error, if any (for tests and `bedside train --check`).
 pub fn load_error() -> Option<String> {
     if BYTES.is_empty() {
-        return Some("no model compiled in (crates/core/data/model.bin is empty)".into());
+        return Some("no model compiled in (crates/core/data/model.bin is empty, or the `embedded-model` feature is off)".into());
     }
     decode(BYTES).err()
 }
@@ -346,6 +379,12 @@ pub fn vector_shape() -> (usize, usize) {
 }
 
 impl Model {
+    /// The bytes the model holds in memory: the weight file (kept as read) and the decoded
+    /// evidence and vector weights.
+    pub fn memory(&self) -> usize {
+        self.hashed.len() + 4 * (self.evidence.len() + self.dense.len() + 3 * self.threshold.len())
+    }
+
     /// Log-odds per output for one example.
     pub fn scores(&self, ex: &Example) -> Vec<f32> {
         const N: usize = OUTPUTS.len();
