@@ -739,6 +739,14 @@ fn keyed(f: &Format, m: &Match, b: &[u8]) -> bool {
     let Some(key) = f.keys.iter().find(|k| k.is(kw)) else {
         return false;
     };
+    // "guarantor acct 5530219": a value's letter prefix that is itself a keyword starts
+    // the next keyed number, not this one's value.
+    if let Some(sp) = val.iter().position(|&c| c == b' ') {
+        let first = std::str::from_utf8(&val[..sp]).unwrap_or("");
+        if !first.bytes().any(|c| c.is_ascii_digit()) && f.keys.iter().any(|k| k.is(first)) {
+            return false;
+        }
+    }
     let marked = m.mark.is_some()
         || b[m.start..m.end].contains(&b'#')
         || kw.ends_with("no")

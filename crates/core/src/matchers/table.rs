@@ -19,6 +19,11 @@ fn digits(s: &str) -> Vec<u8> {
 fn nanp(s: &str) -> bool {
     let main = s.split(['x', 'e']).next().unwrap_or(s);
     let d = digits(main);
+    // "(555) 014-2290": an area code in parentheses is a phone's layout whatever its
+    // digits (a made-up exchange, a misread one).
+    if main.starts_with('(') && d.len() == 10 && d.iter().any(|&x| x != d[0]) {
+        return true;
+    }
     let d = match d.len() {
         10 => &d[..],
         11 if d[0] == 1 => &d[1..],
@@ -31,6 +36,13 @@ fn nanp(s: &str) -> bool {
 fn local(s: &str) -> bool {
     let d = digits(s);
     d.len() == 7 && d[0] >= 2 && d.iter().any(|&x| x != d[0])
+}
+
+/// A national number dialled with its trunk 0 ("07700 900418", "(02) 5550 1187"): 10 or
+/// 11 digits, the second not 0 (an international "00" or a zero-padded code).
+fn trunk(s: &str) -> bool {
+    let d = digits(s);
+    (10..=11).contains(&d.len()) && d[0] == 0 && d[1] != 0
 }
 
 /// An international number: 8 to 15 digits with the country code (ITU E.164).
@@ -267,6 +279,33 @@ pub const FORMATS: &[Format] = &[
         ],
     },
     Format {
+        id: "phone.trunk",
+        category: Category::PhiPhone,
+        pattern: r"(?:\(0\d{1,4}\)\s?|\b0\d{1,4}[\s-])\d{3,6}(?:[\s-]\d{2,4})?\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: trunk,
+        #[cfg(test)]
+        positives: &[
+            "her son's mobile «07911 204 388» is on the form",
+            "call «(03) 9123 4411» about the results",
+            "tel «01632 960 552» for the surgery",
+            "the husband on «0412 338 907» wants a call",
+            "ring «0921-334-5120» before noon",
+            "mum's number «020 7946 0321» on the sheet",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "shifts 0700 1900 all week",
+            "card 0012 447 819 on file",
+            "dial 00 44 20 7946 0321 from abroad",
+            "code 01-025117463-3 filed",
+            "0700 1500 2300 rounds",
+            "lot 0123 4567 8901 2345 expired",
+        ],
+    },
+    Format {
         id: "phone.intl",
         category: Category::PhiPhone,
         pattern: r"\+(?:[2-9]\d{0,2})[\s.-]?(?:\(0\)[\s.-]?)?(?:\(\d{1,4}\)|\d{1,4})(?:[\s.-]?\d{2,5}){1,4}\b",
@@ -372,7 +411,7 @@ pub const FORMATS: &[Format] = &[
     Format {
         id: "keyed",
         category: Category::PhiId,
-        pattern: r"\b(?P<kw>{keys})(?:\s*(?P<mark>#|no\.|(?:no|num|number|ids?|card|member)\b))?(?:\s*(?:is|was|of|says|said|reads|read|shows|showed)\b)?(?:\s*[:#(]\s*|\s+)?(?P<val>(?:[a-z][a-z-]*)?\d[a-z0-9-]*)\b",
+        pattern: r"\b(?P<kw>{keys})(?:\s*(?P<mark>#|no\.|(?:no|num|number|ids?|card|member)\b))?(?:\s*(?:is|was|of|says|said|reads|read|shows|showed)\b)?(?:\s*[:#(]\s*|\s+)?(?P<val>(?:[a-z]{2,4} )?(?:[a-z][a-z-]*)?\d[a-z0-9-]*(?: \d[a-z0-9-]*)*)\b",
         keys: KEYS,
         near: Near::Words(&KEY_STARTS),
         digit_within: 48,
@@ -387,6 +426,19 @@ pub const FORMATS: &[Format] = &[
             "«serial number: 22K481735» of the pump",
             "«bcbs tx 884120775» on the card",
             "«claim no 55123987» denied again",
+            "«NHS No: 943 476 5919» on the letter",
+            "her «OHIP 4512-883-107» card",
+            "«Medicare 6127 40551 3» on the referral",
+            "«Member ID: ZQH 4471 9920 03» front of card",
+            "«Medicaid: NM 771402286» on file",
+            "«PHN 9 312 554 807» (BC)",
+            "«LAB# 25-118-00742» collected",
+            "«Acc: US2603140019» on the film",
+            "«GMC 6120934» on the script",
+            "«Lic. No. 0220391» under the signature",
+            "«PCR # 2026-0311-0045» for the run",
+            "«Encounter: 4410982231» on the sticker",
+            "guarantor «acct 5530219» on the bill",
         ],
         #[cfg(test)]
         negatives: &[
@@ -396,6 +448,14 @@ pub const FORMATS: &[Format] = &[
             "the tag line 2 was funny",
             "xmrn 12345 is a typo",
             "accountable care in 2025",
+            "gave rx to 12 of them",
+            "nhs 111 said go to a&e",
+            "the lab is on floor 12345",
+            "a unit of 250000 iu",
+            "the run was 5 miles",
+            "chi 12 tai chi class",
+            "the flight 2 hours late",
+            "a kit of 12 pieces",
         ],
     },
     Format {
@@ -1855,8 +1915,8 @@ pub const KEYS: &[Key] = {
         k("id band", PhiId, 4, Nothing),
         k("patient id", PhiId, 4, Nothing),
         k("pt id", PhiId, 4, Nothing),
-        k("encounter", PhiId, 4, Mark),
-        k("visit", PhiId, 4, Mark),
+        k("encounter", PhiId, 6, Nothing),
+        k("visit", PhiId, 6, Nothing),
         k("fin", PhiAccount, 4, Nothing),
         k("csn", PhiId, 4, Nothing),
         k("accession", PhiId, 4, Nothing),
@@ -1917,5 +1977,61 @@ pub const KEYS: &[Key] = {
         k("alien number", PhiId, 6, Nothing),
         k("uscis number", PhiId, 6, Nothing),
         k("uscis", PhiId, 6, Nothing),
+        // Public health numbers under their labels: the UK's NHS and Scotland's CHI, the
+        // provinces' health cards (OHIP, PHN, RAMQ's NAM...), Australia's IHI, PhilHealth.
+        k("nhs number", PhiHealthPlan, 6, Nothing),
+        k("nhs no.", PhiHealthPlan, 6, Nothing),
+        k("nhs no", PhiHealthPlan, 6, Nothing),
+        k("nhs", PhiHealthPlan, 9, Nothing),
+        k("chi", PhiHealthPlan, 9, Nothing),
+        k("health card", PhiHealthPlan, 6, Nothing),
+        k("health number", PhiHealthPlan, 6, Nothing),
+        k("hcn", PhiHealthPlan, 6, Nothing),
+        k("phn", PhiHealthPlan, 6, Nothing),
+        k("phin", PhiHealthPlan, 6, Nothing),
+        k("hin", PhiHealthPlan, 6, Nothing),
+        k("ohip", PhiHealthPlan, 6, Nothing),
+        k("ramq", PhiHealthPlan, 6, Nothing),
+        k("nam", PhiHealthPlan, 6, Nothing),
+        k("ahcip", PhiHealthPlan, 6, Nothing),
+        k("uli", PhiHealthPlan, 6, Nothing),
+        k("mcp", PhiHealthPlan, 6, Nothing),
+        k("hsn", PhiHealthPlan, 6, Nothing),
+        k("mhsc", PhiHealthPlan, 6, Nothing),
+        k("ihi", PhiHealthPlan, 9, Nothing),
+        k("nhi", PhiHealthPlan, 4, Letter),
+        k("philhealth", PhiHealthPlan, 6, Nothing),
+        k("dva", PhiHealthPlan, 6, Nothing),
+        // Lab, transfusion and transport numbers.
+        k("acc", PhiId, 5, Nothing),
+        k("lab", PhiId, 5, Mark),
+        k("pathology", PhiId, 4, Mark),
+        k("unit", PhiId, 6, Mark),
+        k("donation", PhiId, 6, Mark),
+        k("patient number", PhiId, 5, Nothing),
+        k("patient no.", PhiId, 5, Nothing),
+        k("patient no", PhiId, 5, Nothing),
+        k("adm no.", PhiId, 4, Nothing),
+        k("adm no", PhiId, 4, Nothing),
+        k("admission no", PhiId, 4, Nothing),
+        k("incident", PhiId, 6, Mark),
+        k("run", PhiId, 4, Mark),
+        k("transfer", PhiId, 4, Mark),
+        k("transport", PhiId, 4, Mark),
+        k("trip", PhiId, 4, Mark),
+        k("ubrn", PhiId, 6, Nothing),
+        k("pcr", PhiId, 4, Mark),
+        k("flight", PhiId, 4, Mark),
+        k("flt", PhiId, 4, Mark),
+        k("kit", PhiId, 6, Mark),
+        // A prescriber's registration: the UK's GMC, Ontario's CPSO, the Philippines' PTR.
+        k("gmc", PhiLicense, 6, Nothing),
+        k("cpso", PhiLicense, 5, Nothing),
+        k("ptr", PhiLicense, 5, Nothing),
+        k("prescriber no.", PhiLicense, 5, Nothing),
+        k("prescriber no", PhiLicense, 5, Nothing),
+        k("lic. no.", PhiLicense, 4, Nothing),
+        k("lic. no", PhiLicense, 4, Nothing),
+        k("lic.", PhiLicense, 4, Nothing),
     ]
 };

@@ -87,6 +87,22 @@ impl Rule for Identifiers {
     }
 }
 
+/// Whether the line before `at` labels a contact number or names whom it reaches: "Ph",
+/// "Mob", "Tel", "NOK", or (`relatives`) a relative, a guardian, "if found".
+pub(crate) fn contact_line(low: &str, at: usize, labels: bool) -> bool {
+    const LABELS: &[&str] = &[
+        "ph", "phone", "tel", "mob", "mobile", "cell", "cel", "contact", "nok", "kin", "callback",
+        "home",
+    ];
+    const RELATIVES: &[&str] = &[
+        "son", "daughter", "wife", "husband", "partner", "spouse", "mother", "mum", "mom", "mommy",
+        "mummy", "father", "dad", "daddy", "parent", "guardian", "brother", "sister", "found",
+    ];
+    let line = &low[low[..at].rfind('\n').map_or(0, |n| n + 1)..at];
+    line.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| RELATIVES.contains(&w) || labels && LABELS.contains(&w))
+}
+
 impl Identifiers {
     fn find_ssn(&self, hay: &Hay, out: &mut Vec<Draft>) {
         let m = matchers();
@@ -127,6 +143,16 @@ impl Identifiers {
             if !(4..=24).contains(&val.len()) {
                 continue;
             }
+            // A state or plan prefix before the number ("TX 522087713", "LEMG 3405 1219") is
+            // written in capitals; "rx for 300" is a sentence.
+            if let Some(sp) = val.find(' ') {
+                let prefix = &ctx.text[valr.0..valr.0 + sp];
+                if !prefix.bytes().any(|c| c.is_ascii_digit())
+                    && !prefix.bytes().all(|c| c.is_ascii_uppercase())
+                {
+                    continue;
+                }
+            }
             let ndig = val.bytes().filter(u8::is_ascii_digit).count();
             let has_hash = c.mark.is_some()
                 || whole.contains('#')
@@ -140,7 +166,17 @@ impl Identifiers {
             if kw == "id" {
                 let job = matches!(
                     prev_word(low, start),
-                    "job" | "req" | "requisition" | "posting" | "meeting" | "zoom" | "webinar"
+                    "job"
+                        | "req"
+                        | "requisition"
+                        | "posting"
+                        | "meeting"
+                        | "zoom"
+                        | "webinar"
+                        | "emp"
+                        | "employee"
+                        | "staff"
+                        | "badge"
                 );
                 if !(has_hash || (ndig >= 6 && !job)) {
                     continue;
@@ -162,6 +198,11 @@ impl Identifiers {
                 if letters == 0 && val.len() < 5 {
                     continue;
                 }
+            }
+            // On a chart or a wristband the patient's "ID" beside the name is the
+            // hospital's record number.
+            if ctx.record && cat == Category::PhiId && matches!(kw, "id" | "patient id" | "pt id") {
+                cat = Category::PhiMrn;
             }
             let mut sev = Severity::High;
             let mut weak = false;
@@ -318,7 +359,13 @@ impl Identifiers {
         let m = matchers();
         // Longer forms first; a shorter form inside a longer one's span is the same number.
         let mut found: Vec<(usize, usize, &str)> = Vec::new();
-        for id in ["phone.us", "phone.intl", "phone.pager", "phone.local"] {
+        for id in [
+            "phone.us",
+            "phone.intl",
+            "phone.trunk",
+            "phone.pager",
+            "phone.local",
+        ] {
             for x in m.find(Matchers::row(id), hay) {
                 if !found.iter().any(|&(s, e, _)| x.start < e && s < x.end) {
                     found.push((x.start, x.end, id));
@@ -346,9 +393,16 @@ impl Identifiers {
             .iter()
             .any(|k| before.contains(k));
             let separated = m.contains(['-', '.', ' ', '(']);
-            // A pager or international number carries its own cue; a local or unbroken
-            // ten-digit one needs a word like "call" before it.
-            if (id == "phone.local" || !separated) && id != "phone.pager" && !keyed {
+            // On a chart or a label a number stands under its label ("Mob", "NOK") or
+            // beside the relative it reaches ("son Gareth 07700 900418"): any such word
+            // on its line is its cue.
+            let keyed = keyed || (ctx.record && contact_line(low, s, true));
+            // A pager or international number carries its own cue; a local, trunk-dialled
+            // or unbroken ten-digit one needs a word like "call" before it.
+            if (id == "phone.local" || id == "phone.trunk" || !separated)
+                && id != "phone.pager"
+                && !keyed
+            {
                 continue;
             }
             let (mut sev, mut weak) = contact_severity(ctx, s);
@@ -370,7 +424,21 @@ impl Identifiers {
                 ]
                 .iter()
                 .any(|w| wide.contains(w));
-            if institution {
+            // "Call us on ...", "text me at ...": the poster's own line, offered.
+            let offered = [
+                "call us",
+                "call me",
+                "text us",
+                "text me",
+                "ring us",
+                "ring me",
+                "reach us",
+                "reach me",
+                "contact us",
+            ]
+            .iter()
+            .any(|w| before.contains(w));
+            if institution || (offered && !ctx.patient_post && !ctx.record) {
                 sev = Severity::Low;
                 weak = true;
             }

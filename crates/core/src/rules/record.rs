@@ -156,7 +156,11 @@ fn whose_phones(ctx: &Context, out: &mut Vec<Draft>) {
             d.category = Category::PhiHealthPlan;
             return true;
         }
+        // "Call daughter Pam: 603-555-0140", "if found please call": a relative's or the
+        // owner's number, whatever else the line says.
         !words().any(|w| PROVIDER.contains(&w))
+            || super::identifiers::contact_line(low, d.start, false)
+                && !words().any(|w| w == "fax" || w == "from")
     });
 }
 
