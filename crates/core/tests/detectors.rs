@@ -61,7 +61,16 @@ fn a_detector_finds_its_matches_with_its_category_severity_and_label() {
         (d.id.as_str(), d.label.as_str()),
         ("mrn", "St. Luke's medical record number")
     );
-    assert!(!r.findings.iter().any(|f| f.text.contains("SL44719201")));
+    // The detector's pattern ends at a word boundary: it never matches the longer number.
+    // (The model may still underline the sentence that holds it: a held post shows a
+    // judgement finding, which is not this detector's.)
+    assert!(
+        !r.findings
+            .iter()
+            .any(|f| f.detector.is_some() && f.text.contains("SL44719201")),
+        "{:#?}",
+        r.findings
+    );
     let code = r
         .findings
         .iter()
