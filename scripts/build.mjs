@@ -24,7 +24,8 @@ const wasm = "build/wasm/bedside_wasm_bg.wasm";
 const model = "crates/core/data/model.bin";
 // Issue 15: the audit page's archive reader, loaded by that page's worker only (beside the core).
 const auditWasm = "build/wasm/bedside_audit_wasm_bg.wasm";
-for (const w of [wasm, auditWasm, model]) if (!existsSync(w)) throw new Error(`${w} is missing: run scripts/build-wasm.sh first`);
+for (const w of [wasm, auditWasm]) if (!existsSync(w)) throw new Error(`${w} is missing: run scripts/build-wasm.sh first`);
+if (!existsSync(model)) throw new Error(`${model} is missing: run \`cargo run --release -p bedside-cli -- train\` from the repository root`);
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
@@ -97,6 +98,10 @@ const copies = [
   [model, "model/model.bin"],
 ];
 for (const [from, to] of copies) if (existsSync(from)) cpSync(from, `${dist}/${to}`, { recursive: true });
+// What the manifest lets the sites load (the core, its model file) must be in the package.
+for (const r of manifest.web_accessible_resources.flatMap((w) => w.resources)) {
+  if (!existsSync(join(dist, r))) throw new Error(`manifest.json lists ${r} as web-accessible, but the build did not copy it`);
+}
 // One manifest.json for both browsers (issue 8); each package drops the other's keys.
 // Chromium: no gecko settings, and the service worker only (it warns on background.scripts).
 const forChromium = structuredClone(manifest);

@@ -21,11 +21,12 @@ const PROGRESS_MS = 150;
 
 const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
 
-const wasm = (name: string) => ({ module_or_path: new URL(`../wasm/${name}`, location.href) });
+/** A file of the package, from the worker's own folder (audit/). */
+const packaged = (path: string) => new URL(`../${path}`, location.href);
 // Compiled while the user picks a file, not while the page draws the progress.
 const ready = Promise.all([
-  initArchive(wasm("bedside_audit_wasm_bg.wasm")),
-  initCore(wasm("bedside_wasm_bg.wasm").module_or_path, new URL(`../${MODEL_FILE}`, location.href)),
+  initArchive({ module_or_path: packaged("wasm/bedside_audit_wasm_bg.wasm") }),
+  initCore(packaged("wasm/bedside_wasm_bg.wasm"), packaged(MODEL_FILE)),
 ]);
 ready.catch(() => {}); // a failure is reported by run(), once a file is picked
 

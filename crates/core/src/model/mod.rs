@@ -346,8 +346,10 @@ pub fn install(bytes: Vec<u8>) -> Result<(), String> {
     Ok(())
 }
 
-/// The model: installed weights, else the compiled-in ones, else `None` (while no weights
-/// are trained, or in a `.wasm` before [`install`]: rules alone decide).
+/// The model: installed weights, else the compiled-in ones, else `None`: while no weights
+/// are trained, or while the compiled-in file is one the core cannot read (after a change
+/// of features, until `bedside train` rewrites it); then rules alone decide. A `.wasm`
+/// without weights builds no scanner at all ([`available`]).
 pub fn model() -> Option<&'static Model> {
     static M: OnceLock<Option<Model>> = OnceLock::new();
     INSTALLED.get().or_else(|| {
