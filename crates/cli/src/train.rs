@@ -22,7 +22,7 @@ use crate::eval::{load, Post};
 
 /// The committed weights, relative to the repository root.
 pub const MODEL_FILE: &str = "crates/core/data/model.bin";
-const FOLDS: usize = 5;
+pub(crate) const FOLDS: usize = 5;
 const EPOCHS: usize = 8;
 const RATE: f32 = 0.2;
 /// Chosen on out-of-fold hold recall at 2% false alarms (1e-4, 3e-4, 1e-3: 0.623, 0.624,
@@ -157,7 +157,7 @@ impl Weights {
 }
 
 /// A fixed pseudo-random order (xorshift), so training never depends on anything outside.
-fn order(n: usize, seed: u64) -> Vec<usize> {
+pub(crate) fn order(n: usize, seed: u64) -> Vec<usize> {
     let mut v: Vec<usize> = (0..n).collect();
     let mut x = seed | 1;
     for i in (1..n).rev() {
@@ -503,6 +503,18 @@ pub fn run(a: &TrainArgs) -> u8 {
     let scores = out_of_fold(&samples, dims);
     let t = thresholds(&samples, &scores);
     print!("{}", figures(&samples, &scores, &t));
+    // Posts a high tag could turn into a false alarm: short enough that the gate does not
+    // cap, and quiet otherwise.
+    let quiet: Vec<bool> = samples
+        .iter()
+        .zip(&scores)
+        .map(|(s, sc)| {
+            s.example.words < MIN_CAP_WORDS
+                && verdict(s, sc, t[HOLD], t[FLAG]) < Some(Severity::Medium)
+        })
+        .collect();
+    let (tags, table) = crate::train_tags::train(&samples, &quiet);
+    print!("{table}");
     let all: Vec<&Sample> = samples.iter().collect();
     let w = fit(&all, dims);
     let n = OUTPUTS.len();
@@ -516,6 +528,7 @@ pub fn run(a: &TrainArgs) -> u8 {
         dense: (0..n)
             .map(|o| (0..w.dims).map(|d| w.dense[d * n + o]).collect())
             .collect(),
+        tags,
     };
     let bytes = model::encode(&trained);
     println!(

@@ -158,14 +158,24 @@ impl Scanner {
             }
         }
         // Formats whose owner the rules could not tell wait for the post's verdict.
-        let tentative: Vec<Draft>;
+        let mut tentative: Vec<Draft>;
         (tentative, drafts) = drafts.into_iter().partition(|d| d.tentative);
         // The model learned from posts. Record text that shows a patient is judged by the
         // rules alone; record text read as a post for want of a patient (a count sheet, a
         // label) may have its names and places capped by the gate, but gets no finding the
         // model would add to a post.
         if let Some(m) = crate::model::model().filter(|_| !ctx.record) {
-            m.decide(&ctx, &mut drafts, !record);
+            let cap = m.decide(&ctx, &mut drafts, !record);
+            // The tagger learned from posts: record text read as a post gets none.
+            if !record {
+                let rules = drafts.len();
+                m.tag(&ctx, &mut drafts, cap);
+                let tagged = drafts.split_off(rules);
+                let (unsure, sure): (Vec<Draft>, Vec<Draft>) =
+                    tagged.into_iter().partition(|d| d.tentative);
+                drafts.extend(sure);
+                tentative.extend(unsure);
+            }
         }
         if let Some(d) = &self.detectors {
             d.find(&ctx, &mut drafts);

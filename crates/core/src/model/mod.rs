@@ -13,9 +13,13 @@
 //! hashed features, u32 dims; per output: u8 output code (index in [`Category::ALL`], 253
 //! hold, 252 flag), 3 zero bytes, f32 threshold, f32 bias, f32 scale of the hashed
 //! weights; then i8 hashed weights [hashed][outputs] (times the output's scale), f32
-//! evidence weights [sparse - hashed][outputs], f32 vector weights [dims][outputs].
+//! evidence weights [sparse - hashed][outputs], f32 vector weights [dims][outputs]. Then
+//! the span tagger's (`tagger.rs`): u32 tags, u32 buckets; per tag: u8 category code, 3
+//! zero bytes, f32 threshold, f32 high threshold, f32 bias, f32 scale; then i8 weights
+//! [buckets][4] (slots past the tags zero).
 
 mod features;
+pub mod tagger;
 mod vectors;
 
 use std::sync::OnceLock;
@@ -192,28 +196,29 @@ pub struct Trained {
     pub bias: Vec<f32>,
     pub sparse: Vec<Vec<f32>>,
     pub dense: Vec<Vec<f32>>,
+    pub tags: TrainedTags,
+}
+
+/// The span tagger's weights as training produces them.
+pub struct TrainedTags {
+    /// Per tag (in [`tagger::TAGS`] order): a word scoring at least `threshold` (log-odds)
+    /// is part of a finding, which is high when its best word scores at least `high`.
+    pub threshold: Vec<f32>,
+    pub high: Vec<f32>,
+    pub bias: Vec<f32>,
+    /// Per tag, one weight per bucket ([`tagger::N_TAG`]).
+    pub weights: Vec<Vec<f32>>,
 }
 
 /// The weight file's bytes for `t`: the hashed weights quantized to i8 per output.
 pub fn encode(t: &Trained) -> Vec<u8> {
     let n = OUTPUTS.len();
     let mut b = Vec::new();
-    b.extend_from_slice(b"BSM2");
+    b.extend_from_slice(MAGIC);
     for x in [n, N_SPARSE, N_HASH, t.dims] {
         b.extend_from_slice(&(x as u32).to_le_bytes());
     }
-    let scales: Vec<f32> = (0..n)
-        .map(|o| {
-            let m = t.sparse[o][..N_HASH]
-                .iter()
-                .fold(0f32, |m, w| m.max(w.abs()));
-            if m == 0.0 {
-                1.0
-            } else {
-                m / 127.0
-            }
-        })
-        .collect();
+    let scales: Vec<f32> = (0..n).map(|o| quantum(&t.sparse[o][..N_HASH])).collect();
     for (o, out) in OUTPUTS.iter().enumerate() {
         b.extend_from_slice(&[out.code(), 0, 0, 0]);
         for x in [t.threshold[o], t.bias[o], scales[o]] {
@@ -235,8 +240,40 @@ pub fn encode(t: &Trained) -> Vec<u8> {
             b.extend_from_slice(&t.dense[o][d].to_le_bytes());
         }
     }
+    let tg = &t.tags;
+    for x in [tagger::TAGS.len(), tagger::N_TAG] {
+        b.extend_from_slice(&(x as u32).to_le_bytes());
+    }
+    let scales: Vec<f32> = tg.weights.iter().map(|w| quantum(w)).collect();
+    for (i, c) in tagger::TAGS.iter().enumerate() {
+        b.extend_from_slice(&[Output::Category(*c).code(), 0, 0, 0]);
+        for x in [tg.threshold[i], tg.high[i], tg.bias[i], scales[i]] {
+            b.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+    for f in 0..tagger::N_TAG {
+        for i in 0..tagger::TAG_ROW {
+            b.push(match tg.weights.get(i) {
+                Some(w) => (w[f] / scales[i]).round().clamp(-127.0, 127.0) as i8 as u8,
+                None => 0,
+            });
+        }
+    }
     b
 }
+
+/// The step of an i8 quantization of `w`: its largest magnitude maps to 127.
+fn quantum(w: &[f32]) -> f32 {
+    let m = w.iter().fold(0f32, |m, w| m.max(w.abs()));
+    if m == 0.0 {
+        1.0
+    } else {
+        m / 127.0
+    }
+}
+
+/// The weight file's first bytes: its layout's name.
+const MAGIC: &[u8; 4] = b"BSM3";
 
 /// The compiled-in model.
 #[derive(Debug)]
@@ -248,6 +285,17 @@ pub struct Model {
     evidence: Vec<f32>,
     dense: Vec<f32>,
     dims: usize,
+    tags: Tags,
+}
+
+/// The span tagger's weights as the file holds them.
+#[derive(Debug)]
+struct Tags {
+    rows: &'static [u8],
+    threshold: Vec<f32>,
+    high: Vec<f32>,
+    bias: Vec<f32>,
+    scale: Vec<f32>,
 }
 
 /// The weights compiled in: the CLI and the tests carry them (feature `embedded-model`);
@@ -269,8 +317,8 @@ pub fn decode(b: &'static [u8]) -> Result<Model, String> {
             .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
             .ok_or_else(|| format!("model file ends at byte {} (reading byte {at})", b.len()))
     };
-    if b.get(..4) != Some(b"BSM2") {
-        return Err("model file does not start with BSM2: run `bedside train`".into());
+    if b.get(..4) != Some(MAGIC) {
+        return Err("model file does not start with BSM3: run `bedside train`".into());
     }
     let (outs, sparse, hashed, dims) = (
         u(4)? as usize,
@@ -314,6 +362,41 @@ pub fn decode(b: &'static [u8]) -> Result<Model, String> {
     at += 4 * evidence.len();
     let dense = floats(at, dims * n)?;
     at += 4 * dense.len();
+    let (tags, buckets) = (u(at)? as usize, u(at + 4)? as usize);
+    if (tags, buckets) != (tagger::TAGS.len(), tagger::N_TAG) {
+        return Err(format!(
+            "model file's tagger has {tags} tags over {buckets} buckets; the core reads {} \
+             over {}: run `bedside train`",
+            tagger::TAGS.len(),
+            tagger::N_TAG
+        ));
+    }
+    at += 8;
+    let mut tg = Tags {
+        rows: &[],
+        threshold: vec![],
+        high: vec![],
+        bias: vec![],
+        scale: vec![],
+    };
+    for c in tagger::TAGS {
+        if b.get(at) != Some(&Output::Category(*c).code()) {
+            return Err(format!(
+                "model file's tags differ at {}: run `bedside train`",
+                c.id()
+            ));
+        }
+        tg.threshold.push(f32::from_bits(u(at + 4)?));
+        tg.high.push(f32::from_bits(u(at + 8)?));
+        tg.bias.push(f32::from_bits(u(at + 12)?));
+        tg.scale.push(f32::from_bits(u(at + 16)?));
+        at += 20;
+    }
+    let len = tagger::N_TAG * tagger::TAG_ROW;
+    tg.rows = b
+        .get(at..at + len)
+        .ok_or("model file too short for its tagger's weights")?;
+    at += len;
     if at != b.len() {
         return Err(format!(
             "model file has {} bytes after its weights",
@@ -328,6 +411,7 @@ pub fn decode(b: &'static [u8]) -> Result<Model, String> {
         evidence,
         dense,
         dims,
+        tags: tg,
     })
 }
 
@@ -388,7 +472,72 @@ impl Model {
     /// The bytes the model holds in memory: the weight file (kept as read) and the decoded
     /// evidence and vector weights.
     pub fn memory(&self) -> usize {
-        self.hashed.len() + 4 * (self.evidence.len() + self.dense.len() + 3 * self.threshold.len())
+        self.hashed.len()
+            + self.tags.rows.len()
+            + 4 * (self.evidence.len() + self.dense.len() + 3 * self.threshold.len())
+    }
+
+    /// Each word's log-odds per tag (`tagger::TAGS`), in the order of `ctx.tokens`.
+    pub(crate) fn tag_scores(&self, ctx: &Context) -> Vec<[f32; tagger::TAG_ROW]> {
+        let t = &self.tags;
+        tagger::features(ctx)
+            .iter()
+            .map(|f| {
+                let mut acc = [0i32; tagger::TAG_ROW];
+                for &x in f {
+                    let at = x as usize * tagger::TAG_ROW;
+                    let row: &[u8; tagger::TAG_ROW] =
+                        t.rows[at..at + tagger::TAG_ROW].try_into().expect("row");
+                    for (a, &w) in acc.iter_mut().zip(row) {
+                        *a += w as i8 as i32;
+                    }
+                }
+                let mut s = [f32::NEG_INFINITY; tagger::TAG_ROW];
+                for (i, s) in s.iter_mut().enumerate().take(tagger::TAGS.len()) {
+                    *s = t.bias[i] + acc[i] as f32 * t.scale[i];
+                }
+                s
+            })
+            .collect()
+    }
+
+    /// Adds the tagger's findings of a patient's name, place, date or age (see `tagger.rs`)
+    /// where the rules found none of that category, at the tag's severity when its best word
+    /// passes the high threshold, else as a tip (a date or an age, tentative); never above
+    /// the gate's `cap`. Where the gate does not judge (a short post), only a post the rules
+    /// find is about a patient gets more than tips: in "Back-to-school vaccine clinic at
+    /// Cedar Hollow Elementary on Saturday" the school is nobody's.
+    pub(crate) fn tag(&self, ctx: &Context, drafts: &mut Vec<Draft>, cap: Option<Severity>) {
+        let cap = cap.unwrap_or(if ctx.patient_post {
+            Severity::High
+        } else {
+            Severity::Low
+        });
+        let scores = self.tag_scores(ctx);
+        let rules = drafts.len();
+        let words: Vec<(usize, usize)> = ctx.tokens.iter().map(|t| (t.start, t.end)).collect();
+        for sp in tagger::spans(ctx.text, &words, &scores, &self.tags.threshold) {
+            let c = tagger::TAGS[sp.tag];
+            if drafts[..rules]
+                .iter()
+                .any(|d| d.category == c && d.start < sp.end && sp.start < d.end)
+            {
+                continue;
+            }
+            let full = c.default_severity();
+            let sev = if sp.score >= self.tags.high[sp.tag] {
+                full.min(cap)
+            } else {
+                Severity::Low
+            };
+            let mut d = Draft::new(c, sev, sp.start, sp.end);
+            d.weak = sev < full;
+            // A date or an age the tag is unsure of is what the rules call tentative (a bare
+            // date, an exact age): one of the details only in a post that holds for a
+            // patient anyway.
+            d.tentative = d.weak && matches!(c, Category::PhiDate | Category::PhiAge);
+            drafts.push(d);
+        }
     }
 
     /// Log-odds per output for one example.
@@ -441,11 +590,17 @@ impl Model {
     /// Applies the model's decision to the rules' drafts (see the module's comment); with
     /// `add` false only the gate's cap. Record text that shows a patient never comes here
     /// (`Scanner::scan_as`).
-    pub(crate) fn decide(&self, ctx: &Context, drafts: &mut Vec<Draft>, add: bool) {
+    /// Returns the gate's cap, `None` where the gate does not cap (a short post).
+    pub(crate) fn decide(
+        &self,
+        ctx: &Context,
+        drafts: &mut Vec<Draft>,
+        add: bool,
+    ) -> Option<Severity> {
         let rules = drafts.len();
         let whole = extract(ctx, drafts, 0, ctx.text.len());
         if whole.words < MIN_WORDS {
-            return;
+            return None;
         }
         let post = self.scores(&whole);
         let own = |d: &Draft| d.detector.is_none() && d.category != Category::CustomTerm;
@@ -458,11 +613,8 @@ impl Model {
             _ => None,
         };
         let decision = decide_scores(&self.threshold, &post, ruled);
-        let cap = if whole.words < MIN_CAP_WORDS {
-            Severity::High
-        } else {
-            decision.cap
-        };
+        let capping = whole.words >= MIN_CAP_WORDS;
+        let cap = if capping { decision.cap } else { Severity::High };
         for d in drafts[..rules].iter_mut() {
             if own(d) && gated(d.category) && d.severity > cap {
                 d.severity = cap;
@@ -470,7 +622,7 @@ impl Model {
             }
         }
         if !add {
-            return;
+            return capping.then_some(cap);
         }
         let mut sentences: Option<Vec<Vec<f32>>> = None;
         for o in decision.categories {
@@ -515,6 +667,7 @@ impl Model {
                 }
             }
         }
+        capping.then_some(cap)
     }
 }
 
@@ -592,8 +745,8 @@ mod tests {
 
     #[test]
     fn a_weight_file_of_another_shape_is_refused_with_its_reason() {
-        assert!(decode(b"BSM0").unwrap_err().contains("BSM2"));
-        let short: &'static [u8] = b"BSM2\x0f\0\0\0";
+        assert!(decode(b"BSM0").unwrap_err().contains("BSM3"));
+        let short: &'static [u8] = b"BSM3\x0f\0\0\0";
         assert!(decode(short).unwrap_err().contains("ends at byte 8"));
     }
 }

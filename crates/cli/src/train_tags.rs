@@ -1,0 +1,258 @@
+//! `bedside train`, the span tagger: one logistic regression per tag over every word of the
+//! corpus (a word is positive for a tag when a label of that category covers it), with the
+//! same fixed order, folds and AdaGrad as the post model. Thresholds come from out-of-fold
+//! scores: a word joins a finding at the lowest score whose findings are right at least
+//! `MIN_PRECISION` of the time; a finding is high (not a tip) at the lowest score that
+//! adds a medium or high finding to at most `HIGH_BUDGET` of the clean posts the gate does
+//! not already alarm on.
+
+use bedside_core::model::tagger::{self, Span, TAGS, TAG_ROW};
+use bedside_core::model::TrainedTags;
+
+use crate::train::{order, Sample, FOLDS};
+
+const EPOCHS: usize = 3;
+const RATE: f32 = 0.2;
+const L2: f32 = 1e-5;
+/// Out of fold, at least this share of the tagger's findings must cover a label of their
+/// category (the rest are tips on words a reader would not mark).
+const MIN_PRECISION: f64 = 0.5;
+/// Of the clean posts where a tag finds something that nothing else in the post raised,
+/// at most this share may get it at medium or high (out of fold). Counted among those
+/// posts, not all clean posts: the corpus's identifier batches are full of clean posts
+/// with a grandmother's age or a town (the hard negatives), and a share of every clean
+/// post let the tag alarm on a sixth of them.
+const HIGH_BUDGET: f64 = 0.02;
+/// Thresholds are chosen among log-odds from -4 to 6 in steps of 0.25.
+fn grid() -> impl Iterator<Item = f32> {
+    (0..=40).map(|k| -4.0 + 0.25 * k as f32)
+}
+
+/// Every word of the corpus: features (flattened), tags it carries, its post.
+struct Tokens {
+    features: Vec<u32>,
+    offsets: Vec<u32>,
+    y: Vec<u8>,
+    post: Vec<u32>,
+    /// Per post: its words' byte spans and the range of its tokens.
+    words: Vec<(Vec<(usize, usize)>, std::ops::Range<usize>)>,
+    /// Per post: the byte spans of its labels, per tag.
+    labels: Vec<Vec<(usize, usize, usize)>>,
+    /// Per post: the rules find it is about a patient.
+    patient: Vec<bool>,
+}
+
+fn tokens(samples: &[Sample]) -> Tokens {
+    let mut t = Tokens {
+        features: Vec::new(),
+        offsets: vec![0],
+        y: Vec::new(),
+        post: Vec::new(),
+        words: Vec::new(),
+        labels: Vec::new(),
+        patient: Vec::new(),
+    };
+    for (p, s) in samples.iter().enumerate() {
+        let text = &s.post.text;
+        let w = tagger::words(text);
+        // Each label's text where it first occurs and no label of its category sits.
+        let mut labels: Vec<(usize, usize, usize)> = Vec::new();
+        for l in &s.post.labels {
+            let Some(tag) = TAGS.iter().position(|c| c.id() == l.category) else {
+                continue;
+            };
+            let Some(lt) = l.text.as_deref().filter(|x| !x.is_empty()) else {
+                continue;
+            };
+            let mut from = 0;
+            while let Some(at) = text[from..].find(lt).map(|a| a + from) {
+                let end = at + lt.len();
+                if !labels.iter().any(|&(s, e, t)| t == tag && s < end && at < e) {
+                    labels.push((at, end, tag));
+                    break;
+                }
+                from = at + text[at..].chars().next().map_or(1, |c| c.len_utf8());
+            }
+        }
+        let first = t.y.len();
+        for (&(ws, we), f) in w.spans.iter().zip(&w.features) {
+            let mut y = 0u8;
+            for &(s, e, tag) in &labels {
+                if s < we && ws < e {
+                    y |= 1 << tag;
+                }
+            }
+            t.features.extend_from_slice(f);
+            t.offsets.push(t.features.len() as u32);
+            t.y.push(y);
+            t.post.push(p as u32);
+        }
+        t.patient.push(w.patient);
+        t.words.push((w.spans, first..t.y.len()));
+        t.labels.push(labels);
+    }
+    t
+}
+
+struct Weights {
+    bias: [f32; TAG_ROW],
+    w: Vec<f32>,
+}
+
+impl Weights {
+    fn scores(&self, f: &[u32]) -> [f32; TAG_ROW] {
+        let mut s = self.bias;
+        for &x in f {
+            let row = &self.w[x as usize * TAG_ROW..x as usize * TAG_ROW + TAG_ROW];
+            s.iter_mut().zip(row).for_each(|(s, w)| *s += w);
+        }
+        s
+    }
+}
+
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+fn fit(t: &Tokens, keep: impl Fn(usize) -> bool) -> Weights {
+    let n = TAGS.len();
+    let mut m = Weights {
+        bias: [0.0; TAG_ROW],
+        w: vec![0.0; tagger::N_TAG * TAG_ROW],
+    };
+    let mut g_w = vec![1e-6f32; m.w.len()];
+    let mut g_b = [1e-6f32; TAG_ROW];
+    let rows: Vec<usize> = (0..t.y.len())
+        .filter(|&i| keep(t.post[i] as usize))
+        .collect();
+    for epoch in 0..EPOCHS {
+        for k in order(rows.len(), 0x5eed_7a95 + epoch as u64) {
+            let i = rows[k];
+            let f = &t.features[t.offsets[i] as usize..t.offsets[i + 1] as usize];
+            let s = m.scores(f);
+            let mut g = [0f32; TAG_ROW];
+            for o in 0..n {
+                g[o] = sigmoid(s[o]) - (t.y[i] >> o & 1) as f32;
+                g_b[o] += g[o] * g[o];
+                m.bias[o] -= RATE * g[o] / g_b[o].sqrt();
+            }
+            for &x in f {
+                let at = x as usize * TAG_ROW;
+                for o in 0..n {
+                    let gr = g[o] + L2 * m.w[at + o];
+                    g_w[at + o] += gr * gr;
+                    m.w[at + o] -= RATE * gr / g_w[at + o].sqrt();
+                }
+            }
+        }
+    }
+    m
+}
+
+/// What a threshold choice gives out of fold, per tag.
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    labels: usize,
+    found: usize,
+    spans: usize,
+    right: usize,
+}
+
+fn tally(t: &Tokens, samples: &[Sample], scores: &[[f32; TAG_ROW]], tag: usize, th: f32) -> Tally {
+    let mut out = Tally::default();
+    let mut threshold = [f32::MAX; TAG_ROW];
+    threshold[tag] = th;
+    for (p, (words, range)) in t.words.iter().enumerate() {
+        let spans = tagger::spans(&samples[p].post.text, words, &scores[range.clone()], &threshold);
+        let labels: Vec<&(usize, usize, usize)> =
+            t.labels[p].iter().filter(|l| l.2 == tag).collect();
+        out.labels += labels.len();
+        out.found += labels
+            .iter()
+            .filter(|l| spans.iter().any(|s| s.start < l.1 && l.0 < s.end))
+            .count();
+        out.spans += spans.len();
+        out.right += spans
+            .iter()
+            .filter(|s| labels.iter().any(|l| s.start < l.1 && l.0 < s.end))
+            .count();
+    }
+    out
+}
+
+/// Trains the tagger: out-of-fold thresholds, then weights from every post. `quiet` is
+/// where a post's current worst finding (from the post model, out of fold) would leave it
+/// below medium and the gate would not cap a tag's finding: with the rules finding it is
+/// about a patient, the only posts a high tag can turn into a false alarm. Returns the
+/// weights and a table of figures.
+pub fn train(samples: &[Sample], quiet: &[bool]) -> (TrainedTags, String) {
+    let t = tokens(samples);
+    let mut scores = vec![[0f32; TAG_ROW]; t.y.len()];
+    for k in 0..FOLDS {
+        let m = fit(&t, |p| samples[p].fold != k);
+        for i in (0..t.y.len()).filter(|&i| samples[t.post[i] as usize].fold == k) {
+            scores[i] = m.scores(&t.features[t.offsets[i] as usize..t.offsets[i + 1] as usize]);
+        }
+    }
+    let clean: Vec<usize> = (0..samples.len())
+        .filter(|&p| samples[p].post.verdict == "clean")
+        .collect();
+    let mut report = format!(
+        "{:<26} {:>7} {:>7} {:>9} {:>7} {:>9} {:>7}\n",
+        "tagger (out of fold)", "labels", "recall", "findings", "precis.", "threshold", "high"
+    );
+    let mut out = TrainedTags {
+        threshold: vec![],
+        high: vec![],
+        bias: vec![],
+        weights: vec![],
+    };
+    for (tag, c) in TAGS.iter().enumerate() {
+        let (low, at) = grid()
+            .map(|th| (th, tally(&t, samples, &scores, tag, th)))
+            .find(|(_, x)| x.spans > 0 && x.right as f64 >= MIN_PRECISION * x.spans as f64)
+            .unwrap_or((f32::MAX, Tally::default()));
+        // The clean, quiet posts' best score for this tag: a high threshold above all but
+        // `budget` of them.
+        let mut best: Vec<f32> = clean
+            .iter()
+            .filter(|&&p| quiet[p] && t.patient[p])
+            .map(|&p| {
+                let (words, range) = &t.words[p];
+                let mut th = [f32::MAX; TAG_ROW];
+                th[tag] = low;
+                tagger::spans(&samples[p].post.text, words, &scores[range.clone()], &th)
+                    .iter()
+                    .map(|s: &Span| s.score)
+                    .fold(f32::NEG_INFINITY, f32::max)
+            })
+            .collect();
+        best.retain(|b| b.is_finite());
+        best.sort_by(|a, b| b.total_cmp(a));
+        let budget = (best.len() as f64 * HIGH_BUDGET).floor() as usize;
+        let high = grid()
+            .filter(|&h| h >= low)
+            .find(|&h| best.iter().filter(|&&b| b >= h).count() <= budget)
+            .unwrap_or(f32::MAX);
+        let r = |a: usize, b: usize| if b == 0 { f64::NAN } else { a as f64 / b as f64 };
+        report.push_str(&format!(
+            "{:<26} {:>7} {:>7.3} {:>9} {:>7.3} {:>9.2} {:>7.2}\n",
+            c.id(),
+            at.labels,
+            r(at.found, at.labels),
+            at.spans,
+            r(at.right, at.spans),
+            low,
+            high
+        ));
+        out.threshold.push(low);
+        out.high.push(high);
+    }
+    let m = fit(&t, |_| true);
+    for tag in 0..TAGS.len() {
+        out.bias.push(m.bias[tag]);
+        out.weights
+            .push((0..tagger::N_TAG).map(|f| m.w[f * TAG_ROW + tag]).collect());
+    }
+    (out, report)
+}
