@@ -75,24 +75,37 @@ const MAX_PADDED: usize = 64;
 /// The hashed features of the character n-grams of `w` padded with a space at each end,
 /// in order: per start, its 3-, 4- and 5-gram (as far as the padded word goes). FNV-1a
 /// extends byte by byte, so each start's grams come from one running hash (the same
-/// values as hashing each gram alone). A plain index loop over the padded bytes: this
-/// is the innermost loop of a scan (a 3,000-character post has about 6,000 grams).
+/// values as hashing each gram alone). This is the innermost loop of a scan (a
+/// 3,000-character post has about 6,000 grams): the starts with all three grams share one
+/// fixed body, and the last two starts are written out, because an inner loop of one to
+/// three grams per start ended in a branch the CPU mispredicted about once a word.
 #[inline]
 fn grams(w: &[u8], mut f: impl FnMut(u32)) {
-    let (lo, hi) = (*CHAR_GRAMS.start(), *CHAR_GRAMS.end());
+    const _: () = assert!(*CHAR_GRAMS.start() == 3 && *CHAR_GRAMS.end() == 5);
     let mut padded = [b' '; MAX_PADDED];
     let n = w.len() + 2;
     padded[1..n - 1].copy_from_slice(w);
     let padded = &padded[..n];
     let step = |g: u32, b: u8| (g ^ b as u32).wrapping_mul(0x0100_0193);
-    debug_assert_eq!(lo, 3, "every gram starts with the two bytes hashed first");
-    for i in 0..=n.saturating_sub(lo) {
-        // The first two bytes of every gram from `i`, then one gram per byte more.
-        let mut g = step(step(0x811c_9dc5, padded[i]), padded[i + 1]);
-        for &b in &padded[i + lo - 1..n.min(i + hi)] {
-            g = step(g, b);
-            f(mix(g, 0x6772_616d) & (N_HASH as u32 - 1));
-        }
+    let gram = |g: u32| mix(g, 0x6772_616d) & (N_HASH as u32 - 1);
+    // The first two bytes of every gram from `i`.
+    let start = |i: usize| step(step(0x811c_9dc5, padded[i]), padded[i + 1]);
+    for i in 0..n.saturating_sub(4) {
+        let g3 = step(start(i), padded[i + 2]);
+        let g4 = step(g3, padded[i + 3]);
+        let g5 = step(g4, padded[i + 4]);
+        f(gram(g3));
+        f(gram(g4));
+        f(gram(g5));
+    }
+    // The last two starts: a 3- and a 4-gram, then a 3-gram.
+    if n >= 4 {
+        let g3 = step(start(n - 4), padded[n - 2]);
+        f(gram(g3));
+        f(gram(step(g3, padded[n - 1])));
+    }
+    if n >= 3 {
+        f(gram(step(start(n - 3), padded[n - 1])));
     }
 }
 
@@ -154,15 +167,17 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
     let mut sparse: Vec<u32> = Vec::with_capacity(N_HASH.min(5 * to.saturating_sub(from)) + 64);
     // Hashed features are kept distinct with a bitmap as they come: sorting a long post's
     // ten thousand character n-grams cost more than scoring them. The bitmap (16 KB) is
-    // kept between calls and only the bits set are cleared, not zeroed per span.
+    // kept between calls and cleared after each span (below).
     let mut seen = SEEN.take();
     seen.resize(N_HASH / 64, 0);
+    // Pushed, then taken back if seen: whether a gram was seen is a coin toss, and a
+    // branch on it was mispredicted about once in three grams.
     let mut push = |sparse: &mut Vec<u32>, f: u32| {
         let (w, b) = (f as usize / 64, f % 64);
-        if seen[w] >> b & 1 == 0 {
-            seen[w] |= 1 << b;
-            sparse.push(f);
-        }
+        let old = seen[w] >> b & 1;
+        seen[w] |= 1 << b;
+        sparse.push(f);
+        sparse.truncate(sparse.len() - old as usize);
     };
     let dims = vectors::dims();
     let mut dense = vec![0f32; dims];
@@ -208,8 +223,15 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
         dense.iter_mut().for_each(|d| *d *= k);
     }
     let hashed = sparse.len();
-    for &f in &sparse {
-        seen[f as usize / 64] = 0;
+    // A span with as many features as the bitmap has words (a post of a few thousand
+    // characters) has set bits in most of them: zeroing it whole is then quicker than a
+    // random write per feature.
+    if hashed >= seen.len() {
+        seen.fill(0);
+    } else {
+        for &f in &sparse {
+            seen[f as usize / 64] = 0;
+        }
     }
     SEEN.set(seen);
     let norm = if hashed == 0 {

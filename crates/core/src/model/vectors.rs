@@ -17,8 +17,10 @@ struct Vectors {
     scale: f32,
     /// Per word: its byte span in `BYTES`.
     spans: Vec<(u32, u32)>,
-    /// Open addressing on the word's FNV-1a hash: word index + 1, 0 empty.
-    table: Vec<u32>,
+    /// Open addressing on the word's FNV-1a hash: the hash and word index + 1, 0 empty.
+    /// The hash is kept with the index so a probe reads one slot, not the word's span and
+    /// bytes, to pass over another word (most words of a post have no vector).
+    table: Vec<(u32, u32)>,
     vecs: usize,
 }
 
@@ -50,13 +52,14 @@ fn parse(b: &'static [u8]) -> Option<Vectors> {
         return None;
     }
     let slots = (2 * words).next_power_of_two().max(2);
-    let mut table = vec![0u32; slots];
+    let mut table = vec![(0u32, 0u32); slots];
     for (i, &(s, e)) in spans.iter().enumerate() {
-        let mut slot = fnv1a(&b[s as usize..e as usize]) as usize & (slots - 1);
-        while table[slot] != 0 {
+        let h = fnv1a(&b[s as usize..e as usize]);
+        let mut slot = h as usize & (slots - 1);
+        while table[slot].1 != 0 {
             slot = (slot + 1) & (slots - 1);
         }
-        table[slot] = i as u32 + 1;
+        table[slot] = (h, i as u32 + 1);
     }
     Some(Vectors {
         dims,
@@ -94,14 +97,17 @@ pub fn lookup(word: &[u8], hash: u32) -> Option<&'static [u8]> {
     let mask = v.table.len() - 1;
     let mut slot = hash as usize & mask;
     loop {
-        let i = v.table[slot] as usize;
+        let (h, i) = v.table[slot];
+        let i = i as usize;
         if i == 0 {
             return None;
         }
-        let (s, e) = v.spans[i - 1];
-        if &BYTES[s as usize..e as usize] == word {
-            let at = v.vecs + (i - 1) * v.dims;
-            return Some(&BYTES[at..at + v.dims]);
+        if h == hash {
+            let (s, e) = v.spans[i - 1];
+            if &BYTES[s as usize..e as usize] == word {
+                let at = v.vecs + (i - 1) * v.dims;
+                return Some(&BYTES[at..at + v.dims]);
+            }
         }
         slot = (slot + 1) & mask;
     }
