@@ -46,6 +46,7 @@ impl Rule for Record {
         capital_honorifics(ctx, out);
         cued_names(ctx, out);
         board_rows(ctx, out);
+        slot_rooms(ctx, out);
         whose_phones(ctx, out);
         for x in m.find(Matchers::row("record.number"), &hay) {
             // Covered by a more specific finding (a date, a phone) at the same place.
@@ -58,7 +59,10 @@ impl Rule for Record {
             // Part of a longer code ("C24-118893", "W0361 24 118842", "07700 900418"), or
             // the number of a product, a prescriber or a staff member ("LOT 63331198",
             // "PTR 2291045", "Emp # 118204").
-            if part_of_code(text, x.start) || not_a_patients(&ctx.lower, x.start) {
+            // Nor the head of a dashed code ("240312-0441"), which a labelled cell reads whole.
+            let dashed = text[x.end..].starts_with(b"-")
+                && text.get(x.end + 1).is_some_and(u8::is_ascii_digit);
+            if part_of_code(text, x.start) || dashed || not_a_patients(&ctx.lower, x.start) {
                 continue;
             }
             out.push(
@@ -71,6 +75,9 @@ impl Rule for Record {
                 .suggest(""),
             );
         }
+        // After the record numbers: a labelled cell's code is an id only where nothing
+        // more specific was found.
+        labelled_fields(ctx, out);
     }
 }
 
@@ -462,6 +469,275 @@ fn board_rows(ctx: &Context, out: &mut Vec<Draft>) {
     }
 }
 
+/// "401  HALVORSEN", "B-16A CRAWFORD, LOIS", "B2 Mr Obuya", "17-1  Mrs. Vieira": a slot
+/// code opening a board's line before the patient's name (found, or after an honorific)
+/// is that patient's bed or room. Not the row's time ("0800  Holloway"), nor a lone digit,
+/// as often the row's place in a list ("1  Marquez  G3P2").
+fn slot_rooms(ctx: &Context, out: &mut Vec<Draft>) {
+    let text = ctx.text;
+    let low = ctx.lower.as_str();
+    let mut line = 0;
+    while line < text.len() {
+        let end = text[line..].find('\n').map_or(text.len(), |n| line + n);
+        let lead = text[line..end].len() - text[line..end].trim_start().len();
+        let start = line + lead;
+        let code_end = text[start..end]
+            .find([' ', '\t'])
+            .map_or(end, |n| start + n);
+        let code = &text[start..code_end];
+        let next = code_end + (text[code_end..end].len() - text[code_end..end].trim_start().len());
+        let named = covered(out, Category::PhiName, next)
+            || ["mr ", "mrs ", "ms ", "miss ", "mr. ", "mrs. ", "ms. "]
+                .iter()
+                .any(|h| low[next..end].starts_with(h));
+        if next > code_end
+            && named
+            && slot_code(code)
+            && !clock_time(code)
+            && !covered(out, Category::PhiRoom, start)
+        {
+            out.push(Draft::new(Category::PhiRoom, Severity::High, start, code_end).suggest(""));
+        }
+        line = end + 1;
+    }
+}
+
+/// A bed or room code as a board writes it: up to three letters, an optional dash, one to
+/// four digits, an optional letter, an optional "-N" ("401", "CH2", "B-16A", "4W-07",
+/// "17-1", "R04"); two characters or more.
+fn slot_code(code: &str) -> bool {
+    let b = code.as_bytes();
+    let mut i = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    if i > 3 {
+        return false;
+    }
+    if b.get(i) == Some(&b'-') && i > 0 {
+        i += 1;
+    }
+    let d = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=4).contains(&d) {
+        return false;
+    }
+    i += d;
+    // "4W-07": a floor and wing before the dash.
+    i += b[i..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count()
+        .min(2);
+    if b.get(i) == Some(&b'-') {
+        let d2 = b[i + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if !(1..=3).contains(&d2) {
+            return false;
+        }
+        i += 1 + d2;
+    }
+    i == b.len() && b.len() >= 2
+}
+
+/// "0800", "1130": four digits that read as a 24-hour clock time.
+fn clock_time(code: &str) -> bool {
+    code.len() == 4
+        && code.bytes().all(|c| c.is_ascii_digit())
+        && code[..2].parse::<u32>().is_ok_and(|h| h <= 23)
+        && code[2..].parse::<u32>().is_ok_and(|m| m <= 59)
+}
+
+/// Labels whose value on a record is the patient's room or bed; "r00m" as OCR reads it.
+const ROOM_LABELS: &[&str] = &["room", "rm", "r00m", "loc", "location", "bed", "bay"];
+
+/// Labels whose value on a record is a place that identifies the patient: a home address,
+/// where they were treated, born or died, their school.
+const PLACE_LABELS: &[&str] = &[
+    "address",
+    "addr",
+    "home address",
+    "place",
+    "place of death",
+    "place of birth",
+    "school",
+    "hospital",
+];
+
+/// Labels of a number that is not the patient's: a product's lot, batch, expiry or
+/// reference, a drug's code, a revision, a quantity or a clinical value.
+const NOT_PATIENT_LABELS: &[&str] = &[
+    "lot", "exp", "expiry", "ref", "rev", "ndc", "din", "item", "qty", "total", "dose", "rate",
+    "time", "date", "page", "ver", "version", "fax", "tel", "ph", "phone", "mob", "pager", "ext",
+    "bleep", "group", "grp", "bp", "map", "model", "machine",
+];
+
+/// Labels of a national identity number, which a record writes in its own shapes.
+const NATIONAL_LABELS: &[&str] = &["ssn", "aadhaar"];
+
+/// A record's "label: value" cells ("MRN 1188204   BB ID: WX 44 781", "Loc: 8W-814",
+/// "Address: 31 Maple Cr, Chilliwack BC"): a line is cut into cells at column gaps (two
+/// spaces, a tab, a pipe) and a cell whose one-to-three-word label ends in a colon or a
+/// '#' gives its value to the label's kind: a room, a place, or else a code with digits.
+fn labelled_fields(ctx: &Context, out: &mut Vec<Draft>) {
+    let low = ctx.lower.as_str();
+    for (ls, le, vs, ve) in cells(low) {
+        let marked = low[ls..le].ends_with([':', '#']);
+        let whole = low[ls..le].trim_end_matches([' ', '#', ':', '.']);
+        // "Hospital No.": the number's label, not the hospital's.
+        let numbered = whole.ends_with(" no") || low[ls..le].contains('#');
+        let label = whole.strip_suffix(" no").unwrap_or(whole);
+        let val = &low[vs..ve];
+        let taken = out.iter().any(|d| d.start < ve && vs < d.end);
+        if ROOM_LABELS.contains(&label) {
+            if let Some(e) = room_value(val) {
+                if !taken {
+                    out.push(Draft::new(Category::PhiRoom, Severity::High, vs, vs + e).suggest(""));
+                }
+            }
+        } else if PLACE_LABELS.contains(&label) && !numbered {
+            // Unmarked, only a street address ("Addr 44 Thistle Cres").
+            let first = ctx.text[vs..].chars().next().unwrap_or(' ');
+            let cap = first.is_ascii_digit() || marked && first.is_uppercase();
+            if cap && !covered(out, Category::PhiLocation, vs) {
+                out.push(Draft::new(Category::PhiLocation, Severity::High, vs, ve).suggest(""));
+            }
+        } else if marked && !taken && label.len() >= 2 {
+            let last = label.rsplit(' ').next().unwrap_or("");
+            if NOT_PATIENT_LABELS.contains(&last) {
+                continue;
+            }
+            let Some(e) = code_value(&ctx.text[vs..ve]) else {
+                continue;
+            };
+            // A label the keyed-number table knows ("HC#", "Card No") or a national
+            // number's label says which identifier the code is.
+            let cat = Matchers::key("keyed", label)
+                .or_else(|| Matchers::key("keyed", last))
+                .map(|k| k.category)
+                .or_else(|| NATIONAL_LABELS.contains(&last).then_some(Category::PhiSsn))
+                .unwrap_or(Category::PhiId);
+            out.push(Draft::new(cat, Severity::High, vs, vs + e).suggest(""));
+        }
+    }
+}
+
+/// The labelled cells of `low`: (label start, label end, value start, value end). A label
+/// is one to three words of letters ending in ':' or '#' (or "no."/"no"), at the start of a
+/// cell; the value runs to the cell's end.
+fn cells(low: &str) -> Vec<(usize, usize, usize, usize)> {
+    let mut found = Vec::new();
+    let b = low.as_bytes();
+    let mut start = 0;
+    while start < b.len() {
+        let end = (start..b.len())
+            .find(|&i| b[i] == b'\n' || b[i] == b'\t' || b[i] == b'|' || b[i..].starts_with(b"  "))
+            .unwrap_or(b.len());
+        if let Some(c) = cell(low, start, end) {
+            found.push(c);
+        }
+        start = end + 1;
+    }
+    found
+}
+
+/// One cell's label and value, if it has both (see [`cells`]).
+fn cell(low: &str, start: usize, end: usize) -> Option<(usize, usize, usize, usize)> {
+    let s = &low[start..end];
+    let ls = start + (s.len() - s.trim_start().len());
+    let is_label = |l: &str| {
+        (1..=3).contains(&l.split(' ').filter(|w| !w.is_empty()).count())
+            && l.bytes()
+                .all(|c| c.is_ascii_alphabetic() || c == b' ' || c == b'.')
+    };
+    // Without a colon or '#' after a label, the cell's first word is its label ("RM 6l8").
+    let mark = low[ls..end]
+        .find([':', '#'])
+        .filter(|&m| is_label(&low[ls..ls + m]))
+        .or_else(|| low[ls..end].find(' '))?;
+    if !is_label(&low[ls..ls + mark]) {
+        return None;
+    }
+    let rest = &low[ls + mark..end];
+    let vs = ls + mark + (rest.len() - rest.trim_start_matches([':', '#', ' ']).len());
+    let ve = start + s.trim_end().len();
+    (vs < ve).then_some((ls, ls + mark + 1, vs, ve))
+}
+
+/// The length of a room value at the start of `v`: "612-B", "8W-814", "3SW 3112-1", "6l8"
+/// (OCR reads 1 as l and 0 as o): a digit first, then digits, letters and dashes.
+fn room_value(v: &str) -> Option<usize> {
+    let word = |s: &str| s.find([' ', ',', ';', '(']).unwrap_or(s.len());
+    let first = &v[..word(v)];
+    if !first.starts_with(|c: char| c.is_ascii_digit())
+        || first.len() > 8
+        || !first
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'-')
+    {
+        return None;
+    }
+    // "3SW 3112-1": a unit then its room.
+    let rest = &v[first.len()..];
+    if let Some(r) = rest.strip_prefix(' ') {
+        let second = &r[..word(r)];
+        if second.starts_with(|c: char| c.is_ascii_digit())
+            && second
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || c == b'-')
+            && first.bytes().any(|c| c.is_ascii_alphabetic())
+        {
+            return Some(first.len() + 1 + second.len());
+        }
+    }
+    Some(first.len())
+}
+
+/// The length of a code at the start of `v` (original case): letters, digits and the
+/// '-', '/', '.' or '(' ')' between them, space-separated digit groups included ("WX 44
+/// 781", "5151 24 0033918"), with four digits or more, six when it is digits alone; not
+/// a word in lower case, not a decimal.
+fn code_value(v: &str) -> Option<usize> {
+    let b = v.as_bytes();
+    let part = |i: usize| {
+        (i..b.len())
+            .find(|&j| !(b[j].is_ascii_alphanumeric() || b"-/.()".contains(&b[j])))
+            .unwrap_or(b.len())
+    };
+    let mut end = part(0);
+    // The first part holds a digit: "BP 78/40" is a reading.
+    if !b[..end].iter().any(u8::is_ascii_digit) {
+        return None;
+    }
+    // Following groups that hold a digit.
+    while end + 1 < b.len() && b[end] == b' ' && b[end + 1].is_ascii_digit() {
+        end = part(end + 1);
+    }
+    let code = v[..end].trim_end_matches(['.', '-', '/', '(']);
+    let digits = code.bytes().filter(u8::is_ascii_digit).count();
+    let letters = code.bytes().filter(u8::is_ascii_alphabetic).count();
+    let seps = code.len() - digits - letters;
+    // "12.5", "K50.90": a value or a diagnosis code; "24.0312.88104" is a code.
+    let decimal = code.bytes().filter(|&c| c == b'.').count() == 1;
+    // "12/O2/2001": a date as OCR reads it.
+    let slashes: Vec<&str> = code.split('/').collect();
+    let date = slashes.len() == 3
+        && slashes[0].len() <= 2
+        && slashes[1].len() <= 2
+        && slashes[0].bytes().any(|c| c.is_ascii_digit());
+    // "120/80", "135-145": a reading or a range, two short numbers.
+    let groups: Vec<&str> = code.split(['/', '-']).collect();
+    let reading = groups.len() == 2 && groups.iter().all(|g| g.len() <= 3);
+    if digits < 4
+        || date
+        || reading
+        || letters == 0 && seps == 0 && digits < 6
+        || code.bytes().any(|c| c.is_ascii_lowercase())
+        || decimal
+    {
+        return None;
+    }
+    Some(code.len())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{Category, Config, Scanner, Severity};
@@ -543,5 +819,100 @@ mod tests {
             );
         }
         assert!(!r.iter().any(|(c, _, _)| *c == Category::PhiPhone), "{r:?}");
+    }
+
+    /// A board's "label: value" cells: a room label's value is a room (OCR's "3l4"
+    /// included), an address label's a place, another label's code an id; a reading, a
+    /// range, a lot, an expiry, a diagnosis code or a hospital's number is none of these.
+    #[test]
+    fn labelled_cells_give_their_values_a_kind() {
+        let s = Scanner::new(Config::default()).unwrap();
+        let r = found(&s.scan_record(
+            "PT: Johnson  2231984\nLoc: 8W-814   Adm 07/28\nRM: 612-B\nRm 3l4\nIncident: 240312-0441\nSecurity #: BLG-44718\nSSN: 518-44-9021\nAddress: 31 Maple Cr, Chilliwack BC\nVitals: 120/80\nRef range: 135-145\nLot: 2HK114  Exp: 02/2027\nDx: K50.90\nHospital No: NG2210448\n",
+        ));
+        for (cat, text) in [
+            (Category::PhiRoom, "8W-814"),
+            (Category::PhiRoom, "612-B"),
+            (Category::PhiRoom, "3l4"),
+            (Category::PhiId, "240312-0441"),
+            (Category::PhiId, "BLG-44718"),
+            (Category::PhiSsn, "518-44-9021"),
+            (Category::PhiLocation, "31 Maple Cr, Chilliwack BC"),
+        ] {
+            assert!(
+                r.iter().any(|(c, _, t)| *c == cat && t == text),
+                "{text} as {cat:?} in {r:?}"
+            );
+        }
+        for text in ["120/80", "135-145", "2HK114", "02/2027", "K50.90"] {
+            assert!(
+                !r.iter().any(|(c, _, t)| *c == Category::PhiId && t == text),
+                "{text} in {r:?}"
+            );
+        }
+        assert!(
+            !r.iter()
+                .any(|(c, _, t)| *c == Category::PhiLocation && t.contains("NG2210448")),
+            "{r:?}"
+        );
+    }
+
+    /// A slot code opening a board's line before a patient's name is the patient's bed or
+    /// room; the row's time and a lone list number are not.
+    #[test]
+    fn slot_codes_before_names_are_rooms() {
+        let s = Scanner::new(Config::default()).unwrap();
+        let r = found(&s.scan_record(
+            "401  KOWALSKI, T   CHF exac\nB-16A CRAWFORD, LOIS   D-4\nB2 Mr Obuya 55 - chest pain\n4W-07  Okafor, Chinedu  23M\n0800  Holloway, Grace   FOLFOX\n1  Marquez  G3P2\n",
+        ));
+        for text in ["401", "B-16A", "B2", "4W-07"] {
+            assert!(
+                r.iter()
+                    .any(|(c, _, t)| *c == Category::PhiRoom && t == text),
+                "{text} in {r:?}"
+            );
+        }
+        for text in ["0800", "1"] {
+            assert!(
+                !r.iter()
+                    .any(|(c, _, t)| *c == Category::PhiRoom && t == text),
+                "{text} in {r:?}"
+            );
+        }
+    }
+
+    /// The shapes the layout rules read: slot codes, codes after a label, rooms.
+    #[test]
+    fn record_shapes() {
+        use super::{code_value, room_value, slot_code};
+        for code in ["401", "CH2", "B-16A", "4W-07", "17-1", "R04", "B1-3"] {
+            assert!(slot_code(code), "{code}");
+        }
+        for code in ["1", "ABCD1", "12345", "B-", "Mr", "0.5"] {
+            assert!(!slot_code(code), "{code}");
+        }
+        for v in [
+            "TH-88-22910",
+            "5151 24 0033918",
+            "IP/24/018822",
+            "24.0312.88104",
+            "ZX4418",
+        ] {
+            assert!(code_value(v).is_some(), "{v}");
+        }
+        for v in [
+            "120/80",
+            "12.5",
+            "K50.90",
+            "12/O2/2001",
+            "4471",
+            "bgonsalves_77",
+            "BP 78/40",
+        ] {
+            assert!(code_value(v).is_none(), "{v}");
+        }
+        assert_eq!(room_value("3sw 3112-1   adm"), Some(10));
+        assert_eq!(room_value("6l8"), Some(3));
+        assert_eq!(room_value("icu"), None);
     }
 }
