@@ -40,6 +40,8 @@ struct Tokens {
     labels: Vec<Vec<(usize, usize, usize)>>,
     /// Per post: the rules find it is about a patient.
     patient: Vec<bool>,
+    /// Per word: a function word (not scored, not learned from).
+    skip: Vec<bool>,
 }
 
 fn tokens(samples: &[Sample]) -> Tokens {
@@ -51,6 +53,7 @@ fn tokens(samples: &[Sample]) -> Tokens {
         words: Vec::new(),
         labels: Vec::new(),
         patient: Vec::new(),
+        skip: Vec::new(),
     };
     for (p, s) in samples.iter().enumerate() {
         let text = &s.post.text;
@@ -75,7 +78,7 @@ fn tokens(samples: &[Sample]) -> Tokens {
             }
         }
         let first = t.y.len();
-        for (&(ws, we), f) in w.spans.iter().zip(&w.features) {
+        for ((&(ws, we), f), skip) in w.spans.iter().zip(&w.features).zip(&w.skip) {
             let mut y = 0u8;
             for &(s, e, tag) in &labels {
                 if s < we && ws < e {
@@ -86,6 +89,7 @@ fn tokens(samples: &[Sample]) -> Tokens {
             t.offsets.push(t.features.len() as u32);
             t.y.push(y);
             t.post.push(p as u32);
+            t.skip.push(*skip);
         }
         t.patient.push(w.patient);
         t.words.push((w.spans, first..t.y.len()));
@@ -123,7 +127,7 @@ fn fit(t: &Tokens, keep: impl Fn(usize) -> bool) -> Weights {
     let mut g_w = vec![1e-6f32; m.w.len()];
     let mut g_b = [1e-6f32; TAG_ROW];
     let rows: Vec<usize> = (0..t.y.len())
-        .filter(|&i| keep(t.post[i] as usize))
+        .filter(|&i| !t.skip[i] && keep(t.post[i] as usize))
         .collect();
     for epoch in 0..EPOCHS {
         for k in order(rows.len(), 0x5eed_7a95 + epoch as u64) {
@@ -191,7 +195,11 @@ pub fn train(samples: &[Sample], quiet: &[bool]) -> (TrainedTags, String) {
     for k in 0..FOLDS {
         let m = fit(&t, |p| samples[p].fold != k);
         for i in (0..t.y.len()).filter(|&i| samples[t.post[i] as usize].fold == k) {
-            scores[i] = m.scores(&t.features[t.offsets[i] as usize..t.offsets[i + 1] as usize]);
+            scores[i] = if t.skip[i] {
+                [f32::NEG_INFINITY; TAG_ROW]
+            } else {
+                m.scores(&t.features[t.offsets[i] as usize..t.offsets[i + 1] as usize])
+            };
         }
     }
     let clean: Vec<usize> = (0..samples.len())

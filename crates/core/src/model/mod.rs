@@ -480,18 +480,22 @@ impl Model {
     /// Each word's log-odds per tag (`tagger::TAGS`), in the order of `ctx.tokens`.
     pub(crate) fn tag_scores(&self, ctx: &Context) -> Vec<[f32; tagger::TAG_ROW]> {
         let t = &self.tags;
-        tagger::features(ctx)
-            .iter()
-            .map(|f| {
+        let reading = tagger::Reading::new(ctx);
+        (0..ctx.tokens.len())
+            .map(|i| {
+                if reading.skip[i] {
+                    return [f32::NEG_INFINITY; tagger::TAG_ROW];
+                }
+                // One row of four i8 weights per feature.
                 let mut acc = [0i32; tagger::TAG_ROW];
-                for &x in f {
+                reading.features(i, |x| {
                     let at = x as usize * tagger::TAG_ROW;
-                    let row: &[u8; tagger::TAG_ROW] =
+                    let row: [u8; tagger::TAG_ROW] =
                         t.rows[at..at + tagger::TAG_ROW].try_into().expect("row");
-                    for (a, &w) in acc.iter_mut().zip(row) {
+                    for (a, w) in acc.iter_mut().zip(row) {
                         *a += w as i8 as i32;
                     }
-                }
+                });
                 let mut s = [f32::NEG_INFINITY; tagger::TAG_ROW];
                 for (i, s) in s.iter_mut().enumerate().take(tagger::TAGS.len()) {
                     *s = t.bias[i] + acc[i] as f32 * t.scale[i];
@@ -614,7 +618,11 @@ impl Model {
         };
         let decision = decide_scores(&self.threshold, &post, ruled);
         let capping = whole.words >= MIN_CAP_WORDS;
-        let cap = if capping { decision.cap } else { Severity::High };
+        let cap = if capping {
+            decision.cap
+        } else {
+            Severity::High
+        };
         for d in drafts[..rules].iter_mut() {
             if own(d) && gated(d.category) && d.severity > cap {
                 d.severity = cap;

@@ -37,12 +37,14 @@ pub const N_TAG: usize = 1 << TAG_BITS;
 /// One word's features: indices into the `N_TAG` buckets (a few may repeat).
 pub type TokenFeatures = Vec<u32>;
 
+/// A feature's bucket: the value's hash and the feature's kind, by multiplicative hashing
+/// (the top bits of one multiply; a scan computes about twenty per word).
+#[inline]
 fn mix(kind: u32, h: u32) -> u32 {
-    let mut x = h ^ kind.wrapping_mul(0x9e37_79b1);
-    x ^= x >> 16;
-    x = x.wrapping_mul(0x85eb_ca6b);
-    x ^= x >> 13;
-    x & (N_TAG as u32 - 1)
+    (h ^ kind.wrapping_mul(0x85eb_ca6b))
+        .wrapping_mul(0x9e37_79b1)
+        .rotate_left(TAG_BITS)
+        & (N_TAG as u32 - 1)
 }
 
 /// The shape of a word: upper-case letters `X`, lower-case `x`, digits `d`, anything else
@@ -50,21 +52,34 @@ fn mix(kind: u32, h: u32) -> u32 {
 /// "52F" is "ddX"), hashed.
 fn shape(word: &str) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
-    let (mut last, mut run) = ('\0', 0);
-    for c in word.chars() {
-        let s = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_ascii_digit() {
-            'd'
-        } else {
-            c
-        };
+    let (mut last, mut run) = (0u32, 0);
+    let mut add = |s: u32| {
         run = if s == last { run + 1 } else { 1 };
         last = s;
         if run <= 2 {
-            h = (h ^ s as u32).wrapping_mul(0x0100_0193);
+            h = (h ^ s).wrapping_mul(0x0100_0193);
+        }
+    };
+    if word.is_ascii() {
+        for b in word.bytes() {
+            add(match b {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                _ => b,
+            } as u32);
+        }
+    } else {
+        for c in word.chars() {
+            add(if c.is_uppercase() {
+                'X'
+            } else if c.is_lowercase() {
+                'x'
+            } else if c.is_ascii_digit() {
+                'd'
+            } else {
+                c
+            } as u32);
         }
     }
     h
@@ -72,6 +87,9 @@ fn shape(word: &str) -> u32 {
 
 /// The first and the last `n` characters of `w`.
 fn ends(w: &str, n: usize) -> (&str, &str) {
+    if w.is_ascii() {
+        return (&w[..n.min(w.len())], &w[w.len().saturating_sub(n)..]);
+    }
     let head = w.char_indices().nth(n).map_or(w, |(i, _)| &w[..i]);
     let tail = w
         .char_indices()
@@ -93,89 +111,135 @@ fn gap(text: &str) -> u32 {
     h
 }
 
-/// Every word's features, in the order of `ctx.tokens`.
-pub(crate) fn features(ctx: &Context) -> Vec<TokenFeatures> {
-    let toks = &ctx.tokens;
-    let n = toks.len();
-    let lower = |i: usize| &ctx.lower[toks[i].start..toks[i].end];
-    let start = fnv1a(b"<s>");
-    let words: Vec<u32> = (0..n).map(|i| fnv1a(lower(i).as_bytes())).collect();
-    let shapes: Vec<u32> = (0..n)
-        .map(|i| shape(&ctx.text[toks[i].start..toks[i].end]))
-        .collect();
-    let gaps: Vec<u32> = (0..=n)
-        .map(|i| {
-            let from = if i == 0 { 0 } else { toks[i - 1].end };
-            let to = if i == n { ctx.text.len() } else { toks[i].start };
-            gap(&ctx.text[from..to])
-        })
-        .collect();
-    // The lexicon's kinds over each word.
-    let mut kinds = vec![0u64; n];
-    for h in &ctx.hits {
-        let first = toks.partition_point(|t| t.end <= h.start);
-        for (k, t) in kinds[first..].iter_mut().zip(&toks[first..]) {
-            if t.start >= h.end {
-                break;
+/// What every word's features are made of, computed once per post.
+pub(crate) struct Reading {
+    words: Vec<u32>,
+    shapes: Vec<u32>,
+    /// Hashes of the first and the last three characters.
+    ends: Vec<(u32, u32)>,
+    /// Punctuation before word i (the last: after the last word).
+    gaps: Vec<u32>,
+    kinds: Vec<u64>,
+    /// Per word: bit 0 census first name, 1 census surname, 2 town, 3 not a common word,
+    /// 4 its sentence is about a patient, 5 the post is.
+    flags: Vec<u8>,
+    /// Per word: a function word, not scored.
+    pub(crate) skip: Vec<bool>,
+}
+
+impl Reading {
+    pub(crate) fn new(ctx: &Context) -> Reading {
+        let toks = &ctx.tokens;
+        let n = toks.len();
+        let mut r = Reading {
+            words: Vec::with_capacity(n),
+            shapes: Vec::with_capacity(n),
+            ends: Vec::with_capacity(n),
+            gaps: Vec::with_capacity(n + 1),
+            kinds: vec![0u64; n],
+            flags: Vec::with_capacity(n),
+            skip: Vec::with_capacity(n),
+        };
+        let (names, family, places) = (first_names(), surnames(), towns());
+        let mut prev_end = 0;
+        for t in toks {
+            let w = &ctx.lower[t.start..t.end];
+            let h = fnv1a(w.as_bytes());
+            r.words.push(h);
+            r.shapes.push(shape(&ctx.text[t.start..t.end]));
+            r.gaps.push(gap(&ctx.text[prev_end..t.start]));
+            prev_end = t.end;
+            let skip = function_word_hashed(w, h);
+            r.skip.push(skip);
+            if skip {
+                // Only a neighbour: its word and shape are all that is read of it.
+                r.ends.push((0, 0));
+                r.flags.push(0);
+                continue;
             }
-            *k |= h.kinds;
+            let (head, tail) = ends(w, 3);
+            r.ends
+                .push((fnv1a(head.as_bytes()), fnv1a(tail.as_bytes())));
+            // The census and town lists are asked only about words the word vectors do not
+            // know: a common word ("will", "grace") is read by itself.
+            let mut f = 0u8;
+            if super::vectors::lookup(w.as_bytes(), h).is_none() {
+                f |= 8;
+                f |= names.contains(w) as u8;
+                f |= (family.contains(w) as u8) << 1;
+                f |= (places.contains(w) as u8) << 2;
+            }
+            f |= ((ctx.sent_patient.get(t.sentence) == Some(&true)) as u8) << 4;
+            f |= (ctx.patient_post as u8) << 5;
+            r.flags.push(f);
         }
+        r.gaps.push(gap(&ctx.text[prev_end..]));
+        // The lexicon's kinds over each word.
+        for h in &ctx.hits {
+            let first = toks.partition_point(|t| t.end <= h.start);
+            for (k, t) in r.kinds[first..].iter_mut().zip(&toks[first..]) {
+                if t.start >= h.end {
+                    break;
+                }
+                *k |= h.kinds;
+            }
+        }
+        r
     }
-    let at = |v: &[u32], i: isize| -> u32 {
-        if i < 0 || i as usize >= n {
-            start
-        } else {
-            v[i as usize]
-        }
-    };
-    let (names, family, places) = (first_names(), surnames(), towns());
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
-        let w = lower(i);
-        let j = i as isize;
-        let (head, tail) = ends(w, 3);
-        let mut f = Vec::with_capacity(24);
-        f.push(mix(0, 0));
-        f.push(mix(1, words[i]));
-        f.push(mix(2, shapes[i]));
-        f.push(mix(3, fnv1a(head.as_bytes())));
-        f.push(mix(4, fnv1a(tail.as_bytes())));
-        f.push(mix(5, at(&words, j - 1)));
-        f.push(mix(6, at(&words, j + 1)));
-        f.push(mix(7, at(&words, j - 2)));
-        f.push(mix(8, at(&words, j + 2)));
-        f.push(mix(9, at(&shapes, j - 1)));
-        f.push(mix(10, at(&shapes, j + 1)));
-        f.push(mix(11, at(&words, j - 1) ^ words[i].rotate_left(7)));
-        f.push(mix(12, words[i] ^ at(&words, j + 1).rotate_left(7)));
-        f.push(mix(13, gaps[i]));
-        f.push(mix(14, gaps[i + 1]));
-        let mut k = kinds[i];
+
+    /// Word `i`'s features, each an index into the `N_TAG` buckets (a few may repeat).
+    #[inline]
+    pub(crate) fn features(&self, i: usize, mut f: impl FnMut(u32)) {
+        let n = self.words.len();
+        let start = 0x5bd1_e995u32;
+        let at = |v: &[u32], j: usize, d: isize| -> u32 {
+            let k = j as isize + d;
+            if k < 0 || k as usize >= n {
+                start
+            } else {
+                v[k as usize]
+            }
+        };
+        let w = self.words[i];
+        f(mix(0, 0));
+        f(mix(1, w));
+        f(mix(2, self.shapes[i]));
+        f(mix(3, self.ends[i].0));
+        f(mix(4, self.ends[i].1));
+        f(mix(5, at(&self.words, i, -1)));
+        f(mix(6, at(&self.words, i, 1)));
+        f(mix(7, at(&self.words, i, -2)));
+        f(mix(8, at(&self.words, i, 2)));
+        f(mix(9, at(&self.shapes, i, -1)));
+        f(mix(10, at(&self.shapes, i, 1)));
+        f(mix(11, at(&self.words, i, -1) ^ w.rotate_left(7)));
+        f(mix(12, w ^ at(&self.words, i, 1).rotate_left(7)));
+        f(mix(13, self.gaps[i]));
+        f(mix(14, self.gaps[i + 1]));
+        let mut k = self.kinds[i];
         while k != 0 {
-            f.push(mix(15, k.trailing_zeros()));
+            f(mix(15, k.trailing_zeros()));
             k &= k - 1;
         }
-        if names.contains(w) {
-            f.push(mix(16, 1));
+        let mut b = self.flags[i];
+        while b != 0 {
+            f(mix(16, b.trailing_zeros()));
+            b &= b - 1;
         }
-        if family.contains(w) {
-            f.push(mix(16, 2));
-        }
-        if places.contains(w) {
-            f.push(mix(16, 3));
-        }
-        if !crate::model::common_word(w) {
-            f.push(mix(16, 4));
-        }
-        if ctx.sent_patient.get(toks[i].sentence) == Some(&true) {
-            f.push(mix(16, 5));
-        }
-        if ctx.patient_post {
-            f.push(mix(16, 6));
-        }
-        out.push(f);
     }
-    out
+}
+
+/// Every word's features, in the order of `ctx.tokens` (for tests).
+#[cfg(test)]
+fn features(ctx: &Context) -> Vec<TokenFeatures> {
+    let r = Reading::new(ctx);
+    (0..ctx.tokens.len())
+        .map(|i| {
+            let mut v = Vec::with_capacity(24);
+            r.features(i, |x| v.push(x));
+            v
+        })
+        .collect()
 }
 
 /// A run of words one tag scored over its threshold: byte span, tag index, best score.
@@ -193,40 +257,66 @@ pub struct Words {
     pub features: Vec<TokenFeatures>,
     /// The rules find the post is about a particular patient.
     pub patient: bool,
+    /// Per word: a function word, which the tagger does not score.
+    pub skip: Vec<bool>,
 }
 
 pub fn words(text: &str) -> Words {
     let ctx = Context::new(text);
+    let r = Reading::new(&ctx);
     Words {
         spans: ctx.tokens.iter().map(|t| (t.start, t.end)).collect(),
-        features: features(&ctx),
+        features: (0..ctx.tokens.len())
+            .map(|i| {
+                let mut v = Vec::with_capacity(24);
+                r.features(i, |x| v.push(x));
+                v
+            })
+            .collect(),
         patient: ctx.patient_post,
+        skip: r.skip,
     }
 }
 
 /// Joins adjacent words (`words`, byte spans in `text`) whose score for a tag passes its
-/// threshold into spans. `scores[i][t]` is word i's log-odds for tag t.
+/// threshold into spans. `scores[i][t]` is word i's log-odds for tag t; a function word
+/// (never scored: `NEG_INFINITY`) between two that pass joins them ("Walmart on 4th", "Ana
+/// de la Cruz"), at most two in a row.
 pub fn spans(
     text: &str,
     words: &[(usize, usize)],
     scores: &[[f32; TAG_ROW]],
     threshold: &[f32],
 ) -> Vec<Span> {
+    let n = TAGS.len().min(threshold.len());
     let mut out: Vec<Span> = Vec::new();
-    for (t, &th) in threshold.iter().enumerate().take(TAGS.len()) {
-        let mut open: Option<Span> = None;
-        for (&(start, end), s) in words.iter().zip(scores) {
-            if s[t] >= th && !code(&text[start..end]) {
-                match &mut open {
-                    // Words of one span: nothing but spaces and light punctuation between
-                    // them ("Mrs. Ana Lima", "4 West").
-                    Some(sp) if joined(&text[sp.end..start]) => {
+    let mut open: [Option<Span>; TAG_ROW] = [None; TAG_ROW];
+    // Per tag: the end of the last word read into the open span (bridged function words
+    // included), and how many function words in a row it bridged.
+    let mut last = [0usize; TAG_ROW];
+    let mut bridged = [0usize; TAG_ROW];
+    for (&(start, end), s) in words.iter().zip(scores) {
+        for t in 0..n {
+            // The common case: nothing open and the word does not pass.
+            if open[t].is_none() && !(s[t] >= threshold[t]) {
+                continue;
+            }
+            let linked = open[t].is_some() && joined(&text[last[t]..start]);
+            if s[t] == f32::NEG_INFINITY && linked && bridged[t] < 2 {
+                bridged[t] += 1;
+                last[t] = end;
+                continue;
+            }
+            bridged[t] = 0;
+            if s[t] >= threshold[t] && !code(&text[start..end]) {
+                match &mut open[t] {
+                    Some(sp) if linked => {
                         sp.end = end;
                         sp.score = sp.score.max(s[t]);
                     }
-                    _ => {
-                        out.extend(open.take());
-                        open = Some(Span {
+                    o => {
+                        out.extend(o.take());
+                        *o = Some(Span {
                             start,
                             end,
                             tag: t,
@@ -234,15 +324,188 @@ pub fn spans(
                         });
                     }
                 }
+                last[t] = end;
             } else {
-                out.extend(open.take());
+                out.extend(open[t].take());
             }
         }
-        out.extend(open);
     }
+    out.extend(open.into_iter().flatten());
     out.sort_by_key(|s| (s.start, s.tag));
     out
 }
+
+/// Function words, and the words for a patient: never a name, a place, a date or an age by
+/// themselves ("pt" in "pt idq7z88123" is nobody's name), and about two words in five of a
+/// post. The tagger does not score them (they still count as the neighbours of words it
+/// scores).
+pub fn function_word(w: &str) -> bool {
+    function_word_hashed(w, fnv1a(w.as_bytes()))
+}
+
+/// [`function_word`] for a word whose FNV-1a hash is known: one probe of a small table
+/// built on first use, where the list itself would cost dozens of comparisons per word.
+fn function_word_hashed(w: &str, h: u32) -> bool {
+    use std::sync::OnceLock;
+    const SLOTS: usize = 512;
+    static TABLE: OnceLock<Vec<(u32, &'static str)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = vec![(0u32, ""); SLOTS];
+        for &f in FUNCTION_WORDS {
+            let h = fnv1a(f.as_bytes());
+            let mut slot = h as usize % SLOTS;
+            while !t[slot].1.is_empty() {
+                slot = (slot + 1) % SLOTS;
+            }
+            t[slot] = (h, f);
+        }
+        t
+    });
+    let mut slot = h as usize % SLOTS;
+    loop {
+        let (fh, f) = table[slot];
+        if f.is_empty() {
+            return false;
+        }
+        if fh == h && f == w {
+            return true;
+        }
+        slot = (slot + 1) % SLOTS;
+    }
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "pt",
+    "pts",
+    "pt's",
+    "patient",
+    "patients",
+    "patient's",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "so",
+    "yet",
+    "if",
+    "then",
+    "than",
+    "that",
+    "this",
+    "these",
+    "those",
+    "there",
+    "here",
+    "i",
+    "me",
+    "my",
+    "mine",
+    "we",
+    "us",
+    "our",
+    "you",
+    "your",
+    "he",
+    "him",
+    "his",
+    "she",
+    "her",
+    "it",
+    "its",
+    "they",
+    "them",
+    "their",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "in",
+    "on",
+    "at",
+    "to",
+    "of",
+    "for",
+    "from",
+    "with",
+    "by",
+    "as",
+    "into",
+    "onto",
+    "about",
+    "over",
+    "under",
+    "up",
+    "down",
+    "out",
+    "off",
+    "through",
+    "between",
+    "after",
+    "before",
+    "during",
+    "until",
+    "since",
+    "is",
+    "am",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "do",
+    "does",
+    "did",
+    "have",
+    "has",
+    "had",
+    "can",
+    "could",
+    "would",
+    "should",
+    "shall",
+    "might",
+    "must",
+    "not",
+    "no",
+    "just",
+    "very",
+    "too",
+    "also",
+    "all",
+    "some",
+    "any",
+    "each",
+    "every",
+    "much",
+    "many",
+    "more",
+    "most",
+    "such",
+    "like",
+    "got",
+    "get",
+    "i'm",
+    "it's",
+    "don't",
+    "can't",
+    "i've",
+    "i'll",
+    "you're",
+    "we're",
+    "they're",
+    "that's",
+    "what's",
+    "lol",
+];
 
 /// A code: a part of a word (between hyphens) that mixes letters and digits over more
 /// than five characters ("xk4471902", "nov2025"). Codes are the format table's to find,
@@ -257,7 +520,10 @@ fn code(word: &str) -> bool {
 }
 
 fn joined(between: &str) -> bool {
-    between.len() <= 3 && between.chars().all(|c| matches!(c, ' ' | '.' | ',' | '/' | '-'))
+    between.len() <= 3
+        && between
+            .chars()
+            .all(|c| matches!(c, ' ' | '.' | ',' | '/' | '-'))
 }
 
 #[cfg(test)]
@@ -291,9 +557,13 @@ mod tests {
         let ctx = Context::new("Frau Weber in 5C was so sweet today, 91 and still flirting.");
         let f = features(&ctx);
         assert_eq!(f.len(), ctx.tokens.len());
-        assert!(f.iter().all(|w| w.len() >= 15 && w.iter().all(|&x| (x as usize) < N_TAG)));
+        assert!(f
+            .iter()
+            .all(|w| w.len() >= 15 && w.iter().all(|&x| (x as usize) < N_TAG)));
         // Same word, same neighbours: same features.
-        let again = features(&Context::new("Frau Weber in 5C was so sweet today, 91 and still flirting."));
+        let again = features(&Context::new(
+            "Frau Weber in 5C was so sweet today, 91 and still flirting.",
+        ));
         assert_eq!(f, again);
     }
 }
