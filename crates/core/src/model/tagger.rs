@@ -123,7 +123,8 @@ pub(crate) struct Reading {
     /// Per word: bit 0 census first name, 1 census surname, 2 town, 3 not a common word,
     /// 4 its sentence is about a patient, 5 the post is.
     flags: Vec<u8>,
-    /// Per word: a function word, not scored.
+    /// Per word: not scored (a function word, a word for a patient, a lower-case common
+    /// word); it is still read as a neighbour, and may bridge a span.
     pub(crate) skip: Vec<bool>,
 }
 
@@ -149,7 +150,13 @@ impl Reading {
             r.shapes.push(shape(&ctx.text[t.start..t.end]));
             r.gaps.push(gap(&ctx.text[prev_end..t.start]));
             prev_end = t.end;
-            let skip = function_word_hashed(w, h);
+            let common = super::vectors::lookup(w.as_bytes(), h).is_some();
+            let plain = !t.cap && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'');
+            // Scored: words written with a capital, a digit or a letter outside ASCII, and
+            // words the vectors do not know. A lower-case common word is a neighbour only:
+            // out of fold, not scoring them found more (name 0.767 -> 0.797, place 0.667 ->
+            // 0.716, age 0.881 -> 0.907 at the same precision) for 4% fewer instructions.
+            let skip = function_word_hashed(w, h) || (common && plain);
             r.skip.push(skip);
             if skip {
                 // Only a neighbour: its word and shape are all that is read of it.
@@ -163,7 +170,7 @@ impl Reading {
             // The census and town lists are asked only about words the word vectors do not
             // know: a common word ("will", "grace") is read by itself.
             let mut f = 0u8;
-            if super::vectors::lookup(w.as_bytes(), h).is_none() {
+            if !common {
                 f |= 8;
                 f |= names.contains(w) as u8;
                 f |= (family.contains(w) as u8) << 1;
@@ -257,7 +264,7 @@ pub struct Words {
     pub features: Vec<TokenFeatures>,
     /// The rules find the post is about a particular patient.
     pub patient: bool,
-    /// Per word: a function word, which the tagger does not score.
+    /// Per word: the tagger does not score it (`Reading::skip`).
     pub skip: Vec<bool>,
 }
 
@@ -279,9 +286,9 @@ pub fn words(text: &str) -> Words {
 }
 
 /// Joins adjacent words (`words`, byte spans in `text`) whose score for a tag passes its
-/// threshold into spans. `scores[i][t]` is word i's log-odds for tag t; a function word
-/// (never scored: `NEG_INFINITY`) between two that pass joins them ("Walmart on 4th", "Ana
-/// de la Cruz"), at most two in a row.
+/// threshold into spans. `scores[i][t]` is word i's log-odds for tag t; a word never scored
+/// (`NEG_INFINITY`: `Reading::skip`) between two that pass joins them ("Walmart on 4th",
+/// "Ana de la Cruz"), at most two in a row.
 pub fn spans(
     text: &str,
     words: &[(usize, usize)],
