@@ -28,14 +28,16 @@ fn grid() -> impl Iterator<Item = f32> {
     (0..=40).map(|k| -4.0 + 0.25 * k as f32)
 }
 
+/// A post's words (byte spans) and the range of its tokens in [`Tokens`].
+type PostWords = (Vec<(usize, usize)>, std::ops::Range<usize>);
+
 /// Every word of the corpus: features (flattened), tags it carries, its post.
 struct Tokens {
     features: Vec<u32>,
     offsets: Vec<u32>,
     y: Vec<u8>,
     post: Vec<u32>,
-    /// Per post: its words' byte spans and the range of its tokens.
-    words: Vec<(Vec<(usize, usize)>, std::ops::Range<usize>)>,
+    words: Vec<PostWords>,
     /// Per post: the byte spans of its labels, per tag.
     labels: Vec<Vec<(usize, usize, usize)>>,
     /// Per post: the rules find it is about a patient.
@@ -70,7 +72,10 @@ fn tokens(samples: &[Sample]) -> Tokens {
             let mut from = 0;
             while let Some(at) = text[from..].find(lt).map(|a| a + from) {
                 let end = at + lt.len();
-                if !labels.iter().any(|&(s, e, t)| t == tag && s < end && at < e) {
+                if !labels
+                    .iter()
+                    .any(|&(s, e, t)| t == tag && s < end && at < e)
+                {
                     labels.push((at, end, tag));
                     break;
                 }
@@ -167,7 +172,12 @@ fn tally(t: &Tokens, samples: &[Sample], scores: &[[f32; TAG_ROW]], tag: usize, 
     let mut threshold = [f32::MAX; TAG_ROW];
     threshold[tag] = th;
     for (p, (words, range)) in t.words.iter().enumerate() {
-        let spans = tagger::spans(&samples[p].post.text, words, &scores[range.clone()], &threshold);
+        let spans = tagger::spans(
+            &samples[p].post.text,
+            words,
+            &scores[range.clone()],
+            &threshold,
+        );
         let labels: Vec<&(usize, usize, usize)> =
             t.labels[p].iter().filter(|l| l.2 == tag).collect();
         out.labels += labels.len();
@@ -242,7 +252,13 @@ pub fn train(samples: &[Sample], quiet: &[bool]) -> (TrainedTags, String) {
             .filter(|&h| h >= low)
             .find(|&h| best.iter().filter(|&&b| b >= h).count() <= budget)
             .unwrap_or(f32::MAX);
-        let r = |a: usize, b: usize| if b == 0 { f64::NAN } else { a as f64 / b as f64 };
+        let r = |a: usize, b: usize| {
+            if b == 0 {
+                f64::NAN
+            } else {
+                a as f64 / b as f64
+            }
+        };
         report.push_str(&format!(
             "{:<26} {:>7} {:>7.3} {:>9} {:>7.3} {:>9.2} {:>7.2}\n",
             c.id(),

@@ -252,12 +252,11 @@ pub fn encode(t: &Trained) -> Vec<u8> {
         }
     }
     for f in 0..tagger::N_TAG {
-        for i in 0..tagger::TAG_ROW {
-            b.push(match tg.weights.get(i) {
-                Some(w) => (w[f] / scales[i]).round().clamp(-127.0, 127.0) as i8 as u8,
-                None => 0,
-            });
+        for (w, scale) in tg.weights.iter().zip(&scales) {
+            b.push((w[f] / scale).round().clamp(-127.0, 127.0) as i8 as u8);
         }
+        // Slots past the tags.
+        b.resize(b.len() + tagger::TAG_ROW - tg.weights.len(), 0);
     }
     b
 }

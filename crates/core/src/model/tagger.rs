@@ -305,7 +305,7 @@ pub fn spans(
     for (&(start, end), s) in words.iter().zip(scores) {
         for t in 0..n {
             // The common case: nothing open and the word does not pass.
-            if open[t].is_none() && !(s[t] >= threshold[t]) {
+            if open[t].is_none() && s[t] < threshold[t] {
                 continue;
             }
             let linked = open[t].is_some() && joined(&text[last[t]..start]);
