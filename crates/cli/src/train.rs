@@ -127,7 +127,7 @@ fn value(ex: &Example, f: u32) -> f32 {
     }
 }
 
-fn sigmoid(x: f32) -> f32 {
+pub(crate) fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }
 

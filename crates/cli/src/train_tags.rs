@@ -9,7 +9,7 @@
 use bedside_core::model::tagger::{self, Span, TAGS, TAG_ROW};
 use bedside_core::model::TrainedTags;
 
-use crate::train::{order, Sample, FOLDS};
+use crate::train::{order, sigmoid, Sample, FOLDS};
 
 const EPOCHS: usize = 3;
 const RATE: f32 = 0.2;
@@ -117,10 +117,6 @@ impl Weights {
         }
         s
     }
-}
-
-fn sigmoid(x: f32) -> f32 {
-    1.0 / (1.0 + (-x).exp())
 }
 
 fn fit(t: &Tokens, keep: impl Fn(usize) -> bool) -> Weights {

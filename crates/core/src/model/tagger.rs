@@ -17,6 +17,7 @@
 use crate::context::Context;
 use crate::lexicon::{first_names, surnames, towns};
 use crate::model::features::fnv1a;
+use crate::words::StaticSet;
 use crate::Category;
 
 /// The categories the tagger finds, in the order of its weight rows.
@@ -156,7 +157,8 @@ impl Reading {
             // words the vectors do not know. A lower-case common word is a neighbour only:
             // out of fold, not scoring them found more (name 0.767 -> 0.797, place 0.667 ->
             // 0.716, age 0.881 -> 0.907 at the same precision) for 4% fewer instructions.
-            let skip = function_word_hashed(w, h) || (common && plain);
+            // The cheap test first: most function words are lower-case common words.
+            let skip = (common && plain) || function_word(w);
             r.skip.push(skip);
             if skip {
                 // Only a neighbour: its word and shape are all that is read of it.
@@ -234,19 +236,6 @@ impl Reading {
             b &= b - 1;
         }
     }
-}
-
-/// Every word's features, in the order of `ctx.tokens` (for tests).
-#[cfg(test)]
-fn features(ctx: &Context) -> Vec<TokenFeatures> {
-    let r = Reading::new(ctx);
-    (0..ctx.tokens.len())
-        .map(|i| {
-            let mut v = Vec::with_capacity(24);
-            r.features(i, |x| v.push(x));
-            v
-        })
-        .collect()
 }
 
 /// A run of words one tag scored over its threshold: byte span, tag index, best score.
@@ -347,38 +336,8 @@ pub fn spans(
 /// post. The tagger does not score them (they still count as the neighbours of words it
 /// scores).
 pub fn function_word(w: &str) -> bool {
-    function_word_hashed(w, fnv1a(w.as_bytes()))
-}
-
-/// [`function_word`] for a word whose FNV-1a hash is known: one probe of a small table
-/// built on first use, where the list itself would cost dozens of comparisons per word.
-fn function_word_hashed(w: &str, h: u32) -> bool {
-    use std::sync::OnceLock;
-    const SLOTS: usize = 512;
-    static TABLE: OnceLock<Vec<(u32, &'static str)>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut t = vec![(0u32, ""); SLOTS];
-        for &f in FUNCTION_WORDS {
-            let h = fnv1a(f.as_bytes());
-            let mut slot = h as usize % SLOTS;
-            while !t[slot].1.is_empty() {
-                slot = (slot + 1) % SLOTS;
-            }
-            t[slot] = (h, f);
-        }
-        t
-    });
-    let mut slot = h as usize % SLOTS;
-    loop {
-        let (fh, f) = table[slot];
-        if f.is_empty() {
-            return false;
-        }
-        if fh == h && f == w {
-            return true;
-        }
-        slot = (slot + 1) % SLOTS;
-    }
+    static SET: StaticSet = StaticSet::new(FUNCTION_WORDS);
+    SET.contains(w)
 }
 
 const FUNCTION_WORDS: &[&str] = &[
@@ -561,16 +520,14 @@ mod tests {
 
     #[test]
     fn every_word_gets_features() {
-        let ctx = Context::new("Frau Weber in 5C was so sweet today, 91 and still flirting.");
-        let f = features(&ctx);
-        assert_eq!(f.len(), ctx.tokens.len());
-        assert!(f
+        let text = "Frau Weber in 5C was so sweet today, 91 and still flirting.";
+        let w = words(text);
+        assert_eq!(w.features.len(), Context::new(text).tokens.len());
+        assert!(w
+            .features
             .iter()
-            .all(|w| w.len() >= 15 && w.iter().all(|&x| (x as usize) < N_TAG)));
+            .all(|f| f.len() >= 15 && f.iter().all(|&x| (x as usize) < N_TAG)));
         // Same word, same neighbours: same features.
-        let again = features(&Context::new(
-            "Frau Weber in 5C was so sweet today, 91 and still flirting.",
-        ));
-        assert_eq!(f, again);
+        assert_eq!(w.features, words(text).features);
     }
 }
