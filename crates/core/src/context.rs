@@ -60,6 +60,9 @@ pub struct Context<'t> {
     /// Record text (read off a chart, board, monitor, wristband or label): every line is
     /// about a patient, and identifiers stand without sentences around them.
     pub record: bool,
+    /// Each token's word as the model reads it, found on first use (`model::words`): the
+    /// features and the tagger share one hashing and vector lookup per word.
+    pub(crate) words: std::cell::OnceCell<Vec<crate::model::Word>>,
 }
 
 impl<'t> Context<'t> {
@@ -100,6 +103,7 @@ impl<'t> Context<'t> {
             sent_patient: Vec::new(),
             hay: Default::default(),
             record: false,
+            words: std::cell::OnceCell::new(),
         };
         ctx.find_refs();
         ctx

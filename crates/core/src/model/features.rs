@@ -109,54 +109,59 @@ fn grams(w: &[u8], mut f: impl FnMut(u32)) {
     }
 }
 
-/// The distinct words of a span so far, with their vectors: about half the words of a
-/// post are repeats ("the", "patient"), whose grams need not be hashed again. Open
-/// addressing on the word's FNV-1a hash, the word itself compared; it stops taking words
-/// at half full, so a long post's later new words are simply hashed as usual.
-struct Repeats<'a> {
-    /// Index in `words` + 1, 0 empty.
-    slots: [u16; REPEAT_SLOTS],
-    words: Vec<(&'a [u8], Option<&'static [u8]>)>,
+/// A token of the post as the model reads it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Word {
+    /// FNV-1a of the lower-cased word.
+    pub hash: u32,
+    pub vector: Option<&'static [u8]>,
+    /// The index of the token where the same word first occurs in the post.
+    pub first: u32,
 }
 
-const REPEAT_SLOTS: usize = 2048;
-
-impl<'a> Repeats<'a> {
-    fn new() -> Self {
-        Repeats {
-            slots: [0; REPEAT_SLOTS],
-            words: Vec::with_capacity(256),
+/// Each token's [`Word`], found once per post (`Context::words` keeps them) for the
+/// features and the tagger. About half the words of a post are repeats ("the",
+/// "patient"): they copy their first occurrence's vector, found by open addressing on the
+/// word's hash (the word itself compared), where a vector lookup would search the much
+/// larger vocabulary again. The table stops taking words at half full, so a long post's
+/// later new words are simply looked up.
+pub(crate) fn words<'c>(ctx: &'c Context) -> &'c [Word] {
+    ctx.words.get_or_init(|| {
+        const SLOTS: usize = 2048;
+        // Token index + 1, 0 empty.
+        let mut slots = [0u16; SLOTS];
+        let mut taken = 0;
+        let lower = ctx.lower.as_bytes();
+        let word = |i: usize| &lower[ctx.tokens[i].start..ctx.tokens[i].end];
+        let mut out: Vec<Word> = Vec::with_capacity(ctx.tokens.len());
+        for i in 0..ctx.tokens.len() {
+            let w = word(i);
+            let hash = fnv1a(w);
+            let mut slot = hash as usize % SLOTS;
+            let seen = loop {
+                match slots[slot] as usize {
+                    0 => break None,
+                    j if out[j - 1].hash == hash && word(j - 1) == w => break Some(j - 1),
+                    _ => slot = (slot + 1) % SLOTS,
+                }
+            };
+            out.push(match seen {
+                Some(j) => out[j],
+                None => {
+                    if taken < SLOTS / 2 && i < u16::MAX as usize {
+                        slots[slot] = i as u16 + 1;
+                        taken += 1;
+                    }
+                    Word {
+                        hash,
+                        vector: vectors::lookup(w, hash),
+                        first: i as u32,
+                    }
+                }
+            });
         }
-    }
-
-    /// The vector of `w` (hash `h`) if it was met before: `Some(None)` when it has none.
-    fn get(&self, w: &[u8], h: u32) -> Option<Option<&'static [u8]>> {
-        let mut slot = h as usize % REPEAT_SLOTS;
-        loop {
-            let i = self.slots[slot] as usize;
-            if i == 0 {
-                return None;
-            }
-            let (word, v) = self.words[i - 1];
-            if word == w {
-                return Some(v);
-            }
-            slot = (slot + 1) % REPEAT_SLOTS;
-        }
-    }
-
-    /// Records `w`, not met before, unless the table is half full.
-    fn insert(&mut self, w: &'a [u8], h: u32, v: Option<&'static [u8]>) {
-        if self.words.len() >= REPEAT_SLOTS / 2 {
-            return;
-        }
-        let mut slot = h as usize % REPEAT_SLOTS;
-        while self.slots[slot] != 0 {
-            slot = (slot + 1) % REPEAT_SLOTS;
-        }
-        self.words.push((w, v));
-        self.slots[slot] = self.words.len() as u16;
-    }
+        out
+    })
 }
 
 /// Features of the byte span `[from, to)` of the post, given the rules' drafts so far.
@@ -185,30 +190,25 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
     let mut prev: u32 = fnv1a(b"<s>");
     let first = ctx.tokens.partition_point(|t| t.start < from);
     let mut words = 0usize;
-    let mut repeats = Repeats::new();
-    for t in ctx.tokens[first..].iter().take_while(|t| t.end <= to) {
+    let post = self::words(ctx);
+    for (i, t) in ctx.tokens.iter().enumerate().skip(first) {
+        if t.end > to {
+            break;
+        }
         let w = &ctx.lower.as_bytes()[t.start..t.end];
-        let h = fnv1a(w);
+        let Word {
+            hash: h, vector, ..
+        } = post[i];
         push(&mut sparse, h & (N_HASH as u32 - 1));
         push(&mut sparse, mix(prev, h) & (N_HASH as u32 - 1));
         prev = h;
-        // A word met before in the span has its grams in `sparse` already (pushing them
-        // again would change nothing) and its vector found: only the vector is added again.
-        let vector = match repeats.get(w, h) {
-            Some(v) => v,
-            None => {
-                if w.len() + 2 <= MAX_PADDED {
-                    grams(w, |g| push(&mut sparse, g));
-                }
-                let v = if dims > 0 {
-                    vectors::lookup(w, h)
-                } else {
-                    None
-                };
-                repeats.insert(w, h, v);
-                v
-            }
-        };
+        // A word met before in the span has its grams in `sparse` already: pushing them
+        // again would change nothing. (One met only before the span, or past the repeat
+        // table's capacity, has them pushed again, to the same effect.)
+        let repeat = (first..i).contains(&(post[i].first as usize));
+        if !repeat && w.len() + 2 <= MAX_PADDED {
+            grams(w, |g| push(&mut sparse, g));
+        }
         // Words have a letter: a run of numbers is not prose the model learned from.
         words += w.iter().any(|c| c.is_ascii_alphabetic() || *c >= 0x80) as usize;
         if let Some(v) = vector {

@@ -27,7 +27,7 @@ use std::sync::OnceLock;
 use crate::context::{trim_span, Context};
 use crate::rules::Draft;
 use crate::{Category, Severity};
-pub(crate) use features::extract;
+pub(crate) use features::{extract, Word};
 pub use features::{Example, EVIDENCE_VALUE, N_HASH, N_SPARSE};
 
 /// Whether the lower-cased `word` is one of the common words the compiled-in word vectors

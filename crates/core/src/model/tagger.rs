@@ -144,14 +144,14 @@ impl Reading {
         };
         let (names, family, places) = (first_names(), surnames(), towns());
         let mut prev_end = 0;
-        for t in toks {
+        for (t, word) in toks.iter().zip(super::features::words(ctx)) {
             let w = &ctx.lower[t.start..t.end];
-            let h = fnv1a(w.as_bytes());
+            let h = word.hash;
             r.words.push(h);
             r.shapes.push(shape(&ctx.text[t.start..t.end]));
             r.gaps.push(gap(&ctx.text[prev_end..t.start]));
             prev_end = t.end;
-            let common = super::vectors::lookup(w.as_bytes(), h).is_some();
+            let common = word.vector.is_some();
             let plain = !t.cap && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'');
             // Scored: words written with a capital, a digit or a letter outside ASCII, and
             // words the vectors do not know. A lower-case common word is a neighbour only:
