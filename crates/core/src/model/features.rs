@@ -59,8 +59,12 @@ pub fn fnv1a(bytes: &[u8]) -> u32 {
 }
 
 thread_local! {
-    static SEEN: std::cell::Cell<Vec<u64>> = const { std::cell::Cell::new(Vec::new()) };
+    static SEEN: std::cell::Cell<Option<Box<Seen>>> = const { std::cell::Cell::new(None) };
 }
+
+/// One bit per hashed feature. A fixed size, so indexing it with a feature (masked to
+/// `N_HASH`) needs no bounds check in the innermost loop.
+type Seen = [u64; N_HASH / 64];
 
 fn mix(a: u32, b: u32) -> u32 {
     let mut h = a ^ b.rotate_left(16).wrapping_mul(0x9e37_79b1);
@@ -173,8 +177,7 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
     // Hashed features are kept distinct with a bitmap as they come: sorting a long post's
     // ten thousand character n-grams cost more than scoring them. The bitmap (16 KB) is
     // kept between calls and cleared after each span (below).
-    let mut seen = SEEN.take();
-    seen.resize(N_HASH / 64, 0);
+    let mut seen = SEEN.take().unwrap_or_else(|| Box::new([0; N_HASH / 64]));
     // Pushed, then taken back if seen: whether a gram was seen is a coin toss, and a
     // branch on it was mispredicted about once in three grams.
     let mut push = |sparse: &mut Vec<u32>, f: u32| {
@@ -185,7 +188,10 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
         sparse.truncate(sparse.len() - old as usize);
     };
     let dims = vectors::dims();
-    let mut dense = vec![0f32; dims];
+    // Vectors are summed as integers, then scaled once: the same values as summing their
+    // bytes as floats (whole numbers, exact in an f32 up to 2^24 = 127 times 132,000
+    // words), without a conversion per byte.
+    let mut summed = vec![0i32; dims];
     let mut pooled = 0u32;
     let mut prev: u32 = fnv1a(b"<s>");
     let first = ctx.tokens.partition_point(|t| t.start < from);
@@ -212,16 +218,18 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
         // Words have a letter: a run of numbers is not prose the model learned from.
         words += w.iter().any(|c| c.is_ascii_alphabetic() || *c >= 0x80) as usize;
         if let Some(v) = vector {
-            for (d, x) in dense.iter_mut().zip(v) {
-                *d += *x as i8 as f32;
+            for (d, x) in summed.iter_mut().zip(v) {
+                *d += *x as i8 as i32;
             }
             pooled += 1;
         }
     }
-    if pooled > 0 {
-        let k = vectors::scale() / pooled as f32;
-        dense.iter_mut().for_each(|d| *d *= k);
-    }
+    let k = if pooled > 0 {
+        vectors::scale() / pooled as f32
+    } else {
+        0.0
+    };
+    let dense: Vec<f32> = summed.iter().map(|&d| d as f32 * k).collect();
     let hashed = sparse.len();
     // A span with as many features as the bitmap has words (a post of a few thousand
     // characters) has set bits in most of them: zeroing it whole is then quicker than a
@@ -233,7 +241,7 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
             seen[f as usize / 64] = 0;
         }
     }
-    SEEN.set(seen);
+    SEEN.set(Some(seen));
     let norm = if hashed == 0 {
         0.0
     } else {
