@@ -330,7 +330,9 @@ pub fn train_record(records: &[(Post, usize)], scanner: &Scanner) -> (TrainedTag
         weights: vec![],
     };
     for (tag, c) in RECORD_TAGS.iter().enumerate() {
-        // Records where the tagger runs: the others' labels and scores count for nothing.
+        // Records where the tagger runs: the others (read as posts) are covered whole by
+        // one ruled span, so the tagger adds nothing there, and their labels (all "found")
+        // are taken off the counts below as `hidden`.
         let rules: Vec<Vec<(usize, usize)>> = ruled
             .iter()
             .map(|r| {
