@@ -66,6 +66,26 @@ pub fn corpus_files() -> Result<Vec<String>, String> {
     Ok(files)
 }
 
+/// The record texts the record tagger learns from, with their folds (by file).
+fn record_corpus() -> Result<Vec<(Post, usize)>, u8> {
+    let dir = "tests/corpus/record";
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| {
+            eprintln!("bedside: cannot read {dir} (run from the repository root): {e}");
+            4
+        })?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().to_string_lossy().into_owned())
+        .filter(|p| p.ends_with(".jsonl"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for (i, f) in files.iter().enumerate() {
+        out.extend(load(f)?.into_iter().map(|p| (p, i % FOLDS)));
+    }
+    Ok(out)
+}
+
 /// One post ready to learn from.
 pub struct Sample {
     pub post: Post,
@@ -515,6 +535,19 @@ pub fn run(a: &TrainArgs) -> u8 {
         .collect();
     let (tags, table) = crate::train_tags::train(&samples, &quiet);
     print!("{table}");
+    let records = match record_corpus() {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let scanner = match Scanner::new(Config::default()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("bedside: {e}");
+            return 5;
+        }
+    };
+    let (record_tags, table) = crate::train_tags::train_record(&records, &scanner);
+    print!("{table}");
     let all: Vec<&Sample> = samples.iter().collect();
     let w = fit(&all, dims);
     let n = OUTPUTS.len();
@@ -529,6 +562,7 @@ pub fn run(a: &TrainArgs) -> u8 {
             .map(|o| (0..w.dims).map(|d| w.dense[d * n + o]).collect())
             .collect(),
         tags,
+        record_tags,
     };
     let bytes = model::encode(&trained);
     println!(

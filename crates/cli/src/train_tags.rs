@@ -5,10 +5,16 @@
 //! `MIN_PRECISION` of the time; a finding is high (not a tip) at the lowest score that
 //! adds a medium or high finding to at most `HIGH_BUDGET` of the clean posts the gate does
 //! not already alarm on.
+//!
+//! The record tagger (`train_record`) learns the same way from `tests/corpus/record/`, read
+//! as record text (the line features), with folds by file; its threshold is where what it
+//! adds to the rules' findings is right at least `RECORD_PRECISION` of the time.
 
-use bedside_core::model::tagger::{self, Span, TAGS, TAG_ROW};
+use bedside_core::model::tagger::{self, Span, RECORD_TAGS, TAGS, TAG_ROW};
 use bedside_core::model::TrainedTags;
+use bedside_core::{Category, Scanner};
 
+use crate::eval::Post;
 use crate::train::{order, sigmoid, Sample, FOLDS};
 
 const EPOCHS: usize = 3;
@@ -46,7 +52,8 @@ struct Tokens {
     skip: Vec<bool>,
 }
 
-fn tokens(samples: &[Sample]) -> Tokens {
+/// Every word of `posts` (read as record text when `record`), tagged with `cats`.
+fn tokens(posts: &[&Post], cats: &[Category], record: bool) -> Tokens {
     let mut t = Tokens {
         features: Vec::new(),
         offsets: vec![0],
@@ -57,13 +64,13 @@ fn tokens(samples: &[Sample]) -> Tokens {
         patient: Vec::new(),
         skip: Vec::new(),
     };
-    for (p, s) in samples.iter().enumerate() {
-        let text = &s.post.text;
-        let w = tagger::words(text);
+    for (p, post) in posts.iter().enumerate() {
+        let text = &post.text;
+        let w = tagger::words_as(text, record);
         // Each label's text where it first occurs and no label of its category sits.
         let mut labels: Vec<(usize, usize, usize)> = Vec::new();
-        for l in &s.post.labels {
-            let Some(tag) = TAGS.iter().position(|c| c.id() == l.category) else {
+        for l in &post.labels {
+            let Some(tag) = cats.iter().position(|c| c.id() == l.category) else {
                 continue;
             };
             let Some(lt) = l.text.as_deref().filter(|x| !x.is_empty()) else {
@@ -119,8 +126,7 @@ impl Weights {
     }
 }
 
-fn fit(t: &Tokens, keep: impl Fn(usize) -> bool) -> Weights {
-    let n = TAGS.len();
+fn fit(t: &Tokens, n: usize, keep: impl Fn(usize) -> bool) -> Weights {
     let mut m = Weights {
         bias: [0.0; TAG_ROW],
         w: vec![0.0; tagger::N_TAG * TAG_ROW],
@@ -163,23 +169,32 @@ struct Tally {
     right: usize,
 }
 
-fn tally(t: &Tokens, samples: &[Sample], scores: &[[f32; TAG_ROW]], tag: usize, th: f32) -> Tally {
+/// `rules`: per post, the rules' findings of the tag's category (spans over them are not
+/// counted: the core adds none there), or `None` to count every span.
+fn tally(
+    t: &Tokens,
+    texts: &[&str],
+    scores: &[[f32; TAG_ROW]],
+    tag: usize,
+    th: f32,
+    rules: Option<&[Vec<(usize, usize)>]>,
+) -> Tally {
     let mut out = Tally::default();
     let mut threshold = [f32::MAX; TAG_ROW];
     threshold[tag] = th;
     for (p, (words, range)) in t.words.iter().enumerate() {
-        let spans = tagger::spans(
-            &samples[p].post.text,
-            words,
-            &scores[range.clone()],
-            &threshold,
-        );
+        let mut spans = tagger::spans(texts[p], words, &scores[range.clone()], &threshold);
+        let ruled: &[(usize, usize)] = rules.map_or(&[], |r| &r[p]);
+        spans.retain(|s| !ruled.iter().any(|r| s.start < r.1 && r.0 < s.end));
         let labels: Vec<&(usize, usize, usize)> =
             t.labels[p].iter().filter(|l| l.2 == tag).collect();
         out.labels += labels.len();
         out.found += labels
             .iter()
-            .filter(|l| spans.iter().any(|s| s.start < l.1 && l.0 < s.end))
+            .filter(|l| {
+                spans.iter().any(|s| s.start < l.1 && l.0 < s.end)
+                    || ruled.iter().any(|r| r.0 < l.1 && l.0 < r.1)
+            })
             .count();
         out.spans += spans.len();
         out.right += spans
@@ -196,18 +211,11 @@ fn tally(t: &Tokens, samples: &[Sample], scores: &[[f32; TAG_ROW]], tag: usize, 
 /// about a patient, the only posts a high tag can turn into a false alarm. Returns the
 /// weights and a table of figures.
 pub fn train(samples: &[Sample], quiet: &[bool]) -> (TrainedTags, String) {
-    let t = tokens(samples);
-    let mut scores = vec![[0f32; TAG_ROW]; t.y.len()];
-    for k in 0..FOLDS {
-        let m = fit(&t, |p| samples[p].fold != k);
-        for i in (0..t.y.len()).filter(|&i| samples[t.post[i] as usize].fold == k) {
-            scores[i] = if t.skip[i] {
-                [f32::NEG_INFINITY; TAG_ROW]
-            } else {
-                m.scores(&t.features[t.offsets[i] as usize..t.offsets[i + 1] as usize])
-            };
-        }
-    }
+    let posts: Vec<&Post> = samples.iter().map(|s| &s.post).collect();
+    let texts: Vec<&str> = posts.iter().map(|p| p.text.as_str()).collect();
+    let t = tokens(&posts, TAGS, false);
+    let folds: Vec<usize> = samples.iter().map(|s| s.fold).collect();
+    let scores = out_of_fold(&t, &folds, TAGS.len());
     let clean: Vec<usize> = (0..samples.len())
         .filter(|&p| samples[p].post.verdict == "clean")
         .collect();
@@ -223,7 +231,7 @@ pub fn train(samples: &[Sample], quiet: &[bool]) -> (TrainedTags, String) {
     };
     for (tag, c) in TAGS.iter().enumerate() {
         let (low, at) = grid()
-            .map(|th| (th, tally(&t, samples, &scores, tag, th)))
+            .map(|th| (th, tally(&t, &texts, &scores, tag, th, None)))
             .find(|(_, x)| x.spans > 0 && x.right as f64 >= MIN_PRECISION * x.spans as f64)
             .unwrap_or((f32::MAX, Tally::default()));
         // The clean, quiet posts' best score for this tag: a high threshold above all but
@@ -235,7 +243,7 @@ pub fn train(samples: &[Sample], quiet: &[bool]) -> (TrainedTags, String) {
                 let (words, range) = &t.words[p];
                 let mut th = [f32::MAX; TAG_ROW];
                 th[tag] = low;
-                tagger::spans(&samples[p].post.text, words, &scores[range.clone()], &th)
+                tagger::spans(texts[p], words, &scores[range.clone()], &th)
                     .iter()
                     .map(|s: &Span| s.score)
                     .fold(f32::NEG_INFINITY, f32::max)
@@ -268,11 +276,109 @@ pub fn train(samples: &[Sample], quiet: &[bool]) -> (TrainedTags, String) {
         out.threshold.push(low);
         out.high.push(high);
     }
-    let m = fit(&t, |_| true);
-    for tag in 0..TAGS.len() {
+    keep_weights(&mut out, &fit(&t, TAGS.len(), |_| true), TAGS.len());
+    (out, report)
+}
+
+/// Out-of-fold log-odds of every word (`NEG_INFINITY` for words not scored).
+fn out_of_fold(t: &Tokens, folds: &[usize], n: usize) -> Vec<[f32; TAG_ROW]> {
+    let mut scores = vec![[0f32; TAG_ROW]; t.y.len()];
+    for k in 0..FOLDS {
+        let m = fit(t, n, |p| folds[p] != k);
+        for i in (0..t.y.len()).filter(|&i| folds[t.post[i] as usize] == k) {
+            scores[i] = if t.skip[i] {
+                [f32::NEG_INFINITY; TAG_ROW]
+            } else {
+                m.scores(&t.features[t.offsets[i] as usize..t.offsets[i + 1] as usize])
+            };
+        }
+    }
+    scores
+}
+
+fn keep_weights(out: &mut TrainedTags, m: &Weights, n: usize) {
+    for tag in 0..n {
         out.bias.push(m.bias[tag]);
         out.weights
             .push((0..tagger::N_TAG).map(|f| m.w[f * TAG_ROW + tag]).collect());
     }
+}
+
+/// Out of fold, what the record tagger adds to the rules' findings must be right at least
+/// this share of the time (issue 14's precision target for record text).
+const RECORD_PRECISION: f64 = 0.75;
+
+/// Trains the record tagger on `records` (each with its fold). Thresholds are chosen on the
+/// records where it runs (those that show a patient), counting only what it adds to the
+/// rules; weights learn from every record. Returns the weights and a table of figures.
+pub fn train_record(records: &[(Post, usize)], scanner: &Scanner) -> (TrainedTags, String) {
+    let posts: Vec<&Post> = records.iter().map(|r| &r.0).collect();
+    let folds: Vec<usize> = records.iter().map(|r| r.1).collect();
+    let texts: Vec<&str> = posts.iter().map(|p| p.text.as_str()).collect();
+    let t = tokens(&posts, RECORD_TAGS, true);
+    let scores = out_of_fold(&t, &folds, RECORD_TAGS.len());
+    let ruled: Vec<Option<Vec<(Category, usize, usize)>>> =
+        texts.iter().map(|x| scanner.record_rules(x)).collect();
+    let mut report = format!(
+        "{:<26} {:>7} {:>7} {:>7} {:>9} {:>7} {:>9}\n",
+        "record tagger (oof)", "labels", "rules", "+tagger", "added", "precis.", "threshold"
+    );
+    let mut out = TrainedTags {
+        threshold: vec![],
+        high: vec![],
+        bias: vec![],
+        weights: vec![],
+    };
+    for (tag, c) in RECORD_TAGS.iter().enumerate() {
+        // Records where the tagger runs: the others (read as posts) are covered whole by
+        // one ruled span, so the tagger adds nothing there, and their labels (all "found")
+        // are taken off the counts below as `hidden`.
+        let rules: Vec<Vec<(usize, usize)>> = ruled
+            .iter()
+            .map(|r| {
+                r.as_ref().map_or(vec![(0, usize::MAX)], |r| {
+                    r.iter().filter(|d| d.0 == *c).map(|d| (d.1, d.2)).collect()
+                })
+            })
+            .collect();
+        let shown: Vec<usize> = (0..posts.len()).filter(|&p| ruled[p].is_some()).collect();
+        let labels: usize = shown
+            .iter()
+            .map(|&p| t.labels[p].iter().filter(|l| l.2 == tag).count())
+            .sum();
+        let hidden: usize = (0..posts.len())
+            .filter(|&p| ruled[p].is_none())
+            .map(|p| t.labels[p].iter().filter(|l| l.2 == tag).count())
+            .sum();
+        let base = tally(&t, &texts, &scores, tag, f32::MAX, Some(&rules));
+        let (th, at) = grid()
+            .map(|th| (th, tally(&t, &texts, &scores, tag, th, Some(&rules))))
+            .find(|(_, x)| x.spans > 0 && x.right as f64 >= RECORD_PRECISION * x.spans as f64)
+            .unwrap_or((f32::MAX, base));
+        let r = |a: usize, b: usize| {
+            if b == 0 {
+                f64::NAN
+            } else {
+                a as f64 / b as f64
+            }
+        };
+        report.push_str(&format!(
+            "{:<26} {:>7} {:>7.3} {:>7.3} {:>9} {:>7.3} {:>9.2}\n",
+            c.id(),
+            labels,
+            r(base.found - hidden, labels),
+            r(at.found - hidden, labels),
+            at.spans,
+            r(at.right, at.spans),
+            th
+        ));
+        out.threshold.push(th);
+        out.high.push(th);
+    }
+    keep_weights(
+        &mut out,
+        &fit(&t, RECORD_TAGS.len(), |_| true),
+        RECORD_TAGS.len(),
+    );
     (out, report)
 }

@@ -166,7 +166,7 @@ impl Scanner {
         // model would add to a post.
         if let Some(m) = crate::model::model().filter(|_| !ctx.record) {
             let cap = m.decide(&ctx, &mut drafts, !record);
-            // The tagger learned from posts: record text read as a post gets none.
+            // The post tagger learned from posts: record text read as a post gets none.
             if !record {
                 let rules = drafts.len();
                 m.tag(&ctx, &mut drafts, cap);
@@ -175,6 +175,12 @@ impl Scanner {
                     tagged.into_iter().partition(|d| d.tentative);
                 drafts.extend(sure);
                 tentative.extend(unsure);
+            }
+        }
+        // Record text that shows a patient: the record tagger, learned from record text.
+        if ctx.record {
+            if let Some(m) = crate::model::model() {
+                m.tag_record(&ctx, &mut drafts);
             }
         }
         if let Some(d) = &self.detectors {
@@ -207,6 +213,28 @@ impl Scanner {
             }
         }
         self.finish(&ctx, drafts)
+    }
+
+    /// The rules' findings (category, byte span) in record text that shows a patient, where
+    /// the record tagger runs; `None` for record text read as a post. `bedside train` learns
+    /// the record tagger's thresholds from what it adds to these.
+    pub fn record_rules(&self, text: &str) -> Option<Vec<(Category, usize, usize)>> {
+        let mut ctx = Context::new(text);
+        ctx.as_record();
+        let mut drafts: Vec<Draft> = Vec::new();
+        for rule in self.shared.iter().chain(&self.rules) {
+            rule.find(&ctx, &mut drafts);
+        }
+        if mock_record(&ctx.lower) || !drafts.iter().any(|d| shows_patient(text, d)) {
+            return None;
+        }
+        Some(
+            drafts
+                .iter()
+                .filter(|d| !d.tentative)
+                .map(|d| (d.category, d.start, d.end))
+                .collect(),
+        )
     }
 
     /// What the model reads about a post, and what the rules alone report outside the

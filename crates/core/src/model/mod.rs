@@ -9,14 +9,15 @@
 //! category, an output decides which risks the post carries and which sentences to
 //! underline, within the gate; a held post always shows at least one high finding.
 //!
-//! Layout of `model.bin` (little endian): `BSM2`, u32 outputs, u32 sparse features, u32
+//! Layout of `model.bin` (little endian): `BSM4`, u32 outputs, u32 sparse features, u32
 //! hashed features, u32 dims; per output: u8 output code (index in [`Category::ALL`], 253
 //! hold, 252 flag), 3 zero bytes, f32 threshold, f32 bias, f32 scale of the hashed
 //! weights; then i8 hashed weights [hashed][outputs] (times the output's scale), f32
 //! evidence weights [sparse - hashed][outputs], f32 vector weights [dims][outputs]. Then
 //! the span tagger's (`tagger.rs`): u32 tags, u32 buckets; per tag: u8 category code, 3
 //! zero bytes, f32 threshold, f32 high threshold, f32 bias, f32 scale; then i8 weights
-//! [buckets][4] (slots past the tags zero).
+//! [buckets][4] (slots past the tags zero). Then the record tagger's (`tagger::RECORD_TAGS`,
+//! learned from `tests/corpus/record/`), laid out the same way.
 
 mod features;
 pub mod tagger;
@@ -197,6 +198,8 @@ pub struct Trained {
     pub sparse: Vec<Vec<f32>>,
     pub dense: Vec<Vec<f32>>,
     pub tags: TrainedTags,
+    /// The record tagger's, in [`tagger::RECORD_TAGS`] order.
+    pub record_tags: TrainedTags,
 }
 
 /// The span tagger's weights as training produces them.
@@ -240,12 +243,18 @@ pub fn encode(t: &Trained) -> Vec<u8> {
             b.extend_from_slice(&t.dense[o][d].to_le_bytes());
         }
     }
-    let tg = &t.tags;
-    for x in [tagger::TAGS.len(), tagger::N_TAG] {
+    encode_tags(&mut b, &t.tags, tagger::TAGS);
+    encode_tags(&mut b, &t.record_tags, tagger::RECORD_TAGS);
+    b
+}
+
+/// One tagger's section of the weight file.
+fn encode_tags(b: &mut Vec<u8>, tg: &TrainedTags, cats: &[Category]) {
+    for x in [cats.len(), tagger::N_TAG] {
         b.extend_from_slice(&(x as u32).to_le_bytes());
     }
     let scales: Vec<f32> = tg.weights.iter().map(|w| quantum(w)).collect();
-    for (i, c) in tagger::TAGS.iter().enumerate() {
+    for (i, c) in cats.iter().enumerate() {
         b.extend_from_slice(&[Output::Category(*c).code(), 0, 0, 0]);
         for x in [tg.threshold[i], tg.high[i], tg.bias[i], scales[i]] {
             b.extend_from_slice(&x.to_le_bytes());
@@ -258,7 +267,6 @@ pub fn encode(t: &Trained) -> Vec<u8> {
         // Slots past the tags.
         b.resize(b.len() + tagger::TAG_ROW - tg.weights.len(), 0);
     }
-    b
 }
 
 /// The step of an i8 quantization of `w`: its largest magnitude maps to 127.
@@ -272,7 +280,7 @@ fn quantum(w: &[f32]) -> f32 {
 }
 
 /// The weight file's first bytes: its layout's name.
-const MAGIC: &[u8; 4] = b"BSM3";
+const MAGIC: &[u8; 4] = b"BSM4";
 
 /// A hashed feature's weights, one per output, padded to 16 bytes and aligned: a row is one
 /// load that never straddles two cache lines (the file's 15-byte rows straddled one in four
@@ -297,11 +305,13 @@ pub struct Model {
     dense: Vec<f32>,
     dims: usize,
     tags: Tags,
+    record_tags: Tags,
 }
 
 /// The span tagger's weights as the file holds them.
 #[derive(Debug)]
 struct Tags {
+    cats: &'static [Category],
     rows: Vec<[i8; tagger::TAG_ROW]>,
     threshold: Vec<f32>,
     high: Vec<f32>,
@@ -329,7 +339,7 @@ pub fn decode(b: &[u8]) -> Result<Model, String> {
             .ok_or_else(|| format!("model file ends at byte {} (reading byte {at})", b.len()))
     };
     if b.get(..4) != Some(MAGIC) {
-        return Err("model file does not start with BSM3: run `bedside train`".into());
+        return Err("model file does not start with BSM4: run `bedside train`".into());
     }
     let (outs, sparse, hashed, dims) = (
         u(4)? as usize,
@@ -380,44 +390,8 @@ pub fn decode(b: &[u8]) -> Result<Model, String> {
     at += 4 * evidence.len();
     let dense = floats(at, dims * n)?;
     at += 4 * dense.len();
-    let (tags, buckets) = (u(at)? as usize, u(at + 4)? as usize);
-    if (tags, buckets) != (tagger::TAGS.len(), tagger::N_TAG) {
-        return Err(format!(
-            "model file's tagger has {tags} tags over {buckets} buckets; the core reads {} \
-             over {}: run `bedside train`",
-            tagger::TAGS.len(),
-            tagger::N_TAG
-        ));
-    }
-    at += 8;
-    let mut tg = Tags {
-        rows: Vec::new(),
-        threshold: vec![],
-        high: vec![],
-        bias: vec![],
-        scale: vec![],
-    };
-    for c in tagger::TAGS {
-        if b.get(at) != Some(&Output::Category(*c).code()) {
-            return Err(format!(
-                "model file's tags differ at {}: run `bedside train`",
-                c.id()
-            ));
-        }
-        tg.threshold.push(f32::from_bits(u(at + 4)?));
-        tg.high.push(f32::from_bits(u(at + 8)?));
-        tg.bias.push(f32::from_bits(u(at + 12)?));
-        tg.scale.push(f32::from_bits(u(at + 16)?));
-        at += 20;
-    }
-    let len = tagger::N_TAG * tagger::TAG_ROW;
-    tg.rows = b
-        .get(at..at + len)
-        .ok_or("model file too short for its tagger's weights")?
-        .chunks_exact(tagger::TAG_ROW)
-        .map(|w| i8s(w).try_into().expect("a row"))
-        .collect();
-    at += len;
+    let tags = decode_tags(b, &mut at, tagger::TAGS)?;
+    let record_tags = decode_tags(b, &mut at, tagger::RECORD_TAGS)?;
     if at != b.len() {
         return Err(format!(
             "model file has {} bytes after its weights",
@@ -432,13 +406,67 @@ pub fn decode(b: &[u8]) -> Result<Model, String> {
         evidence,
         dense,
         dims,
-        tags: tg,
+        tags,
+        record_tags,
     })
 }
 
 /// The file's bytes as the i8 weights they are.
 fn i8s(b: &[u8]) -> Vec<i8> {
     b.iter().map(|&x| x as i8).collect()
+}
+
+/// One tagger's section of the weight file, from byte `at` (moved past it).
+fn decode_tags(
+    b: &[u8],
+    at: &mut usize,
+    cats: &'static [Category],
+) -> Result<Tags, String> {
+    let u = |at: usize| -> Result<u32, String> {
+        b.get(at..at + 4)
+            .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+            .ok_or_else(|| format!("model file ends at byte {} (reading byte {at})", b.len()))
+    };
+    let (tags, buckets) = (u(*at)? as usize, u(*at + 4)? as usize);
+    if (tags, buckets) != (cats.len(), tagger::N_TAG) {
+        return Err(format!(
+            "model file's tagger has {tags} tags over {buckets} buckets; the core reads {} \
+             over {}: run `bedside train`",
+            cats.len(),
+            tagger::N_TAG
+        ));
+    }
+    *at += 8;
+    let mut tg = Tags {
+        cats,
+        rows: Vec::new(),
+        threshold: vec![],
+        high: vec![],
+        bias: vec![],
+        scale: vec![],
+    };
+    for c in cats {
+        if b.get(*at) != Some(&Output::Category(*c).code()) {
+            return Err(format!(
+                "model file's tags differ at {}: run `bedside train`",
+                c.id()
+            ));
+        }
+        tg.threshold.push(f32::from_bits(u(*at + 4)?));
+        tg.high.push(f32::from_bits(u(*at + 8)?));
+        tg.bias.push(f32::from_bits(u(*at + 12)?));
+        tg.scale.push(f32::from_bits(u(*at + 16)?));
+        *at += 20;
+    }
+    let len = tagger::N_TAG * tagger::TAG_ROW;
+    tg.rows = b
+        .get(*at..*at + len)
+        .ok_or("model file too short for its tagger's weights")?
+        .chunks_exact(tagger::TAG_ROW)
+        .map(|w| i8s(w).try_into().expect("a row"))
+        .collect();
+    *at += len;
+    Ok(tg)
 }
 
 /// Installs a weight file read at run time (once per process). A file that cannot be decoded is refused with the reason, and the scanner stays
@@ -498,12 +526,13 @@ impl Model {
     pub fn memory(&self) -> usize {
         std::mem::size_of_val(&self.hashed[..])
             + std::mem::size_of_val(&self.tags.rows[..])
+            + std::mem::size_of_val(&self.record_tags.rows[..])
             + 4 * (self.evidence.len() + self.dense.len() + 3 * self.threshold.len())
     }
 
     /// Each word's log-odds per tag (`tagger::TAGS`), in the order of `ctx.tokens`.
-    pub(crate) fn tag_scores(&self, ctx: &Context) -> Vec<[f32; tagger::TAG_ROW]> {
-        let t = &self.tags;
+    /// `t` is the post's tagger or the record's.
+    fn tag_scores(t: &Tags, ctx: &Context) -> Vec<[f32; tagger::TAG_ROW]> {
         let reading = tagger::Reading::new(ctx);
         (0..ctx.tokens.len())
             .map(|i| {
@@ -518,7 +547,7 @@ impl Model {
                     }
                 });
                 let mut s = [f32::NEG_INFINITY; tagger::TAG_ROW];
-                for (i, s) in s.iter_mut().enumerate().take(tagger::TAGS.len()) {
+                for (i, s) in s.iter_mut().enumerate().take(t.cats.len()) {
                     *s = t.bias[i] + acc[i] as f32 * t.scale[i];
                 }
                 s
@@ -538,7 +567,7 @@ impl Model {
         } else {
             Severity::Low
         });
-        let scores = self.tag_scores(ctx);
+        let scores = Self::tag_scores(&self.tags, ctx);
         let rules = drafts.len();
         let words: Vec<(usize, usize)> = ctx.tokens.iter().map(|t| (t.start, t.end)).collect();
         for sp in tagger::spans(ctx.text, &words, &scores, &self.tags.threshold) {
@@ -561,6 +590,35 @@ impl Model {
             // date, an exact age): one of the details only in a post that holds for a
             // patient anyway.
             d.tentative = d.weak && matches!(c, Category::PhiDate | Category::PhiAge);
+            drafts.push(d);
+        }
+    }
+
+    /// Adds the record tagger's findings (`tagger::RECORD_TAGS`) to record text that shows
+    /// a patient, where the rules found none of that category: at the category's severity
+    /// when the span's best word passes the high threshold, else as a tip. No gate caps
+    /// them (the gate learned from posts).
+    pub(crate) fn tag_record(&self, ctx: &Context, drafts: &mut Vec<Draft>) {
+        let t = &self.record_tags;
+        let scores = Self::tag_scores(t, ctx);
+        let rules = drafts.len();
+        let words: Vec<(usize, usize)> = ctx.tokens.iter().map(|t| (t.start, t.end)).collect();
+        for sp in tagger::spans(ctx.text, &words, &scores, &t.threshold) {
+            let c = t.cats[sp.tag];
+            if drafts[..rules]
+                .iter()
+                .any(|d| d.category == c && d.start < sp.end && sp.start < d.end)
+            {
+                continue;
+            }
+            let full = c.default_severity();
+            let sev = if sp.score >= t.high[sp.tag] {
+                full
+            } else {
+                Severity::Low
+            };
+            let mut d = Draft::new(c, sev, sp.start, sp.end);
+            d.weak = sev < full;
             drafts.push(d);
         }
     }
@@ -771,8 +829,8 @@ mod tests {
 
     #[test]
     fn a_weight_file_of_another_shape_is_refused_with_its_reason() {
-        assert!(decode(b"BSM0").unwrap_err().contains("BSM3"));
-        let short: &'static [u8] = b"BSM3\x0f\0\0\0";
+        assert!(decode(b"BSM0").unwrap_err().contains("BSM4"));
+        let short: &'static [u8] = b"BSM4\x0f\0\0\0";
         assert!(decode(short).unwrap_err().contains("ends at byte 8"));
     }
 }

@@ -27,9 +27,18 @@ pub const TAGS: &[Category] = &[
     Category::PhiDate,
     Category::PhiAge,
 ];
+/// The categories the record tagger finds (record mode, `Model::tag_record`). Dates are
+/// left to the rules, which find nearly all of a record's (their formats are written out);
+/// rooms are not, as a board writes them bare ("12B  HARRIS").
+pub const RECORD_TAGS: &[Category] = &[
+    Category::PhiName,
+    Category::PhiLocation,
+    Category::PhiRoom,
+    Category::PhiAge,
+];
 /// A weight row holds one i8 per tag; four fit one 32-bit load.
 pub const TAG_ROW: usize = 4;
-const _: () = assert!(TAGS.len() <= TAG_ROW);
+const _: () = assert!(TAGS.len() <= TAG_ROW && RECORD_TAGS.len() <= TAG_ROW);
 
 /// Hashed features share 2^16 buckets (256 KB of i8 rows).
 pub const TAG_BITS: u32 = 16;
@@ -127,6 +136,25 @@ pub(crate) struct Reading {
     /// Per word: not scored (a function word, a word for a patient, a lower-case common
     /// word); it is still read as a neighbour, and may bridge a span.
     pub(crate) skip: Vec<bool>,
+    /// Record text only (empty for a post): per word, where it sits on its line.
+    lines: Vec<Line>,
+}
+
+/// Where a word of record text sits on its line: a board or label writes a detail after
+/// its field's name ("Pt: HARRIS, Mary", "Rm 12"), or alone on a line of its own.
+#[derive(Clone, Copy, Default)]
+struct Line {
+    /// Its place on the line (0 the first word), at most 3.
+    at: u32,
+    /// The word before the last colon before it on the line (a field's name), or 0.
+    key: u32,
+    /// Its place after that colon (0 the first word; with no colon, after the line's
+    /// start), at most 3.
+    since: u32,
+    /// The line's first word.
+    first: u32,
+    /// The line's words (at most 4) and whether its letters are all upper case.
+    form: u32,
 }
 
 impl Reading {
@@ -141,6 +169,7 @@ impl Reading {
             kinds: vec![0u64; n],
             flags: Vec::with_capacity(n),
             skip: Vec::with_capacity(n),
+            lines: Vec::new(),
         };
         let (names, family, places) = (first_names(), surnames(), towns());
         let mut prev_end = 0;
@@ -183,6 +212,9 @@ impl Reading {
             r.flags.push(f);
         }
         r.gaps.push(gap(&ctx.text[prev_end..]));
+        if ctx.record {
+            r.lines = lines(ctx, &r.words);
+        }
         // The lexicon's kinds over each word.
         for h in &ctx.hits {
             let first = toks.partition_point(|t| t.end <= h.start);
@@ -235,7 +267,51 @@ impl Reading {
             f(mix(16, b.trailing_zeros()));
             b &= b - 1;
         }
+        // Record text: the line's layout (a post's features stop above).
+        if let Some(l) = self.lines.get(i) {
+            f(mix(17, l.at));
+            f(mix(18, l.key ^ l.since.rotate_left(11)));
+            f(mix(19, l.key));
+            f(mix(20, if l.at == 0 { 0 } else { l.first }));
+            f(mix(21, l.form));
+            f(mix(22, l.form ^ self.shapes[i].rotate_left(5)));
+        }
     }
+}
+
+/// Each word's place on its line of record text (`Line`).
+fn lines(ctx: &Context, words: &[u32]) -> Vec<Line> {
+    let toks = &ctx.tokens;
+    let mut out = vec![Line::default(); toks.len()];
+    let mut begin = 0;
+    let mut prev_end = 0;
+    let mut key = (0u32, 0usize);
+    for i in 0..=toks.len() {
+        let between = toks.get(i).map_or("\n", |t| &ctx.text[prev_end..t.start]);
+        if i > 0 && between.contains('\n') {
+            // Close the line begun at `begin`.
+            let caps = ctx.text[toks[begin].start..toks[i - 1].end]
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_uppercase());
+            let form = ((i - begin).min(4) as u32) | (caps as u32) << 3;
+            for l in &mut out[begin..i] {
+                l.first = words[begin];
+                l.form = form;
+            }
+            begin = i;
+            key = (0, i);
+        }
+        let Some(t) = toks.get(i) else { break };
+        if i > begin && between.contains(':') {
+            key = (words[i - 1], i);
+        }
+        out[i].at = (i - begin).min(3) as u32;
+        out[i].key = key.0;
+        out[i].since = (i - key.1).min(3) as u32;
+        prev_end = t.end;
+    }
+    out
 }
 
 /// A run of words one tag scored over its threshold: byte span, tag index, best score.
@@ -258,7 +334,16 @@ pub struct Words {
 }
 
 pub fn words(text: &str) -> Words {
-    let ctx = Context::new(text);
+    words_as(text, false)
+}
+
+/// The words of `text` read as a post, or as record text (`Context::as_record`, which adds
+/// the line features).
+pub fn words_as(text: &str, record: bool) -> Words {
+    let mut ctx = Context::new(text);
+    if record {
+        ctx.as_record();
+    }
     let r = Reading::new(&ctx);
     Words {
         spans: ctx.tokens.iter().map(|t| (t.start, t.end)).collect(),
@@ -529,5 +614,26 @@ mod tests {
             .all(|f| f.len() >= 15 && f.iter().all(|&x| (x as usize) < N_TAG)));
         // Same word, same neighbours: same features.
         assert_eq!(w.features, words(text).features);
+    }
+
+    #[test]
+    fn record_text_adds_line_features_after_a_posts() {
+        let text = "BED 4\nPt: HARRIS, Mary\nDOB 02/03/1941";
+        let (post, record) = (words(text), words_as(text, true));
+        for (p, r) in post.features.iter().zip(&record.features) {
+            // Record text is every sentence a patient's, so the flags may differ; the
+            // post's features before them are the same.
+            assert_eq!(p[..15], r[..15]);
+            assert!(r.len() >= p.len() + 6);
+        }
+        let r = Reading::new(&{
+            let mut c = Context::new(text);
+            c.as_record();
+            c
+        });
+        // "Mary" is the second word after "Pt:" on the second line.
+        let mary = 4;
+        assert_eq!((r.lines[mary].at, r.lines[mary].since), (2, 1));
+        assert_eq!(r.lines[mary].key, fnv1a(b"pt"));
     }
 }
