@@ -12,8 +12,8 @@
 use std::time::Instant;
 
 use bedside_core::model::{
-    self, decide_scores, gate_cap, Example, Output, Trained, EVIDENCE_VALUE, FLAG, HOLD,
-    MIN_CAP_WORDS, MIN_WORDS, N_HASH, N_SPARSE, OUTPUTS, PATIENT_DETAILS,
+    self, decide_scores, gate_cap, Example, Output, Trained, EVIDENCE_VALUE, FLAG, HOLD, MIN_WORDS,
+    N_HASH, N_SPARSE, OUTPUTS, PATIENT_DETAILS,
 };
 use bedside_core::{Config, Scanner, Severity};
 
@@ -92,7 +92,7 @@ pub struct Sample {
     pub fold: usize,
     pub example: Example,
     /// The rules' findings outside the model's categories.
-    pub rules: Vec<(bedside_core::Category, Severity)>,
+    pub rules: Vec<(bedside_core::Category, Severity, bool)>,
     /// Per output: the rules found its category at medium or high: the worst severity.
     pub ruled: Vec<Option<Severity>>,
     pub y: Vec<bool>,
@@ -257,7 +257,7 @@ fn long(s: &Sample) -> bool {
 fn hard(s: &Sample) -> Option<Severity> {
     s.rules
         .iter()
-        .filter(|(c, _)| !PATIENT_DETAILS.contains(c))
+        .filter(|(c, _, pinned)| *pinned || !PATIENT_DETAILS.contains(c))
         .map(|r| r.1)
         .max()
 }
@@ -277,11 +277,7 @@ fn verdict(s: &Sample, scores: &[f32], hold: f32, flag: f32) -> Option<Severity>
     if !long(s) {
         return rules_alone(s);
     }
-    let cap = Some(gate_cap(scores, hold, flag));
-    if s.example.words < MIN_CAP_WORDS {
-        return rules_alone(s).max(cap);
-    }
-    hard(s).max(cap)
+    hard(s).max(Some(gate_cap(scores, hold, flag)))
 }
 
 /// Every output's threshold from out-of-fold scores.
@@ -480,6 +476,39 @@ pub fn figures(samples: &[Sample], scores: &[Vec<f32>], t: &[f32]) -> String {
         f.clean
     ));
     out.push_str(&tradeoff(samples, scores));
+    out.push_str(&by_length(samples, scores, t));
+    out
+}
+
+/// Hold recall and false alarms by post length (words with a letter): short posts are
+/// many in the world and few in the corpus.
+fn by_length(samples: &[Sample], scores: &[Vec<f32>], t: &[f32]) -> String {
+    let mut out = String::from("by length (words): held / false alarms");
+    for (lo, hi) in [(0, 15), (15, 40), (40, 80), (80, usize::MAX)] {
+        let (mut holds, mut held, mut clean, mut alarms) = (0, 0, 0, 0);
+        for (s, sc) in samples.iter().zip(scores) {
+            if !(lo..hi).contains(&s.example.words) {
+                continue;
+            }
+            let worst = verdict(s, sc, t[HOLD], t[FLAG]);
+            if s.post.verdict == "hold" {
+                holds += 1;
+                held += (worst == Some(Severity::High)) as usize;
+            }
+            if s.post.verdict == "clean" {
+                clean += 1;
+                alarms += (worst >= Some(Severity::Medium)) as usize;
+            }
+        }
+        let hi = if hi == usize::MAX {
+            "".into()
+        } else {
+            (hi - 1).to_string()
+        };
+        out.push_str(&format!(" {lo}-{hi}: {held}/{holds}, {alarms}/{clean};"));
+    }
+    out.pop();
+    out.push('\n');
     out
 }
 
@@ -523,15 +552,12 @@ pub fn run(a: &TrainArgs) -> u8 {
     let scores = out_of_fold(&samples, dims);
     let t = thresholds(&samples, &scores);
     print!("{}", figures(&samples, &scores, &t));
-    // Posts a high tag could turn into a false alarm: short enough that the gate does not
-    // cap, and quiet otherwise.
+    // Posts a high tag could turn into a false alarm: too short for the gate to cap, and
+    // quiet otherwise.
     let quiet: Vec<bool> = samples
         .iter()
         .zip(&scores)
-        .map(|(s, sc)| {
-            s.example.words < MIN_CAP_WORDS
-                && verdict(s, sc, t[HOLD], t[FLAG]) < Some(Severity::Medium)
-        })
+        .map(|(s, sc)| !long(s) && verdict(s, sc, t[HOLD], t[FLAG]) < Some(Severity::Medium))
         .collect();
     let (tags, table) = crate::train_tags::train(&samples, &quiet);
     print!("{table}");

@@ -265,7 +265,7 @@ impl Scanner {
         let rules = drafts
             .iter()
             .filter(|d| !decided(d.category) && !self.config.disabled.contains(&d.category))
-            .map(|d| (d.category, d.severity))
+            .map(|d| (d.category, d.severity, d.pinned))
             .collect();
         Evidence {
             example,
@@ -369,8 +369,9 @@ impl Scanner {
 /// A post as the model sees it (see [`Scanner::evidence`]).
 pub struct Evidence {
     pub example: crate::model::Example,
-    /// The rules' findings in categories the model does not decide, as (category, severity).
-    pub rules: Vec<(Category, Severity)>,
+    /// The rules' findings in categories the model does not decide, as (category, severity,
+    /// pinned: the gate does not cap it, `Draft::pinned`).
+    pub rules: Vec<(Category, Severity, bool)>,
     /// The model's categories the rules found at medium or high severity, with the highest.
     pub ruled: Vec<(Category, Severity)>,
 }

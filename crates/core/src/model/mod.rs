@@ -78,22 +78,16 @@ pub const FLAG: usize = OUTPUTS.len() - 1;
 const _: () =
     assert!(matches!(OUTPUTS[HOLD], Output::Hold) && matches!(OUTPUTS[FLAG], Output::Flag));
 
-/// The model decides only posts of at least this many words (with a letter): it learned
-/// from whole posts, and a fragment typed so far or a one-liner gives its word weights too
-/// little to stand on; the rules alone judge short posts. Out of fold the choice hardly
-/// matters (1, 10 and 15 words hold 0.665, 0.664 and 0.659 at 2% false alarms in the
-/// experiment that chose the features).
+/// The model decides (and its gate caps) every post of at least this many words (with a
+/// letter); the rules alone judge shorter ones, where the corpus is thin and the rules'
+/// one-line evidence is as strong as the model's. Out of fold (22,853 posts), deciding
+/// from 15 words and capping from 20 held 0.805 of the posts to hold at 5% false alarms and
+/// 0.593 at 2%; deciding and capping from 15 holds 0.821 / 0.677, from 10 0.833 / 0.683,
+/// from 5 0.833 / 0.703, but from 10 or 5 the model, with a handful of features, holds a
+/// post asking colleagues to stop calling patients frequent flyers and caps "our charge
+/// nurse is actually useless" to a tip. A name its own sentence ties to a patient is not
+/// capped (`Draft::pinned`).
 pub const MIN_WORDS: usize = 15;
-
-/// The gate caps the rules' findings only in posts of at least this many words: in a
-/// tweet-length post the rules' one-line evidence ("Rachel Ortiz ... your wound check
-/// today") is as strong as the model's. With 2^13 hashed weights 20 words held more than
-/// capping every post the model decides (0.628 against 0.609 at 2%). With 2^17, capping
-/// from 15 words held 0.672 against 0.534 at 2% false alarms out of fold (0.819 against
-/// 0.801 at 5%), but the model retrained on 21,253 posts then capped that very example (a
-/// patient greeted by full name at her wound check) to a tip, which the category tests
-/// forbid: 20 stays until the cap spares a name the sentence ties to care.
-pub const MIN_CAP_WORDS: usize = 20;
 
 /// Details that identify only when they are a patient's: the gate caps them with the
 /// rules' judgement findings. Format identifiers (phone, MRN...) are the identifier rules'
@@ -417,11 +411,7 @@ fn i8s(b: &[u8]) -> Vec<i8> {
 }
 
 /// One tagger's section of the weight file, from byte `at` (moved past it).
-fn decode_tags(
-    b: &[u8],
-    at: &mut usize,
-    cats: &'static [Category],
-) -> Result<Tags, String> {
+fn decode_tags(b: &[u8], at: &mut usize, cats: &'static [Category]) -> Result<Tags, String> {
     let u = |at: usize| -> Result<u32, String> {
         b.get(at..at + 4)
             .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
@@ -670,7 +660,7 @@ impl Model {
     /// Applies the model's decision to the rules' drafts (see the module's comment); with
     /// `add` false only the gate's cap. Record text that shows a patient never comes here
     /// (`Scanner::scan_as`).
-    /// Returns the gate's cap, `None` where the gate does not cap (a short post).
+    /// Returns the gate's cap, `None` for a post too short to decide ([`MIN_WORDS`]).
     pub(crate) fn decide(
         &self,
         ctx: &Context,
@@ -693,20 +683,15 @@ impl Model {
             _ => None,
         };
         let decision = decide_scores(&self.threshold, &post, ruled);
-        let capping = whole.words >= MIN_CAP_WORDS;
-        let cap = if capping {
-            decision.cap
-        } else {
-            Severity::High
-        };
+        let cap = decision.cap;
         for d in drafts[..rules].iter_mut() {
-            if own(d) && gated(d.category) && d.severity > cap {
+            if own(d) && gated(d.category) && !d.pinned && d.severity > cap {
                 d.severity = cap;
                 d.weak = true;
             }
         }
         if !add {
-            return capping.then_some(cap);
+            return Some(cap);
         }
         let mut sentences: Option<Vec<Vec<f32>>> = None;
         for o in decision.categories {
@@ -751,7 +736,7 @@ impl Model {
                 }
             }
         }
-        capping.then_some(cap)
+        Some(cap)
     }
 }
 

@@ -46,6 +46,10 @@ pub struct Draft {
     /// of the "other details" (`Scanner::scan_as`). A case (cases.rs) counts it as a detail,
     /// as it counts "today"; the model's features never include it.
     pub tentative: bool,
+    /// A patient detail that its own sentence ties to a patient (a name with an identifier
+    /// beside it, greeted in a care post, the subject of a care event): the gate does not
+    /// cap it, as it does not cap a format identifier.
+    pub pinned: bool,
 }
 
 impl Draft {
@@ -62,6 +66,7 @@ impl Draft {
             detector: None,
             anchor: false,
             tentative: false,
+            pinned: false,
         }
     }
 
@@ -82,6 +87,11 @@ impl Draft {
 
     pub fn tentative(mut self, tentative: bool) -> Draft {
         self.tentative = tentative;
+        self
+    }
+
+    pub fn pinned(mut self) -> Draft {
+        self.pinned = true;
         self
     }
 

@@ -759,7 +759,8 @@ impl Rule for Names {
                     if cued {
                         out.push(
                             Draft::new(Category::PhiName, Severity::High, t.start, end)
-                                .suggest("a patient"),
+                                .suggest("a patient")
+                                .pinned(),
                         );
                         covered_until = end;
                         continue;
