@@ -147,6 +147,15 @@ fn value(ex: &Example, f: u32) -> f32 {
     }
 }
 
+/// `a / b`, NaN when there is nothing to divide by (printed as such).
+pub(crate) fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        f64::NAN
+    } else {
+        a as f64 / b as f64
+    }
+}
+
 pub(crate) fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }
@@ -373,6 +382,29 @@ fn gate(samples: &[Sample], scores: &[Vec<f32>], budget: f64) -> Option<(usize, 
     best.map(|(_, held, th, tf)| (held, th, tf))
 }
 
+/// Posts to hold and how many were held; clean posts and how many got a medium or high
+/// finding.
+#[derive(Default)]
+struct Gated {
+    holds: usize,
+    held: usize,
+    clean: usize,
+    alarms: usize,
+}
+
+impl Gated {
+    fn add(&mut self, s: &Sample, worst: Option<Severity>) {
+        if s.post.verdict == "hold" {
+            self.holds += 1;
+            self.held += (worst == Some(Severity::High)) as usize;
+        }
+        if s.post.verdict == "clean" {
+            self.clean += 1;
+            self.alarms += (worst >= Some(Severity::Medium)) as usize;
+        }
+    }
+}
+
 /// Post-level figures for thresholds `t`.
 pub struct Summary {
     pub holds: usize,
@@ -384,7 +416,7 @@ pub struct Summary {
 }
 
 pub fn summary(samples: &[Sample], scores: &[Vec<f32>], t: &[f32]) -> Summary {
-    let (mut holds, mut held, mut clean, mut alarms) = (0, 0, 0, 0);
+    let mut g = Gated::default();
     let n = OUTPUTS.len();
     let (h, f) = (HOLD, FLAG);
     let mut found = vec![(0usize, 0usize, 0usize); n];
@@ -405,20 +437,13 @@ pub fn summary(samples: &[Sample], scores: &[Vec<f32>], t: &[f32]) -> Summary {
             found[o].1 += (s.y[o] && got) as usize;
             found[o].2 += got as usize;
         }
-        if s.post.verdict == "hold" {
-            holds += 1;
-            held += (worst == Some(Severity::High)) as usize;
-        }
-        if s.post.verdict == "clean" {
-            clean += 1;
-            alarms += (worst >= Some(Severity::Medium)) as usize;
-        }
+        g.add(s, worst);
     }
     Summary {
-        holds,
-        held: held as f64 / holds.max(1) as f64,
-        clean,
-        alarms,
+        holds: g.holds,
+        held: g.held as f64 / g.holds.max(1) as f64,
+        clean: g.clean,
+        alarms: g.alarms,
         found,
     }
 }
@@ -444,13 +469,6 @@ fn tradeoff(samples: &[Sample], scores: &[Vec<f32>]) -> String {
 pub fn figures(samples: &[Sample], scores: &[Vec<f32>], t: &[f32]) -> String {
     let f = summary(samples, scores, t);
     let found = &f.found;
-    let r = |a: usize, b: usize| {
-        if b == 0 {
-            f64::NAN
-        } else {
-            a as f64 / b as f64
-        }
-    };
     let mut out = format!(
         "{:<26} {:>7} {:>7} {:>9} {:>7} {:>9}\n",
         "output (out of fold)", "labels", "recall", "flagged", "precis.", "threshold"
@@ -461,9 +479,9 @@ pub fn figures(samples: &[Sample], scores: &[Vec<f32>], t: &[f32]) -> String {
             "{:<26} {:>7} {:>7.3} {:>9} {:>7.3} {:>9}\n",
             out_.name(),
             l,
-            r(f, l),
+            ratio(f, l),
             y,
-            r(f, y),
+            ratio(f, y),
             shown(t[o]),
         ));
     }
@@ -471,7 +489,7 @@ pub fn figures(samples: &[Sample], scores: &[Vec<f32>], t: &[f32]) -> String {
         "hold recall           {:.3} (of {})\nfalse alarms on clean {:.3} ({}/{})\n",
         f.held,
         f.holds,
-        r(f.alarms, f.clean),
+        ratio(f.alarms, f.clean),
         f.alarms,
         f.clean
     ));
@@ -485,19 +503,10 @@ pub fn figures(samples: &[Sample], scores: &[Vec<f32>], t: &[f32]) -> String {
 fn by_length(samples: &[Sample], scores: &[Vec<f32>], t: &[f32]) -> String {
     let mut out = String::from("by length (words): held / false alarms");
     for (lo, hi) in [(0, 15), (15, 40), (40, 80), (80, usize::MAX)] {
-        let (mut holds, mut held, mut clean, mut alarms) = (0, 0, 0, 0);
+        let mut g = Gated::default();
         for (s, sc) in samples.iter().zip(scores) {
-            if !(lo..hi).contains(&s.example.words) {
-                continue;
-            }
-            let worst = verdict(s, sc, t[HOLD], t[FLAG]);
-            if s.post.verdict == "hold" {
-                holds += 1;
-                held += (worst == Some(Severity::High)) as usize;
-            }
-            if s.post.verdict == "clean" {
-                clean += 1;
-                alarms += (worst >= Some(Severity::Medium)) as usize;
+            if (lo..hi).contains(&s.example.words) {
+                g.add(s, verdict(s, sc, t[HOLD], t[FLAG]));
             }
         }
         let hi = if hi == usize::MAX {
@@ -505,7 +514,10 @@ fn by_length(samples: &[Sample], scores: &[Vec<f32>], t: &[f32]) -> String {
         } else {
             (hi - 1).to_string()
         };
-        out.push_str(&format!(" {lo}-{hi}: {held}/{holds}, {alarms}/{clean};"));
+        out.push_str(&format!(
+            " {lo}-{hi}: {}/{}, {}/{};",
+            g.held, g.holds, g.alarms, g.clean
+        ));
     }
     out.pop();
     out.push('\n');

@@ -15,7 +15,7 @@ use bedside_core::model::TrainedTags;
 use bedside_core::{Category, Scanner};
 
 use crate::eval::Post;
-use crate::train::{order, sigmoid, Sample, FOLDS};
+use crate::train::{order, ratio, sigmoid, Sample, FOLDS};
 
 const EPOCHS: usize = 3;
 const RATE: f32 = 0.2;
@@ -223,12 +223,7 @@ pub fn train(samples: &[Sample], quiet: &[bool]) -> (TrainedTags, String) {
         "{:<26} {:>7} {:>7} {:>9} {:>7} {:>9} {:>7}\n",
         "tagger (out of fold)", "labels", "recall", "findings", "precis.", "threshold", "high"
     );
-    let mut out = TrainedTags {
-        threshold: vec![],
-        high: vec![],
-        bias: vec![],
-        weights: vec![],
-    };
+    let mut out = TrainedTags::default();
     for (tag, c) in TAGS.iter().enumerate() {
         let (low, at) = grid()
             .map(|th| (th, tally(&t, &texts, &scores, tag, th, None)))
@@ -256,20 +251,13 @@ pub fn train(samples: &[Sample], quiet: &[bool]) -> (TrainedTags, String) {
             .filter(|&h| h >= low)
             .find(|&h| best.iter().filter(|&&b| b >= h).count() <= budget)
             .unwrap_or(f32::MAX);
-        let r = |a: usize, b: usize| {
-            if b == 0 {
-                f64::NAN
-            } else {
-                a as f64 / b as f64
-            }
-        };
         report.push_str(&format!(
             "{:<26} {:>7} {:>7.3} {:>9} {:>7.3} {:>9.2} {:>7.2}\n",
             c.id(),
             at.labels,
-            r(at.found, at.labels),
+            ratio(at.found, at.labels),
             at.spans,
-            r(at.right, at.spans),
+            ratio(at.right, at.spans),
             low,
             high
         ));
@@ -323,12 +311,7 @@ pub fn train_record(records: &[(Post, usize)], scanner: &Scanner) -> (TrainedTag
         "{:<26} {:>7} {:>7} {:>7} {:>9} {:>7} {:>9}\n",
         "record tagger (oof)", "labels", "rules", "+tagger", "added", "precis.", "threshold"
     );
-    let mut out = TrainedTags {
-        threshold: vec![],
-        high: vec![],
-        bias: vec![],
-        weights: vec![],
-    };
+    let mut out = TrainedTags::default();
     for (tag, c) in RECORD_TAGS.iter().enumerate() {
         // Records where the tagger runs: the others (read as posts) are covered whole by
         // one ruled span, so the tagger adds nothing there, and their labels (all "found")
@@ -355,21 +338,14 @@ pub fn train_record(records: &[(Post, usize)], scanner: &Scanner) -> (TrainedTag
             .map(|th| (th, tally(&t, &texts, &scores, tag, th, Some(&rules))))
             .find(|(_, x)| x.spans > 0 && x.right as f64 >= RECORD_PRECISION * x.spans as f64)
             .unwrap_or((f32::MAX, base));
-        let r = |a: usize, b: usize| {
-            if b == 0 {
-                f64::NAN
-            } else {
-                a as f64 / b as f64
-            }
-        };
         report.push_str(&format!(
             "{:<26} {:>7} {:>7.3} {:>7.3} {:>9} {:>7.3} {:>9.2}\n",
             c.id(),
             labels,
-            r(base.found - hidden, labels),
-            r(at.found - hidden, labels),
+            ratio(base.found - hidden, labels),
+            ratio(at.found - hidden, labels),
             at.spans,
-            r(at.right, at.spans),
+            ratio(at.right, at.spans),
             th
         ));
         out.threshold.push(th);

@@ -137,9 +137,7 @@ impl Scanner {
             ctx.as_record();
         }
         let mut drafts: Vec<Draft> = Vec::with_capacity(16 + text.len() / 64);
-        for rule in self.shared.iter().chain(&self.rules) {
-            rule.find(&ctx, &mut drafts);
-        }
+        self.run_rules(&ctx, &mut drafts);
         // Record text is a patient's throughout only when it shows a patient: a name on a
         // name line, a date of birth, a keyed record number, an age. A supply label, a
         // blank form, a phone list or a staff board shows none and is read as a post, so
@@ -149,12 +147,10 @@ impl Scanner {
         let mut mock = false;
         if record {
             mock = mock_record(&ctx.lower);
-            if mock || !drafts.iter().any(|d| shows_patient(text, d)) {
+            if !read_as_record(mock, text, &drafts) {
                 ctx = Context::new(text);
                 drafts.clear();
-                for rule in self.shared.iter().chain(&self.rules) {
-                    rule.find(&ctx, &mut drafts);
-                }
+                self.run_rules(&ctx, &mut drafts);
             }
         }
         // Formats whose owner the rules could not tell wait for the post's verdict.
@@ -215,6 +211,13 @@ impl Scanner {
         self.finish(&ctx, drafts)
     }
 
+    /// Every rule's drafts for `ctx`, the shared rules first.
+    fn run_rules(&self, ctx: &Context, drafts: &mut Vec<Draft>) {
+        for rule in self.shared.iter().chain(&self.rules) {
+            rule.find(ctx, drafts);
+        }
+    }
+
     /// The rules' findings (category, byte span) in record text that shows a patient, where
     /// the record tagger runs; `None` for record text read as a post. `bedside train` learns
     /// the record tagger's thresholds from what it adds to these.
@@ -222,10 +225,8 @@ impl Scanner {
         let mut ctx = Context::new(text);
         ctx.as_record();
         let mut drafts: Vec<Draft> = Vec::new();
-        for rule in self.shared.iter().chain(&self.rules) {
-            rule.find(&ctx, &mut drafts);
-        }
-        if mock_record(&ctx.lower) || !drafts.iter().any(|d| shows_patient(text, d)) {
+        self.run_rules(&ctx, &mut drafts);
+        if !read_as_record(mock_record(&ctx.lower), text, &drafts) {
             return None;
         }
         Some(
@@ -242,9 +243,7 @@ impl Scanner {
     pub fn evidence(&self, text: &str) -> Evidence {
         let ctx = Context::new(text);
         let mut drafts: Vec<Draft> = Vec::new();
-        for rule in self.shared.iter().chain(&self.rules) {
-            rule.find(&ctx, &mut drafts);
-        }
+        self.run_rules(&ctx, &mut drafts);
         drafts.retain(|d| !d.tentative);
         let example = crate::model::extract(&ctx, &drafts, 0, text.len());
         let decided =
@@ -531,6 +530,13 @@ fn shows_patient(text: &str, d: &Draft) -> bool {
             }
             _ => false,
         }
+}
+
+/// Whether record text is read as a record (every line a patient's): it shows a patient and
+/// does not say it is a test print (`mock`). `scan_as` and `record_rules` (which trains the
+/// record tagger) must agree on it.
+fn read_as_record(mock: bool, text: &str, drafts: &[Draft]) -> bool {
+    !mock && drafts.iter().any(|d| shows_patient(text, d))
 }
 
 /// Whether record text says it shows no real patient: a test print, a training or demo

@@ -197,6 +197,7 @@ pub struct Trained {
 }
 
 /// The span tagger's weights as training produces them.
+#[derive(Default)]
 pub struct TrainedTags {
     /// Per tag (in [`tagger::TAGS`] order): a word scoring at least `threshold` (log-odds)
     /// is part of a finding, which is high when its best word scores at least `high`.
