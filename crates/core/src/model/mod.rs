@@ -558,31 +558,10 @@ impl Model {
         } else {
             Severity::Low
         });
-        let scores = Self::tag_scores(&self.tags, ctx);
-        let rules = drafts.len();
-        let words: Vec<(usize, usize)> = ctx.tokens.iter().map(|t| (t.start, t.end)).collect();
-        for sp in tagger::spans(ctx.text, &words, &scores, &self.tags.threshold) {
-            let c = tagger::TAGS[sp.tag];
-            if drafts[..rules]
-                .iter()
-                .any(|d| d.category == c && d.start < sp.end && sp.start < d.end)
-            {
-                continue;
-            }
-            let full = c.default_severity();
-            let sev = if sp.score >= self.tags.high[sp.tag] {
-                full.min(cap)
-            } else {
-                Severity::Low
-            };
-            let mut d = Draft::new(c, sev, sp.start, sp.end);
-            d.weak = sev < full;
-            // A date or an age the tag is unsure of is what the rules call tentative (a bare
-            // date, an exact age): one of the details only in a post that holds for a
-            // patient anyway.
-            d.tentative = d.weak && matches!(c, Category::PhiDate | Category::PhiAge);
-            drafts.push(d);
-        }
+        // A date or an age the tag is unsure of is what the rules call tentative (a bare
+        // date, an exact age): one of the details only in a post that holds for a patient
+        // anyway. Record text has no such second reading.
+        Self::add_spans(&self.tags, ctx, drafts, cap, true);
     }
 
     /// Adds the record tagger's findings (`tagger::RECORD_TAGS`) to record text that shows
@@ -590,7 +569,13 @@ impl Model {
     /// when the span's best word passes the high threshold, else as a tip. No gate caps
     /// them (the gate learned from posts).
     pub(crate) fn tag_record(&self, ctx: &Context, drafts: &mut Vec<Draft>) {
-        let t = &self.record_tags;
+        Self::add_spans(&self.record_tags, ctx, drafts, Severity::High, false);
+    }
+
+    /// Adds tagger `t`'s spans where the rules' drafts hold none of that category over
+    /// them: the category's severity (at most `cap`) at or over the high threshold, else a
+    /// tip, which is tentative when `tentative` and the tag is a date or an age.
+    fn add_spans(t: &Tags, ctx: &Context, drafts: &mut Vec<Draft>, cap: Severity, tentative: bool) {
         let scores = Self::tag_scores(t, ctx);
         let rules = drafts.len();
         let words: Vec<(usize, usize)> = ctx.tokens.iter().map(|t| (t.start, t.end)).collect();
@@ -604,12 +589,13 @@ impl Model {
             }
             let full = c.default_severity();
             let sev = if sp.score >= t.high[sp.tag] {
-                full
+                full.min(cap)
             } else {
                 Severity::Low
             };
             let mut d = Draft::new(c, sev, sp.start, sp.end);
             d.weak = sev < full;
+            d.tentative = tentative && d.weak && matches!(c, Category::PhiDate | Category::PhiAge);
             drafts.push(d);
         }
     }
