@@ -1235,3 +1235,82 @@ fn an_untied_age_or_date_counts_only_in_a_post_that_holds_for_a_patient() {
     }
     assert!(quiet >= 3, "the model held {} of 4 clean posts", 4 - quiet);
 }
+
+#[test]
+fn phi_url_handles_of_patients_and_relatives() {
+    assert_cat(
+        "phi.url",
+        &[
+            "my pt's son messaged me from his account @rob.the.fisherman_77 asking about discharge",
+            "the patient in bed 4 posted from her bed, her handle is @sunny_days.marie",
+            "@gracie.lou.b your grandma was the sweetest patient on our unit this week",
+            "her daughter (@kendra_runs_88) keeps tagging our unit in videos of the pt",
+        ],
+        &[
+            "@NightShiftNurses thank you for this thread, so true",
+            "follow me @nurse.kay.teaches for more study tips",
+            "Congrats to @drpatelcardio on the award, well deserved",
+            "@CityNewsDesk thinking of the firefighter and his family tonight",
+            "email the pt's daughter at kendra@example.com, not @ noon",
+        ],
+    );
+}
+
+#[test]
+fn phi_ssn_spaced_partial_and_canadian() {
+    assert_cat(
+        "phi.ssn",
+        &[
+            "the pt read his social out loud at the window: 412 67 3390",
+            "she wrote her SSN last 4 5521 on the sign-in sheet",
+            "registered him with the last four of his social (7314) and a wrong DOB",
+            "the pt's SIN is 130 692 544 and it's on the fax cover",
+            "she gave her social as 318224471 at check-in",
+        ],
+        &[
+            "our social committee meets 120 45 2024 no wait, on the 12th",
+            "call 555 123 4567 for the clinic",
+            "social hour at 5, last 4 shifts were brutal",
+        ],
+    );
+}
+
+#[test]
+fn phi_vehicle_registration_words() {
+    assert_cat(
+        "phi.vehicle",
+        &[
+            "the pt's husband left the car in the bay, reg KY21 BVN, can someone move it",
+            "rolled ute on the highway, rego 2XYZ991, driver to the trauma bay",
+            "the pt's son's truck with the vanity plate 'DADS4X4' is blocking the ambulance",
+            "fatal one tonight, plate ending 7QP, the driver was 22",
+        ],
+        &[
+            "my car is the red Corolla, rego ABC123, so please stop parking in my spot",
+            "regular 4417 shifts are brutal",
+            "a register 12 drawer was short",
+        ],
+    );
+}
+
+#[test]
+fn own_and_organisation_numbers_are_not_phi() {
+    let s = scanner();
+    for clean in [
+        "Referring offices: our new e-fax is 919-555-0142. The old one retires Monday.",
+        "Pharmacy holiday hours: refill line 555-0181, fax for prescribers 555-0183.",
+        "Grandma finally has a cell! It's 555-0177, call her on Sunday.",
+        "So proud: I passed my boards today, License No. 0734512. Onward!",
+        "Please welcome our new NP, Dr. Kim! Her NPI (1548203917) is active for referrals.",
+        "my scrubs order #FG-5530217 is still processing, three weeks later",
+        "vet bill for my dog, invoice #55120, I chose the wrong profession",
+    ] {
+        let r = s.scan(clean);
+        let loud: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.category.id().starts_with("phi.") && f.severity >= Severity::Medium)
+            .collect();
+        assert!(loud.is_empty(), "{clean:?}: {loud:#?}");
+    }
+}

@@ -114,6 +114,23 @@ fn card(s: &str) -> bool {
     (13..=19).contains(&d.len()) && matches!(d[0], 3..=6) && luhn(&d)
 }
 
+/// A handle's length after its "@": 3 to 30 characters (none of the sites allows more).
+fn handle(s: &str) -> bool {
+    (4..=31).contains(&s.len())
+}
+
+/// The last four of an SSN: not the placeholder 0000.
+fn four_digits(s: &str) -> bool {
+    let d = digits(s);
+    d.len() >= 4 && d[d.len() - 4..] != [0, 0, 0, 0]
+}
+
+/// A Social Insurance Number: nine digits, not all zero, with the Luhn check.
+fn sin(s: &str) -> bool {
+    let d = digits(s);
+    d.len() == 9 && d.iter().any(|&x| x != 0) && luhn(&d)
+}
+
 /// Luhn check over decimal digits (most significant first).
 pub fn luhn(d: &[u8]) -> bool {
     let mut sum = 0u32;
@@ -386,7 +403,7 @@ pub const FORMATS: &[Format] = &[
     Format {
         id: "ssn.cued",
         category: Category::PhiSsn,
-        pattern: r"\b(?P<kw>ssn|ss#|social security(?: number| no\.?| #)?|social)(?:\s*(?:#|no\.?|number))?(?:(?:\s+[a-z']+){0,4}?\s+(?:is|was|of|reads|says))?\s*[:#]?\s*(?P<val>\d{3}[ .-]?\d{2}[ .-]?\d{4})\b",
+        pattern: r"\b(?P<kw>ssn|ss#|social security(?: number| no\.?| #)?|social)(?:\s*(?:#|no\.?|number))?(?:(?:\s+[a-z']+){0,4}?\s+(?:is|was|of|as|reads|says))?\s*[:#]?\s*(?P<val>\d{3}[ .-]?\d{2}[ .-]?\d{4})\b",
         keys: &[],
         near: Near::Words(&["ssn", "ss#", "social"]),
         digit_within: 48,
@@ -398,6 +415,7 @@ pub const FORMATS: &[Format] = &[
             "«SSN 318224471» in the chat",
             "«ss# 219.09.1234» on the label",
             "his «social is 512 44 1987» apparently",
+            "she gave her «social as 318224471» twice",
         ],
         #[cfg(test)]
         negatives: &[
@@ -406,6 +424,87 @@ pub const FORMATS: &[Format] = &[
             "the social 12 22 4471 meetup",
             "ssn: 9182244710",
             "socially 318224471 distant",
+        ],
+    },
+    Format {
+        // Nine digits spaced 3-2-4 ("529 41 7763"): a Social Security number's layout (a
+        // phone is 3-3-4). The rule keeps it only in a post that names the number.
+        id: "ssn.spaced",
+        category: Category::PhiSsn,
+        pattern: r"\b\d{3} \d{2} \d{4}\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: ssn,
+        #[cfg(test)]
+        positives: &[
+            "read the whole thing out, «529 41 7763», to the room",
+            "first row: CARTER / «523 81 6607»",
+            "her own («549 03 7712») just in case",
+            "I heard '«401 55 8832»' and so did aisle 5",
+            "typed «531 88 2047» and he said no",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "call 555 410 2200 tomorrow",
+            "area 000 12 3456 never issues",
+            "666 12 3456 is not assigned",
+            "group 123 00 4567 is invalid",
+            "1234 56 7890 is too long",
+            "the 120 80 pressure was 2024",
+        ],
+    },
+    Format {
+        // The last four of a Social Security number under its name: "SSN last 4 6621",
+        // "social ending in 4471", "the last four of her social (8821)".
+        id: "ssn.partial",
+        category: Category::PhiSsn,
+        pattern: r"\b(?:(?:ssn|ss#|social(?: security)?(?: number| no\.?| #)?)\s*(?:last\s+(?:4|four)(?:\s+digits)?|ending(?:\s+in)?|ends\s+(?:in|with))|last\s+(?:4|four)(?:\s+digits)?\s+of\s+(?:(?:his|her|their|the|my|your|a|our)\s+)?(?:ssn|ss#|social(?: security)?(?: number| no\.?| #)?))(?:\s+(?:is|was|are|were))?\s*[:#(]?\s*(?P<val>\d{4})\b\)?",
+        keys: &[],
+        near: Near::Words(&["ssn", "ss#", "social", "last"]),
+        digit_within: 48,
+        valid: four_digits,
+        #[cfg(test)]
+        positives: &[
+            "like 'Fisk, «SSN last 4 6621»' and the wifi drops",
+            "«social ending in 4471» and she still got registered",
+            "she gave me the «last 4 of her social (8821)», unprompted",
+            "«last four of his ssn: 3390» on a sticky",
+            "his «social security number ends with 7012», he said",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "last 4 of 12 shifts were nights",
+            "social ending in tears again",
+            "ssn last 4 0000 placeholder",
+            "the social last 4 weekends were great",
+            "last four of the socials 2024 were fun",
+        ],
+    },
+    Format {
+        // A Canadian Social Insurance Number under its name: nine digits 3-3-3, Luhn.
+        id: "ssn.sin",
+        category: Category::PhiSsn,
+        pattern: r"\b(?:sin|social insurance(?: number| no\.?| #)?)(?:\s*(?:#|no\.?|number))?(?:\s+(?:is|was|of|as))?\s*[:#]?\s*(?P<val>\d{3}[ -]?\d{3}[ -]?\d{3})\b",
+        keys: &[],
+        near: Near::Words(&["sin", "social"]),
+        digit_within: 24,
+        valid: sin,
+        #[cfg(test)]
+        positives: &[
+            "gives you a «SIN of 046 454 286» does that look legit",
+            "«social insurance number 046-454-286» on the form",
+            "«SIN: 130 692 544» in the chart",
+            "his «sin is 046454286» apparently",
+            "«SIN # 193 456 787» on the fax",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "sin 123 456 789 fails its check",
+            "since 046 454 286",
+            "a sin of 3 hours",
+            "social insurance is 12 pages",
+            "sin 000 000 000 is void",
         ],
     },
     Format {
@@ -1654,11 +1753,41 @@ pub const FORMATS: &[Format] = &[
         ],
     },
     Format {
+        // A social-media handle ("@kaylee.sews.things"): letters, digits, underscores and
+        // inner dots, with a letter, 3 to 30 characters (Instagram's limit, X's is 15). An
+        // email's "@" also starts one: the rule skips a handle glued to what is before it.
+        id: "url.handle",
+        category: Category::PhiUrl,
+        pattern: r"@[a-z0-9_]*[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*",
+        keys: &[],
+        near: Near::Needles(&["@"]),
+        digit_within: 0,
+        valid: handle,
+        #[cfg(test)]
+        positives: &[
+            "her daughter «@brooke.lynn.ellis» added me",
+            "tagging «@JimmyRayHollis» bc your mama asked",
+            "his ig is «@dusty_b_rodeo» lol",
+            "«@tayloranne_99» your grandpa says hi",
+            "the mom «@mama.of.rowan».",
+            "(«@lil_trey_wavy»)",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "meet @ noon by the pyxis",
+            "@2024 was a rough year",
+            "@__ is not a name",
+            "ok @me",
+            "@.@ that face",
+            "@abcdefghijklmnopqrstuvwxyzabcdef is too long for any site",
+        ],
+    },
+    Format {
         id: "plate",
         category: Category::PhiVehicle,
-        pattern: r"\b(?:licen[sc]e plate|plate|tag)s?\s*(?:#|no\.?|number)?\s*(?:is|was|reads)?\s*[:#]?\s*(?:[a-z]{2}\s+)?(?P<val>[a-z0-9]{1,4}[ -]?[a-z0-9]{1,5})\b",
+        pattern: r"\b(?:licen[sc]e plate|plate|tag|reg|rego)s?\b\s*(?:#|no\.?|number)?\s*(?:is|was|reads|says|literally says|ending(?: in)?)?\s*[:#]?\s*['\x22]?(?:[a-z]{2}\s+)?(?P<val>[a-z0-9]{1,4}[ -]?[a-z0-9]{1,5})\b",
         keys: &[],
-        near: Near::Words(&["license", "licence", "plate", "tag"]),
+        near: Near::Words(&["license", "licence", "plate", "tag", "reg"]),
         digit_within: 40,
         valid: any,
         #[cfg(test)]
@@ -1668,6 +1797,10 @@ pub const FORMATS: &[Format] = &[
             "«license plate number is 7ABC123»",
             "«tags: ABC 1234»",
             "«plate# 4GHJ882» on the car",
+            "«Reg LK19 XYZ» in the disabled bay",
+            "came off his motorbike, «rego 1ABC234», near Kiama",
+            "the vanity «plate 'B1GBOSS»' again",
+            "«plate ending 4LZ», driver didn't make it",
         ],
         #[cfg(test)]
         negatives: &[
@@ -1677,6 +1810,8 @@ pub const FORMATS: &[Format] = &[
             "plate extraordinarily 44",
             "tags ______ 12",
             "our placard 4417",
+            "regular 4417 shifts",
+            "a register 12 drawer",
         ],
     },
     Format {

@@ -35,7 +35,7 @@ impl Rule for Identifiers {
         let hay = Hay::of(ctx);
 
         if !hay.runs.is_empty() {
-            self.find_ssn(&hay, out);
+            self.find_ssn(ctx, &hay, out);
             self.find_keyed(ctx, &hay, out);
             self.find_phone(ctx, &hay, out);
             self.find_ip(ctx, &hay, out);
@@ -83,6 +83,7 @@ impl Rule for Identifiers {
                     .weak(weak),
             );
         }
+        self.find_handles(ctx, &hay, out);
         self.find_biometric(ctx, out);
     }
 }
@@ -104,22 +105,99 @@ pub(crate) fn contact_line(low: &str, at: usize, labels: bool) -> bool {
 }
 
 impl Identifiers {
-    fn find_ssn(&self, hay: &Hay, out: &mut Vec<Draft>) {
+    /// Social-media handles ("@kaylee.sews.things"): a patient's or a relative's profile.
+    /// A handle is reported only where its sentence or the one before ties it to a
+    /// patient (a patient reference, a relative: "his mama @...", "my pt's daughter... her
+    /// handle is @..."): a reply's "@name" opener, a colleague thanked, an organisation or
+    /// a public account are nobody's identifier here.
+    fn find_handles(&self, ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
+        if ctx.record || ctx.post_kinds & (kind::REF | kind::RELATIVE) == 0 && !ctx.patient_post {
+            return;
+        }
+        let b = ctx.lower.as_bytes();
+        for x in matchers().find(Matchers::row("url.handle"), hay) {
+            let (s, e) = (x.start, x.end);
+            // Glued to a word or an address before it: an email's domain, a profile path.
+            if s > 0 && (b[s - 1].is_ascii_alphanumeric() || b"._%+-/".contains(&b[s - 1])) {
+                continue;
+            }
+            let si = ctx.sentence_of(s);
+            let tied = (si.saturating_sub(1)..=si).any(|i| {
+                let ks = ctx.sent_kinds.get(i).copied().unwrap_or(0);
+                ctx.sent_patient.get(i).copied().unwrap_or(false)
+                    || ks & (kind::RELATIVE | kind::REF) != 0
+            });
+            // A reply's addressee ("@LocalNews12 sending love to the mayor and his family")
+            // is tied only when the reply speaks to them ("@x your grandpa was ...").
+            let (ss, se) = ctx.sentence_span(si);
+            let low = ctx.lower.as_str();
+            let opener = low[..s].trim_end().is_empty() || low[..s].trim_end().ends_with("to");
+            if opener
+                && !low[ss..se]
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| matches!(w, "you" | "your" | "ur" | "u"))
+            {
+                continue;
+            }
+            // The poster's own account ("follow me @..."), or a job post's.
+            let ks = ctx.sent_kinds.get(si).copied().unwrap_or(0);
+            if !tied || ks & (kind::PROMO | kind::HIRING) != 0 {
+                continue;
+            }
+            out.push(Draft::new(Category::PhiUrl, Severity::High, s, e).suggest(""));
+        }
+    }
+
+    fn find_ssn(&self, ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
         let m = matchers();
-        let mut found: Vec<(usize, usize)> = Vec::new();
-        for id in ["ssn.cued", "ssn.dashed"] {
+        let low = ctx.lower.as_str();
+        // The post names the number somewhere ("read me their social", "SSNs in plain
+        // text", "her Social Security card"): a bare 3-2-4 spaced number is then one. A
+        // bare "social" counts only after a possessive ("the social committee" does not).
+        let bytes = low.as_bytes();
+        let word_at = |w: &str| {
+            low.match_indices(w)
+                .filter(|(i, _)| crate::context::bounded(bytes, *i, i + w.len()))
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>()
+        };
+        let named = ["ssn", "ssns", "ss#", "social security"]
+            .iter()
+            .any(|w| !word_at(w).is_empty())
+            || word_at("social").into_iter().any(|i| {
+                matches!(
+                    prev_word(low, i),
+                    "his" | "her" | "their" | "your" | "my" | "its" | "whole" | "full"
+                )
+            });
+        let mut found: Vec<(usize, usize, bool)> = Vec::new();
+        for id in [
+            "ssn.cued",
+            "ssn.sin",
+            "ssn.dashed",
+            "ssn.spaced",
+            "ssn.partial",
+        ] {
+            if id == "ssn.spaced" && !named {
+                continue;
+            }
             for x in m.find(Matchers::row(id), hay) {
-                let (s, e) = x.val.unwrap_or((x.start, x.end));
-                if !found.iter().any(|&(fs, fe)| s < fe && fs < e) {
-                    found.push((s, e));
+                let partial = id == "ssn.partial";
+                let (s, e) = if partial {
+                    (x.start, x.end)
+                } else {
+                    x.val.unwrap_or((x.start, x.end))
+                };
+                if !found.iter().any(|&(fs, fe, _)| s < fe && fs < e) {
+                    found.push((s, e, partial));
                 }
             }
         }
-        for (s, e) in found {
+        for (s, e, partial) in found {
             out.push(
                 Draft::new(Matchers::category("ssn.cued"), Severity::High, s, e)
                     .suggest("")
-                    .anchor(true),
+                    .anchor(!partial),
             );
         }
     }
@@ -212,7 +290,19 @@ impl Identifiers {
             }
             let own = matches!(prev_word(low, start), "my" | "our");
             let ks = ctx.kinds_at(start);
-            if own && !ctx.patient_post {
+            // In a post about no patient, a licence number in a sentence the writer speaks
+            // of themselves in ("I passed my boards, License No. ...") or welcomes or thanks
+            // a colleague in is the writer's or a colleague's; an order or invoice number
+            // is a purchase.
+            let writer = !ctx.patient_post
+                && !ctx.record
+                && match cat {
+                    Category::PhiLicense => {
+                        first_person(ctx, start) || (ks | ctx.post_kinds) & kind::STAFF != 0
+                    }
+                    _ => matches!(kw, "order" | "invoice"),
+                };
+            if (own || writer) && !ctx.patient_post {
                 sev = Severity::Low;
             } else if ks & kind::EDUCATIONAL != 0 && !ctx.patient_post && sev == Severity::High {
                 sev = Severity::Medium;
@@ -262,10 +352,18 @@ impl Identifiers {
             let ws = x.start;
             let orig = &ctx.text[vs..ve];
             let code: Vec<u8> = orig.bytes().filter(u8::is_ascii_alphanumeric).collect();
-            if code.len() < 4
+            let head = &low[ws..vs];
+            // "plate ending 4LZ": a partial plate may be short.
+            let least = if head.contains("ending") { 3 } else { 4 };
+            if code.len() < least
                 || !code.iter().any(u8::is_ascii_digit)
                 || orig.bytes().any(|b| b.is_ascii_lowercase())
             {
+                continue;
+            }
+            // "reg"/"rego" (the UK's and Australia's word) also starts other words and
+            // numbers: a plate under it holds a letter as well as a digit.
+            if head.starts_with("reg") && !code.iter().any(u8::is_ascii_alphabetic) {
                 continue;
             }
             let mut start = ws;
@@ -274,7 +372,12 @@ impl Identifiers {
             if is_state(&pw.to_ascii_lowercase()) {
                 start -= low[..start].len() - low[..start].trim_end().len() + pw.len();
             }
-            let own = matches!(prev_word(low, ws), "my" | "our");
+            // "my car is the blue Mazda, rego XYZ123": the writer's own car.
+            let own = matches!(prev_word(low, ws), "my" | "our")
+                || !ctx.record
+                    && low[ctx.sentence_span(ctx.sentence_of(ws)).0..ws]
+                        .split(|c: char| !c.is_ascii_alphanumeric())
+                        .any(|w| w == "my");
             let sev = if own && !ctx.patient_post {
                 Severity::Low
             } else {
@@ -405,8 +508,26 @@ impl Identifiers {
             {
                 continue;
             }
+            // The writer's or their organisation's line ("our new e-fax", "Referrals:
+            // fax", "the pharmacy's refill line") or their own family's ("Grandma's cell")
+            // in a post about no patient: no one's identifier to protect here.
+            let wide = crate::context::before(low, s, 48);
+            let kin = [
+                "his ", "her ", "their ", "son", "daughter", "wife", "husband", "mom", "dad",
+                "cell", "home", "pt", "patient",
+            ];
+            let org_line = !ctx.patient_post
+                && !ctx.record
+                && (ORG_WORDS.iter().any(|w| {
+                    wide.match_indices(w)
+                        .any(|(i, _)| crate::context::bounded(wide.as_bytes(), i, i + w.len()))
+                }) && !kin.iter().any(|w| wide.contains(w))
+                    || ctx.post_kinds & kind::OWN_FAMILY != 0);
             let (mut sev, mut weak) = contact_severity(ctx, s);
-            if sev == Severity::Low
+            if org_line {
+                sev = Severity::Low;
+                weak = true;
+            } else if sev == Severity::Low
                 && before.contains("fax")
                 && ctx.kinds_at(s) & kind::CONTACT == 0
             {
@@ -416,7 +537,6 @@ impl Identifiers {
             // A public institution's main number ("the hospital's main line", "poison
             // control") is nobody's identifier: a tip at most, unless a person or relative
             // is named beside it (then it may be theirs, and stays as it was).
-            let wide = crate::context::before(low, s, 48);
             let institution = INSTITUTION_LINES.iter().any(|w| wide.contains(w))
                 && ![
                     "his ", "her ", "their ", "son", "daughter", "wife", "husband", "mom", "dad",
@@ -679,6 +799,43 @@ pub(super) fn room_draft(ctx: &Context, s: usize, e: usize) -> Draft {
 /// The severity of contact details: high beside a patient, low when plainly the poster's
 /// own (a recruiter's number, "email me at").
 /// Words that name a public institution's line, not a person's number.
+/// Words that make a number after them an organisation's own line: the writer's "our"
+/// and "we", and the kinds of place and service that publish lines.
+const ORG_WORDS: &[&str] = &[
+    "our",
+    "we",
+    "us",
+    "clinic",
+    "pharmacy",
+    "office",
+    "practice",
+    "department",
+    "dept",
+    "hospital",
+    "referral",
+    "referrals",
+    "referring",
+    "prescribers",
+    "e-fax",
+    "efax",
+    "refill",
+    "billing",
+    "records",
+];
+
+/// Whether the sentence around `pos` is the writer's about themselves: "I", "I've", "my".
+fn first_person(ctx: &Context, pos: usize) -> bool {
+    let (s, e) = ctx.sentence_span(ctx.sentence_of(pos));
+    ctx.lower[s..e]
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .any(|w| {
+            matches!(
+                w,
+                "i" | "i've" | "i'm" | "i\u{2019}ve" | "i\u{2019}m" | "my" | "mine" | "me"
+            )
+        })
+}
+
 const INSTITUTION_LINES: &[&str] = &[
     "main line",
     "main number",
