@@ -243,6 +243,62 @@ impl Pairs {
         let i = Pairs::bit(a, b);
         self.0[i / 64] & (1 << (i % 64)) != 0
     }
+    /// The pair a place of `b` starts with (its byte and the next, 0 past the end).
+    fn at(b: &[u8], p: usize) -> usize {
+        Pairs::bit(b[p], b.get(p + 1).copied().unwrap_or(0))
+    }
+}
+
+/// How many pairs [`Pairs`] tells apart.
+const PAIRS: usize = 16 * 64;
+
+/// Places of a post grouped by the pair of bytes they start at ([`Pairs::at`]), so a
+/// [`Near::Words`] row reads only the places its keywords' first two letters can start
+/// at: twenty-odd rows each testing every word of a post cost more than the tries.
+#[derive(Default)]
+struct ByPair<T> {
+    /// The pairs that start a place.
+    present: Pairs,
+    /// Pair k's places are `items[at[k]..at[k + 1]]`, in text order.
+    at: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T: Copy> ByPair<T> {
+    /// Groups `places` (in text order, each with where it starts in `b`) by a counting sort.
+    fn new(b: &[u8], places: &[T], start: impl Fn(&T) -> usize) -> ByPair<T> {
+        let mut present = Pairs::default();
+        let mut at = vec![0u32; PAIRS + 1];
+        for t in places {
+            let k = Pairs::at(b, start(t));
+            at[k + 1] += 1;
+            present.set(k);
+        }
+        for k in 0..PAIRS {
+            at[k + 1] += at[k];
+        }
+        let mut next = at.clone();
+        let mut items = places.to_vec();
+        for t in places {
+            let k = Pairs::at(b, start(t));
+            items[next[k] as usize] = *t;
+            next[k] += 1;
+        }
+        ByPair { present, at, items }
+    }
+
+    /// The places that start at one of `wanted`'s pairs, pair by pair (not in text order).
+    fn each(&self, wanted: &Pairs, mut f: impl FnMut(T)) {
+        for (i, (&w, &p)) in wanted.0.iter().zip(&self.present.0).enumerate() {
+            let mut m = w & p;
+            while m != 0 {
+                let k = i * 64 + m.trailing_zeros() as usize;
+                m &= m - 1;
+                let (s, e) = (self.at[k] as usize, self.at[k + 1] as usize);
+                self.items[s..e].iter().for_each(|&t| f(t));
+            }
+        }
+    }
 }
 
 /// A quick hash of a row's id for [`INDEX`]: its length and three of its bytes.
@@ -797,6 +853,9 @@ pub struct Places {
     words: OnceLock<Vec<usize>>,
     /// The words a digit run starts within [`NEAR_MAX`] bytes of, with that distance.
     near: OnceLock<Vec<(usize, u8)>>,
+    /// `words` and `near` by the pair of letters they start with.
+    words_by_pair: OnceLock<ByPair<usize>>,
+    near_by_pair: OnceLock<ByPair<(usize, u8)>>,
     /// The places a [`Near::Digits`] row's match can start, each with the digit rows that
     /// have a match there ([`Matchers::possible`]).
     digit_places: OnceLock<Vec<(usize, u64)>>,
@@ -874,6 +933,20 @@ impl<'a> Hay<'a> {
         })
     }
 
+    /// [`Hay::words`] by their first two letters.
+    fn words_by_pair(&self) -> &ByPair<usize> {
+        self.places
+            .words_by_pair
+            .get_or_init(|| ByPair::new(self.low.as_bytes(), self.words(), |&p| p))
+    }
+
+    /// [`Hay::near`] by their words' first two letters.
+    fn near_by_pair(&self) -> &ByPair<(usize, u8)> {
+        self.places
+            .near_by_pair
+            .get_or_init(|| ByPair::new(self.low.as_bytes(), self.near(), |&(p, _)| p))
+    }
+
     /// The places where `f`'s matches can start, in order.
     fn starts(&self, f: &Format, firsts: &Pairs, needle_firsts: Option<&Pairs>) -> Vec<usize> {
         let b = self.low.as_bytes();
@@ -908,21 +981,21 @@ impl<'a> Hay<'a> {
                 at.dedup();
             }
             Near::Words(_) => {
-                let words = self.words();
-                let first = |p: usize| firsts.has(b[p], b.get(p + 1).copied().unwrap_or(0));
                 if f.digit_within > 0 {
                     // Only the words a digit run follows closely.
                     let within = f.digit_within;
-                    at.extend(
-                        self.near()
-                            .iter()
-                            .filter(|&&(p, d)| d as usize <= within && first(p))
-                            .map(|&(p, _)| p),
-                    );
+                    self.near_by_pair().each(firsts, |(p, d)| {
+                        if d as usize <= within {
+                            at.push(p);
+                        }
+                    });
+                    // Gathered pair by pair: back to text order (each place once). The
+                    // distance is checked: the digit check below has nothing to drop.
+                    at.sort_unstable();
                     return at;
-                } else {
-                    at.extend(words.iter().copied().filter(|&p| first(p)));
                 }
+                self.words_by_pair().each(firsts, |p| at.push(p));
+                at.sort_unstable();
             }
             Near::Before {
                 needles, within, ..
