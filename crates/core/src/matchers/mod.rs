@@ -884,19 +884,9 @@ impl<'a> Hay<'a> {
     }
 
     fn words(&self) -> &[usize] {
-        self.places.words.get_or_init(|| {
-            let b = self.low.as_bytes();
-            let mut out = Vec::with_capacity(b.len() / 5);
-            let mut prev = false;
-            for (i, &c) in b.iter().enumerate() {
-                let w = c.is_ascii_alphanumeric();
-                if w && !prev {
-                    out.push(i);
-                }
-                prev = w;
-            }
-            out
-        })
+        self.places
+            .words
+            .get_or_init(|| word_starts(self.low.as_bytes()))
     }
 
     /// The places a [`Near::Digits`] row's match can start, with the digit rows that have
@@ -1112,6 +1102,39 @@ impl<'a> Hay<'a> {
     }
 }
 
+/// Whether each byte is an ASCII letter or digit, as 0 or 1.
+const ALNUM: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() as u8;
+        b += 1;
+    }
+    t
+};
+
+/// Where each run of ASCII letters and digits starts, in order. Read 64 bytes at a time
+/// into a bit mask (a bit per byte, no branch), whose run starts are the set bits with a
+/// clear bit before them: a third of the instructions of a byte-by-byte test.
+fn word_starts(b: &[u8]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(b.len() / 5);
+    // Whether the byte before the chunk is a letter or digit.
+    let mut carry = 0u64;
+    for (c, chunk) in b.chunks(64).enumerate() {
+        let mut m = 0u64;
+        for (i, &x) in chunk.iter().enumerate() {
+            m |= (ALNUM[x as usize] as u64) << i;
+        }
+        let mut starts = m & !(m << 1 | carry);
+        carry = m >> (chunk.len() - 1) & 1;
+        while starts != 0 {
+            out.push(c * 64 + starts.trailing_zeros() as usize);
+            starts &= starts - 1;
+        }
+    }
+    out
+}
+
 /// Where a [`Near::Digits`] row's matches can start, in order: each digit run, the `+` or
 /// `(` right before one ("(217) 555-0164", "+1 312"), or up to three letters glued before
 /// it ("V7730215").
@@ -1149,6 +1172,20 @@ pub fn find_id(id: &str, text: &str) -> Vec<Match> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn word_starts_match_byte_by_byte() {
+        let text = "a".repeat(63) + " bb" + &"9".repeat(64) + "-x y. z__1 é2" + &"q".repeat(130);
+        for n in [0, 1, 2, 63, 64, 65, 66, 128, 129, 130, 131, text.len()] {
+            let b = &text.as_bytes()[..n];
+            let slow: Vec<usize> = (0..b.len())
+                .filter(|&i| {
+                    b[i].is_ascii_alphanumeric() && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+                })
+                .collect();
+            assert_eq!(super::word_starts(b), slow, "{n} bytes");
+        }
+    }
+
     use super::table::FORMATS;
     use super::*;
 
