@@ -1102,17 +1102,6 @@ impl<'a> Hay<'a> {
     }
 }
 
-/// Whether each byte is an ASCII letter or digit, as 0 or 1.
-const ALNUM: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric() as u8;
-        b += 1;
-    }
-    t
-};
-
 /// Where each run of ASCII letters and digits starts, in order. Read 64 bytes at a time
 /// into a bit mask (a bit per byte, no branch), whose run starts are the set bits with a
 /// clear bit before them: a third of the instructions of a byte-by-byte test.
@@ -1123,7 +1112,7 @@ fn word_starts(b: &[u8]) -> Vec<usize> {
     for (c, chunk) in b.chunks(64).enumerate() {
         let mut m = 0u64;
         for (i, &x) in chunk.iter().enumerate() {
-            m |= (ALNUM[x as usize] as u64) << i;
+            m |= (crate::words::ALNUM[x as usize] as u64) << i;
         }
         let mut starts = m & !(m << 1 | carry);
         carry = m >> (chunk.len() - 1) & 1;
