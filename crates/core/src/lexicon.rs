@@ -267,7 +267,7 @@ impl Lexicon {
                 i += 1;
                 continue;
             }
-            if !c.is_ascii_alphanumeric() {
+            if words::ALNUM[c as usize] == 0 {
                 let ids = &self.by_byte[c as usize];
                 if !ids.is_empty() {
                     push(ids, i);
