@@ -628,7 +628,17 @@ mod tests {
             }
             h
         };
-        for w in ["", "a", "Wednesday", "52F", "ICU", "o'brien", "A1b2", "x--y", "aaBB99"] {
+        for w in [
+            "",
+            "a",
+            "Wednesday",
+            "52F",
+            "ICU",
+            "o'brien",
+            "A1b2",
+            "x--y",
+            "aaBB99",
+        ] {
             assert_eq!(shape(w), reference(w), "{w}");
         }
     }
