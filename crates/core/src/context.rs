@@ -63,6 +63,12 @@ pub struct Context<'t> {
     /// Each token's word as the model reads it, found on first use (`model::words`): the
     /// features and the tagger share one hashing and vector lookup per word.
     pub(crate) words: std::cell::OnceCell<Vec<crate::model::Word>>,
+    /// Whether the post is about history or fiction (`rules::names`), found on first use:
+    /// the name rules ask it of every candidate, and reading the whole post each time made
+    /// a long post's cost grow with the square of its length.
+    pub(crate) historical: std::cell::OnceCell<bool>,
+    /// Whether the post is about fiction (`rules::names`), found on first use, as above.
+    pub(crate) fiction: std::cell::OnceCell<bool>,
 }
 
 impl<'t> Context<'t> {
@@ -104,6 +110,8 @@ impl<'t> Context<'t> {
             hay: Default::default(),
             record: false,
             words: std::cell::OnceCell::new(),
+            historical: std::cell::OnceCell::new(),
+            fiction: std::cell::OnceCell::new(),
         };
         ctx.find_refs();
         ctx

@@ -247,7 +247,7 @@ impl Lexicon {
         };
         // Reads a run of letters and digits from `i`, hashing it onto `h`.
         let run = |mut i: usize, mut h: u64| {
-            while i < b.len() && b[i].is_ascii_alphanumeric() {
+            while i < b.len() && words::ALNUM[b[i] as usize] != 0 {
                 h = words::step(h, b[i]);
                 i += 1;
             }
@@ -267,7 +267,7 @@ impl Lexicon {
                 i += 1;
                 continue;
             }
-            if !c.is_ascii_alphanumeric() {
+            if words::ALNUM[c as usize] == 0 {
                 let ids = &self.by_byte[c as usize];
                 if !ids.is_empty() {
                     push(ids, i);

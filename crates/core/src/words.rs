@@ -7,6 +7,18 @@
 
 use std::sync::OnceLock;
 
+/// Whether each byte is an ASCII letter or digit, as 0 or 1: one load where
+/// `is_ascii_alphanumeric` takes two range tests, in the loops that read every byte.
+pub const ALNUM: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() as u8;
+        b += 1;
+    }
+    t
+};
+
 /// The hash state before any byte.
 pub const SEED: u64 = 0xcbf2_9ce4_8422_2325;
 

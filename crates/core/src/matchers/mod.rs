@@ -243,6 +243,62 @@ impl Pairs {
         let i = Pairs::bit(a, b);
         self.0[i / 64] & (1 << (i % 64)) != 0
     }
+    /// The pair a place of `b` starts with (its byte and the next, 0 past the end).
+    fn at(b: &[u8], p: usize) -> usize {
+        Pairs::bit(b[p], b.get(p + 1).copied().unwrap_or(0))
+    }
+}
+
+/// How many pairs [`Pairs`] tells apart.
+const PAIRS: usize = 16 * 64;
+
+/// Places of a post grouped by the pair of bytes they start at ([`Pairs::at`]), so a
+/// [`Near::Words`] row reads only the places its keywords' first two letters can start
+/// at: twenty-odd rows each testing every word of a post cost more than the tries.
+#[derive(Default)]
+struct ByPair<T> {
+    /// The pairs that start a place.
+    present: Pairs,
+    /// Pair k's places are `items[at[k]..at[k + 1]]`, in text order.
+    at: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T: Copy> ByPair<T> {
+    /// Groups `places` (in text order, each with where it starts in `b`) by a counting sort.
+    fn new(b: &[u8], places: &[T], start: impl Fn(&T) -> usize) -> ByPair<T> {
+        let mut present = Pairs::default();
+        let mut at = vec![0u32; PAIRS + 1];
+        for t in places {
+            let k = Pairs::at(b, start(t));
+            at[k + 1] += 1;
+            present.set(k);
+        }
+        for k in 0..PAIRS {
+            at[k + 1] += at[k];
+        }
+        let mut next = at.clone();
+        let mut items = places.to_vec();
+        for t in places {
+            let k = Pairs::at(b, start(t));
+            items[next[k] as usize] = *t;
+            next[k] += 1;
+        }
+        ByPair { present, at, items }
+    }
+
+    /// The places that start at one of `wanted`'s pairs, pair by pair (not in text order).
+    fn each(&self, wanted: &Pairs, mut f: impl FnMut(T)) {
+        for (i, (&w, &p)) in wanted.0.iter().zip(&self.present.0).enumerate() {
+            let mut m = w & p;
+            while m != 0 {
+                let k = i * 64 + m.trailing_zeros() as usize;
+                m &= m - 1;
+                let (s, e) = (self.at[k] as usize, self.at[k + 1] as usize);
+                self.items[s..e].iter().for_each(|&t| f(t));
+            }
+        }
+    }
 }
 
 /// A quick hash of a row's id for [`INDEX`]: its length and three of its bytes.
@@ -797,6 +853,9 @@ pub struct Places {
     words: OnceLock<Vec<usize>>,
     /// The words a digit run starts within [`NEAR_MAX`] bytes of, with that distance.
     near: OnceLock<Vec<(usize, u8)>>,
+    /// `words` and `near` by the pair of letters they start with.
+    words_by_pair: OnceLock<ByPair<usize>>,
+    near_by_pair: OnceLock<ByPair<(usize, u8)>>,
     /// The places a [`Near::Digits`] row's match can start, each with the digit rows that
     /// have a match there ([`Matchers::possible`]).
     digit_places: OnceLock<Vec<(usize, u64)>>,
@@ -825,19 +884,9 @@ impl<'a> Hay<'a> {
     }
 
     fn words(&self) -> &[usize] {
-        self.places.words.get_or_init(|| {
-            let b = self.low.as_bytes();
-            let mut out = Vec::with_capacity(b.len() / 5);
-            let mut prev = false;
-            for (i, &c) in b.iter().enumerate() {
-                let w = c.is_ascii_alphanumeric();
-                if w && !prev {
-                    out.push(i);
-                }
-                prev = w;
-            }
-            out
-        })
+        self.places
+            .words
+            .get_or_init(|| word_starts(self.low.as_bytes()))
     }
 
     /// The places a [`Near::Digits`] row's match can start, with the digit rows that have
@@ -874,6 +923,20 @@ impl<'a> Hay<'a> {
         })
     }
 
+    /// [`Hay::words`] by their first two letters.
+    fn words_by_pair(&self) -> &ByPair<usize> {
+        self.places
+            .words_by_pair
+            .get_or_init(|| ByPair::new(self.low.as_bytes(), self.words(), |&p| p))
+    }
+
+    /// [`Hay::near`] by their words' first two letters.
+    fn near_by_pair(&self) -> &ByPair<(usize, u8)> {
+        self.places
+            .near_by_pair
+            .get_or_init(|| ByPair::new(self.low.as_bytes(), self.near(), |&(p, _)| p))
+    }
+
     /// The places where `f`'s matches can start, in order.
     fn starts(&self, f: &Format, firsts: &Pairs, needle_firsts: Option<&Pairs>) -> Vec<usize> {
         let b = self.low.as_bytes();
@@ -908,21 +971,21 @@ impl<'a> Hay<'a> {
                 at.dedup();
             }
             Near::Words(_) => {
-                let words = self.words();
-                let first = |p: usize| firsts.has(b[p], b.get(p + 1).copied().unwrap_or(0));
                 if f.digit_within > 0 {
                     // Only the words a digit run follows closely.
                     let within = f.digit_within;
-                    at.extend(
-                        self.near()
-                            .iter()
-                            .filter(|&&(p, d)| d as usize <= within && first(p))
-                            .map(|&(p, _)| p),
-                    );
+                    self.near_by_pair().each(firsts, |(p, d)| {
+                        if d as usize <= within {
+                            at.push(p);
+                        }
+                    });
+                    // Gathered pair by pair: back to text order (each place once). The
+                    // distance is checked: the digit check below has nothing to drop.
+                    at.sort_unstable();
                     return at;
-                } else {
-                    at.extend(words.iter().copied().filter(|&p| first(p)));
                 }
+                self.words_by_pair().each(firsts, |p| at.push(p));
+                at.sort_unstable();
             }
             Near::Before {
                 needles, within, ..
@@ -1039,6 +1102,28 @@ impl<'a> Hay<'a> {
     }
 }
 
+/// Where each run of ASCII letters and digits starts, in order. Read 64 bytes at a time
+/// into a bit mask (a bit per byte, no branch), whose run starts are the set bits with a
+/// clear bit before them: a third of the instructions of a byte-by-byte test.
+fn word_starts(b: &[u8]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(b.len() / 5);
+    // Whether the byte before the chunk is a letter or digit.
+    let mut carry = 0u64;
+    for (c, chunk) in b.chunks(64).enumerate() {
+        let mut m = 0u64;
+        for (i, &x) in chunk.iter().enumerate() {
+            m |= (crate::words::ALNUM[x as usize] as u64) << i;
+        }
+        let mut starts = m & !(m << 1 | carry);
+        carry = m >> (chunk.len() - 1) & 1;
+        while starts != 0 {
+            out.push(c * 64 + starts.trailing_zeros() as usize);
+            starts &= starts - 1;
+        }
+    }
+    out
+}
+
 /// Where a [`Near::Digits`] row's matches can start, in order: each digit run, the `+` or
 /// `(` right before one ("(217) 555-0164", "+1 312"), or up to three letters glued before
 /// it ("V7730215").
@@ -1076,6 +1161,20 @@ pub fn find_id(id: &str, text: &str) -> Vec<Match> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn word_starts_match_byte_by_byte() {
+        let text = "a".repeat(63) + " bb" + &"9".repeat(64) + "-x y. z__1 é2" + &"q".repeat(130);
+        for n in [0, 1, 2, 63, 64, 65, 66, 128, 129, 130, 131, text.len()] {
+            let b = &text.as_bytes()[..n];
+            let slow: Vec<usize> = (0..b.len())
+                .filter(|&i| {
+                    b[i].is_ascii_alphanumeric() && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+                })
+                .collect();
+            assert_eq!(super::word_starts(b), slow, "{n} bytes");
+        }
+    }
+
     use super::table::FORMATS;
     use super::*;
 

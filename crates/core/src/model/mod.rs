@@ -578,13 +578,13 @@ impl Model {
     fn add_spans(t: &Tags, ctx: &Context, drafts: &mut Vec<Draft>, cap: Severity, tentative: bool) {
         let scores = Self::tag_scores(t, ctx);
         let rules = drafts.len();
+        // Per tag, the rules' drafts of its category (gathered when a span asks).
+        let mut ruled: [Option<Covered>; tagger::TAG_ROW] = Default::default();
         let words: Vec<(usize, usize)> = ctx.tokens.iter().map(|t| (t.start, t.end)).collect();
         for sp in tagger::spans(ctx.text, &words, &scores, &t.threshold) {
             let c = t.cats[sp.tag];
-            if drafts[..rules]
-                .iter()
-                .any(|d| d.category == c && d.start < sp.end && sp.start < d.end)
-            {
+            let covered = ruled[sp.tag].get_or_insert_with(|| Covered::of(&drafts[..rules], c));
+            if covered.overlaps(sp.start, sp.end) {
                 continue;
             }
             let full = c.default_severity();
@@ -776,6 +776,41 @@ pub(crate) fn explain_case(ctx: &Context, drafts: &[Draft]) -> Option<String> {
         "{who}, with {list}: together they can identify someone, even without a name \
          (HIPAA Safe Harbor, 45 CFR 164.514(b)(2)(ii)); keep only what the story needs."
     ))
+}
+
+/// The spans of the rules' drafts of one category, for asking whether a tagger span
+/// overlaps one in a binary search: asking every draft for every span grew with the square
+/// of a long post's length.
+struct Covered {
+    /// (start, end), by start.
+    spans: Vec<(usize, usize)>,
+    /// The furthest end among `spans[..=i]`.
+    reach: Vec<usize>,
+}
+
+impl Covered {
+    fn of(drafts: &[Draft], c: Category) -> Covered {
+        let mut spans: Vec<(usize, usize)> = drafts
+            .iter()
+            .filter(|d| d.category == c)
+            .map(|d| (d.start, d.end))
+            .collect();
+        spans.sort_unstable();
+        let reach = spans
+            .iter()
+            .scan(0, |r, &(_, e)| {
+                *r = e.max(*r);
+                Some(*r)
+            })
+            .collect();
+        Covered { spans, reach }
+    }
+
+    /// Whether a span starts before `end` and ends after `start`.
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        let before = self.spans.partition_point(|&(s, _)| s < end);
+        before > 0 && self.reach[before - 1] > start
+    }
 }
 
 #[cfg(test)]

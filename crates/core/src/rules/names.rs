@@ -825,11 +825,13 @@ fn quiet(ks: u64) -> bool {
 }
 
 /// A post about history ("in 1951", "the 1940s") or fiction ("season 1", "medical
-/// dramas"): its names are public figures or characters.
+/// dramas"): its names are public figures or characters. Read once per post.
 fn historical(ctx: &Context) -> bool {
-    if fiction(ctx) {
-        return true;
-    }
+    *ctx.historical.get_or_init(|| fiction(ctx) || has_year(ctx))
+}
+
+/// A year from 1800 to 1999 written as a word of its own ("in 1951", "the 1940s").
+fn has_year(ctx: &Context) -> bool {
     let b = ctx.lower.as_bytes();
     b.windows(4).enumerate().any(|(k, w)| {
         (w[0] == b'1'
@@ -842,8 +844,13 @@ fn historical(ctx: &Context) -> bool {
 }
 
 /// A post about fiction ("season 1", "medical dramas", "the novel"): its names are
-/// characters.
+/// characters. Read once per post.
 fn fiction(ctx: &Context) -> bool {
+    *ctx.fiction.get_or_init(|| fiction_words(ctx))
+}
+
+/// Whether the post holds a word of fiction (`fiction`).
+fn fiction_words(ctx: &Context) -> bool {
     const FICTION: &[&str] = &[
         "season ",
         "episode",
