@@ -71,6 +71,16 @@ fn month_and_day(s: &str) -> bool {
     (1..=31).contains(&a) && (1..=31).contains(&b) && (a <= 12 || b <= 12)
 }
 
+/// A packed or spaced record date ("03mar2024", "12 -mar- 24"): a real calendar date.
+fn packed_date(s: &str) -> bool {
+    crate::rules::dates::packed_date(s).is_some()
+}
+
+/// A numeric date with OCR's letters for digits: see [`crate::rules::dates::ocr_date`].
+fn ocr_date(s: &str) -> bool {
+    crate::rules::dates::ocr_date(s).is_some()
+}
+
 /// A bare record number: six to ten digits, not one digit repeated, not a round number.
 fn record_number(s: &str) -> bool {
     let d = digits(s);
@@ -1325,6 +1335,64 @@ pub const FORMATS: &[Format] = &[
         ],
         #[cfg(test)]
         negatives: &["v1.2.24", "10.0.0.1", "3.14159", "1.20.300", "12.5.100"],
+    },
+    Format {
+        // Record text only (`rules/dates.rs`): a label's or a band's packed date
+        // ("03MAR2024", "12Mar24") and OCR's spaces around a month's dashes ("12 -Mar- 24").
+        id: "date.month_packed",
+        category: Category::PhiDate,
+        pattern: r"\b\d{1,2}(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)(?:\d{4}|\d{2})|[ \t]*-[ \t]*(?:jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)[ \t]*-[ \t]*(?:\d{4}|\d{2}))\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: packed_date,
+        #[cfg(test)]
+        positives: &[
+            "DOB: «03MAR2024»",
+            "adm «12Mar24» 0800",
+            "«5SEP1948» band",
+            "seen «12 -Mar- 24»",
+            "dob «07 - jun -1961»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "lot 12mar2",
+            "0800 12mar",
+            "v2mar24x",
+            "32mar24",
+            "10mg24 units",
+            "call 555-0134",
+        ],
+    },
+    Format {
+        // Record text only (`rules/dates.rs`): a numeric date OCR misread, an "O" or "o" for
+        // a zero, an "l" or "I" for a one ("O3/l1/2024", "1982-O4-17"); every part keeps a
+        // digit, and the date read with the digits put back must be a real one.
+        id: "date.ocr",
+        category: Category::PhiDate,
+        pattern: r"\b(?:[\doli]{1,2}[/-][\doli]{1,2}[/-](?:[\doli]{4}|[\doli]{2})|[\doli]{4}-[\doli]{2}-[\doli]{2})\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: ocr_date,
+        #[cfg(test)]
+        positives: &[
+            "DOB «O3/l1/2024»",
+            "dob «1982-O4-17»",
+            "«11/O3/1988» adm",
+            "«0l/l2/1986»",
+            "seen «12-O2-24» 0800",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "dob 03/11/2024",
+            "lot l0/ol/oi",
+            "v1.l0.2 build",
+            "12:3O 0800",
+            "555-0l34",
+            "rate 1O/5O/1OO",
+            "o2 2l/min",
+        ],
     },
     Format {
         id: "room.unit",
