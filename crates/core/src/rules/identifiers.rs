@@ -154,17 +154,8 @@ impl Identifiers {
         // The post names the number somewhere ("read me their social", "SSNs in plain
         // text", "her Social Security card"): a bare 3-2-4 spaced number is then one. A
         // bare "social" counts only after a possessive ("the social committee" does not).
-        let bytes = low.as_bytes();
-        let word_at = |w: &str| {
-            low.match_indices(w)
-                .filter(|(i, _)| crate::context::bounded(bytes, *i, i + w.len()))
-                .map(|(i, _)| i)
-                .collect::<Vec<_>>()
-        };
-        let named = ["ssn", "ssns", "ss#", "social security"]
-            .iter()
-            .any(|w| !word_at(w).is_empty())
-            || word_at("social").into_iter().any(|i| {
+        let named = has_word(low, &["ssn", "ssns", "ss#", "social security"])
+            || word_places(low, "social").any(|i| {
                 matches!(
                     prev_word(low, i),
                     "his" | "her" | "their" | "your" | "my" | "its" | "whole" | "full"
@@ -412,13 +403,7 @@ impl Identifiers {
                 from += 1;
             }
             let window = &low[from..vs];
-            let has = |words: &[&str]| {
-                words.iter().any(|w| {
-                    window
-                        .match_indices(w)
-                        .any(|(i, _)| crate::context::bounded(window.as_bytes(), i, i + w.len()))
-                })
-            };
+            let has = |words: &[&str]| has_word(window, words);
             let cat = if has(&["license", "licence", "cdl", "dl", "driver's", "dea", "npi"]) {
                 Category::PhiLicense
             } else if has(VEHICLES) {
@@ -512,16 +497,12 @@ impl Identifiers {
             // fax", "the pharmacy's refill line") or their own family's ("Grandma's cell")
             // in a post about no patient: no one's identifier to protect here.
             let wide = crate::context::before(low, s, 48);
-            let kin = [
-                "his ", "her ", "their ", "son", "daughter", "wife", "husband", "mom", "dad",
-                "cell", "home", "pt", "patient",
-            ];
+            let someone = PERSON_LINE.iter().any(|w| wide.contains(w));
             let org_line = !ctx.patient_post
                 && !ctx.record
-                && (ORG_WORDS.iter().any(|w| {
-                    wide.match_indices(w)
-                        .any(|(i, _)| crate::context::bounded(wide.as_bytes(), i, i + w.len()))
-                }) && !kin.iter().any(|w| wide.contains(w))
+                && (has_word(wide, ORG_WORDS)
+                    && !someone
+                    && !["pt", "patient"].iter().any(|w| wide.contains(w))
                     || ctx.post_kinds & kind::OWN_FAMILY != 0);
             let (mut sev, mut weak) = contact_severity(ctx, s);
             if org_line {
@@ -537,13 +518,7 @@ impl Identifiers {
             // A public institution's main number ("the hospital's main line", "poison
             // control") is nobody's identifier: a tip at most, unless a person or relative
             // is named beside it (then it may be theirs, and stays as it was).
-            let institution = INSTITUTION_LINES.iter().any(|w| wide.contains(w))
-                && ![
-                    "his ", "her ", "their ", "son", "daughter", "wife", "husband", "mom", "dad",
-                    "cell", "home",
-                ]
-                .iter()
-                .any(|w| wide.contains(w));
+            let institution = INSTITUTION_LINES.iter().any(|w| wide.contains(w)) && !someone;
             // "Call us on ...", "text me at ...": the poster's own line, offered.
             let offered = [
                 "call us",
@@ -796,9 +771,6 @@ pub(super) fn room_draft(ctx: &Context, s: usize, e: usize) -> Draft {
         .weak(weak)
 }
 
-/// The severity of contact details: high beside a patient, low when plainly the poster's
-/// own (a recruiter's number, "email me at").
-/// Words that name a public institution's line, not a person's number.
 /// Words that make a number after them an organisation's own line: the writer's "our"
 /// and "we", and the kinds of place and service that publish lines.
 const ORG_WORDS: &[&str] = &[
@@ -823,6 +795,18 @@ const ORG_WORDS: &[&str] = &[
     "records",
 ];
 
+/// Where `w` stands as a word of its own in `text`.
+fn word_places<'a>(text: &'a str, w: &'a str) -> impl Iterator<Item = usize> + 'a {
+    text.match_indices(w)
+        .map(|(i, _)| i)
+        .filter(move |&i| crate::context::bounded(text.as_bytes(), i, i + w.len()))
+}
+
+/// Whether any of `words` stands as a word of its own in `text`.
+fn has_word(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| word_places(text, w).next().is_some())
+}
+
 /// Whether the sentence around `pos` is the writer's about themselves: "I", "I've", "my".
 fn first_person(ctx: &Context, pos: usize) -> bool {
     let (s, e) = ctx.sentence_span(ctx.sentence_of(pos));
@@ -836,6 +820,13 @@ fn first_person(ctx: &Context, pos: usize) -> bool {
         })
 }
 
+/// Words before a number that make it a person's line (a relative's, someone's cell or home
+/// phone): neither an institution's nor an organisation's then.
+const PERSON_LINE: &[&str] = &[
+    "his ", "her ", "their ", "son", "daughter", "wife", "husband", "mom", "dad", "cell", "home",
+];
+
+/// Words that name a public institution's line, not a person's number.
 const INSTITUTION_LINES: &[&str] = &[
     "main line",
     "main number",
@@ -857,6 +848,8 @@ const INSTITUTION_LINES: &[&str] = &[
     "toll free",
 ];
 
+/// The severity of contact details: high beside a patient, low when plainly the poster's
+/// own (a recruiter's number, "email me at").
 fn contact_severity(ctx: &Context, pos: usize) -> (Severity, bool) {
     let si = ctx.sentence_of(pos);
     let ks = ctx.sent_kinds.get(si).copied().unwrap_or(0);
