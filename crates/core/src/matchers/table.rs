@@ -142,12 +142,12 @@ fn sin(s: &str) -> bool {
 }
 
 /// The words a spoken digit is said as ("oh" for zero), by value.
-const DIGIT_WORDS: [&str; 10] = [
+pub const DIGIT_WORDS: [&str; 10] = [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
 ];
 
 /// The tens' words, from twenty (index 0) to ninety.
-const TENS_WORDS: [&str; 8] = [
+pub const TENS_WORDS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
@@ -669,7 +669,7 @@ pub const FORMATS: &[Format] = &[
         // run ([`spoken_digits`]) and try the phone and SSN rows on it.
         id: "digits.spoken",
         category: Category::PhiPhone,
-        pattern: r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|\d{1,4})\b(?:(?:\s*,\s*|\s*-\s*|\s+)(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|\d{1,4})\b){3,13}",
+        pattern: r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|\d{1,4})\b(?:[\s,-]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|\d{1,4})\b){3,}",
         keys: &[],
         near: Near::Words(&[
             "zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",

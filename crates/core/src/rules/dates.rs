@@ -462,8 +462,23 @@ pub fn valid_date(month: u32, day: u32, year: Option<u32>) -> bool {
 /// Tests and treatments a patient is booked for, as words of their own ("move my CT from the
 /// 14th"): short ones would be inside other words as substrings.
 const TESTS: &[&str] = &[
-    "ct", "mri", "x-ray", "xray", "ultrasound", "echo", "labs", "bloodwork", "biopsy", "chemo",
-    "dialysis", "colonoscopy", "mammogram", "ekg", "ecg", "eeg", "pet",
+    "ct",
+    "mri",
+    "x-ray",
+    "xray",
+    "ultrasound",
+    "echo",
+    "labs",
+    "bloodwork",
+    "biopsy",
+    "chemo",
+    "dialysis",
+    "colonoscopy",
+    "mammogram",
+    "ekg",
+    "ecg",
+    "eeg",
+    "pet",
 ];
 
 /// Whether `w` stands as a word of its own in `text`.

@@ -34,7 +34,7 @@ impl Rule for Identifiers {
         let low = ctx.lower.as_str();
         let hay = Hay::of(ctx);
 
-        let spoken = spoken_numbers(low, &hay);
+        let spoken = spoken_numbers(ctx, &hay);
         if !hay.runs.is_empty() || !spoken.is_empty() {
             self.find_ssn(ctx, &hay, &spoken, out);
             self.find_phone(ctx, &hay, &spoken, out);
@@ -855,8 +855,30 @@ const SPOKEN_CUES: &[&str] = &[
 ];
 
 /// The numbers read out digit by digit in a post that gives a number.
-fn spoken_numbers(low: &str, hay: &Hay) -> Vec<Spoken> {
-    if !SPOKEN_CUES.iter().any(|c| low.contains(c)) {
+fn spoken_numbers(ctx: &Context, hay: &Hay) -> Vec<Spoken> {
+    let low = ctx.lower.as_str();
+    // The row is tried only where four words in a row are numbers' ("985", "five") and
+    // one of them is said or is a lone digit ("oh", "4"): groups of digits alone
+    // ("52 656 218") are the other rows' business.
+    let (mut run, mut said) = (0, false);
+    let four = ctx.tokens.iter().any(|t| {
+        let w = &low[t.start..t.end.min(low.len())];
+        let digits = w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
+        let word = !digits
+            && w.split('-').all(|p| {
+                p == "oh"
+                    || crate::matchers::table::DIGIT_WORDS.contains(&p)
+                    || crate::matchers::table::TENS_WORDS.contains(&p)
+            });
+        if digits || word {
+            run += 1;
+            said |= word || w.len() == 1;
+        } else {
+            (run, said) = (0, false);
+        }
+        run >= 4 && said
+    });
+    if !four || !SPOKEN_CUES.iter().any(|c| low.contains(c)) {
         return Vec::new();
     }
     matchers()
