@@ -1152,6 +1152,19 @@ fn hits(b: &[u8], needle: &str, mut f: impl FnMut(usize)) {
     }
 }
 
+/// Row `id`'s matches in a short lower-cased text that is no post (a number read out,
+/// rewritten as digits): its own places, no context.
+pub fn find_in_text(id: &str, low: &str) -> Vec<Match> {
+    let places = Places::default();
+    let runs = crate::rules::text::digit_runs(low.as_bytes());
+    let hay = Hay {
+        low,
+        runs: &runs,
+        places: &places,
+    };
+    matchers().find(Matchers::row(id), &hay)
+}
+
 /// Runs one row on a text by itself (for tests and the table's own test).
 #[cfg(test)]
 pub fn find_id(id: &str, text: &str) -> Vec<Match> {

@@ -141,6 +141,70 @@ fn sin(s: &str) -> bool {
     d.len() == 9 && d.iter().any(|&x| x != 0) && luhn(&d)
 }
 
+/// The words a spoken digit is said as ("oh" for zero), by value.
+pub const DIGIT_WORDS: [&str; 10] = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+];
+
+/// The tens' words, from twenty (index 0) to ninety.
+pub const TENS_WORDS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// A number read out or typed digit by digit ("eight one five, five five five, oh one nine
+/// nine", "985 five five five zero one four four", "4 0 4, 5 5 5, 0 1 6 9", "fifty-five"),
+/// as the one run of digits it names: `None` when a piece is not a digit's word or a
+/// number. A count ("one two three four") is not a number read out: it is `None` too.
+pub fn spoken_digits(s: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut values: Vec<u32> = Vec::new();
+    let mut spoken = false;
+    let mut singles = 0;
+    for piece in s.split(|c: char| c == ',' || c.is_whitespace()) {
+        for part in piece.split('-').filter(|p| !p.is_empty()) {
+            if part.bytes().all(|b| b.is_ascii_digit()) {
+                out.push_str(part);
+                singles += usize::from(part.len() == 1);
+                values.push(part.parse().ok()?);
+            } else if part == "oh" {
+                out.push('0');
+                spoken = true;
+                values.push(0);
+            } else if let Some(d) = DIGIT_WORDS.iter().position(|w| *w == part) {
+                // "fifty-five", "eighty eight": a digit after a tens' word is its units.
+                let units =
+                    out.ends_with('0') && values.last().is_some_and(|&v| v >= 20 && v % 10 == 0);
+                if units && d > 0 {
+                    out.pop();
+                    let v = values.pop().unwrap_or(0) + d as u32;
+                    values.push(v);
+                } else {
+                    values.push(d as u32);
+                }
+                out.push((b'0' + d as u8) as char);
+                spoken = true;
+            } else if let Some(t) = TENS_WORDS.iter().position(|w| *w == part) {
+                out.push((b'2' + t as u8) as char);
+                out.push('0');
+                values.push(20 + 10 * t as u32);
+                spoken = true;
+            } else {
+                return None;
+            }
+        }
+    }
+    // Counting up or down ("one two three four five six seven"): a list, not a number.
+    let counting =
+        values.windows(2).all(|w| w[1] == w[0] + 1) || values.windows(2).all(|w| w[0] == w[1] + 1);
+    (!counting && (spoken || singles >= 4)).then_some(out)
+}
+
+/// A number read out: 7, 9, 10 or 11 digits (a local or a North American number, a Social
+/// Security number), said or spaced digit by digit.
+fn spoken(s: &str) -> bool {
+    spoken_digits(s).is_some_and(|d| matches!(d.len(), 7 | 9 | 10 | 11))
+}
+
 /// Luhn check over decimal digits (most significant first).
 pub fn luhn(d: &[u8]) -> bool {
     let mut sum = 0u32;
@@ -333,6 +397,34 @@ pub const FORMATS: &[Format] = &[
         ],
     },
     Format {
+        // A mobile dialled with its trunk 0: the UK's 07 and Australia's 04 ("07700 900412",
+        // "0491 570 156"). The layout is a mobile's whatever the words before it.
+        id: "phone.mobile",
+        category: Category::PhiPhone,
+        pattern: r"\b0(?:7[1-9]\d{2}[ -]?\d{3}[ -]?\d{3}|4\d{2}[ -]?\d{3}[ -]?\d{3})\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: trunk,
+        #[cfg(test)]
+        positives: &[
+            "his mum's mobile «07700 900412» was on the referral",
+            "the daughter has rung 9 times from «07700 900461» today",
+            "her son keeps ringing from «0491 570 156» asking",
+            "his missus rang us from «0412-338-907» after",
+            "left «07911 204 388» on the whiteboard",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "shifts 0700 1900 all week",
+            "the 0412 bus was late",
+            "batch 07700 90041 expired",
+            "lot 0491 570 1562 recalled",
+            "dial 00 44 7700 900412 from abroad",
+            "0600 0700 0800 obs",
+        ],
+    },
+    Format {
         id: "phone.intl",
         category: Category::PhiPhone,
         pattern: r"\+(?:[2-9]\d{0,2})[\s.-]?(?:\(0\)[\s.-]?)?(?:\(\d{1,4}\)|\d{1,4})(?:[\s.-]?\d{2,5}){1,4}\b",
@@ -515,6 +607,95 @@ pub const FORMATS: &[Format] = &[
             "a sin of 3 hours",
             "social insurance is 12 pages",
             "sin 000 000 000 is void",
+        ],
+    },
+    Format {
+        // A Social Security number masked but for its last four ("xxx-xx-4471",
+        // "***-**-8821"): the four still identify.
+        id: "ssn.masked",
+        category: Category::PhiSsn,
+        pattern: r"(?:\bxxx|\*\*\*)[ -]?(?:xx|\*\*)[ -]?(?P<val>\d{4})\b",
+        keys: &[],
+        near: Near::Needles(&["xxx", "***"]),
+        digit_within: 10,
+        valid: four_digits,
+        #[cfg(test)]
+        positives: &[
+            "the fax came through, «xxx-xx-4471» my brother in christ",
+            "the letter showed «***-**-8821» and her full name",
+            "printed «XXX-XX-3390» on the envelope",
+            "the portal shows «xxx xx 7012» to anyone",
+            "masked as «***-**-5512» but the name was right there",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "format is xxx-xx-xxxx on the form",
+            "xxx-xx-0000 is the placeholder",
+            "the xxxl gown 12 4471",
+            "rated xxx 2024 movie",
+            "***-** is how it prints",
+        ],
+    },
+    Format {
+        // Nine digits in one run ("531447782"): a Social Security number only in a sentence
+        // that names one (the rule checks); the row checks SSA's rules.
+        id: "ssn.bare",
+        category: Category::PhiSsn,
+        pattern: r"\b\d{9}\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: ssn,
+        #[cfg(test)]
+        positives: &[
+            "typed a patient's SSN, «531447782», into the comments",
+            "then read me all nine anyway: «287904471»",
+            "her social is «318224471» apparently",
+            "«412558830» on the sticky note",
+            "the card said «078051120»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "mrn 0004471 on the band",
+            "ssn 000224471 is void",
+            "order 9182244710 shipped",
+            "666224471 is never issued",
+            "code 123004471 has group 00",
+        ],
+    },
+    Format {
+        // A number read out digit by digit or typed spaced ("eight one five, five five five,
+        // oh one nine nine", "4 0 4, 5 5 5, 0 1 6 9"): the rules read its digits as one
+        // run ([`spoken_digits`]) and try the phone and SSN rows on it.
+        id: "digits.spoken",
+        category: Category::PhiPhone,
+        pattern: r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|\d{1,4})\b(?:[\s,-]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|\d{1,4})\b){3,}",
+        keys: &[],
+        near: Near::Words(&[
+            "zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            "twenty", "forty", "fifty", "sixty", "ninety", "0", "1", "2", "3", "4", "5", "6", "7",
+            "8", "9",
+        ]),
+        digit_within: 0,
+        valid: spoken,
+        #[cfg(test)]
+        positives: &[
+            "gave his phone as '«eight one five, five five five, oh one nine nine»'",
+            "call me at «985 five five five zero one four four» please",
+            "read her SSN as '«four one two, fifty-five, eighty-eight thirty»'",
+            "'this is Greg, call me at «4 0 4, 5 5 5, 0 1 6 9»'",
+            "call me at «3, 1, 2, 5, 5, 5, 0, 1, 7, 3». me: ok",
+            "recited '«six three oh, one nine, two two four five»' like a verse",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "one two three four five six seven, ready or not",
+            "four or five times a shift",
+            "oh one more thing before nine",
+            "in 2019 2020 2021 2022 we grew",
+            "beds 4, 5, 6, 7, 8, 9, 10, 11 are full",
+            "scored 9 8 7 6 on the quiz",
+            "five five five five",
         ],
     },
     Format {

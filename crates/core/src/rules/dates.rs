@@ -94,6 +94,7 @@ impl Rule for Dates {
                     || ctx.patient_in(si, si)
                     || (ctx.patient_post && ks & kind::PERSON != 0);
                 let what = APPOINTMENTS.iter().any(|w| sent.contains(w))
+                    || TESTS.iter().any(|w| has_word(sent, w))
                     || ks & (kind::PATIENT_EVENT | kind::CONDITION) != 0;
                 let personal = whose && what;
                 // "for the 20th time", "the 3rd floor": an ordinal of something else.
@@ -458,7 +459,36 @@ pub fn valid_date(month: u32, day: u32, year: Option<u32>) -> bool {
 }
 
 /// Words that make a bare day of the month someone's appointment.
+/// Tests and treatments a patient is booked for, as words of their own ("move my CT from the
+/// 14th"): short ones would be inside other words as substrings.
+const TESTS: &[&str] = &[
+    "ct",
+    "mri",
+    "x-ray",
+    "xray",
+    "ultrasound",
+    "echo",
+    "labs",
+    "bloodwork",
+    "biopsy",
+    "chemo",
+    "dialysis",
+    "colonoscopy",
+    "mammogram",
+    "ekg",
+    "ecg",
+    "eeg",
+    "pet",
+];
+
+/// Whether `w` stands as a word of its own in `text`.
+fn has_word(text: &str, w: &str) -> bool {
+    text.match_indices(w)
+        .any(|(i, _)| crate::context::bounded(text.as_bytes(), i, i + w.len()))
+}
+
 const APPOINTMENTS: &[&str] = &[
+    "reschedul",
     "follow-up",
     "follow up",
     "followup",

@@ -34,10 +34,13 @@ impl Rule for Identifiers {
         let low = ctx.lower.as_str();
         let hay = Hay::of(ctx);
 
+        let spoken = spoken_numbers(ctx, &hay);
+        if !hay.runs.is_empty() || !spoken.is_empty() {
+            self.find_ssn(ctx, &hay, &spoken, out);
+            self.find_phone(ctx, &hay, &spoken, out);
+        }
         if !hay.runs.is_empty() {
-            self.find_ssn(ctx, &hay, out);
             self.find_keyed(ctx, &hay, out);
-            self.find_phone(ctx, &hay, out);
             self.find_ip(ctx, &hay, out);
             self.find_codes(ctx, &hay, out);
             self.find_rooms(ctx, &hay, out);
@@ -148,7 +151,7 @@ impl Identifiers {
         }
     }
 
-    fn find_ssn(&self, ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
+    fn find_ssn(&self, ctx: &Context, hay: &Hay, spoken: &[Spoken], out: &mut Vec<Draft>) {
         let m = matchers();
         let low = ctx.lower.as_str();
         // The post names the number somewhere ("read me their social", "SSNs in plain
@@ -167,13 +170,21 @@ impl Identifiers {
             "ssn.sin",
             "ssn.dashed",
             "ssn.spaced",
+            "ssn.bare",
             "ssn.partial",
+            "ssn.masked",
         ] {
-            if id == "ssn.spaced" && !named {
+            if (id == "ssn.spaced" || id == "ssn.bare") && !named {
                 continue;
             }
             for x in m.find(Matchers::row(id), hay) {
-                let partial = id == "ssn.partial";
+                // Nine digits in one run are an SSN only where their own sentence names one
+                // before them ("typed a patient's SSN, 531447782"), not a chart or order
+                // number in a post that mentions SSNs elsewhere.
+                if id == "ssn.bare" && !names_ssn_before(ctx, x.start) {
+                    continue;
+                }
+                let partial = id == "ssn.partial" || id == "ssn.masked";
                 let (s, e) = if partial {
                     (x.start, x.end)
                 } else {
@@ -181,6 +192,21 @@ impl Identifiers {
                 };
                 if !found.iter().any(|&(fs, fe, _)| s < fe && fs < e) {
                     found.push((s, e, partial));
+                }
+            }
+        }
+        // A number read out digit by digit in a post that names SSNs: nine digits that
+        // pass the dashed row once written as one.
+        if named {
+            for sp in spoken.iter().filter(|sp| sp.digits.len() == 9) {
+                let d = &sp.digits;
+                let dashed = format!("{}-{}-{}", &d[..3], &d[3..5], &d[5..]);
+                if !crate::matchers::find_in_text("ssn.dashed", &dashed).is_empty()
+                    && !found
+                        .iter()
+                        .any(|&(fs, fe, _)| sp.start < fe && fs < sp.end)
+                {
+                    found.push((sp.start, sp.end, false));
                 }
             }
         }
@@ -441,7 +467,7 @@ impl Identifiers {
         }
     }
 
-    fn find_phone(&self, ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
+    fn find_phone(&self, ctx: &Context, hay: &Hay, spoken: &[Spoken], out: &mut Vec<Draft>) {
         let low = ctx.lower.as_str();
         let b = low.as_bytes();
         let m = matchers();
@@ -450,6 +476,7 @@ impl Identifiers {
         for id in [
             "phone.us",
             "phone.intl",
+            "phone.mobile",
             "phone.trunk",
             "phone.pager",
             "phone.local",
@@ -458,6 +485,25 @@ impl Identifiers {
                 if !found.iter().any(|&(s, e, _)| x.start < e && s < x.end) {
                     found.push((x.start, x.end, id));
                 }
+            }
+        }
+        // A number read out digit by digit: its digits, written as one number, must pass
+        // the North American or the local row.
+        for sp in spoken {
+            let d = &sp.digits;
+            let (row, text) = match d.len() {
+                7 => ("phone.local", format!("{}-{}", &d[..3], &d[3..])),
+                10 => ("phone.us", format!("{}-{}-{}", &d[..3], &d[3..6], &d[6..])),
+                11 => (
+                    "phone.us",
+                    format!("{}-{}-{}-{}", &d[..1], &d[1..4], &d[4..7], &d[7..]),
+                ),
+                _ => continue,
+            };
+            if !crate::matchers::find_in_text(row, &text).is_empty()
+                && !found.iter().any(|&(s, e, _)| sp.start < e && s < sp.end)
+            {
+                found.push((sp.start, sp.end, "digits.spoken"));
             }
         }
         found.sort_unstable();
@@ -487,7 +533,7 @@ impl Identifiers {
             let keyed = keyed || (ctx.record && contact_line(low, s, true));
             // A pager or international number carries its own cue; a local, trunk-dialled
             // or unbroken ten-digit one needs a word like "call" before it.
-            if (id == "phone.local" || id == "phone.trunk" || !separated)
+            if (id == "phone.local" || id == "phone.trunk" || id == "digits.spoken" || !separated)
                 && id != "phone.pager"
                 && !keyed
             {
@@ -794,6 +840,68 @@ const ORG_WORDS: &[&str] = &[
     "billing",
     "records",
 ];
+
+/// A number read out digit by digit (the `digits.spoken` row): where, and its digits.
+struct Spoken {
+    start: usize,
+    end: usize,
+    digits: String,
+}
+
+/// Words that say a number is being given: a phone's or an SSN's. The spoken row is tried
+/// only in a post holding one.
+const SPOKEN_CUES: &[&str] = &[
+    "call", "phone", "number", "text", "cell", "mobile", "reach", "dial", "ssn", "social", "ss#",
+];
+
+/// The numbers read out digit by digit in a post that gives a number.
+fn spoken_numbers(ctx: &Context, hay: &Hay) -> Vec<Spoken> {
+    let low = ctx.lower.as_str();
+    // The row is tried only where four words in a row are numbers' ("985", "five") and
+    // one of them is said or is a lone digit ("oh", "4"): groups of digits alone
+    // ("52 656 218") are the other rows' business.
+    let (mut run, mut said) = (0, false);
+    let four = ctx.tokens.iter().any(|t| {
+        let w = &low[t.start..t.end.min(low.len())];
+        let digits = w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
+        let word = !digits
+            && w.split('-').all(|p| {
+                p == "oh"
+                    || crate::matchers::table::DIGIT_WORDS.contains(&p)
+                    || crate::matchers::table::TENS_WORDS.contains(&p)
+            });
+        if digits || word {
+            run += 1;
+            said |= word || w.len() == 1;
+        } else {
+            (run, said) = (0, false);
+        }
+        run >= 4 && said
+    });
+    if !four || !SPOKEN_CUES.iter().any(|c| low.contains(c)) {
+        return Vec::new();
+    }
+    matchers()
+        .find(Matchers::row("digits.spoken"), hay)
+        .into_iter()
+        .filter_map(|x| {
+            let digits = crate::matchers::table::spoken_digits(&low[x.start..x.end])?;
+            Some(Spoken {
+                start: x.start,
+                end: x.end,
+                digits,
+            })
+        })
+        .collect()
+}
+
+/// Whether the sentence around `pos` names a Social Security number before it.
+fn names_ssn_before(ctx: &Context, pos: usize) -> bool {
+    let low = ctx.lower.as_str();
+    let (s, _) = ctx.sentence_span(ctx.sentence_of(pos));
+    let before = &low[s.min(pos)..pos];
+    has_word(before, &["ssn", "ssns", "ss#", "social security", "social"])
+}
 
 /// Where `w` stands as a word of its own in `text`.
 fn word_places<'a>(text: &'a str, w: &'a str) -> impl Iterator<Item = usize> + 'a {
