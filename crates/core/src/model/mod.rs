@@ -86,7 +86,16 @@ const _: () =
 /// from 5 0.833 / 0.703, but from 10 or 5 the model, with a handful of features, holds a
 /// post asking colleagues to stop calling patients frequent flyers and caps "our charge
 /// nurse is actually useless" to a tip. A name its own sentence ties to a patient is not
-/// capped (`Draft::pinned`).
+/// capped (`Draft::pinned`). Letting the model only raise posts of 5-14 words (never cap
+/// them), with hold and flag thresholds of their own chosen out of fold within the same 5%
+/// budget (issue 12, 28,253 posts): held 214 of the 314 such posts to hold (93 of the 316
+/// under 15 words before; 0.814 -> 0.825 overall), but held "Can we please stop calling
+/// our patients frequent flyers?" and flagged 1,613 ordinary sentences with a code word in
+/// them ("Filed the annual mrnab4471902 with the board today"). Raising only posts the
+/// rules found something in held 109 of 309 against 92 (out of fold without s10a-d), moved
+/// the long posts' flag threshold a step (review recall 0.768 -> 0.758, coworker 0.459 ->
+/// 0.442) and held nothing more of s10a-d (223/285 both); one step past the rules' worst
+/// finding held 94: not kept. `tests/short_posts.rs` holds the sentences such a change must keep.
 pub const MIN_WORDS: usize = 15;
 
 /// Details that identify only when they are a patient's: the gate caps them with the
