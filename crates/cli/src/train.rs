@@ -12,8 +12,8 @@
 use std::time::Instant;
 
 use bedside_core::model::{
-    self, decide_scores, gate_cap, Example, Output, Trained, EVIDENCE_VALUE, FLAG, HOLD, MIN_WORDS,
-    N_HASH, N_SPARSE, OUTPUTS, PATIENT_DETAILS,
+    self, decide_scores, gate_cap, short_limit, Example, Output, Trained, EVIDENCE_VALUE, FLAG,
+    HOLD, MIN_WORDS, N_HASH, N_SPARSE, OUTPUTS, PATIENT_DETAILS, SHORT_WORDS,
 };
 use bedside_core::{Config, Scanner, Severity};
 
@@ -261,6 +261,29 @@ fn long(s: &Sample) -> bool {
     s.example.words >= MIN_WORDS
 }
 
+/// A post the model may raise but not cap (`SHORT_WORDS`).
+fn short(s: &Sample) -> bool {
+    (SHORT_WORDS..MIN_WORDS).contains(&s.example.words)
+}
+
+/// The gate's thresholds: (hold, flag) for posts of `MIN_WORDS` and more, and for short
+/// posts.
+#[derive(Clone, Copy)]
+pub struct Gate {
+    pub long: (f32, f32),
+    pub short: (f32, f32),
+}
+
+impl Gate {
+    /// The gate of thresholds `t` (long posts') and `short`.
+    fn of(t: &[f32], short: (f32, f32)) -> Gate {
+        Gate {
+            long: (t[HOLD], t[FLAG]),
+            short,
+        }
+    }
+}
+
 /// The most severe finding the gate cannot cap: format identifiers and everything else
 /// outside the model's categories and the patient details.
 fn hard(s: &Sample) -> Option<Severity> {
@@ -280,17 +303,21 @@ fn rules_alone(s: &Sample) -> Option<Severity> {
         .max()
 }
 
-/// The post's worst severity with gate thresholds `hold`, `flag` (the gate always shows a
-/// finding at its cap: `decide_scores`).
-fn verdict(s: &Sample, scores: &[f32], hold: f32, flag: f32) -> Option<Severity> {
+/// The post's worst severity with gate thresholds `g` (the gate always shows a finding at
+/// its cap: `decide_scores`; it raises a short post but never caps it).
+fn verdict(s: &Sample, scores: &[f32], g: Gate) -> Option<Severity> {
+    if short(s) {
+        let cap = gate_cap(scores, g.short.0, g.short.1).min(short_limit(s.example.worst));
+        return rules_alone(s).max(Some(cap));
+    }
     if !long(s) {
         return rules_alone(s);
     }
-    hard(s).max(Some(gate_cap(scores, hold, flag)))
+    hard(s).max(Some(gate_cap(scores, g.long.0, g.long.1)))
 }
 
-/// Every output's threshold from out-of-fold scores.
-pub fn thresholds(samples: &[Sample], scores: &[Vec<f32>]) -> Vec<f32> {
+/// Every output's threshold from out-of-fold scores, and the gate's for short posts.
+pub fn thresholds(samples: &[Sample], scores: &[Vec<f32>]) -> (Vec<f32>, (f32, f32)) {
     let n = OUTPUTS.len();
     let mut t = vec![f32::MAX; n];
     // Categories: the threshold with the best F1 among the posts the model decides.
@@ -312,26 +339,70 @@ pub fn thresholds(samples: &[Sample], scores: &[Vec<f32>]) -> Vec<f32> {
             }
         }
     }
-    let (h, f) = (HOLD, FLAG);
-    if let Some((_, th, tf)) = gate(samples, scores, MAX_FALSE_ALARM) {
-        t[h] = th;
-        t[f] = tf;
-    }
-    t
+    let g = gates(samples, scores, MAX_FALSE_ALARM);
+    t[HOLD] = g.1.long.0;
+    t[FLAG] = g.1.long.1;
+    (t, g.1.short)
+}
+
+/// The gate for `budget`: first short posts' thresholds, at most `budget` of short clean
+/// posts alarmed (or what the rules alone alarm), then long posts' with the whole corpus
+/// within `budget`: (posts held, gate).
+fn gates(samples: &[Sample], scores: &[Vec<f32>], budget: f64) -> (usize, Gate) {
+    let never = (f32::MAX, f32::MAX);
+    let sh = gate(samples, scores, budget, None).map_or(never, |g| (g.1, g.2));
+    let long = gate(samples, scores, budget, Some(sh));
+    (
+        long.map_or(0, |g| g.0),
+        Gate {
+            long: long.map_or(never, |g| (g.1, g.2)),
+            short: sh,
+        },
+    )
 }
 
 /// The gate's thresholds (hold, flag) that hold the most posts that must be held (and flag
 /// the most to review, at `REVIEW_WEIGHT`) while at most `budget` of clean posts get a
-/// medium or high finding: (held, thresholds).
-fn gate(samples: &[Sample], scores: &[Vec<f32>], budget: f64) -> Option<(usize, f32, f32)> {
+/// medium or high finding: (held, thresholds). With `short` the long posts' thresholds,
+/// over the whole corpus (short posts judged with `short`); without, short posts' among
+/// short posts.
+fn gate(
+    samples: &[Sample],
+    scores: &[Vec<f32>],
+    budget: f64,
+    short_gate: Option<(f32, f32)>,
+) -> Option<(usize, f32, f32)> {
     let (h, f) = (HOLD, FLAG);
-    let clean: Vec<usize> = (0..samples.len())
+    let never = (f32::MAX, f32::MAX);
+    let of = |th: f32, tf: f32| match short_gate {
+        Some(sh) => Gate {
+            long: (th, tf),
+            short: sh,
+        },
+        None => Gate {
+            long: never,
+            short: (th, tf),
+        },
+    };
+    let group: Vec<usize> = (0..samples.len())
+        .filter(|&i| short_gate.is_some() || short(&samples[i]))
+        .collect();
+    let clean: Vec<usize> = group
+        .iter()
+        .copied()
         .filter(|&i| samples[i].post.verdict == "clean")
         .collect();
     if clean.is_empty() {
         return None;
     }
-    let budget = (clean.len() as f64 * budget).floor() as usize;
+    // Short posts: the model never lowers the rules' findings, so their alarms stay.
+    let floor = clean
+        .iter()
+        .filter(|&&i| {
+            verdict(&samples[i], &scores[i], of(f32::MAX, f32::MAX)) >= Some(Severity::Medium)
+        })
+        .count();
+    let budget = ((clean.len() as f64 * budget).floor() as usize).max(floor);
     let candidates = |o: usize| -> Vec<f32> {
         let mut v: Vec<f32> = clean.iter().map(|&i| scores[i][o]).collect();
         v.sort_by(|a, b| a.total_cmp(b));
@@ -346,10 +417,14 @@ fn gate(samples: &[Sample], scores: &[Vec<f32>], budget: f64) -> Option<(usize, 
         c.dedup();
         c
     };
-    let holds: Vec<usize> = (0..samples.len())
+    let holds: Vec<usize> = group
+        .iter()
+        .copied()
         .filter(|&i| samples[i].post.verdict == "hold")
         .collect();
-    let reviews: Vec<usize> = (0..samples.len())
+    let reviews: Vec<usize> = group
+        .iter()
+        .copied()
         .filter(|&i| samples[i].post.verdict == "review")
         .collect();
     let mut best: Option<((f64, usize), usize, f32, f32)> = None;
@@ -357,18 +432,22 @@ fn gate(samples: &[Sample], scores: &[Vec<f32>], budget: f64) -> Option<(usize, 
         for &tf in &candidates(f) {
             let alarms = clean
                 .iter()
-                .filter(|&&i| verdict(&samples[i], &scores[i], th, tf) >= Some(Severity::Medium))
+                .filter(|&&i| {
+                    verdict(&samples[i], &scores[i], of(th, tf)) >= Some(Severity::Medium)
+                })
                 .count();
             if alarms > budget {
                 continue;
             }
             let held = holds
                 .iter()
-                .filter(|&&i| verdict(&samples[i], &scores[i], th, tf) == Some(Severity::High))
+                .filter(|&&i| verdict(&samples[i], &scores[i], of(th, tf)) == Some(Severity::High))
                 .count();
             let reviewed = reviews
                 .iter()
-                .filter(|&&i| verdict(&samples[i], &scores[i], th, tf) >= Some(Severity::Medium))
+                .filter(|&&i| {
+                    verdict(&samples[i], &scores[i], of(th, tf)) >= Some(Severity::Medium)
+                })
                 .count();
             let key = (
                 held as f64 + REVIEW_WEIGHT * reviewed as f64,
@@ -415,14 +494,33 @@ pub struct Summary {
     pub found: Vec<(usize, usize, usize)>,
 }
 
-pub fn summary(samples: &[Sample], scores: &[Vec<f32>], t: &[f32]) -> Summary {
+pub fn summary(samples: &[Sample], scores: &[Vec<f32>], t: &[f32], sh: (f32, f32)) -> Summary {
     let mut g = Gated::default();
     let n = OUTPUTS.len();
-    let (h, f) = (HOLD, FLAG);
+    let gt = Gate::of(t, sh);
+    let mut ts = t.to_vec();
+    (ts[HOLD], ts[FLAG]) = sh;
     let mut found = vec![(0usize, 0usize, 0usize); n];
     for (i, s) in samples.iter().enumerate() {
-        let worst = verdict(s, &scores[i], t[h], t[f]);
-        let d = long(s).then(|| decide_scores(t, &scores[i], |o| s.ruled[o]));
+        let worst = verdict(s, &scores[i], gt);
+        let d = if long(s) {
+            Some(decide_scores(t, &scores[i], |o| s.ruled[o]))
+        } else if short(s) {
+            // A short post: the rules' findings stand; the model's only when it raises.
+            let limit = short_limit(s.example.worst);
+            let mut sc = scores[i].clone();
+            if limit < Severity::High {
+                sc[HOLD] = f32::NEG_INFINITY;
+            }
+            let mut d = decide_scores(&ts, &sc, |o| s.ruled[o]);
+            if d.cap == Severity::Low || limit == Severity::Low {
+                d.categories.clear();
+            }
+            d.cap = Severity::High;
+            Some(d)
+        } else {
+            None
+        };
         for o in 0..n {
             let got = match (&d, OUTPUTS[o]) {
                 (Some(d), Output::Category(_)) => {
@@ -453,7 +551,7 @@ fn tradeoff(samples: &[Sample], scores: &[Vec<f32>]) -> String {
     let holds = samples.iter().filter(|s| s.post.verdict == "hold").count();
     let mut out = String::from("hold recall if the budget were");
     for budget in [0.02, 0.05, 0.10] {
-        let held = gate(samples, scores, budget).map_or(0, |g| g.0);
+        let held = gates(samples, scores, budget).0;
         out.push_str(&format!(
             " {:.0}%: {:.3}",
             budget * 100.0,
@@ -466,8 +564,8 @@ fn tradeoff(samples: &[Sample], scores: &[Vec<f32>]) -> String {
 
 /// Out-of-fold figures, as `bedside eval` prints them for a scanner (post level: a
 /// category counts as found when the post gets it at medium or high).
-pub fn figures(samples: &[Sample], scores: &[Vec<f32>], t: &[f32]) -> String {
-    let f = summary(samples, scores, t);
+pub fn figures(samples: &[Sample], scores: &[Vec<f32>], t: &[f32], sh: (f32, f32)) -> String {
+    let f = summary(samples, scores, t, sh);
     let found = &f.found;
     let mut out = format!(
         "{:<26} {:>7} {:>7} {:>9} {:>7} {:>9}\n",
@@ -493,20 +591,26 @@ pub fn figures(samples: &[Sample], scores: &[Vec<f32>], t: &[f32]) -> String {
         f.alarms,
         f.clean
     ));
+    out.push_str(&format!(
+        "short posts ({SHORT_WORDS}-{} words): hold {}, flag {}\n",
+        MIN_WORDS - 1,
+        shown(sh.0),
+        shown(sh.1)
+    ));
     out.push_str(&tradeoff(samples, scores));
-    out.push_str(&by_length(samples, scores, t));
+    out.push_str(&by_length(samples, scores, Gate::of(t, sh)));
     out
 }
 
 /// Hold recall and false alarms by post length (words with a letter): short posts are
 /// many in the world and few in the corpus.
-fn by_length(samples: &[Sample], scores: &[Vec<f32>], t: &[f32]) -> String {
+fn by_length(samples: &[Sample], scores: &[Vec<f32>], g: Gate) -> String {
     let mut out = String::from("by length (words): held / false alarms");
-    for (lo, hi) in [(0, 15), (15, 40), (40, 80), (80, usize::MAX)] {
-        let mut g = Gated::default();
+    for (lo, hi) in [(0, 5), (5, 15), (15, 40), (40, 80), (80, usize::MAX)] {
+        let mut gated = Gated::default();
         for (s, sc) in samples.iter().zip(scores) {
             if (lo..hi).contains(&s.example.words) {
-                g.add(s, verdict(s, sc, t[HOLD], t[FLAG]));
+                gated.add(s, verdict(s, sc, g));
             }
         }
         let hi = if hi == usize::MAX {
@@ -516,7 +620,7 @@ fn by_length(samples: &[Sample], scores: &[Vec<f32>], t: &[f32]) -> String {
         };
         out.push_str(&format!(
             " {lo}-{hi}: {}/{}, {}/{};",
-            g.held, g.holds, g.alarms, g.clean
+            gated.held, gated.holds, gated.alarms, gated.clean
         ));
     }
     out.pop();
@@ -542,8 +646,8 @@ pub fn out_of_fold_figures() -> Result<String, u8> {
     let samples = samples(&files)?;
     let dims = samples.first().map_or(0, |s| s.example.dense.len());
     let scores = out_of_fold(&samples, dims);
-    let t = thresholds(&samples, &scores);
-    Ok(figures(&samples, &scores, &t))
+    let (t, sh) = thresholds(&samples, &scores);
+    Ok(figures(&samples, &scores, &t, sh))
 }
 
 pub fn run(a: &TrainArgs) -> u8 {
@@ -562,14 +666,14 @@ pub fn run(a: &TrainArgs) -> u8 {
     let dims = samples.first().map_or(0, |s| s.example.dense.len());
     let featured = start.elapsed();
     let scores = out_of_fold(&samples, dims);
-    let t = thresholds(&samples, &scores);
-    print!("{}", figures(&samples, &scores, &t));
+    let (t, sh) = thresholds(&samples, &scores);
+    print!("{}", figures(&samples, &scores, &t, sh));
     // Posts a high tag could turn into a false alarm: too short for the gate to cap, and
     // quiet otherwise.
     let quiet: Vec<bool> = samples
         .iter()
         .zip(&scores)
-        .map(|(s, sc)| !long(s) && verdict(s, sc, t[HOLD], t[FLAG]) < Some(Severity::Medium))
+        .map(|(s, sc)| !long(s) && verdict(s, sc, Gate::of(&t, sh)) < Some(Severity::Medium))
         .collect();
     let (tags, table) = crate::train_tags::train(&samples, &quiet);
     print!("{table}");
@@ -592,6 +696,7 @@ pub fn run(a: &TrainArgs) -> u8 {
     let trained = Trained {
         dims,
         threshold: t,
+        short: sh,
         bias: w.bias.clone(),
         sparse: (0..n)
             .map(|o| (0..N_SPARSE).map(|f| w.sparse[f * n + o]).collect())

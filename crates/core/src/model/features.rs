@@ -8,7 +8,7 @@
 use crate::context::{Context, RefStrength};
 use crate::model::vectors;
 use crate::rules::Draft;
-use crate::Category;
+use crate::{Category, Severity};
 
 /// Hashed word, word-pair and character n-gram features share 2^17 buckets. Out of fold on
 /// 19,653 posts, hold recall at 5% / 2% false alarms: 2^13 0.747 / 0.466, 2^16 0.789 /
@@ -45,6 +45,8 @@ pub struct Example {
     pub dense: Vec<f32>,
     /// Words (with a letter) in the span.
     pub words: usize,
+    /// The worst of the rules' findings over the span (not detectors' or the user's terms).
+    pub worst: Option<Severity>,
 }
 
 /// FNV-1a, 32 bits: small, fast on short words and easy to reproduce in the vector build
@@ -259,11 +261,13 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
     }
     // The rules' findings over the span (organisation patterns and the user's terms are
     // configuration, not evidence).
+    let mut worst = None;
     for d in drafts {
         if d.detector.is_some() || d.category == Category::CustomTerm {
             continue;
         }
         if d.start < to && from < d.end {
+            worst = worst.max(Some(d.severity));
             let k = d.category as usize * 3 + d.severity as usize;
             if k < N_RULE {
                 sparse.push((EVIDENCE + N_KIND + k) as u32);
@@ -305,5 +309,6 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
         norm,
         dense,
         words,
+        worst,
     }
 }

@@ -9,8 +9,9 @@
 //! category, an output decides which risks the post carries and which sentences to
 //! underline, within the gate; a held post always shows at least one high finding.
 //!
-//! Layout of `model.bin` (little endian): `BSM4`, u32 outputs, u32 sparse features, u32
-//! hashed features, u32 dims; per output: u8 output code (index in [`Category::ALL`], 253
+//! Layout of `model.bin` (little endian): `BSM5`, u32 outputs, u32 sparse features, u32
+//! hashed features, u32 dims; f32 hold and flag thresholds of a short post
+//! ([`SHORT_WORDS`]); per output: u8 output code (index in [`Category::ALL`], 253
 //! hold, 252 flag), 3 zero bytes, f32 threshold, f32 bias, f32 scale of the hashed
 //! weights; then i8 hashed weights [hashed][outputs] (times the output's scale), f32
 //! evidence weights [sparse - hashed][outputs], f32 vector weights [dims][outputs]. Then
@@ -86,8 +87,36 @@ const _: () =
 /// from 5 0.833 / 0.703, but from 10 or 5 the model, with a handful of features, holds a
 /// post asking colleagues to stop calling patients frequent flyers and caps "our charge
 /// nurse is actually useless" to a tip. A name its own sentence ties to a patient is not
-/// capped (`Draft::pinned`).
+/// capped (`Draft::pinned`). Shorter posts of [`SHORT_WORDS`] or more the model may raise.
 pub const MIN_WORDS: usize = 15;
+
+/// A post of at least this many words but fewer than [`MIN_WORDS`] is short: the model may
+/// raise it, with the gate's thresholds for short posts (chosen out of fold on short posts
+/// alone, within the same false-alarm budget), but never caps the rules' findings in it,
+/// so "our charge nurse is actually useless" keeps the rules' finding whatever the model
+/// reads. It raises only a post the rules found something in, and one step past their
+/// worst finding ([`short_limit`]). Out of fold (issue 12, 27,253 posts without s10a-d)
+/// that holds 94 of the 309 posts of 5-14 words to hold against 92, with no more false
+/// alarms (26/762), and finds a little more of the medium categories (coworker 0.459 ->
+/// 0.461, employer 0.509 -> 0.512, at_work 0.424 -> 0.430, venting 0.316 -> 0.325);
+/// s10a-d held out: hold 0.782 at 0.052 false alarms, as before. Raising every post
+/// (unrestricted) held 214 of 314 out of fold on all 28,253 posts (0.814 -> 0.825
+/// overall), but held "Can we please stop calling our patients frequent flyers?" and
+/// flagged 1,613 ordinary sentences with an odd code word in them ("Filed the annual
+/// mrnab4471902 with the board today"); raising any post the rules found something in to
+/// a hold held 109 of 309 but moved the long posts' flag threshold a step (review recall
+/// 0.768 -> 0.758, coworker 0.459 -> 0.442). `tests/short_posts.rs` holds the sentences.
+pub const SHORT_WORDS: usize = 5;
+
+/// The most the model may raise a short post to, given the rules' worst finding in it:
+/// nothing without one, a review over a tip, a hold over a review.
+pub fn short_limit(worst: Option<Severity>) -> Severity {
+    match worst {
+        None => Severity::Low,
+        Some(Severity::Low) => Severity::Medium,
+        Some(_) => Severity::High,
+    }
+}
 
 /// Details that identify only when they are a patient's: the gate caps them with the
 /// rules' judgement findings. Format identifiers (phone, MRN...) are the identifier rules'
@@ -188,6 +217,8 @@ pub struct Trained {
     /// Per output, in [`OUTPUTS`] order: threshold on the score (log-odds), bias, weights
     /// of the sparse features (`N_SPARSE`) and of the vector dimensions.
     pub threshold: Vec<f32>,
+    /// The gate's (hold, flag) thresholds for a short post ([`SHORT_WORDS`]).
+    pub short: (f32, f32),
     pub bias: Vec<f32>,
     pub sparse: Vec<Vec<f32>>,
     pub dense: Vec<Vec<f32>>,
@@ -215,6 +246,9 @@ pub fn encode(t: &Trained) -> Vec<u8> {
     b.extend_from_slice(MAGIC);
     for x in [n, N_SPARSE, N_HASH, t.dims] {
         b.extend_from_slice(&(x as u32).to_le_bytes());
+    }
+    for x in [t.short.0, t.short.1] {
+        b.extend_from_slice(&x.to_le_bytes());
     }
     let scales: Vec<f32> = (0..n).map(|o| quantum(&t.sparse[o][..N_HASH])).collect();
     for (o, out) in OUTPUTS.iter().enumerate() {
@@ -275,7 +309,7 @@ fn quantum(w: &[f32]) -> f32 {
 }
 
 /// The weight file's first bytes: its layout's name.
-const MAGIC: &[u8; 4] = b"BSM4";
+const MAGIC: &[u8; 4] = b"BSM5";
 
 /// A hashed feature's weights, one per output, padded to 16 bytes and aligned: a row is one
 /// load that never straddles two cache lines (the file's 15-byte rows straddled one in four
@@ -294,6 +328,8 @@ const _: () = assert!(OUTPUTS.len() <= 16);
 pub struct Model {
     hashed: Vec<Row>,
     threshold: Vec<f32>,
+    /// [`OUTPUTS`]' thresholds with the gate's for a short post.
+    short: Vec<f32>,
     bias: Vec<f32>,
     scale: Vec<f32>,
     evidence: Vec<f32>,
@@ -334,7 +370,7 @@ pub fn decode(b: &[u8]) -> Result<Model, String> {
             .ok_or_else(|| format!("model file ends at byte {} (reading byte {at})", b.len()))
     };
     if b.get(..4) != Some(MAGIC) {
-        return Err("model file does not start with BSM4: run `bedside train`".into());
+        return Err("model file does not start with BSM5: run `bedside train`".into());
     }
     let (outs, sparse, hashed, dims) = (
         u(4)? as usize,
@@ -349,7 +385,8 @@ pub fn decode(b: &[u8]) -> Result<Model, String> {
             vectors::dims()
         ));
     }
-    let mut at = 20;
+    let (short_hold, short_flag) = (f32::from_bits(u(20)?), f32::from_bits(u(24)?));
+    let mut at = 28;
     let (mut threshold, mut bias, mut scale) = (vec![], vec![], vec![]);
     for out in OUTPUTS {
         if b.get(at) != Some(&out.code()) {
@@ -387,6 +424,9 @@ pub fn decode(b: &[u8]) -> Result<Model, String> {
     at += 4 * dense.len();
     let tags = decode_tags(b, &mut at, tagger::TAGS)?;
     let record_tags = decode_tags(b, &mut at, tagger::RECORD_TAGS)?;
+    let mut short = threshold.clone();
+    short[HOLD] = short_hold;
+    short[FLAG] = short_flag;
     if at != b.len() {
         return Err(format!(
             "model file has {} bytes after its weights",
@@ -396,6 +436,7 @@ pub fn decode(b: &[u8]) -> Result<Model, String> {
     Ok(Model {
         hashed,
         threshold,
+        short,
         bias,
         scale,
         evidence,
@@ -647,7 +688,9 @@ impl Model {
     /// Applies the model's decision to the rules' drafts (see the module's comment); with
     /// `add` false only the gate's cap. Record text that shows a patient never comes here
     /// (`Scanner::scan_as`).
-    /// Returns the gate's cap, `None` for a post too short to decide ([`MIN_WORDS`]).
+    /// A short post ([`SHORT_WORDS`]) is judged with the gate's thresholds for short posts,
+    /// and the model only raises it: the rules' findings are never capped.
+    /// Returns the gate's cap, `None` for a post too short to cap ([`MIN_WORDS`]).
     pub(crate) fn decide(
         &self,
         ctx: &Context,
@@ -656,10 +699,18 @@ impl Model {
     ) -> Option<Severity> {
         let rules = drafts.len();
         let whole = extract(ctx, drafts, 0, ctx.text.len());
-        if whole.words < MIN_WORDS {
+        if whole.words < SHORT_WORDS {
             return None;
         }
-        let post = self.scores(&whole);
+        let short = whole.words < MIN_WORDS;
+        if short && short_limit(whole.worst) == Severity::Low {
+            return None;
+        }
+        let threshold = if short { &self.short } else { &self.threshold };
+        let mut post = self.scores(&whole);
+        if short && short_limit(whole.worst) < Severity::High {
+            post[HOLD] = f32::NEG_INFINITY;
+        }
         let own = |d: &Draft| d.detector.is_none() && d.category != Category::CustomTerm;
         let ruled = |o: usize| match OUTPUTS[o] {
             Output::Category(c) => drafts[..rules]
@@ -669,9 +720,12 @@ impl Model {
                 .max(),
             _ => None,
         };
-        let decision = decide_scores(&self.threshold, &post, ruled);
+        let decision = decide_scores(threshold, &post, ruled);
         let cap = decision.cap;
-        for d in drafts[..rules].iter_mut() {
+        if short && (!add || cap == Severity::Low) {
+            return None;
+        }
+        for d in drafts[..rules].iter_mut().filter(|_| !short) {
             if own(d) && gated(d.category) && !d.pinned && d.severity > cap {
                 d.severity = cap;
                 d.weak = true;
@@ -723,7 +777,7 @@ impl Model {
                 }
             }
         }
-        Some(cap)
+        (!short).then_some(cap)
     }
 }
 
@@ -836,8 +890,8 @@ mod tests {
 
     #[test]
     fn a_weight_file_of_another_shape_is_refused_with_its_reason() {
-        assert!(decode(b"BSM0").unwrap_err().contains("BSM4"));
-        let short: &'static [u8] = b"BSM4\x0f\0\0\0";
+        assert!(decode(b"BSM0").unwrap_err().contains("BSM5"));
+        let short: &'static [u8] = b"BSM5\x0f\0\0\0";
         assert!(decode(short).unwrap_err().contains("ends at byte 8"));
     }
 }
