@@ -90,7 +90,7 @@ fn run(b: &[u8], out: &mut [u8]) {
     let n_digits = b.iter().filter(|c| c.is_ascii_digit()).count();
     let n_letters = b.len() - n_digits;
     if n_digits == 0 {
-        capitals(b, out);
+        capitals(out);
         return;
     }
     // A word with a zero or a one for a letter ("0KONKWO", "C0UNTY", "Jax0n", "o1d"): no
@@ -131,7 +131,7 @@ fn run(b: &[u8], out: &mut [u8]) {
             changed = true;
         }
         if changed {
-            capitals(&out.to_vec(), out);
+            capitals(out);
             return;
         }
     }
@@ -158,11 +158,11 @@ fn run(b: &[u8], out: &mut [u8]) {
 }
 
 /// A capitals word with a lower-case "l" for an "I" ("LUClE", "REMlNDER", "NHl", "lS").
-fn capitals(b: &[u8], out: &mut [u8]) {
-    if !b.contains(&b'l') {
+fn capitals(out: &mut [u8]) {
+    if !out.contains(&b'l') {
         return;
     }
-    let others = b.iter().filter(|&&c| c != b'l');
+    let others = out.iter().filter(|&&c| c != b'l');
     let mut upper = 0;
     for &c in others {
         if c.is_ascii_lowercase() || c.is_ascii_digit() {
@@ -173,10 +173,8 @@ fn capitals(b: &[u8], out: &mut [u8]) {
     if upper == 0 {
         return;
     }
-    for (o, &c) in out.iter_mut().zip(b) {
-        if c == b'l' {
-            *o = b'I';
-        }
+    for o in out.iter_mut().filter(|o| **o == b'l') {
+        *o = b'I';
     }
 }
 

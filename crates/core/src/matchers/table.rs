@@ -1360,6 +1360,29 @@ pub const FORMATS: &[Format] = &[
         negatives: &["4yo", "a 5yard line", "2 years", "3ya", "1234y"],
     },
     Format {
+        // Record text only (`rules/ages.rs`): an age glued to its unit on a card, a band or
+        // a board ("9mo", "84y0" with OCR's zero for the "o"); the rule drops a duration
+        // ("for 3mo"). Weeks are left out: on a board "36wk" is a pregnancy's, "ORIF 6wk"
+        // the time since surgery.
+        id: "age.record",
+        category: Category::PhiAge,
+        pattern: r"\b(?P<val>\d{1,3})(?:mos?|mths?|y[o0])\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "Baby «9mo» F",
+            "«6mo» M wt 7.2kg",
+            "M «84y0» fall",
+            "age: «3mths»",
+            "«14mo» bronchiolitis",
+        ],
+        #[cfg(test)]
+        negatives: &["9 mo", "G1 36wk", "x6mos", "84y", "1234mo"],
+    },
+    Format {
         id: "age.birthday",
         category: Category::PhiAge,
         pattern: r"\b(?P<val>\d{1,3})(?:st|nd|rd|th)\s+(?:birthday|bday|b-day)\b",
