@@ -11,6 +11,7 @@ mod detectors;
 mod lexicon;
 mod matchers;
 pub mod model;
+mod ocr;
 mod report;
 mod rules;
 mod scanner;

@@ -132,6 +132,16 @@ impl Scanner {
         if text.trim().is_empty() {
             return Report::from_findings(Vec::new());
         }
+        // Record text is matched on its OCR-confusable view (`ocr::view`: "6O6-555-Ol23"
+        // read as "606-555-0123"), which keeps every byte offset; a finding's text is the
+        // record's own (below).
+        let view = if record {
+            crate::ocr::view(text)
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        };
+        let original = text;
+        let text: &str = &view;
         let mut ctx = Context::new(text);
         if record {
             ctx.as_record();
@@ -208,7 +218,13 @@ impl Scanner {
                 d.severity = d.severity.min(Severity::Low);
             }
         }
-        self.finish(&ctx, drafts)
+        let mut report = self.finish(&ctx, drafts);
+        if matches!(view, std::borrow::Cow::Owned(_)) {
+            for f in &mut report.findings {
+                f.text = original[f.byte_start..f.byte_end].to_string();
+            }
+        }
+        report
     }
 
     /// Every rule's drafts for `ctx`, the shared rules first.
@@ -222,6 +238,8 @@ impl Scanner {
     /// the record tagger runs; `None` for record text read as a post. `bedside train` learns
     /// the record tagger's thresholds from what it adds to these.
     pub fn record_rules(&self, text: &str) -> Option<Vec<(Category, usize, usize)>> {
+        let view = crate::ocr::view(text);
+        let text: &str = &view;
         let mut ctx = Context::new(text);
         ctx.as_record();
         let mut drafts: Vec<Draft> = Vec::new();

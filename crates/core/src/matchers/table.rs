@@ -76,11 +76,6 @@ fn packed_date(s: &str) -> bool {
     crate::rules::dates::packed_date(s).is_some()
 }
 
-/// A numeric date with OCR's letters for digits: see [`crate::rules::dates::ocr_date`].
-fn ocr_date(s: &str) -> bool {
-    crate::rules::dates::ocr_date(s).is_some()
-}
-
 /// A bare record number: six to ten digits, not one digit repeated, not a round number.
 fn record_number(s: &str) -> bool {
     let d = digits(s);
@@ -242,6 +237,128 @@ fn mbi(s: &str) -> bool {
         && letter(c[8])
         && digit(c[9])
         && digit(c[10])
+}
+
+/// England's NHS number: ten digits, the last a mod-11 check of the nine before (weights
+/// 10 down to 2; a check of 10 is never issued).
+fn nhs(s: &str) -> bool {
+    let d = digits(s);
+    if d.len() != 10 {
+        return false;
+    }
+    let sum: u32 = (0..9).map(|i| d[i] as u32 * (10 - i as u32)).sum();
+    let check = (11 - sum % 11) % 11;
+    check != 10 && check == d[9] as u32
+}
+
+/// Ontario's health card: ten digits passing Luhn (the version letters aside).
+fn ohip(s: &str) -> bool {
+    let d = digits(s);
+    d.len() == 10 && luhn(&d)
+}
+
+/// Quebec's RAMQ number: four letters, then the birth year, month (plus 50 for a woman)
+/// and day, then two digits.
+fn ramq(s: &str) -> bool {
+    let d = digits(s);
+    let month = d.get(2).zip(d.get(3)).map(|(a, b)| a * 10 + b).unwrap_or(0);
+    let day = d.get(4).zip(d.get(5)).map(|(a, b)| a * 10 + b).unwrap_or(0);
+    d.len() == 8
+        && ((1..=12).contains(&month) || (51..=62).contains(&month))
+        && (1..=31).contains(&day)
+}
+
+/// Australia's Medicare card: ten digits (eleven with the person's number), the first 2
+/// to 6, the ninth a check of the eight before (weights 1, 3, 7, 9).
+fn medicare_au(s: &str) -> bool {
+    let d = digits(s);
+    const W: [u32; 8] = [1, 3, 7, 9, 1, 3, 7, 9];
+    (10..=11).contains(&d.len())
+        && (2..=6).contains(&d[0])
+        && (0..8).map(|i| d[i] as u32 * W[i]).sum::<u32>() % 10 == d[8] as u32
+}
+
+/// New Zealand's NHI number (the 3-letter, 4-digit form): letters without I and O, the
+/// last digit a mod-11 check (letters 1 to 24 weighted 7, 6, 5; digits 4, 3, 2).
+fn nhi(s: &str) -> bool {
+    const L: &[u8] = b"abcdefghjklmnpqrstuvwxyz";
+    let c: Vec<u8> = s.bytes().filter(|&c| c != b' ').collect();
+    if c.len() != 7 {
+        return false;
+    }
+    let mut sum = 0u32;
+    for (i, w) in [7u32, 6, 5].into_iter().enumerate() {
+        let Some(v) = L.iter().position(|&l| l == c[i]) else {
+            return false;
+        };
+        sum += (v as u32 + 1) * w;
+    }
+    for (i, w) in [4u32, 3, 2].into_iter().enumerate() {
+        sum += (c[3 + i] - b'0') as u32 * w;
+    }
+    let check = 11 - sum % 11;
+    check != 11 && check % 10 == (c[6] - b'0') as u32
+}
+
+/// Singapore's NRIC or FIN: S, T, F or G, seven digits, and the check letter (weights 2, 7,
+/// 6, 5, 4, 3, 2; four more for T and G; the remainder mod 11 picks the letter).
+fn nric(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 9 {
+        return false;
+    }
+    const W: [u32; 7] = [2, 7, 6, 5, 4, 3, 2];
+    let mut sum: u32 = (0..7).map(|i| (b[1 + i] - b'0') as u32 * W[i]).sum();
+    if matches!(b[0], b't' | b'g') {
+        sum += 4;
+    }
+    let table: &[u8] = if matches!(b[0], b's' | b't') {
+        b"jzihgfedcba"
+    } else {
+        b"xwutrqpnmlk"
+    };
+    table[(sum % 11) as usize] == b[8]
+}
+
+/// South Africa's identity number: thirteen digits, a birth date (YYMMDD) first, Luhn.
+fn sa_id(s: &str) -> bool {
+    let d = digits(s);
+    d.len() == 13
+        && (1..=12).contains(&(d[2] * 10 + d[3]))
+        && (1..=31).contains(&(d[4] * 10 + d[5]))
+        && luhn(&d)
+}
+
+/// India's Aadhaar number: twelve digits, the first 2 to 9, the last a Verhoeff check.
+fn aadhaar(s: &str) -> bool {
+    const D: [[u8; 10]; 10] = [
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+        [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+        [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+        [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
+        [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+        [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
+        [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+        [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+        [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+    ];
+    const P: [[u8; 10]; 8] = [
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+        [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+        [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+        [9, 4, 5, 3, 1, 2, 0, 7, 6, 8],
+        [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+        [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
+        [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+    ];
+    let d = digits(s);
+    d.len() == 12
+        && d[0] >= 2
+        && d.iter().rev().enumerate().fold(0u8, |c, (i, &x)| {
+            D[c as usize][P[i % 8][x as usize] as usize]
+        }) == 0
 }
 
 /// VIN: 17 characters with the check digit in position 9 and both letters and digits.
@@ -1424,6 +1541,29 @@ pub const FORMATS: &[Format] = &[
         negatives: &["4yo", "a 5yard line", "2 years", "3ya", "1234y"],
     },
     Format {
+        // Record text only (`rules/ages.rs`): an age glued to its unit on a card, a band or
+        // a board ("9mo", "84y0" with OCR's zero for the "o"); the rule drops a duration
+        // ("for 3mo"). Weeks are left out: on a board "36wk" is a pregnancy's, "ORIF 6wk"
+        // the time since surgery.
+        id: "age.record",
+        category: Category::PhiAge,
+        pattern: r"\b(?P<val>\d{1,3})(?:mos?|mths?|y[o0])\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "Baby «9mo» F",
+            "«6mo» M wt 7.2kg",
+            "M «84y0» fall",
+            "age: «3mths»",
+            "«14mo» bronchiolitis",
+        ],
+        #[cfg(test)]
+        negatives: &["9 mo", "G1 36wk", "x6mos", "84y", "1234mo"],
+    },
+    Format {
         id: "age.birthday",
         category: Category::PhiAge,
         pattern: r"\b(?P<val>\d{1,3})(?:st|nd|rd|th)\s+(?:birthday|bday|b-day)\b",
@@ -1543,36 +1683,6 @@ pub const FORMATS: &[Format] = &[
             "32mar24",
             "10mg24 units",
             "call 555-0134",
-        ],
-    },
-    Format {
-        // Record text only (`rules/dates.rs`): a numeric date OCR misread, an "O" or "o" for
-        // a zero, an "l" or "I" for a one ("O3/l1/2024", "1982-O4-17"); every part keeps a
-        // digit, and the date read with the digits put back must be a real one.
-        id: "date.ocr",
-        category: Category::PhiDate,
-        pattern: r"\b(?:[\doli]{1,2}[/-][\doli]{1,2}[/-](?:[\doli]{4}|[\doli]{2})|[\doli]{4}-[\doli]{2}-[\doli]{2})\b",
-        keys: &[],
-        near: Near::Digits,
-        digit_within: 0,
-        valid: ocr_date,
-        #[cfg(test)]
-        positives: &[
-            "DOB «O3/l1/2024»",
-            "dob «1982-O4-17»",
-            "«11/O3/1988» adm",
-            "«0l/l2/1986»",
-            "seen «12-O2-24» 0800",
-        ],
-        #[cfg(test)]
-        negatives: &[
-            "dob 03/11/2024",
-            "lot l0/ol/oi",
-            "v1.l0.2 build",
-            "12:3O 0800",
-            "555-0l34",
-            "rate 1O/5O/1OO",
-            "o2 2l/min",
         ],
     },
     Format {
@@ -1742,6 +1852,255 @@ pub const FORMATS: &[Format] = &[
         ],
         #[cfg(test)]
         negatives: &["bp 120/80", "hr 88", "12345", "1000000", "x 20240101000"],
+    },
+    // National health numbers (issue 14): found bare in record text (`rules/record.rs`);
+    // in posts their cue words are `KEYS` lines ("nhs number", "ohip", "medicare").
+    Format {
+        id: "health.nhs",
+        category: Category::PhiHealthPlan,
+        pattern: r"\b\d{3} \d{3} \d{4}\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: nhs,
+        #[cfg(test)]
+        positives: &[
+            "NHS No: «943 476 5919»",
+            "«623 194 8757» JONES",
+            "patient «952 882 0018»",
+            "«640 234 4834» dob",
+            "card «949 920 7074» ok",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "NHS No: 943 476 5918",
+            "926 018 1590",
+            "401 661 3186",
+            "9434765919",
+            "943-476-5919",
+            "943 476 59190",
+        ],
+    },
+    Format {
+        id: "health.ohip",
+        category: Category::PhiHealthPlan,
+        pattern: r"\b\d{4}(?: ?- ?| )?\d{3}(?: ?- ?| )?\d{3}(?: ?- ?| )?[a-z]{2}\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: ohip,
+        #[cfg(test)]
+        positives: &[
+            "HCN «7156 183 654 AB»",
+            "«2351-643-883-KT» exp",
+            "«8039 - 931 - 582 - YM»",
+            "card «2342075096xz»",
+            "«1366 578 720 MN» ontario",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "7138 783 757 AB",
+            "4833-125-815-KT",
+            "7156 183 654",
+            "7156 183 654 ABC",
+            "1436676402 mg",
+        ],
+    },
+    Format {
+        id: "health.ramq",
+        category: Category::PhiHealthPlan,
+        pattern: r"\b[a-z]{4} ?\d{4} ?\d{4}\b",
+        keys: &[],
+        near: Near::Words(ANY_WORD),
+        digit_within: 6,
+        valid: ramq,
+        #[cfg(test)]
+        positives: &[
+            "RAMQ «GAGM 5212 0914»",
+            "«TREL 6853 2119» exp 2027",
+            "«BOUJ48091512»",
+            "carte «ROYM 0101 0101»",
+            "«LAVS 7762 3108» Lavoie",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "GAGM 5232 0914",
+            "GAGM 5212 3214",
+            "GAG 5212 0914",
+            "GAGMX 5212 0914",
+            "page 1234 5678",
+        ],
+    },
+    Format {
+        id: "health.medicare_au",
+        category: Category::PhiHealthPlan,
+        pattern: r"\b[2-6]\d{3} {1,2}\d{5} {1,2}\d(?: {0,2}\d)?\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: medicare_au,
+        #[cfg(test)]
+        positives: &[
+            "Medicare «2123 45670 1»",
+            "«4263 72899 0»",
+            "«4582 78527 7» exp 03/27",
+            "«5121 36224  4  2»",
+            "card «5699 63932 1»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "2773 79727 6",
+            "2256 51788 0",
+            "4582785277",
+            "7123 45670 1",
+            "2123 45670 123",
+            "1234 56789 0",
+        ],
+    },
+    Format {
+        id: "health.philhealth",
+        category: Category::PhiHealthPlan,
+        pattern: r"\b\d{2}-\d{9}-\d\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "PIN «12-050319722-8»",
+            "«01-025436781-3» member",
+            "«19-000123456-9»",
+            "philhealth «02-123456789-0»",
+            "«03-987654321-1» dependent",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "12-05031972-8",
+            "12-0503197222-8",
+            "123-050319722-8",
+            "12-050319722-89",
+            "12 050319722 8",
+        ],
+    },
+    Format {
+        id: "health.nhi",
+        category: Category::PhiHealthPlan,
+        pattern: r"\b[a-hj-np-z]{3} ?\d{4}\b",
+        keys: &[],
+        near: Near::Words(ANY_WORD),
+        digit_within: 4,
+        valid: nhi,
+        #[cfg(test)]
+        positives: &[
+            "NHI «ZZZ0016»",
+            "«BVL 2460» Tamatea",
+            "«LYT1484»",
+            "nhi: «ZVY6991» dob",
+            "«VML8165» ward 4",
+        ],
+        #[cfg(test)]
+        negatives: &["ZZZ0017", "BVL 2461", "IOL1484", "ZVY69911", "ZV6991"],
+    },
+    Format {
+        id: "health.nric",
+        category: Category::PhiHealthPlan,
+        pattern: r"\b[stfg]\d{7}[a-z]\b",
+        keys: &[],
+        near: Near::Words(&["s", "t", "f", "g"]),
+        digit_within: 1,
+        valid: nric,
+        #[cfg(test)]
+        positives: &[
+            "NRIC «S0874662A»",
+            "«T3295874A» Tan",
+            "FIN «F5301087M»",
+            "«G9223253R» pass",
+            "id «s0874662a»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "S0874662B",
+            "T3295874Z",
+            "X5301087M",
+            "G922325R",
+            "S08746621A",
+        ],
+    },
+    Format {
+        id: "health.sa_id",
+        category: Category::PhiHealthPlan,
+        pattern: r"\b\d{13}\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: sa_id,
+        #[cfg(test)]
+        positives: &[
+            "ID «3902047503374»",
+            "«2109238059270» Naidoo",
+            "«6309128428447»",
+            "id no «1004255784416».",
+            "«1701165168792» f",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "2819570867518",
+            "3265523994817",
+            "3902047503375",
+            "39020475033740",
+            "3913047503374",
+        ],
+    },
+    Format {
+        id: "health.abha",
+        category: Category::PhiHealthPlan,
+        pattern: r"\b\d{2}-\d{4}-\d{4}-\d{4}\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "ABHA «91-4822-7033-6140»",
+            "«14-1234-5678-9012» abha",
+            "«91-0000-1111-2222»",
+            "no. «56-7788-9900-1122»",
+            "«33-4455-6677-8899» card",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "91-4822-7033-614",
+            "914-822-7033-6140",
+            "91-4822-7033-61400",
+            "91 4822 7033 6140",
+            "9-4822-7033-6140",
+        ],
+    },
+    Format {
+        id: "health.aadhaar",
+        category: Category::PhiHealthPlan,
+        pattern: r"\b[2-9]\d{3} \d{4} \d{4}\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: aadhaar,
+        #[cfg(test)]
+        positives: &[
+            "Aadhaar «6564 8044 5765»",
+            "«7893 3331 2459»",
+            "«7250 3499 7175» card",
+            "uid «4246 6320 4945»",
+            "«2235 8574 4340» mother",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "3577 6915 2460",
+            "3528 5900 3144",
+            "656480445765",
+            "1235 8574 4340",
+            "6564 8044 5766",
+            "6564 8044 57650",
+        ],
     },
     Format {
         id: "ip.v6",

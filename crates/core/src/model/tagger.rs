@@ -369,7 +369,13 @@ pub fn words(text: &str) -> Words {
 /// The words of `text` read as a post, or as record text (`Context::as_record`, which adds
 /// the line features).
 pub fn words_as(text: &str, record: bool) -> Words {
-    let mut ctx = Context::new(text);
+    // Record text is read through its OCR-confusable view, as `Scanner::scan_record` reads it.
+    let view = if record {
+        crate::ocr::view(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let mut ctx = Context::new(&view);
     if record {
         ctx.as_record();
     }

@@ -49,6 +49,8 @@ impl Default for Ages {
 enum Form {
     /// "34-year-old", "8yo"
     N,
+    /// "9mo", "84y0": a record's glued age (record text only).
+    Record,
     /// "6 weeks old"
     Inf,
     /// "aged 65", "age of 90"
@@ -130,6 +132,18 @@ impl Rule for Ages {
                     (number, false)
                 }
                 Form::Inf => (0, true),
+                Form::Record => {
+                    // "9mo" on a card is an age; "for 3mo", "over 6mo" a duration.
+                    if matches!(
+                        prev_word(low, s),
+                        "for" | "x" | "in" | "over" | "after" | "post" | "every" | "q" | "since"
+                    ) || low[e..].trim_start().starts_with("ago")
+                    {
+                        continue;
+                    }
+                    let years = low[ge..e].starts_with('y');
+                    (if years { number } else { 0 }, true)
+                }
                 Form::Pron => {
                     // "she's 41 weeks" is a pregnancy, "he's 35 minutes out" a time.
                     let after = next_word(low, ge);
@@ -333,13 +347,16 @@ fn ages(ctx: &Context) -> Vec<AgeMatch> {
         ("age.noun_is", Form::NounIs),
         ("age.foreign", Form::Foreign),
     ];
+    // Record text's own form, after the rest.
+    const RECORD_ROWS: &[(&str, Form)] = &[("age.record", Form::Record)];
     let hay = Hay::of(ctx);
     if hay.runs.is_empty() {
         return Vec::new();
     }
     let m = matchers();
     let mut all: Vec<(usize, usize, AgeMatch)> = Vec::new();
-    for (k, &(id, form)) in ROWS.iter().enumerate() {
+    let rows = ROWS.iter().chain(RECORD_ROWS.iter().filter(|_| ctx.record));
+    for (k, &(id, form)) in rows.enumerate() {
         for x in m.find(Matchers::row(id), &hay) {
             let Some(group) = x.val else { continue };
             all.push((

@@ -62,8 +62,6 @@ enum Form {
     Record,
     /// "03MAR2024", "12 -Mar- 24": a label's packed date, or OCR's spaces (record text).
     Packed,
-    /// "O3/l1/2024": a numeric date OCR misread (record text).
-    Ocr,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -259,20 +257,19 @@ fn dates(ctx: &Context) -> Vec<DateMatch> {
     }
     let m = matchers();
     let mut out: Vec<DateMatch> = Vec::new();
-    // Record text's own forms, after the rest: a label's packed date and OCR's misreadings.
-    const RECORD_ROWS: &[(&str, Form)] =
-        &[("date.month_packed", Form::Packed), ("date.ocr", Form::Ocr)];
+    // Record text's own form, after the rest: a label's packed date. (OCR's misreadings,
+    // "O3/l1/2024", are the other rows' on the record's OCR view: `crate::ocr`.)
+    const RECORD_ROWS: &[(&str, Form)] = &[("date.month_packed", Form::Packed)];
     let rows = ROWS.iter().chain(RECORD_ROWS.iter().filter(|_| ctx.record));
     for &(id, form) in rows {
         for x in m.find(Matchers::row(id), &hay) {
             if out.iter().any(|d| x.start < d.end && d.start < x.end) {
                 continue;
             }
-            if matches!(form, Form::Record | Form::Packed | Form::Ocr) {
+            if matches!(form, Form::Record | Form::Packed) {
                 let t = &low[x.start..x.end];
                 let read = match form {
                     Form::Packed => packed_date(t),
-                    Form::Ocr => ocr_date(t),
                     _ => record_date(t),
                 };
                 let Some((month, day, year)) = read else {
@@ -351,43 +348,6 @@ pub(crate) fn packed_date(t: &str) -> Option<(u32, u32, u32)> {
     let j = i + s[i..].find(|c: char| c.is_ascii_digit())?;
     let (d, m, y) = (number(&s[..i]), month_number(&s[i..j])?, number(&s[j..]));
     valid_date(m, d, Some(y)).then_some((m, d, y))
-}
-
-/// Month, day and year of a numeric date OCR misread: "o3/l1/2024", "1982-o4-17" (an "o"
-/// for a zero, an "l" or "i" for a one). Every part keeps a digit and at least one letter
-/// stands for one (the digits alone are the other rows'); month first, else day first
-/// ("l4/o3/2024"), year first when it has four digits.
-pub(crate) fn ocr_date(t: &str) -> Option<(u32, u32, u32)> {
-    let parts: Vec<&str> = t.split(['/', '-']).collect();
-    if parts.len() != 3
-        || !parts.iter().all(|p| p.bytes().any(|b| b.is_ascii_digit()))
-        || !t.bytes().any(|b| matches!(b, b'o' | b'l' | b'i'))
-    {
-        return None;
-    }
-    let n = |p: &str| -> u32 {
-        p.bytes().fold(0, |n, b| {
-            n * 10
-                + match b {
-                    b'o' => 0,
-                    b'l' | b'i' => 1,
-                    d => (d - b'0') as u32,
-                }
-        })
-    };
-    let (a, b, c) = (n(parts[0]), n(parts[1]), n(parts[2]));
-    let (m, d, y) = if parts[0].len() == 4 {
-        (b, c, a)
-    } else {
-        (a, b, c)
-    };
-    if valid_date(m, d, Some(y)) {
-        Some((m, d, y))
-    } else if parts[0].len() != 4 && valid_date(d, m, Some(y)) {
-        Some((d, m, y))
-    } else {
-        None
-    }
 }
 
 /// A date becomes a finding when a patient's event or reference sits in its sentence.
@@ -653,17 +613,10 @@ mod tests {
     }
 
     #[test]
-    fn packed_and_ocr_dates_read_their_numbers() {
+    fn packed_dates_read_their_numbers() {
         assert_eq!(packed_date("03mar2024"), Some((3, 3, 2024)));
         assert_eq!(packed_date("12 -mar- 24"), Some((3, 12, 24)));
         assert_eq!(packed_date("31feb24"), None);
-        assert_eq!(ocr_date("o3/l1/2024"), Some((3, 11, 2024)));
-        assert_eq!(ocr_date("1982-o4-17"), Some((4, 17, 1982)));
-        assert_eq!(ocr_date("l4/o3/2024"), Some((3, 14, 2024)));
-        // The digits alone are the other rows'; a part without a digit is no date.
-        assert_eq!(ocr_date("03/11/2024"), None);
-        assert_eq!(ocr_date("l0/ol/2024"), None);
-        assert_eq!(ocr_date("1o/5o/2024"), None);
     }
 
     #[test]
@@ -671,8 +624,17 @@ mod tests {
         let text = "DOB: O3/l1/2024 adm 12MAR24";
         let mut post = Context::new(text);
         assert!(dates(&post).is_empty());
+        // Record text is read through its OCR view (`crate::ocr`), as `scan_record` reads it.
+        let view = crate::ocr::view(text);
+        let mut record = Context::new(&view);
+        record.as_record();
+        let found: Vec<_> = dates(&record)
+            .iter()
+            .map(|d| &text[d.start..d.end])
+            .collect();
+        assert_eq!(found, ["O3/l1/2024", "12MAR24"]);
         post.as_record();
         let found: Vec<_> = dates(&post).iter().map(|d| &text[d.start..d.end]).collect();
-        assert_eq!(found, ["O3/l1/2024", "12MAR24"]);
+        assert_eq!(found, ["12MAR24"]);
     }
 }

@@ -48,6 +48,7 @@ impl Rule for Record {
         board_rows(ctx, out);
         slot_rooms(ctx, out);
         whose_phones(ctx, out);
+        health_numbers(ctx, &hay, out);
         for x in m.find(Matchers::row("record.number"), &hay) {
             // Covered by a more specific finding (a date, a phone) at the same place.
             if out
@@ -78,6 +79,56 @@ impl Rule for Record {
         // After the record numbers: a labelled cell's code is an id only where nothing
         // more specific was found.
         labelled_fields(ctx, out);
+    }
+}
+
+/// National health numbers standing bare on a card or label (the table's `health.*` rows,
+/// each with its check): NHS, Ontario, RAMQ, Medicare Australia, PhilHealth, NHI, NRIC,
+/// South African ID, ABHA, Aadhaar. Letters a card prints in capitals (RAMQ's four, an
+/// Ontario version code, an NHI's three) must be capitals here.
+fn health_numbers(ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
+    const ROWS: &[&str] = &[
+        "health.nhs",
+        "health.ohip",
+        "health.ramq",
+        "health.medicare_au",
+        "health.philhealth",
+        "health.nhi",
+        "health.nric",
+        "health.sa_id",
+        "health.abha",
+        "health.aadhaar",
+    ];
+    let m = matchers();
+    let text = ctx.text.as_bytes();
+    for id in ROWS {
+        for x in m.find(Matchers::row(id), hay) {
+            let capitals = text[x.start..x.end]
+                .iter()
+                .filter(|c| c.is_ascii_alphabetic())
+                .all(u8::is_ascii_uppercase);
+            if matches!(*id, "health.ohip" | "health.ramq" | "health.nhi") && !capitals {
+                continue;
+            }
+            // An NHI stands bare only glued ("ZKL4523"): three capitals and four digits
+            // apart are a weekday's time or a state's postcode as often ("Thu 1215",
+            // "NSW 2444"); after its cue it is the keyed row's.
+            if *id == "health.nhi" && text[x.start..x.end].contains(&b' ') {
+                continue;
+            }
+            // A number another rule has read (a phone, a keyed account or licence) is its.
+            let read = out
+                .iter()
+                .any(|d| !d.tentative && d.start < x.end && x.start < d.end);
+            if read || part_of_code(text, x.start) || not_a_patients(&ctx.lower, x.start) {
+                continue;
+            }
+            out.push(
+                Draft::new(Matchers::category(id), Severity::High, x.start, x.end)
+                    .suggest("")
+                    .anchor(true),
+            );
+        }
     }
 }
 
@@ -833,7 +884,8 @@ mod tests {
         for (cat, text) in [
             (Category::PhiRoom, "8W-814"),
             (Category::PhiRoom, "612-B"),
-            (Category::PhiRoom, "3l4"),
+            // Read through the OCR view as "Rm 314": the room row's, with its word.
+            (Category::PhiRoom, "Rm 3l4"),
             (Category::PhiId, "240312-0441"),
             (Category::PhiId, "BLG-44718"),
             (Category::PhiSsn, "518-44-9021"),
