@@ -864,12 +864,14 @@ fn spoken_numbers(ctx: &Context, hay: &Hay) -> Vec<Spoken> {
     let four = ctx.tokens.iter().any(|t| {
         let w = &low[t.start..t.end.min(low.len())];
         let digits = w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
+        // Every number word starts with one of these letters: most words fail at one byte.
         let word = !digits
-            && w.split('-').all(|p| {
-                p == "oh"
-                    || crate::matchers::table::DIGIT_WORDS.contains(&p)
-                    || crate::matchers::table::TENS_WORDS.contains(&p)
-            });
+            && (2..=13).contains(&w.len())
+            && matches!(
+                w.as_bytes()[0],
+                b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'z'
+            )
+            && w.split('-').all(number_word);
         if digits || word {
             run += 1;
             said |= word || w.len() == 1;
@@ -893,6 +895,12 @@ fn spoken_numbers(ctx: &Context, hay: &Hay) -> Vec<Spoken> {
             })
         })
         .collect()
+}
+
+/// A number's word, "oh" for zero included (one part of "fifty-five").
+fn number_word(w: &str) -> bool {
+    use crate::matchers::table::{DIGIT_WORDS, TENS_WORDS};
+    w == "oh" || DIGIT_WORDS.contains(&w) || TENS_WORDS.contains(&w)
 }
 
 /// Whether the sentence around `pos` names a Social Security number before it.
