@@ -628,6 +628,11 @@ impl Model {
             if covered.overlaps(sp.start, sp.end) {
                 continue;
             }
+            // In a post, "Dr. Lee" is the clinician, not the patient: the rules judge the
+            // names after a title; the tagger adds no tip of its own there.
+            if tentative && c == Category::PhiName && after_doctor(ctx.text, sp.start) {
+                continue;
+            }
             let full = c.default_severity();
             let sev = if sp.score >= t.high[sp.tag] {
                 full.min(cap)
@@ -865,6 +870,16 @@ impl Covered {
         let before = self.spans.partition_point(|&(s, _)| s < end);
         before > 0 && self.reach[before - 1] > start
     }
+}
+
+/// Whether the word before `start` is "Dr" or "Doctor" (the title of the name at `start`).
+fn after_doctor(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end().trim_end_matches('.');
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    word.eq_ignore_ascii_case("dr") || word.eq_ignore_ascii_case("doctor")
 }
 
 #[cfg(test)]
