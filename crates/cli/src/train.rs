@@ -4,10 +4,10 @@
 //! fixed order) over the features `Scanner::evidence` gives. Thresholds come from
 //! out-of-fold scores: the corpus is split into folds by file (each batch was written
 //! apart, so a fold's posts are new wording to the others). Each category's threshold is
-//! the one with the best F1; the gate's two thresholds (hold, flag) are the pair that holds
-//! the most posts that must be held while at most 5% of clean posts get a medium or high
-//! finding, simulated with the core's own `decide_scores`. `--check` retrains and compares
-//! with the committed file.
+//! the one with the best F2 (`CATEGORY_BETA`); the gate's two thresholds (hold, flag) are
+//! the pair that holds the most posts that must be held while at most 5% of clean posts get
+//! a medium or high finding, simulated with the core's own `decide_scores`. `--check`
+//! retrains and compares with the committed file.
 
 use std::time::Instant;
 
