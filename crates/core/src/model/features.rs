@@ -240,12 +240,12 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
         // Words have a letter: a run of numbers is not prose the model learned from.
         words += w.iter().any(|c| c.is_ascii_alphabetic() || *c >= 0x80) as usize;
         if let Some(v) = vector {
-            for (d, x) in summed.iter_mut().zip(v) {
-                *d += *x as i8 as i32;
-            }
-            for ((h, l), x) in high.iter_mut().zip(low.iter_mut()).zip(v) {
-                *h = (*h).max(*x as i8 as i32);
-                *l = (*l).min(*x as i8 as i32);
+            let pools = summed.iter_mut().zip(high.iter_mut()).zip(low.iter_mut());
+            for (((s, h), l), x) in pools.zip(v) {
+                let x = *x as i8 as i32;
+                *s += x;
+                *h = (*h).max(x);
+                *l = (*l).min(x);
             }
             pooled += 1;
         }
