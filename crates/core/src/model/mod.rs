@@ -9,8 +9,9 @@
 //! category, an output decides which risks the post carries and which sentences to
 //! underline, within the gate; a held post always shows at least one high finding.
 //!
-//! Layout of `model.bin` (little endian): `BSM5`, u32 outputs, u32 sparse features, u32
-//! hashed features, u32 dims; f32 hold and flag thresholds of a short post
+//! Layout of `model.bin` (little endian): `BSM6`, u32 outputs, u32 sparse features, u32
+//! hashed features, u32 dims (the dense features: `features::POOLS` blocks of the
+//! vectors' dimensions); f32 hold and flag thresholds of a short post
 //! ([`SHORT_WORDS`]); per output: u8 output code (index in [`Category::ALL`], 253
 //! hold, 252 flag), 3 zero bytes, f32 threshold, f32 bias, f32 scale of the hashed
 //! weights; then i8 hashed weights [hashed][outputs] (times the output's scale), f32
@@ -309,7 +310,7 @@ fn quantum(w: &[f32]) -> f32 {
 }
 
 /// The weight file's first bytes: its layout's name.
-const MAGIC: &[u8; 4] = b"BSM5";
+const MAGIC: &[u8; 4] = b"BSM6";
 
 /// A hashed feature's weights, one per output, padded to 16 bytes and aligned: a row is one
 /// load that never straddles two cache lines (the file's 15-byte rows straddled one in four
@@ -370,7 +371,10 @@ pub fn decode(b: &[u8]) -> Result<Model, String> {
             .ok_or_else(|| format!("model file ends at byte {} (reading byte {at})", b.len()))
     };
     if b.get(..4) != Some(MAGIC) {
-        return Err("model file does not start with BSM5: run `bedside train`".into());
+        return Err(format!(
+            "model file does not start with {}: run `bedside train`",
+            String::from_utf8_lossy(MAGIC)
+        ));
     }
     let (outs, sparse, hashed, dims) = (
         u(4)? as usize,
@@ -378,11 +382,11 @@ pub fn decode(b: &[u8]) -> Result<Model, String> {
         u(12)? as usize,
         u(16)? as usize,
     );
-    if (outs, sparse, hashed) != (n, N_SPARSE, N_HASH) || dims != vectors::dims() {
+    if (outs, sparse, hashed) != (n, N_SPARSE, N_HASH) || dims != features::dense_dims() {
         return Err(format!(
             "model file has {outs} outputs, {sparse} features ({hashed} hashed), {dims} dims; \
              the core reads {n}, {N_SPARSE} ({N_HASH}), {}: run `bedside train`",
-            vectors::dims()
+            features::dense_dims()
         ));
     }
     let (short_hold, short_flag) = (f32::from_bits(u(20)?), f32::from_bits(u(24)?));
@@ -905,8 +909,8 @@ mod tests {
 
     #[test]
     fn a_weight_file_of_another_shape_is_refused_with_its_reason() {
-        assert!(decode(b"BSM0").unwrap_err().contains("BSM5"));
-        let short: &'static [u8] = b"BSM5\x0f\0\0\0";
+        assert!(decode(b"BSM0").unwrap_err().contains("BSM6"));
+        let short: &'static [u8] = b"BSM6\x0f\0\0\0";
         assert!(decode(short).unwrap_err().contains("ends at byte 8"));
     }
 }
