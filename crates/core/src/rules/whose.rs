@@ -69,7 +69,7 @@ pub fn soften(ctx: &Context, drafts: &mut [Draft]) {
     // still placeholders.
     let teaching = ctx.post_kinds & (kind::EDUCATIONAL | kind::HYPOTHETICAL) != 0;
     let weak_only = ctx.refs.iter().all(|r| r.strength == RefStrength::Weak);
-    if !ctx.refs.is_empty() && !(teaching && weak_only) {
+    if !(ctx.refs.is_empty() || (teaching && weak_only)) {
         return;
     }
     // A room or bed ("Room 14 has pressed the call light nine times") is a patient's.
