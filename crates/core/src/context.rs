@@ -34,6 +34,30 @@ pub struct PatientRef {
     pub sentence: usize,
 }
 
+/// Whose story a post tells, besides a patient's: the evidence `rules::whose` lowers
+/// patient details by and the model reads (`model::features`). Each holds only in a post
+/// that refers to no patient at all (no reference, strong or weak), so "my pt's daughter"
+/// or "the lady in room 7" beside "my mum" keeps the post a patient's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Whose {
+    /// The writer's own family, named by a possessive kinship phrase ("my niece", "our
+    /// twins", "mi abuela", "lola ko").
+    pub family: bool,
+    /// The writer's own health, pregnancy or body ("my chemo", "I'm pregnant", "it's a
+    /// girl").
+    pub own: bool,
+    /// Non-clinical news: a colleague's retirement, award or wedding, a public figure's
+    /// public news.
+    pub news: bool,
+}
+
+impl Whose {
+    /// Some story other than a patient's.
+    pub fn any(self) -> bool {
+        self.family || self.own || self.news
+    }
+}
+
 /// Everything about one post that rules share.
 pub struct Context<'t> {
     /// The post as written.
@@ -55,6 +79,8 @@ pub struct Context<'t> {
     pub patient_post: bool,
     /// Each sentence mentions a patient (strong reference or honorific name).
     pub sent_patient: Vec<bool>,
+    /// Whose story the post tells when it refers to no patient (`Whose`).
+    pub whose: Whose,
     /// Where the format table's matchers may start, found once per post.
     pub hay: crate::matchers::Places,
     /// Record text (read off a chart, board, monitor, wristband or label): every line is
@@ -107,6 +133,7 @@ impl<'t> Context<'t> {
             refs: Vec::new(),
             patient_post: false,
             sent_patient: Vec::new(),
+            whose: Whose::default(),
             hay: Default::default(),
             record: false,
             words: std::cell::OnceCell::new(),
@@ -119,6 +146,8 @@ impl<'t> Context<'t> {
 
     fn find_refs(&mut self) {
         let mut refs = Vec::new();
+        // "my 92 year old grandpa": an age of the writer's family.
+        let mut kin_age = false;
         let educational = self.post_kinds & kind::EDUCATIONAL != 0;
         let low = self.lower.as_str();
         let text = self.text;
@@ -161,6 +190,27 @@ impl<'t> Context<'t> {
                     continue;
                 }
                 let head_patient = p.starts_with("patient");
+                // "our fake patient", "the test patient", "Test, Patient": a made-up one.
+                let head = low[..h.start].trim_end_matches([' ', ',']);
+                if matches!(
+                    prev_word(low, head.len()).trim_start_matches('\''),
+                    "fake"
+                        | "test"
+                        | "dummy"
+                        | "sample"
+                        | "mock"
+                        | "pretend"
+                        | "imaginary"
+                        | "fictional"
+                        | "fictitious"
+                        | "hypothetical"
+                        | "made-up"
+                        | "simulated"
+                        | "standardized"
+                        | "standardised"
+                ) {
+                    continue;
+                }
                 match determiner_before(low, h.start) {
                     Some((ds, d)) => {
                         let generic =
@@ -236,10 +286,15 @@ impl<'t> Context<'t> {
                 }
                 let num_start = head.len() - n;
                 if let Some((ds, d)) = determiner_before(low, num_start) {
+                    let after = next_word(low, h.end);
+                    // "my 92 year old grandpa", "our 2 day old niece": the writer's family.
+                    if matches!(d, "my" | "our") && is_kin(after) {
+                        kin_age = true;
+                        continue;
+                    }
                     if matches!(d, "a" | "an" | "our" | "this" | "the" | "my")
                         && ds + 40 > num_start
                     {
-                        let after = next_word(low, h.end);
                         let e = if after.is_empty() {
                             h.end
                         } else {
@@ -262,6 +317,15 @@ impl<'t> Context<'t> {
                     "mr" | "mrs" | "ms" | "miss" | "mister"
                 )
             {
+                // "Our longest-serving surgeon, Mr. Okonkwo, operated his last list today":
+                // a colleague's news (UK surgeons are Mr.), not a patient.
+                let ks = self.sent_kinds.get(t.sentence).copied().unwrap_or(0);
+                if ks & kind::NEWS != 0
+                    && ks & (kind::COWORKER | kind::OCCUPATION | kind::STAFF) != 0
+                    && ks & (kind::PATIENT_EVENT | kind::REF) == 0
+                {
+                    continue;
+                }
                 if let Some(n) = self.tokens.get(i + 1) {
                     if n.cap && n.sentence == t.sentence && n.start - t.end <= 2 {
                         refs.push(PatientRef {
@@ -290,6 +354,40 @@ impl<'t> Context<'t> {
         }
         let event = self.post_kinds & kind::PATIENT_EVENT != 0;
         self.patient_post = strong || (weak && event && !educational);
+        if refs.is_empty() && !self.patient_post {
+            self.whose = Whose {
+                // A possessive kinship phrase ("my nan", "mi tía"): a bare "grandma" may
+                // be a patient ("grandma came in with a hip fx").
+                family: self
+                    .hits
+                    .iter()
+                    .any(|h| h.kinds & kind::OWN_FAMILY != 0 && low[h.start..h.end].contains(' '))
+                    // "my aunt's wallet", "my 92 year old grandpa": a possessive before a
+                    // kinship noun, or before an age and one.
+                    || self.tokens.windows(2).any(|w| {
+                        matches!(&low[w[0].start..w[0].end], "my" | "our")
+                            && is_kin(&low[w[1].start..w[1].end])
+                    })
+                    || kin_age,
+                // In the first person ("my chemo", "I'm pregnant", "took such good care of
+                // me") or announcing a pregnancy ("it's a girl", "baby due"): "survivor"
+                // or "diagnosed with" alone may be a patient's.
+                own: self.hits.iter().any(|h| {
+                    let p = &low[h.start..h.end];
+                    h.kinds & kind::OWN != 0
+                        && (p.starts_with("my ")
+                            || p.starts_with("i ")
+                            || p.starts_with("i'm")
+                            || p.starts_with("i’m")
+                            || p.starts_with("im ")
+                            || p.ends_with(" me")
+                            || p.starts_with("it")
+                            || p.contains("pregnant")
+                            || p.contains("baby "))
+                }),
+                news: self.post_kinds & kind::NEWS != 0,
+            };
+        }
         self.refs = refs;
         self.sent_patient = sent_patient;
     }
@@ -666,6 +764,73 @@ pub fn tokenize(text: &str, sentences: &[(usize, usize)]) -> Vec<Token> {
     out
 }
 
+/// Kinship nouns: the word after "my 92 year old" that makes the person the writer's family.
+fn is_kin(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches("'s").trim_end_matches("’s"),
+        "mum"
+            | "mom"
+            | "mam"
+            | "mother"
+            | "dad"
+            | "father"
+            | "nan"
+            | "nana"
+            | "nanna"
+            | "gran"
+            | "granny"
+            | "grandma"
+            | "grandpa"
+            | "grandmother"
+            | "grandfather"
+            | "grandad"
+            | "granddad"
+            | "great-grandma"
+            | "great-grandpa"
+            | "great-gran"
+            | "son"
+            | "daughter"
+            | "niece"
+            | "nephew"
+            | "aunt"
+            | "auntie"
+            | "aunty"
+            | "uncle"
+            | "cousin"
+            | "sister"
+            | "brother"
+            | "twins"
+            | "twin"
+            | "kid"
+            | "kids"
+            | "toddler"
+            | "baby"
+            | "grandson"
+            | "granddaughter"
+            | "grandbaby"
+            | "stepson"
+            | "stepdaughter"
+            | "lola"
+            | "lolo"
+            | "abuela"
+            | "abuelo"
+            | "oma"
+            | "opa"
+            | "nonna"
+            | "nonno"
+            | "babcia"
+            | "dziadek"
+            | "bubbe"
+            | "zayde"
+            | "husband"
+            | "wife"
+            | "partner"
+            | "pup"
+            | "dog"
+            | "cat"
+    )
+}
+
 /// Words for a person the writer does not name ("the lady", "a guy"): in a care story,
 /// a patient.
 fn is_stranger(word: &str) -> bool {
@@ -843,6 +1008,41 @@ mod tests {
             });
         }
         out
+    }
+
+    #[test]
+    fn whose_story_the_post_tells() {
+        let whose = |t: &str| Context::new(t).whose;
+        let refs = |t: &str| Context::new(t).refs.len();
+        // The writer's family: no patient reference, a family story.
+        for t in [
+            "My 92 year old grandpa donated blood 60 times",
+            "This is our niece, 2 days old, and she came home today",
+            "Lola ko turned 95 and she still cooks for everyone",
+            "Mi tía perdió la cartera en la calle Mayor",
+        ] {
+            assert_eq!(refs(t), 0, "{t}");
+            assert!(whose(t).family, "{t}");
+        }
+        // A patient beside the family keeps the post a patient's.
+        for t in [
+            "my 92 year old patient donated blood 60 times",
+            "the 92 year old man in bed 4 reminds me of my grandpa",
+            "My mum called while the lady in room 7 was crashing",
+            "Grandma came in with a hip fx at 0300 and she is 94",
+        ] {
+            assert!(!whose(t).family, "{t}");
+        }
+        assert!(whose("Due 14 Oct, it's a girl! My midwife is thrilled").own);
+        assert!(!whose("Our first ECMO survivor ran the 10k").own);
+        // A made-up patient is no reference; a real one is.
+        assert_eq!(refs("Our fake patient is 'Test, Patient, MRN 99999999'"), 0);
+        assert!(refs("Our patient is in bed 4") > 0);
+        // A colleague's news: "Mr." is a UK surgeon's title, not a patient.
+        let t = "Our longest-serving transplant surgeon, Mr. Okonkwo, operated his last list today";
+        assert_eq!(refs(t), 0);
+        assert!(whose(t).news);
+        assert!(refs("Mr. Okonkwo was admitted to bed 4 last night") > 0);
     }
 
     #[test]

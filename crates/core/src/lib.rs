@@ -12,6 +12,7 @@ mod lexicon;
 mod matchers;
 pub mod model;
 mod ocr;
+pub mod placeholders;
 mod report;
 mod rules;
 mod scanner;

@@ -232,6 +232,9 @@ impl Scanner {
         for rule in self.shared.iter().chain(&self.rules) {
             rule.find(ctx, drafts);
         }
+        // Whose story: a post about no patient lowers placeholders and the details of the
+        // writer's own, their family's or a colleague's or public figure's story.
+        crate::rules::whose::soften(ctx, drafts);
     }
 
     /// The rules' findings (category, byte span) in record text that shows a patient, where

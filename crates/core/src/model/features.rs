@@ -324,6 +324,20 @@ pub(crate) fn extract(ctx: &Context, drafts: &[Draft], from: usize, to: usize) -
     if ctx.patient_post {
         sparse.push((extra + 3) as u32);
     }
+    // Whose story, in a post that refers to no patient (`Context::whose`): the writer's
+    // family, the writer's own, a placeholder value among the rules' findings, news.
+    if ctx.whose.family {
+        sparse.push((extra + 11) as u32);
+    }
+    if ctx.whose.own {
+        sparse.push((extra + 12) as u32);
+    }
+    if strong == 0 && weak == 0 && crate::rules::whose::has_placeholder(ctx, drafts, from, to) {
+        sparse.push((extra + 13) as u32);
+    }
+    if ctx.whose.news {
+        sparse.push((extra + 14) as u32);
+    }
     // Length: 0-3, 4-7, ... words, up to 128 and more (log2 buckets).
     let len = (usize::BITS - (words >> 2).leading_zeros()).min(6) as usize;
     sparse.push((extra + 4 + len) as u32);

@@ -633,8 +633,9 @@ impl Model {
                 continue;
             }
             // In a post, "Dr. Lee" is the clinician, not the patient: the rules judge the
-            // names after a title; the tagger adds no tip of its own there.
-            if tentative && c == Category::PhiName && after_doctor(ctx.text, sp.start) {
+            // names after a title; the tagger adds no tip of its own there, whether its
+            // span starts after the title or takes the title in.
+            if tentative && c == Category::PhiName && doctor_titled(ctx.text, sp.start) {
                 continue;
             }
             let full = c.default_severity();
@@ -876,14 +877,20 @@ impl Covered {
     }
 }
 
-/// Whether the word before `start` is "Dr" or "Doctor" (the title of the name at `start`).
-fn after_doctor(text: &str, start: usize) -> bool {
+/// Whether the name at `start` carries the title "Dr" or "Doctor": as the word before it
+/// ("Dr. [Lee]") or as its own first word ("[Dr. Lee]").
+fn doctor_titled(text: &str, start: usize) -> bool {
+    let title = |w: &str| w.eq_ignore_ascii_case("dr") || w.eq_ignore_ascii_case("doctor");
     let before = text[..start].trim_end().trim_end_matches('.');
-    let word = before
+    let last = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    word.eq_ignore_ascii_case("dr") || word.eq_ignore_ascii_case("doctor")
+    let first = text[start..]
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    title(last) || title(first)
 }
 
 #[cfg(test)]

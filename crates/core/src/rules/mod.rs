@@ -22,6 +22,7 @@ pub mod patients;
 pub mod record;
 mod rooms;
 pub(crate) mod text;
+pub mod whose;
 pub mod workplace;
 
 /// A finding before offsets are converted and config filters apply.
