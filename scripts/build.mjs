@@ -144,8 +144,8 @@ for (const dir of [dist, distFirefox]) {
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const wasmBytes = readFileSync(wasm);
-// The core ships inside every install: issue 12 allows 700 KB gzipped (the word vectors
-// are compiled in; the decision layer's weights are the model file beside it). The audit reader keeps 400 KB.
+// The core ships inside every install: issue 12 allows 700 KB gzipped (the decision
+// layer's weights and the word vectors are the model file beside it). The audit reader keeps 400 KB.
 const WASM_BUDGET = 400 * 1024;
 const CORE_BUDGET = 700 * 1024;
 const wasmGz = gzipSync(wasmBytes, { level: 9 }).length;

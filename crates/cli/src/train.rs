@@ -22,6 +22,8 @@ use crate::eval::{load, Post};
 
 /// The committed weights, relative to the repository root.
 pub const MODEL_FILE: &str = "crates/core/data/model.bin";
+/// The word vectors `scripts/build-vectors.mjs` writes; training copies them into the weights.
+pub const VECTORS_FILE: &str = "crates/core/data/vectors.bin";
 pub(crate) const FOLDS: usize = 5;
 const EPOCHS: usize = 8;
 const RATE: f32 = 0.2;
@@ -663,6 +665,19 @@ pub fn out_of_fold_figures() -> Result<String, u8> {
 
 pub fn run(a: &TrainArgs) -> u8 {
     let start = Instant::now();
+    // The vectors to learn on, and to write into the weights: before anything loads the
+    // compiled-in model, whose vectors would otherwise be used.
+    let vectors: &'static [u8] = match std::fs::read(VECTORS_FILE) {
+        Ok(b) => Box::leak(b.into_boxed_slice()),
+        Err(e) => {
+            eprintln!("bedside: {VECTORS_FILE}: {e} (run from the repository root)");
+            return 4;
+        }
+    };
+    if let Err(e) = model::use_vectors(vectors) {
+        eprintln!("bedside: {VECTORS_FILE}: {e}");
+        return 5;
+    }
     let files = match corpus_files() {
         Ok(f) => f,
         Err(e) => {
@@ -718,7 +733,7 @@ pub fn run(a: &TrainArgs) -> u8 {
         tags,
         record_tags,
     };
-    let bytes = model::encode(&trained);
+    let bytes = model::encode(&trained, vectors);
     println!(
         "{} posts from {} files; features {:.1} s, training {:.1} s in all; model {} bytes",
         samples.len(),

@@ -9,7 +9,7 @@
 //! category, an output decides which risks the post carries and which sentences to
 //! underline, within the gate; a held post always shows at least one high finding.
 //!
-//! Layout of `model.bin` (little endian): `BSM6`, u32 outputs, u32 sparse features, u32
+//! Layout of `model.bin` (little endian): `BSM7`, u32 outputs, u32 sparse features, u32
 //! hashed features, u32 dims (the dense features: `features::POOLS` blocks of the
 //! vectors' dimensions); f32 hold and flag thresholds of a short post
 //! ([`SHORT_WORDS`]); per output: u8 output code (index in [`Category::ALL`], 253
@@ -19,7 +19,8 @@
 //! the span tagger's (`tagger.rs`): u32 tags, u32 buckets; per tag: u8 category code, 3
 //! zero bytes, f32 threshold, f32 high threshold, f32 bias, f32 scale; then i8 weights
 //! [buckets][4] (slots past the tags zero). Then the record tagger's (`tagger::RECORD_TAGS`,
-//! learned from `tests/corpus/record/`), laid out the same way.
+//! learned from `tests/corpus/record/`), laid out the same way. Last, u32 length and the
+//! word vectors the model learned on (`data/vectors.bin` as it is, see `vectors.rs`).
 
 mod features;
 pub mod tagger;
@@ -33,7 +34,7 @@ use crate::{Category, Severity};
 pub(crate) use features::{extract, Word};
 pub use features::{Example, EVIDENCE_VALUE, N_HASH, N_SPARSE};
 
-/// Whether the lower-cased `word` is one of the common words the compiled-in word vectors
+/// Whether the lower-cased `word` is one of the common words the model's word vectors
 /// hold (GloVe's most frequent and the corpus's): a capitalised word that is not one is
 /// more likely a name than a heading ("HALVORSEN", not "CLEAN").
 pub(crate) fn common_word(word: &str) -> bool {
@@ -240,8 +241,9 @@ pub struct TrainedTags {
     pub weights: Vec<Vec<f32>>,
 }
 
-/// The weight file's bytes for `t`: the hashed weights quantized to i8 per output.
-pub fn encode(t: &Trained) -> Vec<u8> {
+/// The weight file's bytes for `t`: the hashed weights quantized to i8 per output, and at
+/// the end the word vectors it learned on (`vectors`: `data/vectors.bin`'s bytes).
+pub fn encode(t: &Trained, vectors: &[u8]) -> Vec<u8> {
     let n = OUTPUTS.len();
     let mut b = Vec::new();
     b.extend_from_slice(MAGIC);
@@ -275,6 +277,8 @@ pub fn encode(t: &Trained) -> Vec<u8> {
     }
     encode_tags(&mut b, &t.tags, tagger::TAGS);
     encode_tags(&mut b, &t.record_tags, tagger::RECORD_TAGS);
+    b.extend_from_slice(&(vectors.len() as u32).to_le_bytes());
+    b.extend_from_slice(vectors);
     b
 }
 
@@ -310,7 +314,7 @@ fn quantum(w: &[f32]) -> f32 {
 }
 
 /// The weight file's first bytes: its layout's name.
-const MAGIC: &[u8; 4] = b"BSM6";
+const MAGIC: &[u8; 4] = b"BSM7";
 
 /// A hashed feature's weights, one per output, padded to 16 bytes and aligned: a row is one
 /// load that never straddles two cache lines (the file's 15-byte rows straddled one in four
@@ -338,6 +342,8 @@ pub struct Model {
     dims: usize,
     tags: Tags,
     record_tags: Tags,
+    /// Where the file holds the word vectors the model learned on ([`vectors::set`]).
+    vectors: std::ops::Range<usize>,
 }
 
 /// The span tagger's weights as the file holds them.
@@ -382,11 +388,10 @@ pub fn decode(b: &[u8]) -> Result<Model, String> {
         u(12)? as usize,
         u(16)? as usize,
     );
-    if (outs, sparse, hashed) != (n, N_SPARSE, N_HASH) || dims != features::dense_dims() {
+    if (outs, sparse, hashed) != (n, N_SPARSE, N_HASH) {
         return Err(format!(
-            "model file has {outs} outputs, {sparse} features ({hashed} hashed), {dims} dims; \
-             the core reads {n}, {N_SPARSE} ({N_HASH}), {}: run `bedside train`",
-            features::dense_dims()
+            "model file has {outs} outputs, {sparse} features ({hashed} hashed); the core \
+             reads {n}, {N_SPARSE} ({N_HASH}): run `bedside train`"
         ));
     }
     let (short_hold, short_flag) = (f32::from_bits(u(20)?), f32::from_bits(u(24)?));
@@ -428,6 +433,18 @@ pub fn decode(b: &[u8]) -> Result<Model, String> {
     at += 4 * dense.len();
     let tags = decode_tags(b, &mut at, tagger::TAGS)?;
     let record_tags = decode_tags(b, &mut at, tagger::RECORD_TAGS)?;
+    let len = u(at)? as usize;
+    let vectors = at + 4..at + 4 + len;
+    let vector_dims = vectors::check(
+        b.get(vectors.clone())
+            .ok_or("model file too short for its word vectors")?,
+    )?;
+    if dims != features::POOLS * vector_dims {
+        return Err(format!(
+            "model file has {dims} dense weights for vectors of {vector_dims} dims: run `bedside train`"
+        ));
+    }
+    at = vectors.end;
     let mut short = threshold.clone();
     short[HOLD] = short_hold;
     short[FLAG] = short_flag;
@@ -448,6 +465,7 @@ pub fn decode(b: &[u8]) -> Result<Model, String> {
         dims,
         tags,
         record_tags,
+        vectors,
     })
 }
 
@@ -514,8 +532,26 @@ pub fn install(bytes: Vec<u8>) -> Result<(), String> {
         return Ok(());
     }
     let m = decode(&bytes)?;
+    // The vectors live as long as the process, as compiled-in ones would.
+    let words: &'static [u8] = Box::leak(bytes[m.vectors.clone()].to_vec().into_boxed_slice());
+    vectors::set(words)?;
+    same_vectors(&m)?;
     let _ = INSTALLED.set(m);
     Ok(())
+}
+
+/// Whether the process's vectors are the ones `m` learned on (their dimensions): the
+/// first vectors set win, so a training run's, or an earlier file's, may differ.
+fn same_vectors(m: &Model) -> Result<(), String> {
+    if features::dense_dims() == m.dims {
+        Ok(())
+    } else {
+        Err(format!(
+            "model file learned on vectors of {} dims; the core holds {}",
+            m.dims / features::POOLS,
+            vectors::dims()
+        ))
+    }
 }
 
 /// The model: installed weights, else the compiled-in ones, else `None`: while no weights
@@ -530,7 +566,9 @@ pub fn model() -> Option<&'static Model> {
                 None
             } else {
                 // A corrupt weight file is a build defect: the test `model_loads` names it.
-                decode(BYTES).ok()
+                let m = decode(BYTES).ok()?;
+                vectors::set(&BYTES[m.vectors.clone()]).ok()?;
+                same_vectors(&m).ok().map(|_| m)
             }
         })
         .as_ref()
@@ -551,7 +589,14 @@ pub fn load_error() -> Option<String> {
     decode(BYTES).err()
 }
 
-/// The compiled-in vectors: how many words, how many dimensions.
+/// Makes `bytes` (a `data/vectors.bin`) the vectors features are computed on, before any
+/// model is loaded: `bedside train` learns on the file it will write into the weights.
+pub fn use_vectors(bytes: &'static [u8]) -> Result<(), String> {
+    vectors::check(bytes)?;
+    vectors::set(bytes)
+}
+
+/// The vectors in use: how many words, how many dimensions.
 pub fn vector_shape() -> (usize, usize) {
     (vectors::words(), vectors::dims())
 }
@@ -916,8 +961,8 @@ mod tests {
 
     #[test]
     fn a_weight_file_of_another_shape_is_refused_with_its_reason() {
-        assert!(decode(b"BSM0").unwrap_err().contains("BSM6"));
-        let short: &'static [u8] = b"BSM6\x0f\0\0\0";
+        assert!(decode(b"BSM0").unwrap_err().contains("BSM7"));
+        let short: &'static [u8] = b"BSM7\x0f\0\0\0";
         assert!(decode(short).unwrap_err().contains("ends at byte 8"));
     }
 }

@@ -1,5 +1,8 @@
 //! Pretrained word meaning: GloVe vectors cut to the product's vocabulary, reduced by PCA
-//! and quantized by `scripts/build-vectors.mjs` into `data/vectors.bin`, compiled in.
+//! and quantized by `scripts/build-vectors.mjs` into `data/vectors.bin`. `bedside train`
+//! copies that file into the weight file (the model learned on these vectors and no
+//! others), so the vectors reach the core with the model ([`crate::model::install`]) and
+//! stay out of the `.wasm`.
 //!
 //! Layout (little endian): `BSV1`, u32 words, u32 dims, f32 scale, u32 length of the word
 //! list; the words, each followed by `\n`; then i8 vectors[words][dims] (value = byte *
@@ -10,12 +13,13 @@ use std::sync::OnceLock;
 
 use crate::model::features::fnv1a;
 
-static BYTES: &[u8] = include_bytes!("../../data/vectors.bin");
+static V: OnceLock<Vectors> = OnceLock::new();
 
 struct Vectors {
+    bytes: &'static [u8],
     dims: usize,
     scale: f32,
-    /// Per word: its byte span in `BYTES`.
+    /// Per word: its byte span in `bytes`.
     spans: Vec<(u32, u32)>,
     /// Open addressing on the word's FNV-1a hash: the hash and word index + 1, 0 empty.
     /// The hash is kept with the index so a probe reads one slot, not the word's span and
@@ -28,10 +32,34 @@ fn u32_at(b: &[u8], at: usize) -> u32 {
     u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
 }
 
-fn parse(b: &'static [u8]) -> Option<Vectors> {
+/// The dimensions of a vector file, or why it cannot be read.
+pub fn check(b: &[u8]) -> Result<usize, String> {
     if b.len() < 20 || &b[..4] != b"BSV1" {
-        return None;
+        return Err("word vectors do not start with BSV1".into());
     }
+    let (words, dims, list) = (u32_at(b, 4) as usize, u32_at(b, 8) as usize, u32_at(b, 16));
+    if b.len() != 20 + list as usize + words * dims {
+        return Err(format!(
+            "word vectors: {} bytes where {words} words of {dims} dims take {}",
+            b.len(),
+            20 + list as usize + words * dims
+        ));
+    }
+    Ok(dims)
+}
+
+/// Makes `b` the process's vectors, unless some are already (the first wins: the weight
+/// file's, or the training's). A file that cannot be read is refused with the reason.
+pub fn set(b: &'static [u8]) -> Result<(), String> {
+    if V.get().is_none() {
+        let v = parse(b).ok_or("word vectors: the word list does not match the count")?;
+        let _ = V.set(v);
+    }
+    Ok(())
+}
+
+fn parse(b: &'static [u8]) -> Option<Vectors> {
+    check(b).ok()?;
     let words = u32_at(b, 4) as usize;
     let dims = u32_at(b, 8) as usize;
     let scale = f32::from_bits(u32_at(b, 12));
@@ -62,6 +90,7 @@ fn parse(b: &'static [u8]) -> Option<Vectors> {
         table[slot] = (h, i as u32 + 1);
     }
     Some(Vectors {
+        bytes: b,
         dims,
         scale,
         spans,
@@ -70,12 +99,15 @@ fn parse(b: &'static [u8]) -> Option<Vectors> {
     })
 }
 
+/// The vectors set, else the model's (loading the compiled-in model sets them).
 fn vectors() -> Option<&'static Vectors> {
-    static V: OnceLock<Option<Vectors>> = OnceLock::new();
-    V.get_or_init(|| parse(BYTES)).as_ref()
+    V.get().or_else(|| {
+        crate::model::model();
+        V.get()
+    })
 }
 
-/// Dimensions of a vector; 0 when no vectors are compiled in.
+/// Dimensions of a vector; 0 when no vectors are set and no model carries them.
 pub fn dims() -> usize {
     vectors().map_or(0, |v| v.dims)
 }
@@ -104,9 +136,9 @@ pub fn lookup(word: &[u8], hash: u32) -> Option<&'static [u8]> {
         }
         if h == hash {
             let (s, e) = v.spans[i - 1];
-            if &BYTES[s as usize..e as usize] == word {
+            if &v.bytes[s as usize..e as usize] == word {
                 let at = v.vecs + (i - 1) * v.dims;
-                return Some(&BYTES[at..at + v.dims]);
+                return Some(&v.bytes[at..at + v.dims]);
             }
         }
         slot = (slot + 1) & mask;
@@ -117,7 +149,10 @@ pub fn lookup(word: &[u8], hash: u32) -> Option<&'static [u8]> {
 mod tests {
     #[test]
     fn vectors_load_and_find_common_words() {
-        assert!(super::dims() > 0, "no vectors compiled in");
+        assert!(
+            super::dims() > 0,
+            "the compiled-in model carries no vectors"
+        );
         for w in ["patient", "nurse", "the"] {
             let h = super::fnv1a(w.as_bytes());
             assert!(
