@@ -13,9 +13,9 @@
 //! same way.
 
 use bedside_core::model::{Example, Model, TrainedGate, EVIDENCE_VALUE, N_GATE, N_HASH};
-use bedside_core::{Scanner, Verdict};
+use bedside_core::{Report, Scanner, Verdict};
 
-use crate::eval::Post;
+use crate::eval::{found, Label, Post};
 use crate::train::{order, ratio, sigmoid, FOLDS};
 
 const EPOCHS: usize = 8;
@@ -92,9 +92,51 @@ pub struct GateSample {
     fold: usize,
     /// The hand test reads it as a record.
     hand: bool,
-    /// The verdict read as a record and read as a post (a test print: both as a post).
-    as_record: Verdict,
-    as_post: Verdict,
+    /// A test print: read as a post whatever the gate says.
+    mock: bool,
+    /// Read as a record and read as a post (a test print: both as a post).
+    as_record: Reading,
+    as_post: Reading,
+}
+
+/// One reading of a record: its verdict and its PHI findings against the labels, as
+/// `bedside eval` counts them (every `phi.*` but `phi.photo`).
+#[derive(Clone, Copy, PartialEq)]
+struct Reading {
+    verdict: Verdict,
+    labels: usize,
+    found: usize,
+    findings: usize,
+    right: usize,
+}
+
+fn reading(p: &Post, r: &Report) -> Reading {
+    let phi = |c: &str| c.starts_with("phi.") && c != "phi.photo";
+    let labels: Vec<&Label> = p.labels.iter().filter(|l| phi(&l.category)).collect();
+    let findings: Vec<_> = r.findings.iter().filter(|f| phi(f.category.id())).collect();
+    let right = findings
+        .iter()
+        .filter(|f| {
+            p.labels.iter().any(|l| {
+                l.category == f.category.id()
+                    && match l
+                        .text
+                        .as_deref()
+                        .and_then(|t| p.text.find(t).map(|s| (s, s + t.len())))
+                    {
+                        Some((s, e)) => f.byte_start < e && s < f.byte_end,
+                        None => true,
+                    }
+            })
+        })
+        .count();
+    Reading {
+        verdict: r.verdict,
+        labels: labels.len(),
+        found: labels.iter().filter(|l| found(p, r, l)).count(),
+        findings: findings.len(),
+        right,
+    }
 }
 
 /// Every record's features and both readings' verdicts (`model`: the weights just learned,
@@ -110,8 +152,9 @@ pub fn samples(records: &[(Post, usize)], scanner: &Scanner, model: &Model) -> V
                 clean: p.verdict == "clean",
                 fold: *fold,
                 hand: ev.hand,
-                as_record: scanner.scan_record_as(&p.text, true, model).verdict,
-                as_post: scanner.scan_record_as(&p.text, false, model).verdict,
+                mock: ev.mock,
+                as_record: reading(p, &scanner.scan_record_as(&p.text, true, model)),
+                as_post: reading(p, &scanner.scan_record_as(&p.text, false, model)),
             }
         })
         .collect()
@@ -122,7 +165,7 @@ pub fn samples(records: &[(Post, usize)], scanner: &Scanner, model: &Model) -> V
 fn tally(samples: &[GateSample], read: impl Fn(usize) -> bool) -> (usize, usize, usize, usize) {
     let (mut holds, mut held, mut clean, mut alarms) = (0, 0, 0, 0);
     for (i, s) in samples.iter().enumerate() {
-        let v = if read(i) { s.as_record } else { s.as_post };
+        let v = if read(i) { s.as_record } else { s.as_post }.verdict;
         if s.hold {
             holds += 1;
             held += (v == Verdict::Hold) as usize;
@@ -171,31 +214,44 @@ pub fn train(samples: &[GateSample]) -> (TrainedGate, String) {
         }
     }
     let (threshold, gate) = best.unwrap_or((f32::NEG_INFINITY, tally(samples, |_| true)));
-    let line = |name: &str, x: (usize, usize, usize, usize), read: usize| {
+    // Pooled PHI recall and precision of the records read as `read(i)` says.
+    let phi = |read: &dyn Fn(usize) -> bool| {
+        let (mut l, mut f, mut n, mut r) = (0, 0, 0, 0);
+        for (i, s) in samples.iter().enumerate() {
+            let x = if read(i) { s.as_record } else { s.as_post };
+            (l, f, n, r) = (l + x.labels, f + x.found, n + x.findings, r + x.right);
+        }
+        (ratio(f, l), ratio(r, n))
+    };
+    let line = |name: &str, x: (usize, usize, usize, usize), read: &dyn Fn(usize) -> bool| {
+        let (recall, precision) = phi(read);
         format!(
-            "{name:<26} {:>7.3} {:>9} {:>7.3} {:>9} {:>9}\n",
+            "{name:<26} {:>7.3} {:>9} {:>7.3} {:>9} {:>9} {:>7.3} {:>7.3}\n",
             ratio(x.1, x.0),
             format!("{}/{}", x.1, x.0),
             ratio(x.3, x.2),
             format!("{}/{}", x.3, x.2),
-            read
+            (0..samples.len()).filter(|&i| read(i)).count(),
+            recall,
+            precision
         )
     };
     let mut report = format!(
-        "{:<26} {:>7} {:>9} {:>7} {:>9} {:>9}\n",
-        "record gate (oof)", "held", "of hold", "alarms", "of clean", "as record"
+        "{:<26} {:>7} {:>9} {:>7} {:>9} {:>9} {:>7} {:>7}\n",
+        "record gate (oof)",
+        "held",
+        "of hold",
+        "alarms",
+        "of clean",
+        "as record",
+        "PHI rec",
+        "precis."
     );
-    report.push_str(&line(
-        "hand test (before)",
-        hand,
-        samples.iter().filter(|s| s.hand).count(),
-    ));
+    report.push_str(&line("hand test (before)", hand, &|i| samples[i].hand));
     report.push_str(&line(
         &format!("gate (threshold {threshold:.3})"),
         gate,
-        (0..samples.len())
-            .filter(|&i| scores[i] >= threshold)
-            .count(),
+        &|i| !samples[i].mock && scores[i] >= threshold,
     ));
     // What holding more would cost: the fewest clean records alarmed at other recalls.
     report.push_str("record gate: clean alarmed if hold recall were at least");
