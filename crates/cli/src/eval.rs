@@ -152,7 +152,7 @@ fn verdict_str(v: Verdict) -> &'static str {
 
 /// Whether a finding of `cat` covers the label: overlaps its text, or, for a label with no
 /// text (or text not in the post), exists anywhere.
-fn found(post: &Post, report: &Report, label: &Label) -> bool {
+pub(crate) fn found(post: &Post, report: &Report, label: &Label) -> bool {
     let span = label
         .text
         .as_deref()

@@ -11,6 +11,7 @@ mod check;
 mod eval;
 mod input;
 mod train;
+mod train_gate;
 mod train_tags;
 
 use std::process::ExitCode;

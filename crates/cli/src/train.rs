@@ -6,11 +6,14 @@
 //! apart, so a fold's posts are new wording to the others). Each category's threshold is
 //! the one with the best F2 (`CATEGORY_BETA`); the gate's two thresholds (hold, flag) are
 //! the pair that holds the most posts that must be held while at most 5% of clean posts get
-//! a medium or high finding, simulated with the core's own `decide_scores`. `--check`
-//! retrains and compares with the committed file.
+//! a medium or high finding, simulated with the core's own `decide_scores`. The span
+//! taggers (`train_tags.rs`) and the record gate (`train_gate.rs`, does record text show a
+//! patient) learn after the post model. `--check` retrains and compares with the committed
+//! file.
 
 use std::time::Instant;
 
+use bedside_core::model::TrainedGate;
 use bedside_core::model::{
     self, decide_scores, gate_cap, short_limit, Example, Output, Trained, EVIDENCE_VALUE, FLAG,
     HOLD, MIN_WORDS, N_HASH, N_SPARSE, OUTPUTS, PATIENT_DETAILS, SHORT_WORDS,
@@ -719,7 +722,7 @@ pub fn run(a: &TrainArgs) -> u8 {
     let all: Vec<&Sample> = samples.iter().collect();
     let w = fit(&all, dims);
     let n = OUTPUTS.len();
-    let trained = Trained {
+    let mut trained = Trained {
         dims,
         threshold: t,
         short: sh,
@@ -732,7 +735,28 @@ pub fn run(a: &TrainArgs) -> u8 {
             .collect(),
         tags,
         record_tags,
+        record_gate: TrainedGate::never(dims),
     };
+    // The record gate's threshold is chosen on both readings of every record, scanned with
+    // the weights just learned (never the compiled-in ones, so training stays a function
+    // of the corpus).
+    let gate_start = Instant::now();
+    let learned = match model::decode(&model::encode(&trained, vectors)) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("bedside: the weights just learned do not decode: {e}");
+            return 5;
+        }
+    };
+    let gate_samples = crate::train_gate::samples(&records, &scanner, &learned);
+    let (record_gate, table) = crate::train_gate::train(&gate_samples);
+    print!("{table}");
+    println!(
+        "record gate: {} records, {:.1} s",
+        gate_samples.len(),
+        gate_start.elapsed().as_secs_f64()
+    );
+    trained.record_gate = record_gate;
     let bytes = model::encode(&trained, vectors);
     println!(
         "{} posts from {} files; features {:.1} s, training {:.1} s in all; model {} bytes",

@@ -27,4 +27,4 @@ pub use detectors::{
     MAX_PATTERN_SIZE,
 };
 pub use report::{Finding, Report, Verdict};
-pub use scanner::{Evidence, Scanner};
+pub use scanner::{Evidence, RecordEvidence, Scanner};

@@ -2,6 +2,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::context::{bounded, trim_span, Context};
 use crate::detectors::Detectors;
+use crate::model::Model;
 use crate::rules::{self, Draft, Rule};
 use crate::{Category, Config, ConfigError, DetectorError, Finding, Report, Sensitivity, Severity};
 
@@ -117,18 +118,52 @@ impl Scanner {
 
     /// Scans one post. Never panics; spans always lie on character boundaries.
     pub fn scan(&self, text: &str) -> Report {
-        self.scan_as(text, false)
+        self.scan_as(text, None, crate::model::model())
     }
 
     /// Scans record text: what on-device OCR reads off a chart, whiteboard, monitor,
     /// wristband or label. Every line is taken to be about a patient, so identifiers
     /// count without a sentence around them (a bare date, "Dr. Lee paged", "seen by Smith",
     /// a name line, an MRN-like number).
+    ///
+    /// Record text is read as a record (every line a patient's) only when the model's
+    /// record gate finds it shows a patient (`model/record.rs`); otherwise (a staff rota, a
+    /// notice, a supply label, a blank form) it is read as a post, so its dates, first
+    /// names and numbers count only as a post's would.
     pub fn scan_record(&self, text: &str) -> Report {
-        self.scan_as(text, true)
+        self.scan_as(text, Some(None), crate::model::model())
     }
 
-    fn scan_as(&self, text: &str, record: bool) -> Report {
+    /// Scans record text as a record (`as_record`, unless it says it is a test print) or
+    /// as a post, whatever the record gate would say, with `model` in place of the
+    /// compiled-in one: `bedside train` simulates both readings of every record with the
+    /// weights it has just learned, to choose the gate's threshold.
+    pub fn scan_record_as(&self, text: &str, as_record: bool, model: &Model) -> Report {
+        self.scan_as(text, Some(Some(as_record)), Some(model))
+    }
+
+    /// What the record gate reads about record text (`bedside train` learns from this),
+    /// and what the hand test it replaced would say.
+    pub fn record_evidence(&self, text: &str) -> RecordEvidence {
+        let view = crate::ocr::view(text);
+        let text: &str = &view;
+        let mut ctx = Context::new(text);
+        ctx.as_record();
+        let mut drafts: Vec<Draft> = Vec::new();
+        self.run_rules(&ctx, &mut drafts);
+        let mock = mock_record(&ctx.lower);
+        RecordEvidence {
+            example: record_example(&ctx, text, &drafts, mock),
+            hand: read_as_record(mock, text, &drafts),
+            mock,
+        }
+    }
+
+    /// `record`: `None` for a post; for record text, `Some` of the reading to force
+    /// (`Some(None)`: the record gate decides).
+    fn scan_as(&self, text: &str, record: Option<Option<bool>>, model: Option<&Model>) -> Report {
+        let reading = record;
+        let record = reading.is_some();
         if text.trim().is_empty() {
             return Report::from_findings(Vec::new());
         }
@@ -148,16 +183,23 @@ impl Scanner {
         }
         let mut drafts: Vec<Draft> = Vec::with_capacity(16 + text.len() / 64);
         self.run_rules(&ctx, &mut drafts);
-        // Record text is a patient's throughout only when it shows a patient: a name on a
-        // name line, a date of birth, a keyed record number, an age. A supply label, a
-        // blank form, a phone list or a staff board shows none and is read as a post, so
-        // its lot numbers, extensions, dates and first names count only as a post's would.
-        // A record that says it is a test or training print is read as a post with every
-        // identifier lowered to a tip.
+        // Record text is a patient's throughout only when it shows a patient: the record
+        // gate, learned from the record corpus, reads the rules' findings (a name line, a
+        // date of birth, a keyed record number, an age...), the words and the layout. A
+        // supply label, a blank form, a phone list or a staff board it reads as a post, so
+        // its lot numbers, extensions, dates and first names count only as a post's would
+        // (lowered, never dropped). A record that says it is a test or training print is
+        // read as a post with every identifier lowered to a tip.
         let mut mock = false;
-        if record {
+        if let Some(forced) = reading {
             mock = mock_record(&ctx.lower);
-            if !read_as_record(mock, text, &drafts) {
+            let shows = !mock
+                && match (forced, model) {
+                    (Some(f), _) => f,
+                    (None, Some(m)) => m.shows_patient(&record_example(&ctx, text, &drafts, mock)),
+                    (None, None) => read_as_record(mock, text, &drafts),
+                };
+            if !shows {
                 ctx = Context::new(text);
                 drafts.clear();
                 self.run_rules(&ctx, &mut drafts);
@@ -170,7 +212,7 @@ impl Scanner {
         // rules alone; record text read as a post for want of a patient (a count sheet, a
         // label) may have its names and places capped by the gate, but gets no finding the
         // model would add to a post.
-        if let Some(m) = crate::model::model().filter(|_| !ctx.record) {
+        if let Some(m) = model.filter(|_| !ctx.record) {
             let cap = m.decide(&ctx, &mut drafts, !record);
             // The post tagger learned from posts: record text read as a post gets none.
             if !record {
@@ -185,7 +227,7 @@ impl Scanner {
         }
         // Record text that shows a patient: the record tagger, learned from record text.
         if ctx.record {
-            if let Some(m) = crate::model::model() {
+            if let Some(m) = model {
                 m.tag_record(&ctx, &mut drafts);
             }
         }
@@ -237,9 +279,10 @@ impl Scanner {
         crate::rules::whose::soften(ctx, drafts);
     }
 
-    /// The rules' findings (category, byte span) in record text that shows a patient, where
-    /// the record tagger runs; `None` for record text read as a post. `bedside train` learns
-    /// the record tagger's thresholds from what it adds to these.
+    /// The rules' findings (category, byte span) in record text that the hand test
+    /// (`read_as_record`) finds shows a patient; `None` for the rest. `bedside train` learns
+    /// the record tagger's thresholds from what it adds to these (the hand test, not the
+    /// record gate, so that training never reads the weights it is writing).
     pub fn record_rules(&self, text: &str) -> Option<Vec<(Category, usize, usize)>> {
         let view = crate::ocr::view(text);
         let text: &str = &view;
@@ -384,6 +427,34 @@ impl Scanner {
         }
         Report::from_findings(findings)
     }
+}
+
+/// Record text as the record gate sees it (see [`Scanner::record_evidence`]).
+pub struct RecordEvidence {
+    pub example: crate::model::Example,
+    /// The hand test the gate replaced (`read_as_record`) reads it as a record.
+    pub hand: bool,
+    /// It says it is a test or training print: read as a post whatever the gate says.
+    pub mock: bool,
+}
+
+/// The record gate's example of record text with record mode on (`drafts`: the rules'
+/// findings), with the hand test's signals.
+fn record_example(
+    ctx: &Context,
+    text: &str,
+    drafts: &[Draft],
+    mock: bool,
+) -> crate::model::Example {
+    let signals = crate::model::RecordSignals {
+        mock,
+        shows: drafts.iter().filter(|d| shows_patient(text, d)).count(),
+        anchors: drafts
+            .iter()
+            .filter(|d| d.anchor && d.severity == Severity::High)
+            .count(),
+    };
+    crate::model::record_example(ctx, drafts, &signals)
 }
 
 /// A post as the model sees it (see [`Scanner::evidence`]).
@@ -553,9 +624,10 @@ fn shows_patient(text: &str, d: &Draft) -> bool {
         }
 }
 
-/// Whether record text is read as a record (every line a patient's): it shows a patient and
-/// does not say it is a test print (`mock`). `scan_as` and `record_rules` (which trains the
-/// record tagger) must agree on it.
+/// The hand test the record gate replaced: record text shows a patient when a finding
+/// does (`shows_patient`) and it does not say it is a test print (`mock`). A feature of the
+/// gate; `record_rules` (which trains the record tagger) and a scanner without a model
+/// still use it.
 fn read_as_record(mock: bool, text: &str, drafts: &[Draft]) -> bool {
     !mock && drafts.iter().any(|d| shows_patient(text, d))
 }

@@ -9,7 +9,7 @@
 //! category, an output decides which risks the post carries and which sentences to
 //! underline, within the gate; a held post always shows at least one high finding.
 //!
-//! Layout of `model.bin` (little endian): `BSM7`, u32 outputs, u32 sparse features, u32
+//! Layout of `model.bin` (little endian): `BSM8`, u32 outputs, u32 sparse features, u32
 //! hashed features, u32 dims (the dense features: `features::POOLS` blocks of the
 //! vectors' dimensions); f32 hold and flag thresholds of a short post
 //! ([`SHORT_WORDS`]); per output: u8 output code (index in [`Category::ALL`], 253
@@ -19,10 +19,15 @@
 //! the span tagger's (`tagger.rs`): u32 tags, u32 buckets; per tag: u8 category code, 3
 //! zero bytes, f32 threshold, f32 high threshold, f32 bias, f32 scale; then i8 weights
 //! [buckets][4] (slots past the tags zero). Then the record tagger's (`tagger::RECORD_TAGS`,
-//! learned from `tests/corpus/record/`), laid out the same way. Last, u32 length and the
-//! word vectors the model learned on (`data/vectors.bin` as it is, see `vectors.rs`).
+//! learned from `tests/corpus/record/`), laid out the same way. Then the record gate's
+//! (`record.rs`: does record text show a patient): u32 features ([`N_GATE`]), u32 dims;
+//! f32 threshold, bias and scale of the hashed weights; i8 hashed weights [hashed], f32
+//! weights of the other features [`N_GATE` - hashed], f32 vector weights [dims].
+//! Last, u32 length and the word vectors the model learned on (`data/vectors.bin` as it is,
+//! see `vectors.rs`).
 
 mod features;
+mod record;
 pub mod tagger;
 mod vectors;
 
@@ -33,6 +38,8 @@ use crate::rules::Draft;
 use crate::{Category, Severity};
 pub(crate) use features::{extract, Word};
 pub use features::{Example, EVIDENCE_VALUE, N_HASH, N_SPARSE};
+pub(crate) use record::{record_example, RecordSignals};
+pub use record::{N_GATE, N_RECORD};
 
 /// Whether the lower-cased `word` is one of the common words the model's word vectors
 /// hold (GloVe's most frequent and the corpus's): a capitalised word that is not one is
@@ -227,6 +234,32 @@ pub struct Trained {
     pub tags: TrainedTags,
     /// The record tagger's, in [`tagger::RECORD_TAGS`] order.
     pub record_tags: TrainedTags,
+    /// The record gate's.
+    pub record_gate: TrainedGate,
+}
+
+/// The record gate's weights as training produces them: one logistic regression over
+/// [`N_GATE`] sparse features (hashed ones take the example's `norm`, the others
+/// [`EVIDENCE_VALUE`]) and the dense ones. Record text scoring at least `threshold`
+/// (log-odds) shows a patient.
+pub struct TrainedGate {
+    pub threshold: f32,
+    pub bias: f32,
+    pub sparse: Vec<f32>,
+    pub dense: Vec<f32>,
+}
+
+impl TrainedGate {
+    /// A gate that never reads record text as a record (zero weights, threshold never
+    /// reached): a placeholder while the gate itself is trained.
+    pub fn never(dims: usize) -> TrainedGate {
+        TrainedGate {
+            threshold: f32::MAX,
+            bias: 0.0,
+            sparse: vec![0.0; N_GATE],
+            dense: vec![0.0; dims],
+        }
+    }
 }
 
 /// The span tagger's weights as training produces them.
@@ -277,6 +310,20 @@ pub fn encode(t: &Trained, vectors: &[u8]) -> Vec<u8> {
     }
     encode_tags(&mut b, &t.tags, tagger::TAGS);
     encode_tags(&mut b, &t.record_tags, tagger::RECORD_TAGS);
+    let g = &t.record_gate;
+    for x in [N_GATE, g.dense.len()] {
+        b.extend_from_slice(&(x as u32).to_le_bytes());
+    }
+    let scale = quantum(&g.sparse[..N_HASH]);
+    for x in [g.threshold, g.bias, scale] {
+        b.extend_from_slice(&x.to_le_bytes());
+    }
+    for w in &g.sparse[..N_HASH] {
+        b.push((w / scale).round().clamp(-127.0, 127.0) as i8 as u8);
+    }
+    for x in g.sparse[N_HASH..].iter().chain(&g.dense) {
+        b.extend_from_slice(&x.to_le_bytes());
+    }
     b.extend_from_slice(&(vectors.len() as u32).to_le_bytes());
     b.extend_from_slice(vectors);
     b
@@ -314,7 +361,7 @@ fn quantum(w: &[f32]) -> f32 {
 }
 
 /// The weight file's first bytes: its layout's name.
-const MAGIC: &[u8; 4] = b"BSM7";
+const MAGIC: &[u8; 4] = b"BSM8";
 
 /// A hashed feature's weights, one per output, padded to 16 bytes and aligned: a row is one
 /// load that never straddles two cache lines (the file's 15-byte rows straddled one in four
@@ -344,6 +391,18 @@ pub struct Model {
     record_tags: Tags,
     /// Where the file holds the word vectors the model learned on ([`vectors::set`]).
     vectors: std::ops::Range<usize>,
+    record_gate: Gate,
+}
+
+/// The record gate's weights as the file holds them (see [`TrainedGate`]).
+#[derive(Debug)]
+struct Gate {
+    threshold: f32,
+    bias: f32,
+    scale: f32,
+    hashed: Vec<i8>,
+    evidence: Vec<f32>,
+    dense: Vec<f32>,
 }
 
 /// The span tagger's weights as the file holds them.
@@ -377,8 +436,15 @@ pub fn decode(b: &[u8]) -> Result<Model, String> {
             .ok_or_else(|| format!("model file ends at byte {} (reading byte {at})", b.len()))
     };
     if b.get(..4) != Some(MAGIC) {
+        // An older layout ("BSM6": no record gate; "BSM7": vectors compiled in) names itself.
+        let old = match b.get(..4) {
+            Some(m) if m.starts_with(b"BSM") => {
+                format!(" (it is the older layout {})", String::from_utf8_lossy(m))
+            }
+            _ => String::new(),
+        };
         return Err(format!(
-            "model file does not start with {}: run `bedside train`",
+            "model file does not start with {}{old}: run `bedside train`",
             String::from_utf8_lossy(MAGIC)
         ));
     }
@@ -433,6 +499,35 @@ pub fn decode(b: &[u8]) -> Result<Model, String> {
     at += 4 * dense.len();
     let tags = decode_tags(b, &mut at, tagger::TAGS)?;
     let record_tags = decode_tags(b, &mut at, tagger::RECORD_TAGS)?;
+    let (features, gate_dims) = (u(at)? as usize, u(at + 4)? as usize);
+    if (features, gate_dims) != (N_GATE, dims) {
+        return Err(format!(
+            "model file's record gate has {features} features and {gate_dims} dims; the core \
+             reads {N_GATE} and {dims}: run `bedside train`"
+        ));
+    }
+    let (threshold_g, bias_g, scale_g) = (
+        f32::from_bits(u(at + 8)?),
+        f32::from_bits(u(at + 12)?),
+        f32::from_bits(u(at + 16)?),
+    );
+    at += 20;
+    let gate_hashed = i8s(b
+        .get(at..at + N_HASH)
+        .ok_or("model file too short for its record gate's weights")?);
+    at += N_HASH;
+    let gate_evidence = floats(at, N_GATE - N_HASH)?;
+    at += 4 * gate_evidence.len();
+    let gate_dense = floats(at, dims)?;
+    at += 4 * gate_dense.len();
+    let record_gate = Gate {
+        threshold: threshold_g,
+        bias: bias_g,
+        scale: scale_g,
+        hashed: gate_hashed,
+        evidence: gate_evidence,
+        dense: gate_dense,
+    };
     let len = u(at)? as usize;
     let vectors = at + 4..at + 4 + len;
     let vector_dims = vectors::check(
@@ -466,6 +561,7 @@ pub fn decode(b: &[u8]) -> Result<Model, String> {
         tags,
         record_tags,
         vectors,
+        record_gate,
     })
 }
 
@@ -608,6 +704,8 @@ impl Model {
         std::mem::size_of_val(&self.hashed[..])
             + std::mem::size_of_val(&self.tags.rows[..])
             + std::mem::size_of_val(&self.record_tags.rows[..])
+            + self.record_gate.hashed.len()
+            + 4 * (self.record_gate.evidence.len() + self.record_gate.dense.len())
             + 4 * (self.evidence.len() + self.dense.len() + 3 * self.threshold.len())
     }
 
@@ -694,6 +792,34 @@ impl Model {
             d.tentative = tentative && d.weak && matches!(c, Category::PhiDate | Category::PhiAge);
             drafts.push(d);
         }
+    }
+
+    /// The record gate's log-odds that record text shows a patient, for its
+    /// [`record_example`].
+    pub fn record_score(&self, ex: &Example) -> f32 {
+        let g = &self.record_gate;
+        let (mut hashed, mut s) = (0i32, g.bias);
+        for &f in &ex.sparse {
+            let f = f as usize;
+            if f < N_HASH {
+                hashed += g.hashed[f] as i32;
+            } else if let Some(w) = g.evidence.get(f - N_HASH) {
+                s += w * EVIDENCE_VALUE;
+            }
+        }
+        s += hashed as f32 * g.scale * ex.norm;
+        s + ex
+            .dense
+            .iter()
+            .zip(&g.dense)
+            .map(|(x, w)| x * w)
+            .sum::<f32>()
+    }
+
+    /// Whether record text of this [`record_example`] shows a patient (its score reaches
+    /// the gate's threshold).
+    pub fn shows_patient(&self, ex: &Example) -> bool {
+        self.record_score(ex) >= self.record_gate.threshold
     }
 
     /// Log-odds per output for one example.
@@ -961,8 +1087,13 @@ mod tests {
 
     #[test]
     fn a_weight_file_of_another_shape_is_refused_with_its_reason() {
-        assert!(decode(b"BSM0").unwrap_err().contains("BSM7"));
-        let short: &'static [u8] = b"BSM7\x0f\0\0\0";
+        assert!(decode(b"BSM0").unwrap_err().contains("BSM8"));
+        // The layouts before the record gate and before the vectors moved in.
+        for old in [b"BSM6\x0f\0\0\0", b"BSM7\x0f\0\0\0"] {
+            let e = decode(old).unwrap_err();
+            assert!(e.contains("BSM8") && e.contains("older layout"), "{e}");
+        }
+        let short: &'static [u8] = b"BSM8\x0f\0\0\0";
         assert!(decode(short).unwrap_err().contains("ends at byte 8"));
     }
 }
