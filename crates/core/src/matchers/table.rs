@@ -906,6 +906,10 @@ pub const FORMATS: &[Format] = &[
             "«dossier 00711829», résultats",
             "«bracelet 0082-1164» inversé",
             "«CURP HERJ660412HDFRMS07» en la hoja",
+            "leave the «key safe code 1953» with the carer",
+            "«gate code is 8841», dog is friendly",
+            "«Client # 3382» methadone 60 mg",
+            "«PPSN 7654321WA» on the referral",
         ],
         #[cfg(test)]
         negatives: &[
@@ -932,6 +936,9 @@ pub const FORMATS: &[Format] = &[
             "the file 4471 is open",
             "tylenol 1000 po q6h",
             "REF 381447 on the box",
+            "forgot the gate code again",
+            "the door code 12 times a day",
+            "client 2024 survey results",
         ],
     },
     Format {
@@ -2944,11 +2951,28 @@ pub const KEYS: &[Key] = {
         k("file", PhiId, 4, Mark),
         k("po", PhiId, 4, Mark),
         k("bracelet", PhiId, 4, Nothing),
+        k("client", PhiId, 4, Mark),
+        k("registry", PhiId, 4, Mark),
+        // The codes that open a patient's home: what a home visit's notes pass on.
+        k("gate code", PhiId, 4, Nothing),
+        k("door code", PhiId, 4, Nothing),
+        k("entry code", PhiId, 4, Nothing),
+        k("access code", PhiId, 4, Nothing),
+        k("alarm code", PhiId, 4, Nothing),
+        k("key safe code", PhiId, 4, Nothing),
+        k("key safe", PhiId, 4, Nothing),
+        k("keysafe code", PhiId, 4, Nothing),
+        k("keysafe", PhiId, 4, Nothing),
+        k("lockbox code", PhiId, 4, Nothing),
+        k("lockbox", PhiId, 4, Nothing),
         // National identity numbers under their names.
         k("passport", PhiId, 5, Nothing),
         k("nric", PhiId, 4, Nothing),
         k("mykad", PhiId, 6, Nothing),
         k("curp", PhiId, 6, Nothing),
+        // Ireland's PPS number stands where an SSN does (tax, welfare and health).
+        k("ppsn", PhiSsn, 7, Nothing),
+        k("hkid", PhiId, 6, Nothing),
         // A prescriber's registration: the UK's GMC, Ontario's CPSO, the Philippines' PTR.
         k("gmc", PhiLicense, 6, Nothing),
         k("cpso", PhiLicense, 5, Nothing),
