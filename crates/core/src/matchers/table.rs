@@ -2970,8 +2970,7 @@ pub const KEYS: &[Key] = {
         k("nric", PhiId, 4, Nothing),
         k("mykad", PhiId, 6, Nothing),
         k("curp", PhiId, 6, Nothing),
-        // Ireland's PPS number stands where an SSN does (tax, welfare and health).
-        k("ppsn", PhiSsn, 7, Nothing),
+        k("ppsn", PhiId, 7, Nothing),
         k("hkid", PhiId, 6, Nothing),
         // A prescriber's registration: the UK's GMC, Ontario's CPSO, the Philippines' PTR.
         k("gmc", PhiLicense, 6, Nothing),
