@@ -910,6 +910,7 @@ pub const FORMATS: &[Format] = &[
             "«gate code is 8841», dog is friendly",
             "«Client # 3382» methadone 60 mg",
             "«PPSN 7654321WA» on the referral",
+            "the pt's «card says U8204 5531 02» and the portal disagrees",
         ],
         #[cfg(test)]
         negatives: &[
@@ -939,6 +940,8 @@ pub const FORMATS: &[Format] = &[
             "forgot the gate code again",
             "the door code 12 times a day",
             "client 2024 survey results",
+            "a card 2024 design contest",
+            "card ending 4471 declined",
         ],
     },
     Format {
@@ -2776,6 +2779,9 @@ pub const KEYS: &[Key] = {
         // A claim is the payer's number for one bill, not the patient's account.
         k("claim", PhiId, 4, Nothing),
         k("member id", PhiHealthPlan, 4, Nothing),
+        // "her card says U7104 4829 01": what a patient's card holds is a plan number
+        // (a payment card's number is the card row's).
+        k("card", PhiHealthPlan, 6, Nothing),
         k("member", PhiHealthPlan, 6, Nothing),
         k("subscriber id", PhiHealthPlan, 4, Nothing),
         k("subscriber", PhiHealthPlan, 6, Nothing),

@@ -258,12 +258,22 @@ impl Identifiers {
                 continue;
             };
             let mut cat = key.category;
-            // "auth is 1-888-555-0136": a number the phone rule read is a phone, not the id
-            // a generic keyword names (an NHS number is written like a phone and is one).
+            // "card 4147 2020 1189 3365": a payment card's number, which the card row reads.
+            let digits: Vec<u8> = val
+                .bytes()
+                .filter(u8::is_ascii_digit)
+                .map(|d| d - b'0')
+                .collect();
+            if kw == "card" && (13..=19).contains(&digits.len()) && luhn(&digits) {
+                continue;
+            }
+            // "auth is 1-888-555-0136", "card is 602-933-5555": a number the phone rule read
+            // is a phone, not what a generic keyword names (an NHS number is written like a
+            // phone and is one).
             let phone = out
                 .iter()
                 .any(|d| d.category == Category::PhiPhone && d.start < valr.1 && valr.0 < d.end);
-            if phone && cat == Category::PhiId {
+            if phone && (cat == Category::PhiId || kw == "card") {
                 continue;
             }
             if kw == "id" {
