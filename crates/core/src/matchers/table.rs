@@ -2554,9 +2554,19 @@ pub const FORMATS: &[Format] = &[
     Format {
         id: "plate",
         category: Category::PhiVehicle,
-        pattern: r"\b(?:licen[sc]e plate|plate|tag|reg|rego)s?\b\s*(?:#|no\.?|number)?\s*(?:is|was|reads|says|literally says|ending(?: in)?)?\s*[:#]?\s*['\x22]?(?:[a-z]{2}\s+)?(?P<val>[a-z0-9]{1,4}[ -]?[a-z0-9]{1,5})\b",
+        pattern: r"\b(?:licen[sc]e plate|plate|placa|plaque|kennzeichen|tag|reg|rego)s?\b\s*(?:#|no\.?|number)?\s*(?:is|was|reads|says|literally says|ending(?: in)?)?\s*[:#]?\s*['\x22]?(?:[a-z]{2}\s+)?(?P<val>[a-z0-9]{1,4}[ -]?[a-z0-9]{1,5})\b",
         keys: &[],
-        near: Near::Words(&["license", "licence", "plate", "tag", "reg"]),
+        // The plate's word in Spanish and Portuguese, French and German too.
+        near: Near::Words(&[
+            "license",
+            "licence",
+            "plate",
+            "placa",
+            "plaque",
+            "kennzeichen",
+            "tag",
+            "reg",
+        ]),
         digit_within: 40,
         valid: any,
         #[cfg(test)]
@@ -2570,6 +2580,9 @@ pub const FORMATS: &[Format] = &[
             "came off his motorbike, «rego 1ABC234», near Kiama",
             "the vanity «plate 'B1GBOSS»' again",
             "«plate ending 4LZ», driver didn't make it",
+            "a câmera pegou a «placa: QWE4R21», Onix prata",
+            "«plaque K52 HRT», Civic grise",
+            "«Kennzeichen B 4471» notiert",
         ],
         #[cfg(test)]
         negatives: &[
@@ -2581,6 +2594,9 @@ pub const FORMATS: &[Format] = &[
             "our placard 4417",
             "regular 4417 shifts",
             "a register 12 drawer",
+            "plaquenil 200 mg bid",
+            "placebo 12 arm",
+            "targeted 2024 outreach",
         ],
     },
     Format {

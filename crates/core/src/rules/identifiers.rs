@@ -397,8 +397,12 @@ impl Identifiers {
                 continue;
             }
             // "reg"/"rego" (the UK's and Australia's word) also starts other words and
-            // numbers: a plate under it holds a letter as well as a digit.
-            if head.starts_with("reg") && !code.iter().any(u8::is_ascii_alphabetic) {
+            // numbers, and "plaque" or "placa" names other things: a plate under them
+            // holds a letter as well as a digit.
+            let loose = ["reg", "plaque", "placa", "kennzeichen"]
+                .iter()
+                .any(|w| head.starts_with(w));
+            if loose && !code.iter().any(u8::is_ascii_alphabetic) {
                 continue;
             }
             let mut start = ws;
