@@ -812,9 +812,41 @@ fn keyed(f: &Format, m: &Match, b: &[u8]) -> bool {
     digits >= key.min_digits
         && match key.needs {
             Needs::Nothing => true,
-            Needs::Mark => marked,
+            Needs::Mark => marked || coded(val),
             Needs::Letter => val.iter().any(u8::is_ascii_alphabetic) && val.len() >= 5,
         }
+}
+
+/// Whether a value reads as an identifier by its shape, which a mark would otherwise have
+/// to say ("case 24-0412", "run 2291-B", "case S24-22871", not "case 2", "run 10-15km",
+/// "report 2024-25", "case 2024-03-12"): four digits or more in one word, led by letters
+/// ("INC0443217") or in pieces joined by dashes, each piece digits, letters, or letters
+/// then digits; not a year range or a date.
+pub(crate) fn coded(val: &[u8]) -> bool {
+    let digits = val.iter().filter(|c| c.is_ascii_digit()).count();
+    if digits < 4 || val.contains(&b' ') {
+        return false;
+    }
+    let pieces: Vec<&[u8]> = val.split(|&c| c == b'-').collect();
+    let piece_ok = |p: &&[u8]| {
+        let lead = p.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        !p.is_empty() && p[lead..].iter().all(u8::is_ascii_digit)
+            || p.iter().all(u8::is_ascii_alphabetic) && !p.is_empty()
+    };
+    let all_digits = pieces.iter().all(|p| p.iter().all(u8::is_ascii_digit));
+    let year = |p: &[u8]| p.len() == 4 && (p.starts_with(b"19") || p.starts_with(b"20"));
+    let lens: Vec<usize> = pieces.iter().map(|p| p.len()).collect();
+    let range = all_digits && pieces.len() == 2 && year(pieces[0]) && matches!(lens[1], 2 | 4);
+    let date =
+        all_digits && pieces.len() == 3 && (year(pieces[0]) || lens[2] == 4 || lens == [2, 2, 2]);
+    // "report nov2025", "case FY2024": a month or a period and its year.
+    let groups: Vec<&[u8]> = val
+        .split(|c| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
+    let dated = groups.len() == 1 && year(groups[0]);
+    let led = val[0].is_ascii_alphabetic();
+    (pieces.len() > 1 || led) && pieces.iter().all(piece_ok) && !range && !date && !dated
 }
 
 /// This thread's search caches: each engine's (with its one captures buffer), and the

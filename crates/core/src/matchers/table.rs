@@ -82,6 +82,51 @@ fn record_number(s: &str) -> bool {
     (6..=10).contains(&d.len()) && d.iter().any(|&x| x != d[0]) && d.iter().skip(1).any(|&x| x != 0)
 }
 
+/// A code of an identifier's shape ("ORD-7716204", "24-HEM-00917", "ANC/0982/24"): four
+/// digits or more (six after a single letter, "E-000418822"), not a standard, a form or a
+/// drug code ("ISO-27001", "CMS-1500", "NDC-0002-..."), and not a year alone ("FY-2025").
+fn identifier_code(s: &str) -> bool {
+    const STANDARDS: &[&str] = &[
+        "iso", "iec", "en", "din", "astm", "ansi", "ieee", "nfpa", "mil", "rfc", "nct", "cpt",
+        "icd", "ndc", "cms", "sku", "upc", "isbn", "fy", "q", "covid", "sars", "hl", "pgy",
+    ];
+    let head: String = s.chars().take_while(char::is_ascii_alphabetic).collect();
+    let d = digits(s);
+    let groups: Vec<&str> = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
+    // "08-AUG-1996": a date, not a code.
+    let month = s.split(['-', '/']).any(|p| {
+        MONTHS.contains(&p.get(..3).unwrap_or(""))
+            && p.len() <= 4
+            && !p.bytes().any(|c| c.is_ascii_digit())
+    });
+    let year_alone = groups.len() == 1
+        && groups[0].len() == 4
+        && (groups[0].starts_with("19") || groups[0].starts_with("20"));
+    d.len() >= if head.len() == 1 { 6 } else { 4 }
+        && !year_alone
+        && !month
+        && !STANDARDS.contains(&head.as_str())
+}
+
+/// Whether `yymmdd` (six digits) is a calendar day: month 1 to 12, day 1 to 31.
+fn yymmdd(d: &[u8]) -> bool {
+    d.len() >= 6 && (1..=12).contains(&(d[2] * 10 + d[3])) && (1..=31).contains(&(d[4] * 10 + d[5]))
+}
+
+/// Mexico's CURP: four letters, the birth date (YYMMDD), the sex (H, M or X), five letters
+/// (state and consonants), a letter or digit, a check digit.
+fn curp(s: &str) -> bool {
+    yymmdd(&digits(&s[4..10]))
+}
+
+/// Malaysia's MyKad number: the birth date (YYMMDD), a place-of-birth code, four digits.
+fn mykad(s: &str) -> bool {
+    yymmdd(&digits(s))
+}
+
 /// A day of the month in an ordinal ("the 14th"): 1 to 31.
 fn day_of_month(s: &str) -> bool {
     let d = digits(s);
@@ -818,7 +863,7 @@ pub const FORMATS: &[Format] = &[
     Format {
         id: "keyed",
         category: Category::PhiId,
-        pattern: r"\b(?P<kw>{keys})(?:\s*(?P<mark>#|no\.|(?:no|num|number|ids?|card|member)\b))?(?:\s*(?:is|was|of|says|said|reads|read|shows|showed)\b)?(?:\s*[:#(]\s*|\s+)?(?P<val>(?:[a-z]{2,4} )?(?:[a-z][a-z-]*)?\d[a-z0-9-]*(?: \d[a-z0-9-]*)*)\b",
+        pattern: r"\b(?P<kw>{keys})(?:\s*(?P<mark>#|no\.|(?:no|num|number|ids?|card|member)\b))?(?:\s*(?:is|was|of|says|said|reads|read|shows|showed|(?:ending|ends|ended)(?:\s+in)?)\b)?(?:\s*[:#(]\s*|\s+)?(?P<val>(?:[a-z]{2,4} )?(?:[a-z][a-z-]*)?\d[a-z0-9-]*(?: \d[a-z0-9-]*)*)\b",
         keys: KEYS,
         near: Near::Words(&KEY_STARTS),
         digit_within: 48,
@@ -846,6 +891,28 @@ pub const FORMATS: &[Format] = &[
             "«PCR # 2026-0311-0045» for the run",
             "«Encounter: 4410982231» on the sticker",
             "guarantor «acct 5530219» on the bill",
+            "the foster carers on «case 24-0412» called",
+            "«Run 3317-B» last night: MVC on the interstate",
+            "«inc # 24-091173» logged by security",
+            "«CAD 2411-0087» for the call",
+            "«Lab No 5521» on the tube",
+            "«requisition LR-7730411» had no name",
+            "I have «auth B22-71904» in the notes",
+            "«ENC 66104528»: pt requests another nurse",
+            "his «passport P5530914B» expired",
+            "«ICN 2024077105532» got kicked back",
+            "«UR 5583104», please stop smoking",
+            "«hospital no. K5538210» merged again",
+            "«dossier 00711829», résultats",
+            "«bracelet 0082-1164» inversé",
+            "«CURP HERJ660412HDFRMS07» en la hoja",
+            "her «MRN ends in 7702» if you call the desk",
+            "«account ending 8813» is in collections",
+            "leave the «key safe code 1953» with the carer",
+            "«gate code is 8841», dog is friendly",
+            "«Client # 3382» methadone 60 mg",
+            "«PPSN 7654321WA» on the referral",
+            "the pt's «card says U8204 5531 02» and the portal disagrees",
         ],
         #[cfg(test)]
         negatives: &[
@@ -863,6 +930,21 @@ pub const FORMATS: &[Format] = &[
             "chi 12 tai chi class",
             "the flight 2 hours late",
             "a kit of 12 pieces",
+            "the case 2024-25 budget is out",
+            "I run 10-15km a week",
+            "report 2024-03-12 attached",
+            "auth 2 more units please",
+            "ur 2 kids are cute",
+            "inc 2024 results are in",
+            "the file 4471 is open",
+            "tylenol 1000 po q6h",
+            "REF 381447 on the box",
+            "forgot the gate code again",
+            "the door code 12 times a day",
+            "client 2024 survey results",
+            "the case ending in 2 deaths",
+            "a card 2024 design contest",
+            "card ending 4471 declined",
         ],
     },
     Format {
@@ -888,6 +970,88 @@ pub const FORMATS: &[Format] = &[
             "cats and dogs",
             "one, two",
             "this & that",
+        ],
+    },
+    Format {
+        id: "code.dashed",
+        category: Category::PhiId,
+        pattern: r"\b(?:[a-z]{1,5}\d{0,2}(?:[-/][a-z0-9]{1,10})+|\d{2,4}-[a-z]{1,4}-\d{3,}(?:-[a-z0-9]{1,6})*)\b",
+        keys: &[],
+        near: Near::Words(ANY_WORD),
+        digit_within: 14,
+        valid: identifier_code,
+        #[cfg(test)]
+        positives: &[
+            "need the MRI order («ORD-7716204») over by 5",
+            "scanned her wristband, «E-000418822», and got a man",
+            "the requisition says «SP-24-017738» not 33",
+            "specimen of the day «24-HEM-00917», full of schistocytes",
+            "file «WPG-CFS-22817» is with the agency",
+            "«CLM-7781-20931-PR» denied again",
+            "chart «ANC/0982/24» at the clinic",
+            "sent «RAD24-0918873» to the wrong reader",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "COVID-19 ward is full",
+            "ISO-27001 audit next week",
+            "FY-2025 budget is out",
+            "the F-150 in the bay",
+            "a 12-hr-shift",
+            "ICD-10 codes again",
+            "Q4-2024 numbers",
+            "E-4471 is too short",
+            "DOB 08-AUG-1996 on the band",
+        ],
+    },
+    Format {
+        id: "id.curp",
+        category: Category::PhiId,
+        pattern: r"\b[a-z]{4}\d{6}[hmx][a-z]{5}[a-z0-9]\d\b",
+        keys: &[],
+        near: Near::Words(ANY_WORD),
+        digit_within: 4,
+        valid: curp,
+        #[cfg(test)]
+        positives: &[
+            "CURP «HERJ660412HDFRMS07» on the form",
+            "su curp es «GULV450712HCHRPS08»",
+            "«LUGA240315MDFGRM09» (nació en 1924)",
+            "«MAPR891130MJCRRN04», Jalisco",
+            "clave «ROLC010203HNLDPS11»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "HERJ661312HDFRMS07",
+            "HERJ660432HDFRMS07",
+            "HERJ660412QDFRMS07",
+            "HERJ66041HDFRMS07",
+            "HERJ660412HDFRMS0",
+        ],
+    },
+    Format {
+        id: "id.mykad",
+        category: Category::PhiId,
+        pattern: r"\b\d{6}-\d{2}-\d{4}\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: mykad,
+        #[cfg(test)]
+        positives: &[
+            "MyKad «790314-10-5521» on the consent",
+            "ic «880101-14-5566»",
+            "«020529-08-1234» ibu",
+            "no kp «650930-05-7712»",
+            "«991231-01-0001».",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "791314-10-5521",
+            "790332-10-5521",
+            "790314-1-5521",
+            "790314-10-552",
+            "1790314-10-5521",
         ],
     },
     Format {
@@ -2393,9 +2557,19 @@ pub const FORMATS: &[Format] = &[
     Format {
         id: "plate",
         category: Category::PhiVehicle,
-        pattern: r"\b(?:licen[sc]e plate|plate|tag|reg|rego)s?\b\s*(?:#|no\.?|number)?\s*(?:is|was|reads|says|literally says|ending(?: in)?)?\s*[:#]?\s*['\x22]?(?:[a-z]{2}\s+)?(?P<val>[a-z0-9]{1,4}[ -]?[a-z0-9]{1,5})\b",
+        pattern: r"\b(?:licen[sc]e plate|plate|placa|plaque|kennzeichen|tag|reg|rego)s?\b\s*(?:#|no\.?|number)?\s*(?:is|was|reads|says|literally says|ending(?: in)?)?\s*[:#]?\s*['\x22]?(?:[a-z]{2}\s+)?(?P<val>[a-z0-9]{1,4}[ -]?[a-z0-9]{1,5})\b",
         keys: &[],
-        near: Near::Words(&["license", "licence", "plate", "tag", "reg"]),
+        // The plate's word in Spanish and Portuguese, French and German too.
+        near: Near::Words(&[
+            "license",
+            "licence",
+            "plate",
+            "placa",
+            "plaque",
+            "kennzeichen",
+            "tag",
+            "reg",
+        ]),
         digit_within: 40,
         valid: any,
         #[cfg(test)]
@@ -2409,6 +2583,9 @@ pub const FORMATS: &[Format] = &[
             "came off his motorbike, «rego 1ABC234», near Kiama",
             "the vanity «plate 'B1GBOSS»' again",
             "«plate ending 4LZ», driver didn't make it",
+            "a câmera pegou a «placa: QWE4R21», Onix prata",
+            "«plaque K52 HRT», Civic grise",
+            "«Kennzeichen B 4471» notiert",
         ],
         #[cfg(test)]
         negatives: &[
@@ -2420,6 +2597,9 @@ pub const FORMATS: &[Format] = &[
             "our placard 4417",
             "regular 4417 shifts",
             "a register 12 drawer",
+            "plaquenil 200 mg bid",
+            "placebo 12 arm",
+            "targeted 2024 outreach",
         ],
     },
     Format {
@@ -2615,8 +2795,12 @@ pub const KEYS: &[Key] = {
         k("acc't", PhiAccount, 4, Nothing),
         k("billing", PhiAccount, 4, Nothing),
         k("invoice", PhiAccount, 4, Nothing),
-        k("claim", PhiAccount, 4, Nothing),
+        // A claim is the payer's number for one bill, not the patient's account.
+        k("claim", PhiId, 4, Nothing),
         k("member id", PhiHealthPlan, 4, Nothing),
+        // "her card says U7104 4829 01": what a patient's card holds is a plan number
+        // (a payment card's number is the card row's).
+        k("card", PhiHealthPlan, 6, Nothing),
         k("member", PhiHealthPlan, 6, Nothing),
         k("subscriber id", PhiHealthPlan, 4, Nothing),
         k("subscriber", PhiHealthPlan, 6, Nothing),
@@ -2683,6 +2867,13 @@ pub const KEYS: &[Key] = {
         k("portal user id", PhiId, 3, Nothing),
         k("username", PhiId, 3, Nothing),
         k("hospital number", PhiMrn, 5, Nothing),
+        k("hospital no.", PhiMrn, 5, Nothing),
+        k("hospital no", PhiMrn, 5, Nothing),
+        // Australia's UR (unit record) number and France's and Quebec's "dossier".
+        k("ur number", PhiMrn, 5, Nothing),
+        k("urn", PhiMrn, 6, Nothing),
+        k("ur", PhiMrn, 6, Nothing),
+        k("dossier", PhiMrn, 5, Nothing),
         k("hosp", PhiMrn, 5, Nothing),
         k("har", PhiAccount, 4, Nothing),
         k("guarantor", PhiAccount, 4, Nothing),
@@ -2747,6 +2938,8 @@ pub const KEYS: &[Key] = {
         k("dva", PhiHealthPlan, 6, Nothing),
         // Lab, transfusion and transport numbers.
         k("acc", PhiId, 5, Nothing),
+        k("lab no.", PhiId, 4, Nothing),
+        k("lab no", PhiId, 4, Nothing),
         k("lab", PhiId, 5, Mark),
         k("pathology", PhiId, 4, Mark),
         k("unit", PhiId, 6, Mark),
@@ -2767,6 +2960,43 @@ pub const KEYS: &[Key] = {
         k("flight", PhiId, 4, Mark),
         k("flt", PhiId, 4, Mark),
         k("kit", PhiId, 6, Mark),
+        // Numbers a keyword names in any other trade: an encounter, a requisition, a
+        // prior authorisation, a reference, an incident ("inc"), a dispatch (CAD), a
+        // court or agency file, a purchase order, a bracelet. Not a bare "ref" (a device
+        // label's catalogue number) nor "card no" (a health card's as often as an ID's).
+        k("enc", PhiId, 5, Nothing),
+        k("requisition", PhiId, 5, Nothing),
+        k("auth", PhiId, 4, Mark),
+        k("reference", PhiId, 4, Mark),
+        k("inc", PhiId, 4, Mark),
+        k("icn", PhiId, 6, Nothing),
+        k("spec", PhiId, 4, Mark),
+        k("cad", PhiId, 4, Mark),
+        k("docket", PhiId, 4, Nothing),
+        k("file", PhiId, 4, Mark),
+        k("po", PhiId, 4, Mark),
+        k("bracelet", PhiId, 4, Nothing),
+        k("client", PhiId, 4, Mark),
+        k("registry", PhiId, 4, Mark),
+        // The codes that open a patient's home: what a home visit's notes pass on.
+        k("gate code", PhiId, 4, Nothing),
+        k("door code", PhiId, 4, Nothing),
+        k("entry code", PhiId, 4, Nothing),
+        k("access code", PhiId, 4, Nothing),
+        k("alarm code", PhiId, 4, Nothing),
+        k("key safe code", PhiId, 4, Nothing),
+        k("key safe", PhiId, 4, Nothing),
+        k("keysafe code", PhiId, 4, Nothing),
+        k("keysafe", PhiId, 4, Nothing),
+        k("lockbox code", PhiId, 4, Nothing),
+        k("lockbox", PhiId, 4, Nothing),
+        // National identity numbers under their names.
+        k("passport", PhiId, 5, Nothing),
+        k("nric", PhiId, 4, Nothing),
+        k("mykad", PhiId, 6, Nothing),
+        k("curp", PhiId, 6, Nothing),
+        k("ppsn", PhiId, 7, Nothing),
+        k("hkid", PhiId, 6, Nothing),
         // A prescriber's registration: the UK's GMC, Ontario's CPSO, the Philippines' PTR.
         k("gmc", PhiLicense, 6, Nothing),
         k("cpso", PhiLicense, 5, Nothing),

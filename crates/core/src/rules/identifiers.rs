@@ -258,6 +258,24 @@ impl Identifiers {
                 continue;
             };
             let mut cat = key.category;
+            // "card 4147 2020 1189 3365": a payment card's number, which the card row reads.
+            let digits: Vec<u8> = val
+                .bytes()
+                .filter(u8::is_ascii_digit)
+                .map(|d| d - b'0')
+                .collect();
+            if kw == "card" && (13..=19).contains(&digits.len()) && luhn(&digits) {
+                continue;
+            }
+            // "auth is 1-888-555-0136", "card is 602-933-5555": a number the phone rule read
+            // is a phone, not what a generic keyword names (an NHS number is written like a
+            // phone and is one).
+            let phone = out
+                .iter()
+                .any(|d| d.category == Category::PhiPhone && d.start < valr.1 && valr.0 < d.end);
+            if phone && (cat == Category::PhiId || kw == "card") {
+                continue;
+            }
             if kw == "id" {
                 let job = matches!(
                     prev_word(low, start),
@@ -317,7 +335,7 @@ impl Identifiers {
                     Category::PhiLicense => {
                         first_person(ctx, start) || (ks | ctx.post_kinds) & kind::STAFF != 0
                     }
-                    _ => matches!(kw, "order" | "invoice"),
+                    _ => matches!(kw, "order" | "invoice" | "po"),
                 };
             if (own || writer) && !ctx.patient_post {
                 sev = Severity::Low;
@@ -379,8 +397,12 @@ impl Identifiers {
                 continue;
             }
             // "reg"/"rego" (the UK's and Australia's word) also starts other words and
-            // numbers: a plate under it holds a letter as well as a digit.
-            if head.starts_with("reg") && !code.iter().any(u8::is_ascii_alphabetic) {
+            // numbers, and "plaque" or "placa" names other things: a plate under them
+            // holds a letter as well as a digit.
+            let loose = ["reg", "plaque", "placa", "kennzeichen"]
+                .iter()
+                .any(|w| head.starts_with(w));
+            if loose && !code.iter().any(u8::is_ascii_alphabetic) {
                 continue;
             }
             let mut start = ws;
@@ -664,6 +686,7 @@ impl Identifiers {
                     .suggest(""),
             );
         }
+        self.find_bare_ids(ctx, hay, out);
         for x in m.find(Matchers::row("vin"), hay) {
             // VINs are printed in capitals: a lower-case word of 17 is a word.
             if !ctx.text[x.start..x.end]
@@ -673,6 +696,37 @@ impl Identifiers {
                 out.push(
                     Draft::new(Matchers::category("vin"), Severity::High, x.start, x.end)
                         .suggest(""),
+                );
+            }
+        }
+    }
+
+    /// Identifiers that stand without a keyword: a code of an identifier's shape written
+    /// in capitals ("ORD-7716204", "24-HEM-00917") and national identity numbers (a CURP,
+    /// a MyKad; in posts also South Africa's ID and Singapore's NRIC, which record text
+    /// reads as health numbers). A number another rule has read (a keyed number, an MBI, a
+    /// plate) is that rule's. Whose it is only the post tells: outside a patient's post
+    /// or record it is tentative.
+    fn find_bare_ids(&self, ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
+        let m = matchers();
+        let mut ids = vec!["code.dashed", "id.curp", "id.mykad"];
+        if !ctx.record {
+            ids.extend(["health.sa_id", "health.nric"]);
+        }
+        for id in ids {
+            for x in m.find(Matchers::row(id), hay) {
+                let taken = out.iter().any(|d| d.start < x.end && x.start < d.end);
+                let lower = ctx.text[x.start..x.end]
+                    .bytes()
+                    .any(|c| c.is_ascii_lowercase());
+                if taken || id == "code.dashed" && lower {
+                    continue;
+                }
+                let unowned = !ctx.patient_post && !ctx.record;
+                out.push(
+                    Draft::new(Category::PhiId, Severity::High, x.start, x.end)
+                        .suggest("")
+                        .tentative(unowned),
                 );
             }
         }
@@ -1128,6 +1182,38 @@ mod tests {
             .iter()
             .find(|f| f.category == Category::PhiPhone)
             .map(|f| f.severity)
+    }
+
+    fn ids(post: &str) -> Vec<String> {
+        let s = Scanner::new(Config::default()).unwrap();
+        s.scan(post)
+            .findings
+            .into_iter()
+            .filter(|f| f.category == Category::PhiId)
+            .map(|f| f.text)
+            .collect()
+    }
+
+    /// A code of an identifier's shape with no keyword is a patient's in a post about one;
+    /// written in lower case it is a word, and in a post about no patient it is tentative
+    /// (not reported).
+    #[test]
+    fn bare_codes_are_ids_in_a_patient_post() {
+        assert_eq!(
+            ids("My patient's MRI, ORD-7716204, got dropped when the system went down."),
+            ["ORD-7716204"]
+        );
+        assert_eq!(
+            ids("My patient's tube came down as 24-HEM-00917 with a completely different name on it."),
+            ["24-HEM-00917"]
+        );
+        assert!(
+            ids("My patient's MRI, ord-7716204, got dropped when the system went down.").is_empty()
+        );
+        assert!(
+            ids("The vendor shipped part ORD-7716204 to the wrong warehouse again, typical.")
+                .is_empty()
+        );
     }
 
     /// Whose number: a patient's or relative's is high, the poster's own in a job ad stays

@@ -886,7 +886,9 @@ mod tests {
             (Category::PhiRoom, "612-B"),
             // Read through the OCR view as "Rm 314": the room row's, with its word.
             (Category::PhiRoom, "Rm 3l4"),
-            (Category::PhiId, "240312-0441"),
+            // A coded value ("240312-0441") needs no mark after its keyword: the keyed
+            // row's finding, keyword and all.
+            (Category::PhiId, "Incident: 240312-0441"),
             (Category::PhiId, "BLG-44718"),
             (Category::PhiSsn, "518-44-9021"),
             (Category::PhiLocation, "31 Maple Cr, Chilliwack BC"),
