@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use bedside_core::{Category, Report, Scanner, Severity, Verdict};
+use bedside_core::{Category, Finding, Report, Scanner, Severity, Verdict};
 use serde::Deserialize;
 
 use crate::args::EvalArgs;
@@ -150,20 +150,23 @@ fn verdict_str(v: Verdict) -> &'static str {
     }
 }
 
-/// Whether a finding of `cat` covers the label: overlaps its text, or, for a label with no
-/// text (or text not in the post), exists anywhere.
+/// Whether a finding covers the label: one of its category that overlaps the label's text,
+/// or, for a label with no text (or text not in the post), any finding of its category.
 pub(crate) fn found(post: &Post, report: &Report, label: &Label) -> bool {
-    let span = label
-        .text
-        .as_deref()
-        .and_then(|t| post.text.find(t).map(|s| (s, s + t.len())));
-    report.findings.iter().any(|f| {
-        f.category.id() == label.category
-            && match span {
-                Some((s, e)) => f.byte_start < e && s < f.byte_end,
-                None => true,
-            }
-    })
+    report.findings.iter().any(|f| covers(post, f, label))
+}
+
+/// Whether `f` covers `label` (see [`found`]).
+pub(crate) fn covers(post: &Post, f: &Finding, label: &Label) -> bool {
+    f.category.id() == label.category
+        && match label
+            .text
+            .as_deref()
+            .and_then(|t| post.text.find(t).map(|s| (s, s + t.len())))
+        {
+            Some((s, e)) => f.byte_start < e && s < f.byte_end,
+            None => true,
+        }
 }
 
 fn evaluate(scanner: &Scanner, posts: &[Post], a: &EvalArgs) -> (String, bool) {
@@ -228,18 +231,7 @@ fn evaluate(scanner: &Scanner, posts: &[Post], a: &EvalArgs) -> (String, bool) {
         for f in &r.findings {
             let c = cats.entry(f.category.id().to_string()).or_default();
             c.findings += 1;
-            let hit = p.labels.iter().any(|l| {
-                l.category == f.category.id()
-                    && match l
-                        .text
-                        .as_deref()
-                        .and_then(|t| p.text.find(t).map(|s| (s, s + t.len())))
-                    {
-                        Some((s, e)) => f.byte_start < e && s < f.byte_end,
-                        None => true,
-                    }
-            });
-            if hit {
+            if p.labels.iter().any(|l| covers(p, f, l)) {
                 c.true_findings += 1;
             }
         }

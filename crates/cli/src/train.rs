@@ -152,8 +152,9 @@ pub fn samples(files: &[String]) -> Result<Vec<Sample>, u8> {
     Ok(out)
 }
 
-/// A sparse feature's value in `ex` (as the core's `Model::scores` reads it).
-fn value(ex: &Example, f: u32) -> f32 {
+/// A sparse feature's value in `ex` (as the core's `Model::scores` and
+/// `Model::record_score` read it).
+pub(crate) fn value(ex: &Example, f: u32) -> f32 {
     if (f as usize) < N_HASH {
         ex.norm
     } else {

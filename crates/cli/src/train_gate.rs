@@ -12,11 +12,11 @@
 //! as many records to hold as the hand test it replaced (`read_as_record`), simulated the
 //! same way, plus a margin (`RECALL_MARGIN`).
 
-use bedside_core::model::{Example, Model, TrainedGate, EVIDENCE_VALUE, N_GATE, N_HASH};
+use bedside_core::model::{Example, Model, TrainedGate, N_GATE};
 use bedside_core::{Report, Scanner, Verdict};
 
-use crate::eval::{found, Label, Post};
-use crate::train::{order, ratio, sigmoid, FOLDS};
+use crate::eval::{covers, found, Label, Post};
+use crate::train::{order, ratio, sigmoid, value, FOLDS};
 
 const EPOCHS: usize = 8;
 const RATE: f32 = 0.2;
@@ -49,15 +49,6 @@ impl Weights {
             .zip(&self.dense)
             .map(|(x, w)| x * w)
             .sum::<f32>()
-    }
-}
-
-/// A sparse feature's value, as `Model::record_score` reads it.
-fn value(ex: &Example, f: u32) -> f32 {
-    if (f as usize) < N_HASH {
-        ex.norm
-    } else {
-        EVIDENCE_VALUE
     }
 }
 
@@ -125,19 +116,7 @@ fn reading(p: &Post, r: &Report) -> Reading {
     let findings: Vec<_> = r.findings.iter().filter(|f| phi(f.category.id())).collect();
     let right = findings
         .iter()
-        .filter(|f| {
-            p.labels.iter().any(|l| {
-                l.category == f.category.id()
-                    && match l
-                        .text
-                        .as_deref()
-                        .and_then(|t| p.text.find(t).map(|s| (s, s + t.len())))
-                    {
-                        Some((s, e)) => f.byte_start < e && s < f.byte_end,
-                        None => true,
-                    }
-            })
-        })
+        .filter(|f| p.labels.iter().any(|l| covers(p, f, l)))
         .count();
     Reading {
         verdict: r.verdict,

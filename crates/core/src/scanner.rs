@@ -118,7 +118,7 @@ impl Scanner {
 
     /// Scans one post. Never panics; spans always lie on character boundaries.
     pub fn scan(&self, text: &str) -> Report {
-        self.scan_as(text, None, crate::model::model())
+        self.scan_as(text, Reading::Post, crate::model::model())
     }
 
     /// Scans record text: what on-device OCR reads off a chart, whiteboard, monitor,
@@ -131,7 +131,7 @@ impl Scanner {
     /// notice, a supply label, a blank form) it is read as a post, so its dates, first
     /// names and numbers count only as a post's would.
     pub fn scan_record(&self, text: &str) -> Report {
-        self.scan_as(text, Some(None), crate::model::model())
+        self.scan_as(text, Reading::Record, crate::model::model())
     }
 
     /// Scans record text as a record (`as_record`, unless it says it is a test print) or
@@ -139,31 +139,34 @@ impl Scanner {
     /// compiled-in one: `bedside train` simulates both readings of every record with the
     /// weights it has just learned, to choose the gate's threshold.
     pub fn scan_record_as(&self, text: &str, as_record: bool, model: &Model) -> Report {
-        self.scan_as(text, Some(Some(as_record)), Some(model))
+        self.scan_as(text, Reading::RecordAs(as_record), Some(model))
     }
 
     /// What the record gate reads about record text (`bedside train` learns from this),
     /// and what the hand test it replaced would say.
     pub fn record_evidence(&self, text: &str) -> RecordEvidence {
+        self.with_record_rules(text, |text, ctx, drafts| {
+            let mock = mock_record(&ctx.lower);
+            RecordEvidence {
+                example: record_example(ctx, text, drafts, mock),
+                hand: read_as_record(mock, text, drafts),
+                mock,
+            }
+        })
+    }
+
+    /// `f` of record text read as a record: its OCR view, context and the rules' drafts.
+    fn with_record_rules<T>(&self, text: &str, f: impl FnOnce(&str, &Context, &[Draft]) -> T) -> T {
         let view = crate::ocr::view(text);
-        let text: &str = &view;
-        let mut ctx = Context::new(text);
+        let mut ctx = Context::new(&view);
         ctx.as_record();
         let mut drafts: Vec<Draft> = Vec::new();
         self.run_rules(&ctx, &mut drafts);
-        let mock = mock_record(&ctx.lower);
-        RecordEvidence {
-            example: record_example(&ctx, text, &drafts, mock),
-            hand: read_as_record(mock, text, &drafts),
-            mock,
-        }
+        f(&view, &ctx, &drafts)
     }
 
-    /// `record`: `None` for a post; for record text, `Some` of the reading to force
-    /// (`Some(None)`: the record gate decides).
-    fn scan_as(&self, text: &str, record: Option<Option<bool>>, model: Option<&Model>) -> Report {
-        let reading = record;
-        let record = reading.is_some();
+    fn scan_as(&self, text: &str, reading: Reading, model: Option<&Model>) -> Report {
+        let record = !matches!(reading, Reading::Post);
         if text.trim().is_empty() {
             return Report::from_findings(Vec::new());
         }
@@ -191,13 +194,13 @@ impl Scanner {
         // (lowered, never dropped). A record that says it is a test or training print is
         // read as a post with every identifier lowered to a tip.
         let mut mock = false;
-        if let Some(forced) = reading {
+        if record {
             mock = mock_record(&ctx.lower);
             let shows = !mock
-                && match (forced, model) {
-                    (Some(f), _) => f,
-                    (None, Some(m)) => m.shows_patient(&record_example(&ctx, text, &drafts, mock)),
-                    (None, None) => read_as_record(mock, text, &drafts),
+                && match (reading, model) {
+                    (Reading::RecordAs(f), _) => f,
+                    (_, Some(m)) => m.shows_patient(&record_example(&ctx, text, &drafts, mock)),
+                    (_, None) => read_as_record(mock, text, &drafts),
                 };
             if !shows {
                 ctx = Context::new(text);
@@ -284,22 +287,15 @@ impl Scanner {
     /// the record tagger's thresholds from what it adds to these (the hand test, not the
     /// record gate, so that training never reads the weights it is writing).
     pub fn record_rules(&self, text: &str) -> Option<Vec<(Category, usize, usize)>> {
-        let view = crate::ocr::view(text);
-        let text: &str = &view;
-        let mut ctx = Context::new(text);
-        ctx.as_record();
-        let mut drafts: Vec<Draft> = Vec::new();
-        self.run_rules(&ctx, &mut drafts);
-        if !read_as_record(mock_record(&ctx.lower), text, &drafts) {
-            return None;
-        }
-        Some(
-            drafts
-                .iter()
-                .filter(|d| !d.tentative)
-                .map(|d| (d.category, d.start, d.end))
-                .collect(),
-        )
+        self.with_record_rules(text, |text, ctx, drafts| {
+            read_as_record(mock_record(&ctx.lower), text, drafts).then(|| {
+                drafts
+                    .iter()
+                    .filter(|d| !d.tentative)
+                    .map(|d| (d.category, d.start, d.end))
+                    .collect()
+            })
+        })
     }
 
     /// What the model reads about a post, and what the rules alone report outside the
@@ -622,6 +618,17 @@ fn shows_patient(text: &str, d: &Draft) -> bool {
             }
             _ => false,
         }
+}
+
+/// How [`Scanner::scan_as`] reads its text.
+#[derive(Clone, Copy)]
+enum Reading {
+    /// A post.
+    Post,
+    /// Record text, read as a record if the record gate finds it shows a patient.
+    Record,
+    /// Record text, read as a record (`true`) or as a post, whatever the gate would say.
+    RecordAs(bool),
 }
 
 /// The hand test the record gate replaced: record text shows a patient when a finding

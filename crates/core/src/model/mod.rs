@@ -629,8 +629,7 @@ pub fn install(bytes: Vec<u8>) -> Result<(), String> {
     }
     let m = decode(&bytes)?;
     // The vectors live as long as the process, as compiled-in ones would.
-    let words: &'static [u8] = Box::leak(bytes[m.vectors.clone()].to_vec().into_boxed_slice());
-    vectors::set(words)?;
+    vectors::set(|| Box::leak(bytes[m.vectors.clone()].to_vec().into_boxed_slice()))?;
     same_vectors(&m)?;
     let _ = INSTALLED.set(m);
     Ok(())
@@ -663,7 +662,7 @@ pub fn model() -> Option<&'static Model> {
             } else {
                 // A corrupt weight file is a build defect: the test `model_loads` names it.
                 let m = decode(BYTES).ok()?;
-                vectors::set(&BYTES[m.vectors.clone()]).ok()?;
+                vectors::set(|| &BYTES[m.vectors.clone()]).ok()?;
                 same_vectors(&m).ok().map(|_| m)
             }
         })
@@ -688,8 +687,7 @@ pub fn load_error() -> Option<String> {
 /// Makes `bytes` (a `data/vectors.bin`) the vectors features are computed on, before any
 /// model is loaded: `bedside train` learns on the file it will write into the weights.
 pub fn use_vectors(bytes: &'static [u8]) -> Result<(), String> {
-    vectors::check(bytes)?;
-    vectors::set(bytes)
+    vectors::set(|| bytes)
 }
 
 /// The vectors in use: how many words, how many dimensions.

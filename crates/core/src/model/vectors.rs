@@ -48,26 +48,22 @@ pub fn check(b: &[u8]) -> Result<usize, String> {
     Ok(dims)
 }
 
-/// Makes `b` the process's vectors, unless some are already (the first wins: the weight
-/// file's, or the training's). A file that cannot be read is refused with the reason.
-pub fn set(b: &'static [u8]) -> Result<(), String> {
+/// Makes the bytes `b` gives the process's vectors, unless some are already (the first
+/// wins: the weight file's, or the training's; `b` is not called then, so an installed
+/// file's vectors are copied only when they are used). A file that cannot be read is
+/// refused with the reason.
+pub fn set(b: impl FnOnce() -> &'static [u8]) -> Result<(), String> {
     if V.get().is_none() {
-        let v = parse(b).ok_or("word vectors: the word list does not match the count")?;
-        let _ = V.set(v);
+        let _ = V.set(parse(b())?);
     }
     Ok(())
 }
 
-fn parse(b: &'static [u8]) -> Option<Vectors> {
-    check(b).ok()?;
+fn parse(b: &'static [u8]) -> Result<Vectors, String> {
+    let dims = check(b)?;
     let words = u32_at(b, 4) as usize;
-    let dims = u32_at(b, 8) as usize;
     let scale = f32::from_bits(u32_at(b, 12));
-    let list = u32_at(b, 16) as usize;
-    let vecs = 20 + list;
-    if b.len() != vecs + words * dims {
-        return None;
-    }
+    let vecs = 20 + u32_at(b, 16) as usize;
     let mut spans = Vec::with_capacity(words);
     let mut start = 20;
     for (i, &c) in b[20..vecs].iter().enumerate() {
@@ -77,7 +73,10 @@ fn parse(b: &'static [u8]) -> Option<Vectors> {
         }
     }
     if spans.len() != words {
-        return None;
+        return Err(format!(
+            "word vectors: {} words listed where the header says {words}",
+            spans.len()
+        ));
     }
     let slots = (2 * words).next_power_of_two().max(2);
     let mut table = vec![(0u32, 0u32); slots];
@@ -89,7 +88,7 @@ fn parse(b: &'static [u8]) -> Option<Vectors> {
         }
         table[slot] = (h, i as u32 + 1);
     }
-    Some(Vectors {
+    Ok(Vectors {
         bytes: b,
         dims,
         scale,
