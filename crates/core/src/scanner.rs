@@ -245,6 +245,9 @@ impl Scanner {
             );
         }
         soften_examples(&ctx, &mut drafts);
+        if ctx.record {
+            photo_of_record(text, &mut drafts);
+        }
         // An exact age or a date in a post that holds for a patient is one of the details
         // that, together, identify someone (the taxonomy's "combined with other details").
         if drafts.iter().any(holds_for_patient) {
@@ -473,6 +476,32 @@ fn holds_for_patient(d: &Draft) -> bool {
             d.category.id().split('.').next(),
             Some("phi" | "case" | "patient")
         )
+}
+
+/// Record text that shows a patient's identifier was read off a photo of a patient's
+/// record: the photo is the risk (the taxonomy's `case.photo_context`), whatever the text
+/// would say as a post. Its details are not a story told about a patient, so a case
+/// finding the rules made of them (an age, a date and a condition together) becomes the
+/// photo's one finding instead of a second one.
+fn photo_of_record(text: &str, drafts: &mut Vec<Draft>) {
+    let shows = drafts
+        .iter()
+        .any(|d| d.severity == Severity::High && !d.weak && d.category.id().starts_with("phi."));
+    if !shows {
+        return;
+    }
+    drafts.retain(|d| {
+        !matches!(
+            d.category,
+            Category::CaseRecognizable | Category::CasePhotoContext
+        )
+    });
+    let (s, e) = trim_span(text, 0, text.len());
+    drafts.push(
+        Draft::new(Category::CasePhotoContext, Severity::High, s, e)
+            .message("This photo shows a patient's record (a name, a number or a date on a chart, board, screen or label): a record's picture identifies the patient even when the caption does not.")
+            .suggest("Leave the photo out, or crop it to show no record at all."),
+    );
 }
 
 /// In a post that teaches privacy or poses a made-up case ("HIPAA", "practice question"),

@@ -821,7 +821,18 @@ mod tests {
                 "{text} as {cat:?} in {r:?}"
             );
         }
-        assert!(!r.iter().any(|(_, _, t)| t.contains("PCN")), "{r:?}");
+        // The whole record is one photo finding; no identifier is made of the allergy.
+        assert!(
+            r.iter().any(|(c, sev, t)| *c == Category::CasePhotoContext
+                && *sev == Severity::High
+                && t.starts_with("PT: Johnson")),
+            "{r:?}"
+        );
+        assert!(
+            !r.iter()
+                .any(|(c, _, t)| *c != Category::CasePhotoContext && t.contains("PCN")),
+            "{r:?}"
+        );
         let post = found(&s.scan("Dr. Lee paged 0300, seen by Smith\n04/02 NPO after MN"));
         assert!(post.is_empty(), "a post without a patient: {post:?}");
     }
