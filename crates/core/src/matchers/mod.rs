@@ -8,9 +8,10 @@
 //! ends, and its bounded backtracker reads the named groups only on a match (chosen over a
 //! serialized dense DFA: building the whole table took about 2.2 ms with 45 rows, inside the
 //! 5 ms budget, and a lazy DFA adds no tables to the `.wasm`). Patterns are compiled once per
-//! process, the first time a scanner is built (with 57 rows about two thirds of the
-//! instructions a first construction takes: the Unicode white space each `\s` stands for
-//! is parsed once and spliced in, see [`widen`]). Speed comes from *where*
+//! process, each engine the first time a post gives one of its rows a place to start
+//! ([`Matchers::engine`]; compiling the whole table when the first scanner was built took
+//! about two thirds of that construction with 80 rows, 4 of 5.4 ms: the Unicode white space
+//! each `\s` stands for is parsed once and spliced in, see [`widen`]). Speed comes from *where*
 //! a pattern is tried: each row names the places its matches can start ([`Near`]: digit
 //! runs, a few needles, keyword first letters), and the pattern is tried anchored there
 //! only, so most of a post is never read by most rows. The [`Near::Digits`] rows are one
