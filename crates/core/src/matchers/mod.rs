@@ -35,6 +35,7 @@ use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind, PatternID};
 use regex_syntax::hir::{self, Hir, HirKind};
 
+use crate::words::WordSet;
 use crate::Category;
 
 /// Where a row's matches can start; the pattern is tried only there, anchored.
@@ -219,8 +220,13 @@ pub struct Matchers {
     rows: Vec<Row>,
     /// For [`Near::Words`] rows, the first two bytes of their keywords, as a bitmap.
     firsts: Vec<Pairs>,
-    /// For [`Near::Before`] rows whose needles are words, the needles' first two bytes.
-    needle_firsts: Vec<Option<Pairs>>,
+    /// For [`Near::Before`] rows whose needles are words, the needles' first two bytes,
+    /// and the needles as a set (looked up at each word that passes the pairs).
+    needle_firsts: Vec<Option<(Pairs, WordSet)>>,
+    /// Rows whose `firsts` hold every pair a word can start with ([`ANY_WORD`]): their
+    /// places are every word's (or every word's a digit run follows closely), read in text
+    /// order without grouping them by pair.
+    every_word: Vec<bool>,
 }
 
 /// A set of byte pairs (folded to 5 bits each: a few more words pass, none is missed).
@@ -461,6 +467,7 @@ impl Matchers {
         let mut digit_rows: Vec<usize> = Vec::new();
         let mut firsts = Vec::with_capacity(rows.len());
         let mut needle_firsts = Vec::with_capacity(rows.len());
+        let mut every_word = Vec::with_capacity(rows.len());
         for (i, f) in rows.iter().enumerate() {
             if matches!(f.near, Near::Words(_)) && f.digit_within > NEAR_MAX {
                 return Err(format!("format {}: digit_within above {NEAR_MAX}", f.id));
@@ -471,14 +478,21 @@ impl Matchers {
                         .iter()
                         .all(|n| n.bytes().all(|c| c.is_ascii_alphanumeric())) =>
                 {
-                    Some(Pairs::of(needles))
+                    Some((Pairs::of(needles), needles.iter().copied().collect()))
                 }
                 _ => None,
             });
-            firsts.push(match f.near {
+            let pairs = match f.near {
                 Near::Words(w) | Near::Before { words: w, .. } => Pairs::of(w),
                 _ => Pairs::default(),
-            });
+            };
+            // A word starts with an ASCII letter or digit ([`word_starts`]).
+            every_word.push(
+                (0..=255u8)
+                    .filter(u8::is_ascii_alphanumeric)
+                    .all(|a| (0..32u8).all(|b| pairs.has(a, b))),
+            );
+            firsts.push(pairs);
             if matches!(f.near, Near::Digits) {
                 if digit_rows.len() == 64 {
                     return Err(format!("format {}: more than 64 digit rows", f.id));
@@ -508,6 +522,7 @@ impl Matchers {
             rows: row_of,
             firsts,
             needle_firsts,
+            every_word,
         })
     }
 
@@ -740,7 +755,12 @@ impl Matchers {
         let starts = if digits {
             Vec::new()
         } else {
-            hay.starts(f, &self.firsts[row], self.needle_firsts[row].as_ref())
+            hay.starts(
+                f,
+                &self.firsts[row],
+                self.every_word[row],
+                self.needle_firsts[row].as_ref(),
+            )
         };
         let tries = places
             .iter()
@@ -1027,7 +1047,13 @@ impl<'a> Hay<'a> {
     }
 
     /// The places where `f`'s matches can start, in order.
-    fn starts(&self, f: &Format, firsts: &Pairs, needle_firsts: Option<&Pairs>) -> Vec<usize> {
+    fn starts(
+        &self,
+        f: &Format,
+        firsts: &Pairs,
+        every_word: bool,
+        needle_firsts: Option<&(Pairs, WordSet)>,
+    ) -> Vec<usize> {
         let b = self.low.as_bytes();
         let mut at: Vec<usize> = Vec::new();
         match f.near {
@@ -1059,6 +1085,21 @@ impl<'a> Hay<'a> {
                 at.sort_unstable();
                 at.dedup();
             }
+            Near::Words(_) if every_word => {
+                // Every word passes its pairs: the places in text order as they are (what
+                // gathering them pair by pair and sorting them back gives).
+                if f.digit_within > 0 {
+                    let within = f.digit_within;
+                    at.extend(
+                        self.near()
+                            .iter()
+                            .filter(|&&(_, d)| d as usize <= within)
+                            .map(|&(p, _)| p),
+                    );
+                    return at;
+                }
+                at.extend_from_slice(self.words());
+            }
             Near::Words(_) => {
                 if f.digit_within > 0 {
                     // Only the words a digit run follows closely.
@@ -1086,7 +1127,7 @@ impl<'a> Hay<'a> {
                     let hi = words.partition_point(|&w| w <= p);
                     at.extend(words[lo..hi].iter().copied().filter(|&p| first(p)));
                 };
-                if let Some(nf) = needle_firsts {
+                if let Some((nf, set)) = needle_firsts {
                     // Needles that are words: looked up word by word, not searched for.
                     for &p in words {
                         if !nf.has(b[p], b.get(p + 1).copied().unwrap_or(0))
@@ -1098,9 +1139,8 @@ impl<'a> Hay<'a> {
                             .iter()
                             .take_while(|c| c.is_ascii_alphanumeric())
                             .count();
-                        if b.get(e) != Some(&b'_')
-                            && needles.iter().any(|n| n.as_bytes() == &b[p..e])
-                        {
+                        // `p..e` is a run of ASCII letters and digits: whole characters.
+                        if b.get(e) != Some(&b'_') && set.contains(&self.low[p..e]) {
                             window(p, &mut at);
                         }
                     }
@@ -1405,6 +1445,30 @@ mod tests {
             .err()
             .expect("an error");
         assert!(err.contains("negated class"), "{err}");
+    }
+
+    /// A row whose keywords' pairs take every word reads its places in text order; grouped
+    /// by pair and sorted back they are the same.
+    #[test]
+    fn every_word_rows_start_where_the_pairs_would() {
+        let m = matchers();
+        let rows: Vec<usize> = (0..FORMATS.len()).filter(|&r| m.every_word[r]).collect();
+        assert!(rows.iter().any(|&r| FORMATS[r].id == "code.dashed"));
+        for &r in &rows {
+            let f = &FORMATS[r];
+            for t in f.positives.iter().chain(f.negatives) {
+                let text = t.replace(['«', '»'], "") + " and 12 more at st 4 ave 55-b, x 7";
+                let ctx = crate::context::Context::new(&text);
+                let hay = Hay::of(&ctx);
+                let nf = m.needle_firsts[r].as_ref();
+                assert_eq!(
+                    hay.starts(f, &m.firsts[r], true, nf),
+                    hay.starts(f, &m.firsts[r], false, nf),
+                    "{} in {text:?}",
+                    f.id
+                );
+            }
+        }
     }
 
     /// Every row compiles (`matchers()` compiles each engine only on its first use).
