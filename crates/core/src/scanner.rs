@@ -81,7 +81,10 @@ impl Scanner {
         };
         // The config-independent tables (phrase lexicon, word tables) are built once
         // per process, on the first construction; later scanners only build what the config
-        // changes. Warming them here makes the first scan cost what every scan costs.
+        // changes. Warming them here keeps them out of the first scan. The format table's
+        // patterns are the exception: each engine is compiled the first time a post gives
+        // one of its rows a place to start (`matchers::Matchers::engine`), so a page where
+        // nothing is typed never parses them.
         let _ = (
             crate::lexicon::lexicon(),
             crate::lexicon::first_names(),

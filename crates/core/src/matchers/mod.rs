@@ -8,9 +8,10 @@
 //! ends, and its bounded backtracker reads the named groups only on a match (chosen over a
 //! serialized dense DFA: building the whole table took about 2.2 ms with 45 rows, inside the
 //! 5 ms budget, and a lazy DFA adds no tables to the `.wasm`). Patterns are compiled once per
-//! process, the first time a scanner is built (with 57 rows about two thirds of the
-//! instructions a first construction takes: the Unicode white space each `\s` stands for
-//! is parsed once and spliced in, see [`widen`]). Speed comes from *where*
+//! process, each engine the first time a post gives one of its rows a place to start
+//! ([`Matchers::engine`]; compiling the whole table when the first scanner was built took
+//! about two thirds of that construction with 80 rows, 4 of 5.4 ms: the Unicode white space
+//! each `\s` stands for is parsed once and spliced in, see [`widen`]). Speed comes from *where*
 //! a pattern is tried: each row names the places its matches can start ([`Near`]: digit
 //! runs, a few needles, keyword first letters), and the pattern is tried anchored there
 //! only, so most of a post is never read by most rows. The [`Near::Digits`] rows are one
@@ -34,6 +35,7 @@ use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind, PatternID};
 use regex_syntax::hir::{self, Hir, HirKind};
 
+use crate::words::WordSet;
 use crate::Category;
 
 /// Where a row's matches can start; the pattern is tried only there, anchored.
@@ -190,31 +192,41 @@ struct Engine {
     bt: BoundedBacktracker,
     /// Whether the NFA holds several patterns (searched with `Anchored::Pattern`).
     multi: bool,
+    /// The index of each of [`GROUPS`] in each pattern (none of them: the pattern is
+    /// searched without captures).
+    groups: Vec<Option<[Option<usize>; 7]>>,
+    /// Over the [`Near::Digits`] rows' NFA, every pattern's matches at once
+    /// (`MatchKind::All`): which of those rows can match at a place, found in one walk
+    /// per place instead of one try per row ([`Hay::digit_places`]).
+    all: Option<DFA>,
 }
 
 /// The named groups handed to the rules, in [`Match`]'s order.
 const GROUPS: [&str; 7] = ["kw", "mark", "val", "month", "day", "year", "sex"];
 
-/// How a row runs: its engine, its pattern there, and the index of each of [`GROUPS`] in
-/// it (none of them: the row is searched without captures).
+/// How a row runs: its engine and its pattern there.
 struct Row {
     engine: usize,
     pid: PatternID,
-    groups: Option<[Option<usize>; 7]>,
 }
 
-/// The compiled table.
+/// The table, each engine compiled the first time a post gives one of its rows a place
+/// to start ([`Matchers::engine`]): building a scanner parses no pattern, and a post
+/// without digits, "@" or keywords never pays for the rows that need them.
 pub struct Matchers {
-    engines: Vec<Engine>,
+    formats: &'static [Format],
+    /// Each engine's rows (several for the digit rows' one NFA), compiled on first use.
+    engines: Vec<(Vec<usize>, OnceLock<Engine>)>,
     rows: Vec<Row>,
-    /// Over the [`Near::Digits`] rows' NFA, every pattern's matches at once
-    /// (`MatchKind::All`): which of those rows can match at a place, found in one walk
-    /// per place instead of one try per row ([`Hay::digit_places`]).
-    digits_all: Option<DFA>,
     /// For [`Near::Words`] rows, the first two bytes of their keywords, as a bitmap.
     firsts: Vec<Pairs>,
-    /// For [`Near::Before`] rows whose needles are words, the needles' first two bytes.
-    needle_firsts: Vec<Option<Pairs>>,
+    /// For [`Near::Before`] rows whose needles are words, the needles' first two bytes,
+    /// and the needles as a set (looked up at each word that passes the pairs).
+    needle_firsts: Vec<Option<(Pairs, WordSet)>>,
+    /// Rows whose `firsts` hold every pair a word can start with ([`ANY_WORD`]): their
+    /// places are every word's (or every word's a digit run follows closely), read in text
+    /// order without grouping them by pair.
+    every_word: Vec<bool>,
 }
 
 /// A set of byte pairs (folded to 5 bits each: a few more words pass, none is missed).
@@ -429,24 +441,34 @@ fn widen(h: Hir, wide: &Hir, next: &mut u32) -> Hir {
     }
 }
 
-/// The table compiled, once per process.
+/// The table, once per process; each engine is compiled on first use (and a bad pattern,
+/// which `every_format_matches_its_examples` would catch first, panics there).
 pub fn matchers() -> &'static Matchers {
     static M: OnceLock<Matchers> = OnceLock::new();
-    M.get_or_init(|| Matchers::build(table::FORMATS).unwrap_or_else(|e| panic!("{e}")))
+    M.get_or_init(|| Matchers::lazy(table::FORMATS).unwrap_or_else(|e| panic!("{e}")))
 }
 
 impl Matchers {
     /// Compiles every row, or names the row whose pattern does not compile.
-    pub fn build(rows: &[Format]) -> Result<Matchers, String> {
-        let mut engines = Vec::with_capacity(rows.len());
-        let mut row_of: Vec<Option<(usize, PatternID)>> = Vec::with_capacity(rows.len());
-        // The digit rows' patterns, compiled together after the others.
-        let mut digit_hirs: Vec<Hir> = Vec::new();
+    #[cfg(test)]
+    pub fn build(rows: &'static [Format]) -> Result<Matchers, String> {
+        let m = Matchers::lazy(rows)?;
+        for (i, (_, e)) in m.engines.iter().enumerate() {
+            let compiled = m.compile(i)?;
+            let _ = e.set(compiled);
+        }
+        Ok(m)
+    }
+
+    /// The table with no pattern compiled yet: the rows' engines and where they start.
+    fn lazy(rows: &'static [Format]) -> Result<Matchers, String> {
+        let mut engines: Vec<(Vec<usize>, OnceLock<Engine>)> = Vec::with_capacity(rows.len());
+        let mut row_of: Vec<Row> = Vec::with_capacity(rows.len());
+        let mut digit_rows: Vec<usize> = Vec::new();
         let mut firsts = Vec::with_capacity(rows.len());
         let mut needle_firsts = Vec::with_capacity(rows.len());
-        let ascii = syntax::Config::new().unicode(false).utf8(false);
-        let wide = syntax::parse_with(WIDE_SPACE, &ascii).map_err(|e| e.to_string())?;
-        for f in rows {
+        let mut every_word = Vec::with_capacity(rows.len());
+        for (i, f) in rows.iter().enumerate() {
             if matches!(f.near, Near::Words(_)) && f.digit_within > NEAR_MAX {
                 return Err(format!("format {}: digit_within above {NEAR_MAX}", f.id));
             }
@@ -456,43 +478,95 @@ impl Matchers {
                         .iter()
                         .all(|n| n.bytes().all(|c| c.is_ascii_alphanumeric())) =>
                 {
-                    Some(Pairs::of(needles))
+                    Some((Pairs::of(needles), needles.iter().copied().collect()))
                 }
                 _ => None,
             });
-            firsts.push(match f.near {
+            let pairs = match f.near {
                 Near::Words(w) | Near::Before { words: w, .. } => Pairs::of(w),
                 _ => Pairs::default(),
+            };
+            // A word starts with an ASCII letter or digit ([`word_starts`]).
+            every_word.push(
+                (0..=255u8)
+                    .filter(u8::is_ascii_alphanumeric)
+                    .all(|a| (0..32u8).all(|b| pairs.has(a, b))),
+            );
+            firsts.push(pairs);
+            if matches!(f.near, Near::Digits) {
+                if digit_rows.len() == 64 {
+                    return Err(format!("format {}: more than 64 digit rows", f.id));
+                }
+                row_of.push(Row {
+                    engine: usize::MAX,
+                    pid: PatternID::must(digit_rows.len()),
+                });
+                digit_rows.push(i);
+                continue;
+            }
+            row_of.push(Row {
+                engine: engines.len(),
+                pid: PatternID::ZERO,
             });
+            engines.push((vec![i], OnceLock::new()));
+        }
+        if !digit_rows.is_empty() {
+            for &r in &digit_rows {
+                row_of[r].engine = engines.len();
+            }
+            engines.push((digit_rows, OnceLock::new()));
+        }
+        Ok(Matchers {
+            formats: rows,
+            engines,
+            rows: row_of,
+            firsts,
+            needle_firsts,
+            every_word,
+        })
+    }
+
+    /// Engine `i`, compiled on its first use.
+    #[inline]
+    fn engine(&self, i: usize) -> &Engine {
+        self.engines[i]
+            .1
+            .get_or_init(|| self.compile(i).unwrap_or_else(|e| panic!("{e}")))
+    }
+
+    /// Compiles engine `i`: one row's pattern, or the digit rows' patterns together.
+    fn compile(&self, i: usize) -> Result<Engine, String> {
+        let rows = &self.engines[i].0;
+        let ascii = syntax::Config::new().unicode(false).utf8(false);
+        static WIDE: OnceLock<Result<Hir, String>> = OnceLock::new();
+        let wide = WIDE
+            .get_or_init(|| syntax::parse_with(WIDE_SPACE, &ascii).map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(Clone::clone)?;
+        let mut hirs: Vec<Hir> = Vec::with_capacity(rows.len());
+        for &r in rows {
+            let f = &self.formats[r];
             let keys: Vec<String> = f.keys.iter().map(Key::pattern).collect();
             let pattern = unicode_spaces(&f.pattern.replace("{keys}", &keys.join("|")))
                 .map_err(|e| format!("format {}: {e}", f.id))?;
-            let bad = |e: &dyn std::fmt::Display| format!("format {}: bad pattern: {e}", f.id);
-            let hir = syntax::parse_with(&pattern, &ascii).map_err(|e| bad(&e))?;
-            let hir = widen(hir, &wide, &mut 1);
-            if matches!(f.near, Near::Digits) {
-                if digit_hirs.len() == 64 {
-                    return Err(format!("format {}: more than 64 digit rows", f.id));
-                }
-                row_of.push(None);
-                digit_hirs.push(hir);
-                continue;
-            }
-            let nfa: NFA = thompson::Compiler::new()
-                .configure(thompson::Config::new().utf8(false))
-                .build_from_hir(&hir)
-                .map_err(|e| bad(&e))?;
-            row_of.push(Some((engines.len(), PatternID::ZERO)));
-            engines.push(Engine::new(nfa, false).map_err(|e| bad(&e))?);
+            let hir = syntax::parse_with(&pattern, &ascii)
+                .map_err(|e| format!("format {}: bad pattern: {e}", f.id))?;
+            hirs.push(widen(hir, wide, &mut 1));
         }
-        let mut digits_all = None;
-        if !digit_hirs.is_empty() {
-            let bad = |e: &dyn std::fmt::Display| format!("the digit formats: bad pattern: {e}");
-            let nfa: NFA = thompson::Compiler::new()
-                .configure(thompson::Config::new().utf8(false))
-                .build_many_from_hir(&digit_hirs)
-                .map_err(|e| bad(&e))?;
-            digits_all = Some(
+        let multi = matches!(self.formats[rows[0]].near, Near::Digits);
+        let bad = |e: &dyn std::fmt::Display| {
+            if multi {
+                format!("the digit formats: bad pattern: {e}")
+            } else {
+                format!("format {}: bad pattern: {e}", self.formats[rows[0]].id)
+            }
+        };
+        let nfa: NFA = thompson::Compiler::new()
+            .configure(thompson::Config::new().utf8(false))
+            .build_many_from_hir(&hirs)
+            .map_err(|e| bad(&e))?;
+        let all = if multi {
+            Some(
                 DFA::builder()
                     .configure(
                         DFA::config()
@@ -501,35 +575,11 @@ impl Matchers {
                     )
                     .build_from_nfa(nfa.clone())
                     .map_err(|e| bad(&e))?,
-            );
-            let e = engines.len();
-            engines.push(Engine::new(nfa, true).map_err(|e| bad(&e))?);
-            let digit_rows = row_of.iter_mut().filter(|r| r.is_none());
-            for (next, r) in digit_rows.enumerate() {
-                *r = Some((e, PatternID::must(next)));
-            }
-        }
-        let rows = row_of
-            .into_iter()
-            .map(|r| {
-                let (engine, pid) = r.expect("every row has an engine");
-                let info = engines[engine].vm.get_nfa().group_info();
-                let groups =
-                    (info.group_len(pid) > 1).then(|| GROUPS.map(|n| info.to_index(pid, n)));
-                Row {
-                    engine,
-                    pid,
-                    groups,
-                }
-            })
-            .collect();
-        Ok(Matchers {
-            engines,
-            rows,
-            digits_all,
-            firsts,
-            needle_firsts,
-        })
+            )
+        } else {
+            None
+        };
+        Engine::new(nfa, multi, all).map_err(|e| bad(&e))
     }
 
     /// The row of `id`; panics on an unknown id (a typo in a rule, caught by every test).
@@ -567,29 +617,17 @@ impl Matchers {
         self.with_caches(|c| self.at_with(c, row, hay.low.as_bytes(), pos))
     }
 
-    /// This thread's search caches for these matchers (made on first use).
+    /// This thread's search caches for these matchers (each engine's made on its first use).
     fn with_caches<T>(&self, f: impl FnOnce(&mut Caches) -> T) -> T {
         thread_local! {
             static CACHES: RefCell<Caches> = const {
-                RefCell::new(Caches { engines: Vec::new(), all: None })
+                RefCell::new(Caches { engines: Vec::new() })
             };
         }
         CACHES.with(|c| {
             let mut c = c.borrow_mut();
             if c.engines.len() != self.engines.len() {
-                c.engines = self
-                    .engines
-                    .iter()
-                    .map(|e| {
-                        (
-                            e.dfa.create_cache(),
-                            e.vm.create_cache(),
-                            e.bt.create_cache(),
-                            e.vm.create_captures(),
-                        )
-                    })
-                    .collect();
-                c.all = self.digits_all.as_ref().map(DFA::create_cache);
+                c.engines = (0..self.engines.len()).map(|_| None).collect();
             }
             f(&mut c)
         })
@@ -597,21 +635,21 @@ impl Matchers {
 
     fn at_with(&self, c: &mut Caches, row: usize, b: &[u8], pos: usize) -> Option<Match> {
         let r = &self.rows[row];
-        let e = &self.engines[r.engine];
+        let e = self.engine(r.engine);
         let anchored = if e.multi {
             Anchored::Pattern(r.pid)
         } else {
             Anchored::Yes
         };
         let input = Input::new(b).range(pos..).anchored(anchored);
-        let (dc, vc, bc, caps) = &mut c.engines[r.engine];
+        let (dc, vc, bc, caps, _) = c.engines[r.engine].get_or_insert_with(|| e.caches());
         // The lazy DFA finds where the match ends; it gives up only when its cache
         // keeps filling, and then the PikeVM answers.
         let end = match end_at(&e.dfa, dc, b, pos, anchored) {
             Ok(end) => end,
             Err(()) => e.vm.find(vc, input.clone()).map(|m| m.end()),
         }?;
-        let Some(groups) = &r.groups else {
+        let Some(groups) = &e.groups[r.pid.as_usize()] else {
             return Some(Match {
                 start: pos,
                 end,
@@ -652,8 +690,10 @@ impl Matchers {
     /// Which [`Near::Digits`] rows (bit `i`: the row of pattern `i` of their NFA) have a
     /// match that starts at `pos`: one walk of the all-patterns DFA until it dies. Every
     /// row when it gives up.
-    fn possible(&self, c: &mut Caches, b: &[u8], pos: usize) -> u64 {
-        let (Some(all), Some(cache)) = (&self.digits_all, c.all.as_mut()) else {
+    fn possible(&self, c: &mut Caches, engine: usize, b: &[u8], pos: usize) -> u64 {
+        let e = self.engine(engine);
+        let (_, _, _, _, all_cache) = c.engines[engine].get_or_insert_with(|| e.caches());
+        let (Some(all), Some(cache)) = (&e.all, all_cache.as_mut()) else {
             return u64::MAX;
         };
         let start = regex_automata::util::start::Config::new()
@@ -704,14 +744,23 @@ impl Matchers {
         let mut out = Vec::new();
         let b = hay.low.as_bytes();
         let r = &self.rows[row];
-        let digits = self.engines[r.engine].multi;
+        let digits = matches!(f.near, Near::Digits);
         // A digit row is tried only where the all-patterns walk saw it match.
         let bit = 1u64 << r.pid.as_usize();
-        let places: &[(usize, u64)] = if digits { hay.digit_places(self) } else { &[] };
+        let places: &[(usize, u64)] = if digits {
+            hay.digit_places(self, r.engine)
+        } else {
+            &[]
+        };
         let starts = if digits {
             Vec::new()
         } else {
-            hay.starts(f, &self.firsts[row], self.needle_firsts[row].as_ref())
+            hay.starts(
+                f,
+                &self.firsts[row],
+                self.every_word[row],
+                self.needle_firsts[row].as_ref(),
+            )
         };
         let tries = places
             .iter()
@@ -852,14 +901,17 @@ pub(crate) fn coded(val: &[u8]) -> bool {
 /// This thread's search caches: each engine's (with its one captures buffer), and the
 /// all-patterns DFA's.
 struct Caches {
-    engines: Vec<(DfaCache, VmCache, BtCache, Captures)>,
-    all: Option<DfaCache>,
+    engines: Vec<Option<EngineCaches>>,
 }
+
+/// One engine's search caches: its lazy DFA's, PikeVM's and backtracker's, its one
+/// captures buffer, and its all-patterns DFA's.
+type EngineCaches = (DfaCache, VmCache, BtCache, Captures, Option<DfaCache>);
 
 impl Engine {
     /// The lazy DFA (every pattern's own anchored start when `multi`), PikeVM and
     /// backtracker of one NFA.
-    fn new(nfa: NFA, multi: bool) -> Result<Engine, String> {
+    fn new(nfa: NFA, multi: bool, all: Option<DFA>) -> Result<Engine, String> {
         let dfa = DFA::builder()
             .configure(
                 DFA::config()
@@ -873,7 +925,32 @@ impl Engine {
             .build_from_nfa(nfa.clone())
             .map_err(|e| e.to_string())?;
         let bt = BoundedBacktracker::new_from_nfa(nfa).map_err(|e| e.to_string())?;
-        Ok(Engine { dfa, vm, bt, multi })
+        let info = vm.get_nfa().group_info();
+        let groups = (0..info.pattern_len())
+            .map(|p| {
+                let pid = PatternID::must(p);
+                (info.group_len(pid) > 1).then(|| GROUPS.map(|n| info.to_index(pid, n)))
+            })
+            .collect();
+        Ok(Engine {
+            dfa,
+            vm,
+            bt,
+            multi,
+            groups,
+            all,
+        })
+    }
+
+    /// A thread's caches for this engine.
+    fn caches(&self) -> EngineCaches {
+        (
+            self.dfa.create_cache(),
+            self.vm.create_cache(),
+            self.bt.create_cache(),
+            self.vm.create_captures(),
+            self.all.as_ref().map(DFA::create_cache),
+        )
     }
 }
 
@@ -923,14 +1000,14 @@ impl<'a> Hay<'a> {
 
     /// The places a [`Near::Digits`] row's match can start, with the digit rows that have
     /// a match there: found once per post, for every digit row.
-    fn digit_places(&self, m: &Matchers) -> &[(usize, u64)] {
+    fn digit_places(&self, m: &Matchers, engine: usize) -> &[(usize, u64)] {
         self.places.digit_places.get_or_init(|| {
             let b = self.low.as_bytes();
             let mut at = Vec::with_capacity(self.runs.len() * 2);
             digit_starts(b, self.runs, |p| at.push((p, 0)));
             m.with_caches(|c| {
                 for (p, mask) in &mut at {
-                    *mask = m.possible(c, b, *p);
+                    *mask = m.possible(c, engine, b, *p);
                 }
             });
             at
@@ -970,7 +1047,13 @@ impl<'a> Hay<'a> {
     }
 
     /// The places where `f`'s matches can start, in order.
-    fn starts(&self, f: &Format, firsts: &Pairs, needle_firsts: Option<&Pairs>) -> Vec<usize> {
+    fn starts(
+        &self,
+        f: &Format,
+        firsts: &Pairs,
+        every_word: bool,
+        needle_firsts: Option<&(Pairs, WordSet)>,
+    ) -> Vec<usize> {
         let b = self.low.as_bytes();
         let mut at: Vec<usize> = Vec::new();
         match f.near {
@@ -1002,6 +1085,21 @@ impl<'a> Hay<'a> {
                 at.sort_unstable();
                 at.dedup();
             }
+            Near::Words(_) if every_word => {
+                // Every word passes its pairs: the places in text order as they are (what
+                // gathering them pair by pair and sorting them back gives).
+                if f.digit_within > 0 {
+                    let within = f.digit_within;
+                    at.extend(
+                        self.near()
+                            .iter()
+                            .filter(|&&(_, d)| d as usize <= within)
+                            .map(|&(p, _)| p),
+                    );
+                    return at;
+                }
+                at.extend_from_slice(self.words());
+            }
             Near::Words(_) => {
                 if f.digit_within > 0 {
                     // Only the words a digit run follows closely.
@@ -1029,7 +1127,7 @@ impl<'a> Hay<'a> {
                     let hi = words.partition_point(|&w| w <= p);
                     at.extend(words[lo..hi].iter().copied().filter(|&p| first(p)));
                 };
-                if let Some(nf) = needle_firsts {
+                if let Some((nf, set)) = needle_firsts {
                     // Needles that are words: looked up word by word, not searched for.
                     for &p in words {
                         if !nf.has(b[p], b.get(p + 1).copied().unwrap_or(0))
@@ -1041,9 +1139,8 @@ impl<'a> Hay<'a> {
                             .iter()
                             .take_while(|c| c.is_ascii_alphanumeric())
                             .count();
-                        if b.get(e) != Some(&b'_')
-                            && needles.iter().any(|n| n.as_bytes() == &b[p..e])
-                        {
+                        // `p..e` is a run of ASCII letters and digits: whole characters.
+                        if b.get(e) != Some(&b'_') && set.contains(&self.low[p..e]) {
                             window(p, &mut at);
                         }
                     }
@@ -1344,8 +1441,41 @@ mod tests {
             positives: &[],
             negatives: &[],
         };
-        let err = Matchers::build(&[negated]).err().expect("an error");
+        let err = Matchers::build(Box::leak(Box::new([negated])))
+            .err()
+            .expect("an error");
         assert!(err.contains("negated class"), "{err}");
+    }
+
+    /// A row whose keywords' pairs take every word reads its places in text order; grouped
+    /// by pair and sorted back they are the same.
+    #[test]
+    fn every_word_rows_start_where_the_pairs_would() {
+        let m = matchers();
+        let rows: Vec<usize> = (0..FORMATS.len()).filter(|&r| m.every_word[r]).collect();
+        assert!(rows.iter().any(|&r| FORMATS[r].id == "code.dashed"));
+        for &r in &rows {
+            let f = &FORMATS[r];
+            for t in f.positives.iter().chain(f.negatives) {
+                let text = t.replace(['«', '»'], "") + " and 12 more at st 4 ave 55-b, x 7";
+                let ctx = crate::context::Context::new(&text);
+                let hay = Hay::of(&ctx);
+                let nf = m.needle_firsts[r].as_ref();
+                assert_eq!(
+                    hay.starts(f, &m.firsts[r], true, nf),
+                    hay.starts(f, &m.firsts[r], false, nf),
+                    "{} in {text:?}",
+                    f.id
+                );
+            }
+        }
+    }
+
+    /// Every row compiles (`matchers()` compiles each engine only on its first use).
+    #[test]
+    fn every_row_compiles() {
+        let m = Matchers::build(FORMATS).unwrap_or_else(|e| panic!("{e}"));
+        assert!(m.engines.iter().all(|(_, e)| e.get().is_some()));
     }
 
     /// The id index finds every row (ids that share a hash probe on).
@@ -1371,7 +1501,9 @@ mod tests {
             #[cfg(test)]
             negatives: &[],
         }];
-        let err = Matchers::build(&bad).err().expect("an error");
+        let err = Matchers::build(Box::leak(Box::new(bad)))
+            .err()
+            .expect("an error");
         assert!(err.starts_with("format x.bad: bad pattern"), "{err}");
     }
 }
