@@ -639,6 +639,120 @@ pub const FORMATS: &[Format] = &[
         ],
     },
     Format {
+        // A staff extension, pager or bleep written after its cue with three to five digits
+        // ("ext 4417", "bleep 3390", "Tel. 2-4488"): on a patient's board it tells the ward.
+        // Read in record text only (`find_phone`), where `whose_phones` makes it a tip.
+        id: "phone.ext",
+        category: Category::PhiPhone,
+        pattern: r"\b(?:ext|extn|extension|pager|pgr|bleep|beeper|vocera|poste|tel)\.?\s*(?:#|no\.?)?\s*[:#]?\s*(?:\d{1,2}-\d{4}|\d{3,5})\b",
+        keys: &[],
+        near: Near::Words(&[
+            "ext", "pager", "pgr", "bleep", "beeper", "vocera", "poste", "tel",
+        ]),
+        digit_within: 20,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "your nurse: maria  «ext 5521»",
+            "oncall reg: dr lowe «bleep 2207»",
+            "intensivist dr park «pgr 6613»",
+            "nurse: joel  «tel. 3-5190»",
+            "charge rn «extn 448»",
+            "«pager #90312» for surgery",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "ext rot 30 degrees",
+            "extension of 3 days",
+            "bleep test level 12",
+            "ext. 2 sets of 10",
+            "the telemetry 4417 box",
+            "pgr 12 in stock",
+        ],
+    },
+    Format {
+        // An Indian mobile written as two groups of five ("98200 55411"): ten digits, the
+        // first 6 to 9. Like a local number it needs a cue (`find_phone`).
+        id: "phone.in",
+        category: Category::PhiPhone,
+        pattern: r"\b[6-9]\d{4}[ -]\d{5}\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "mob «98711 20456» (mother)",
+            "caller: brother «70213 88940»",
+            "contact «91234-56780» after 6",
+            "her son's mobile «88004 12093» is on the form",
+            "ph «60117 42285»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "ids 12345 67890 listed",
+            "mob 98765 4321 short",
+            "serial 987654 32109",
+            "the 5000 12000 range",
+            "ph 55511 22334",
+        ],
+    },
+    Format {
+        // A number of two groups of four whose first digit is 6, 8 or 9 ("9123 4567"): a
+        // Singapore or Hong Kong line. Like a local number it needs a cue (`find_phone`).
+        id: "phone.eight",
+        category: Category::PhiPhone,
+        pattern: r"\b[689]\d{3}[ -]\d{4}\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "hp: «9455 1208» (wife)",
+            "nok: daughter «8123-7701»",
+            "tel «6734 9910» after 5",
+            "call her on «9876 1234» please",
+            "mother's number «8801 4420» on the card",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "shift 0700 1900 swapped",
+            "ids 1234 5678 filed",
+            "the 612 4567 batch",
+            "bp 150 1200 noted",
+            "lot 5123 4567 expired",
+        ],
+    },
+    Format {
+        // A licence's keyword, a few words, then a licence-shaped value in the same sentence
+        // ("the DEA on it was BK4417290", "DL on our crisis guy, D2291047", "NPI on this
+        // referral: 1992847301"); the keyed row reads the keyword right before its value.
+        id: "license.later",
+        category: Category::PhiLicense,
+        pattern: r"\b(?P<kw>dea|npi|dl|driver'?s\s+licen[cs]e)(?:[\s,:]+[a-z']+){0,8}?[\s,:]+'?(?P<val>[a-z]{1,3}\d{7,12}|[a-z]{1,2}\d{3,5}-\d{4,5}(?:-\d{2})?|\d{10})\b",
+        keys: &[],
+        near: Near::Words(&["dea", "npi", "dl", "driver"]),
+        digit_within: 64,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "the «dea on the script was kb7731904» and it bounced",
+            "«npi on the fax: 1457302198» belongs to nobody",
+            "«dl on the stretcher guy, m4402178»",
+            "her «driver's licence for the record says r8812-04417» ok",
+            "«dea number is at4471209»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "dea rules changed. ab1234567 is the code",
+            "the npi registry lists 12 doctors",
+            "my dl expired in 2019",
+            "dea form 222 was filed",
+            "got my driver's license at 16",
+        ],
+    },
+    Format {
         id: "ssn.dashed",
         category: Category::PhiSsn,
         pattern: r"\b\d{3}-\d{2}-\d{4}\b",

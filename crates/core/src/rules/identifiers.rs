@@ -41,6 +41,7 @@ impl Rule for Identifiers {
         }
         if !hay.runs.is_empty() {
             self.find_keyed(ctx, &hay, out);
+            find_licence_later(ctx, &hay, out);
             self.find_ip(ctx, &hay, out);
             self.find_codes(ctx, &hay, out);
             self.find_rooms(ctx, &hay, out);
@@ -96,7 +97,7 @@ impl Rule for Identifiers {
 pub(crate) fn contact_line(low: &str, at: usize, labels: bool) -> bool {
     const LABELS: &[&str] = &[
         "ph", "phone", "tel", "mob", "mobile", "cell", "cel", "contact", "nok", "kin", "callback",
-        "home",
+        "home", "hp",
     ];
     const RELATIVES: &[&str] = &[
         "son", "daughter", "wife", "husband", "partner", "spouse", "mother", "mum", "mom", "mommy",
@@ -501,8 +502,15 @@ impl Identifiers {
             "phone.mobile",
             "phone.trunk",
             "phone.pager",
+            "phone.ext",
+            "phone.in",
+            "phone.eight",
             "phone.local",
         ] {
+            // A staff extension after its cue counts only on a record (a board, a label).
+            if id == "phone.ext" && !ctx.record {
+                continue;
+            }
             for x in m.find(Matchers::row(id), hay) {
                 if !found.iter().any(|&(s, e, _)| x.start < e && s < x.end) {
                     found.push((x.start, x.end, id));
@@ -555,9 +563,35 @@ impl Identifiers {
             let keyed = keyed || (ctx.record && contact_line(low, s, true));
             // A pager or international number carries its own cue; a local, trunk-dialled
             // or unbroken ten-digit one needs a word like "call" before it.
-            if (id == "phone.local" || id == "phone.trunk" || id == "digits.spoken" || !separated)
-                && id != "phone.pager"
+            // On a record a trunk-dialled or dashed local number stands in its own cell, its
+            // layout its cue ("Brookside Pharmacy  01632 960418", "office 555-0148").
+            // Not after a number's own label ("Card No:", "SN", "ID"): that is its number.
+            let labelled = {
+                let w = low[..s].trim_end_matches([' ', ':', '#', '.', '\t']);
+                let w = w
+                    .rsplit(|c: char| !c.is_ascii_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                ["no", "sn", "id", "serial", "card", "num", "ref", "lot"].contains(&w)
+            };
+            let laid_out = ctx.record
+                && separated
+                && !labelled
+                && (matches!(id, "phone.trunk" | "phone.mobile")
+                    || id == "phone.local" && m.contains('-'));
+            // A group of a longer number ("8003 6080 1234 5678") is no number of its own.
+            let glued = (e + 1 < b.len() && b[e] == b' ' && b[e + 1].is_ascii_digit())
+                || (s >= 2 && b[s - 1] == b' ' && b[s - 2].is_ascii_digit());
+            if glued && (laid_out || matches!(id, "phone.in" | "phone.eight")) {
+                continue;
+            }
+            if (matches!(
+                id,
+                "phone.local" | "phone.trunk" | "phone.in" | "phone.eight" | "digits.spoken"
+            ) || !separated)
+                && !matches!(id, "phone.pager" | "phone.ext")
                 && !keyed
+                && !laid_out
             {
                 continue;
             }
@@ -1046,6 +1080,36 @@ pub fn placeholder(val: &str) -> bool {
 }
 
 /// NPI: ten digits, Luhn-valid with the 80840 prefix.
+/// A licence number a few words after its keyword ("the DEA on it was BK4417290"): the
+/// `license.later` row. A patient's or a prescriber's, high unless the writer's own ("my
+/// DEA ... is"); a DEA or NPI that fails its check stays medium, as the keyed row's.
+fn find_licence_later(ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
+    let low = ctx.lower.as_str();
+    for x in matchers().find(Matchers::row("license.later"), hay) {
+        let (Some(kw), Some((vs, ve))) = (x.kw, x.val) else {
+            continue;
+        };
+        if out.iter().any(|d| d.start < ve && vs < d.end) {
+            continue;
+        }
+        let kw = &low[kw.0..kw.1];
+        let val = &low[vs..ve];
+        let own = matches!(prev_word(low, x.start), "my" | "our");
+        let (sev, weak) = if own {
+            (Severity::Low, true)
+        } else if kw == "dea" && !valid_dea(val) || kw == "npi" && !valid_npi(val) {
+            (Severity::Medium, true)
+        } else {
+            (Severity::High, false)
+        };
+        out.push(
+            Draft::new(Category::PhiLicense, sev, vs, ve)
+                .suggest("")
+                .weak(weak),
+        );
+    }
+}
+
 pub fn valid_npi(s: &str) -> bool {
     if s.len() != 10 || !s.bytes().all(|c| c.is_ascii_digit()) {
         return false;
