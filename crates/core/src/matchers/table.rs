@@ -447,6 +447,11 @@ fn vin(s: &str) -> bool {
     v[8].to_ascii_lowercase() == expect
 }
 
+/// A VIN's shape without its check digit: both letters (three or more) and digits.
+fn vin_shape(s: &str) -> bool {
+    s.len() == 17 && s.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
+}
+
 /// The street suffixes, the needles of the street row (each a whole word, see
 /// [`Near::Before`]).
 const STREET_NEEDLES: &[&str] = &[
@@ -2717,6 +2722,61 @@ pub const FORMATS: &[Format] = &[
         ],
     },
     Format {
+        // A VIN whose ninth character is no check digit (outside North America it need not
+        // be): seventeen capitals and digits without I, O or Q, ending in a serial of five
+        // digits. Read only after a vehicle's word (`find_vehicles`).
+        id: "vin.unchecked",
+        category: Category::PhiVehicle,
+        pattern: r"\b[a-hj-npr-z0-9]{12}\d{5}\b",
+        keys: &[],
+        near: Near::Long(17),
+        digit_within: 0,
+        valid: vin_shape,
+        #[cfg(test)]
+        positives: &[
+            "vin «2FMDK4JC7BBA12345» on the tow slip",
+            "the truck was «3GCUKREC5EG204411»",
+            "«WVWZZZ3CZ9E512345» on the car",
+            "ute «MR0FZ22G501234567» rolled",
+            "van «VF1MA000X64012345»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "12345678901234567 has no letters",
+            "2FMDK4JC7BBA1234 is short",
+            "2FMDK4JC7BBA12345X is long",
+            "IFMDK4JC7BBA12345 has an I",
+            "2FMDK4JC7BBA1234A ends in a letter",
+        ],
+    },
+    Format {
+        // A British plate: two letters, two digits, three letters ("YK19 RZT"). Read only in
+        // capitals (`find_vehicles`).
+        id: "plate.uk",
+        category: Category::PhiVehicle,
+        pattern: r"\b[a-hj-pr-y]{2}\d{2} ?[a-hj-pr-z]{3}\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "the car was «LB07 SEO» again",
+            "«MA21 XPT» in the bay",
+            "plate «YS68KRW» on the report",
+            "a silver astra «BD51 SMR»",
+            "«GX14 HNU» left running",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "we had 12 07 sep shifts",
+            "the ab12 cdef gene",
+            "covid19 vax day",
+            "a 4x4 off road",
+            "mg12 abcd",
+        ],
+    },
+    Format {
         id: "vin",
         category: Category::PhiVehicle,
         pattern: r"\b[a-hj-npr-z0-9]{17}\b",
@@ -2942,6 +3002,16 @@ pub const KEYS: &[Key] = {
         k("tag", PhiVehicle, 3, Mark),
         k("vin", PhiVehicle, 3, Nothing),
         k("sn", PhiDevice, 4, Nothing),
+        // A device's own number on a pump, monitor or dialysis machine: its machine or
+        // device ID, a telemetry box, a wander or infant-security tag. (Not an asset tag:
+        // biomed's labels carry one on every idle pump.)
+        k("device id", PhiDevice, 4, Nothing),
+        k("machine id", PhiDevice, 4, Nothing),
+        k("machine", PhiDevice, 4, Mark),
+        k("tele box", PhiDevice, 3, Nothing),
+        k("telemetry box", PhiDevice, 3, Nothing),
+        k("wanderguard", PhiDevice, 3, Nothing),
+        k("hugs tag", PhiDevice, 4, Nothing),
         k("s/n", PhiDevice, 4, Nothing),
         k("serials number", PhiDevice, 4, Nothing),
         k("serials no.", PhiDevice, 4, Nothing),
@@ -3120,5 +3190,25 @@ pub const KEYS: &[Key] = {
         k("lic. no.", PhiLicense, 4, Nothing),
         k("lic. no", PhiLicense, 4, Nothing),
         k("lic.", PhiLicense, 4, Nothing),
+        // Ireland's MCRN, Singapore's MCR, the Philippines' PRC and S2, Mexico's cédula,
+        // Australia's provider number, South Africa's practice number, India's state
+        // council registration, Ontario's billing number: a prescriber's on a script.
+        k("mcrn", PhiLicense, 5, Nothing),
+        k("mcr", PhiLicense, 5, Nothing),
+        k("prc", PhiLicense, 5, Nothing),
+        k("s2 no.", PhiLicense, 4, Nothing),
+        k("s2 no", PhiLicense, 4, Nothing),
+        k("ced. prof.", PhiLicense, 6, Nothing),
+        k("prov no.", PhiLicense, 5, Nothing),
+        k("prov no", PhiLicense, 5, Nothing),
+        k("provider no.", PhiLicense, 5, Nothing),
+        k("provider no", PhiLicense, 5, Nothing),
+        k("pract no.", PhiLicense, 5, Nothing),
+        k("pract no", PhiLicense, 5, Nothing),
+        k("pr no", PhiLicense, 5, Nothing),
+        k("reg. no.", PhiLicense, 5, Nothing),
+        k("reg no.", PhiLicense, 5, Nothing),
+        k("reg no", PhiLicense, 5, Nothing),
+        k("billing #", PhiLicense, 5, Nothing),
     ]
 };

@@ -259,6 +259,15 @@ impl Identifiers {
                 continue;
             };
             let mut cat = key.category;
+            // "FDA Reg. No. DR-XY12345": a product's or a company's registration.
+            if cat == Category::PhiLicense
+                && matches!(
+                    prev_word(low, start),
+                    "fda" | "product" | "drug" | "company" | "business" | "vat" | "batch"
+                )
+            {
+                continue;
+            }
             // "card 4147 2020 1189 3365": a payment card's number, which the card row reads.
             let digits: Vec<u8> = val
                 .bytes()
@@ -721,6 +730,10 @@ impl Identifiers {
             );
         }
         self.find_bare_ids(ctx, hay, out);
+        find_vehicles(ctx, hay, out);
+        if !ctx.record {
+            find_health_numbers(ctx, hay, out);
+        }
         for x in m.find(Matchers::row("vin"), hay) {
             // VINs are printed in capitals: a lower-case word of 17 is a word.
             if !ctx.text[x.start..x.end]
@@ -1080,6 +1093,128 @@ pub fn placeholder(val: &str) -> bool {
 }
 
 /// NPI: ten digits, Luhn-valid with the 80840 prefix.
+/// National health numbers in a post (record text reads them bare, `record.rs`): each
+/// row's check, and a plan's word in the sentence or the one before ("the medicare card on
+/// file for Mr Tran is 2953 71402 1", "NHS no. 943 476 5919 and 943 476 5870"). A number
+/// the phone rule read there is the plan's.
+fn find_health_numbers(ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
+    const CUES: &[&str] = &[
+        "medicare",
+        "nhs",
+        "chi",
+        "ohip",
+        "health card",
+        "carte soleil",
+        "ramq",
+        "phn",
+        "nhi",
+        "philhealth",
+        "aadhaar",
+        "abha",
+        "medicaid",
+        "mcp",
+        "health number",
+        "versichertennummer",
+        "ihi",
+        "dva",
+    ];
+    let low = ctx.lower.as_str();
+    let text = ctx.text.as_bytes();
+    for id in super::record::HEALTH_ROWS {
+        if matches!(*id, "health.nric" | "health.sa_id") {
+            continue;
+        }
+        for x in matchers().find(Matchers::row(id), hay) {
+            let (s, e) = (x.start, x.end);
+            let capitals = text[s..e]
+                .iter()
+                .filter(|c| c.is_ascii_alphabetic())
+                .all(u8::is_ascii_uppercase);
+            if matches!(*id, "health.ohip" | "health.ramq" | "health.nhi") && !capitals {
+                continue;
+            }
+            let si = ctx.sentence_of(s);
+            let from = ctx.sentence_span(si.saturating_sub(1)).0;
+            let around = &low[from..ctx.sentence_span(si).1];
+            let cued = CUES.iter().any(|c| {
+                around
+                    .match_indices(c)
+                    .any(|(i, _)| super::word_at(around, i, c.len()))
+            });
+            if !cued {
+                continue;
+            }
+            let mut taken = false;
+            for d in out.iter_mut().filter(|d| d.start < e && s < d.end) {
+                if d.category == Category::PhiPhone {
+                    d.category = Category::PhiHealthPlan;
+                }
+                taken = true;
+            }
+            if !taken {
+                out.push(Draft::new(Category::PhiHealthPlan, Severity::High, s, e).suggest(""));
+            }
+        }
+    }
+}
+
+/// Vehicle identifiers without a keyword of their own: a VIN without its check digit
+/// after a vehicle's word in the sentence before it ("the VIN on the crashed car was
+/// ..."), and a British plate in capitals ("the car you're cutting someone out of is YK19
+/// RZT"). The writer's own car stays low.
+fn find_vehicles(ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
+    const VEHICLE: &[&str] = &[
+        "vin",
+        "car",
+        "cars",
+        "truck",
+        "ute",
+        "van",
+        "minivan",
+        "suv",
+        "vehicle",
+        "tow",
+        "chassis",
+        "driveway",
+        "pickup",
+        "jeep",
+        "bike",
+        "motorbike",
+        "plate",
+        "reg",
+        "rego",
+        "parked",
+        "parking",
+        "crash",
+        "rolled",
+        "wreck",
+    ];
+    let low = ctx.lower.as_str();
+    for id in ["vin.unchecked", "plate.uk"] {
+        for x in matchers().find(Matchers::row(id), hay) {
+            let (s, e) = (x.start, x.end);
+            if ctx.text[s..e].bytes().any(|c| c.is_ascii_lowercase())
+                || out.iter().any(|d| d.start < e && s < d.end)
+            {
+                continue;
+            }
+            let from = crate::context::before(low, s, 160);
+            let cued = from
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| VEHICLE.contains(&w));
+            if id == "vin.unchecked" && !cued {
+                continue;
+            }
+            let own = !ctx.patient_post
+                && low[ctx.sentence_span(ctx.sentence_of(s)).0..s]
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| w == "my");
+            let sev = if own { Severity::Low } else { Severity::High };
+            out.push(Draft::new(Category::PhiVehicle, sev, s, e).suggest(""));
+        }
+    }
+}
+
 /// A licence number a few words after its keyword ("the DEA on it was BK4417290"): the
 /// `license.later` row. A patient's or a prescriber's, high unless the writer's own ("my
 /// DEA ... is"); a DEA or NPI that fails its check stays medium, as the keyed row's.

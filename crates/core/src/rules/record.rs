@@ -83,26 +83,28 @@ impl Rule for Record {
     }
 }
 
+/// The table's national health number rows, each with its check.
+pub(crate) const HEALTH_ROWS: &[&str] = &[
+    "health.nhs",
+    "health.ohip",
+    "health.ramq",
+    "health.medicare_au",
+    "health.philhealth",
+    "health.nhi",
+    "health.nric",
+    "health.sa_id",
+    "health.abha",
+    "health.aadhaar",
+];
+
 /// National health numbers standing bare on a card or label (the table's `health.*` rows,
 /// each with its check): NHS, Ontario, RAMQ, Medicare Australia, PhilHealth, NHI, NRIC,
 /// South African ID, ABHA, Aadhaar. Letters a card prints in capitals (RAMQ's four, an
 /// Ontario version code, an NHI's three) must be capitals here.
 fn health_numbers(ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
-    const ROWS: &[&str] = &[
-        "health.nhs",
-        "health.ohip",
-        "health.ramq",
-        "health.medicare_au",
-        "health.philhealth",
-        "health.nhi",
-        "health.nric",
-        "health.sa_id",
-        "health.abha",
-        "health.aadhaar",
-    ];
     let m = matchers();
     let text = ctx.text.as_bytes();
-    for id in ROWS {
+    for id in HEALTH_ROWS {
         for x in m.find(Matchers::row(id), hay) {
             let capitals = text[x.start..x.end]
                 .iter()
