@@ -224,9 +224,9 @@ fn whose_phones(ctx: &Context, out: &mut Vec<Draft>) {
         // owner's number, whatever else the line says.
         // A provider's number on a patient's record points at where the patient is seen:
         // a tip, never dropped.
-        let provider = words().any(|w| PROVIDER.contains(&w))
-            && !(super::identifiers::contact_line(low, d.start, false)
-                && !words().any(|w| w == "fax" || w == "from"));
+        let relative = super::identifiers::contact_line(low, d.start, false)
+            && !words().any(|w| w == "fax" || w == "from");
+        let provider = words().any(|w| PROVIDER.contains(&w)) && !relative;
         if provider {
             d.severity = Severity::Low;
         }
@@ -354,13 +354,12 @@ fn board_ages(ctx: &Context, out: &mut Vec<Draft>) {
         } else if !matches!(
             next,
             None | Some(b' ' | b'\t' | b'\n' | b'\r' | b'!' | b',')
-        ) {
-            continue;
-        } else if UNITS.contains(&crate::context::next_word(low, de))
+        ) || UNITS.contains(&crate::context::next_word(low, de))
             || low[de..]
                 .trim_start_matches([' ', '\t'])
                 .starts_with([':', '%', '/', '.'])
         {
+            // glued to something else, or a reading with its unit
             continue;
         }
         if out.iter().any(|d| d.start < e && ds < d.end) {
