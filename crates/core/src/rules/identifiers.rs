@@ -644,15 +644,26 @@ impl Identifiers {
             ]
             .iter()
             .any(|w| before.contains(w));
+            // A public institution's line in a post about no patient (a hospital's main
+            // line, a crisis line, poison control) is nobody's identifier: not reported. The
+            // writer's own number offered stays a tip, as does their organisation's.
+            if institution && !ctx.patient_post && !ctx.record && !offered {
+                continue;
+            }
             if institution || (offered && !ctx.patient_post && !ctx.record) {
                 sev = Severity::Low;
                 weak = true;
             }
-            out.push(
-                Draft::new(Matchers::category(id), sev, s, e)
-                    .suggest("")
-                    .weak(weak),
-            );
+            // "NHS no 485 777 3456": a national health number written like a phone.
+            let cat = if before
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| matches!(w, "nhs" | "chi" | "medicare" | "ohip" | "phn"))
+            {
+                Category::PhiHealthPlan
+            } else {
+                Matchers::category(id)
+            };
+            out.push(Draft::new(cat, sev, s, e).suggest("").weak(weak));
         }
     }
 
@@ -1092,7 +1103,6 @@ pub fn placeholder(val: &str) -> bool {
     }
 }
 
-/// NPI: ten digits, Luhn-valid with the 80840 prefix.
 /// National health numbers in a post (record text reads them bare, `record.rs`): each
 /// row's check, and a plan's word in the sentence or the one before ("the medicare card on
 /// file for Mr Tran is 2953 71402 1", "NHS no. 943 476 5919 and 943 476 5870"). A number
@@ -1245,6 +1255,7 @@ fn find_licence_later(ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
     }
 }
 
+/// NPI: ten digits, Luhn-valid with the 80840 prefix.
 pub fn valid_npi(s: &str) -> bool {
     if s.len() != 10 || !s.bytes().all(|c| c.is_ascii_digit()) {
         return false;
