@@ -447,6 +447,11 @@ fn vin(s: &str) -> bool {
     v[8].to_ascii_lowercase() == expect
 }
 
+/// A VIN's shape without its check digit: both letters (three or more) and digits.
+fn vin_shape(s: &str) -> bool {
+    s.len() == 17 && s.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
+}
+
 /// The street suffixes, the needles of the street row (each a whole word, see
 /// [`Near::Before`]).
 const STREET_NEEDLES: &[&str] = &[
@@ -636,6 +641,120 @@ pub const FORMATS: &[Format] = &[
             "paged twice, no answer",
             "the x-ray 1234 was fine",
             "an fx 1234 style fracture",
+        ],
+    },
+    Format {
+        // A staff extension, pager or bleep written after its cue with three to five digits
+        // ("ext 4417", "bleep 3390", "Tel. 2-4488"): on a patient's board it tells the ward.
+        // Read in record text only (`find_phone`), where `whose_phones` makes it a tip.
+        id: "phone.ext",
+        category: Category::PhiPhone,
+        pattern: r"\b(?:ext|extn|extension|pager|pgr|bleep|beeper|vocera|poste|tel)\.?\s*(?:#|no\.?)?\s*[:#]?\s*(?:\d{1,2}-\d{4}|\d{3,5})\b",
+        keys: &[],
+        near: Near::Words(&[
+            "ext", "pager", "pgr", "bleep", "beeper", "vocera", "poste", "tel",
+        ]),
+        digit_within: 20,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "your nurse: maria  «ext 5521»",
+            "oncall reg: dr lowe «bleep 2207»",
+            "intensivist dr park «pgr 6613»",
+            "nurse: joel  «tel. 3-5190»",
+            "charge rn «extn 448»",
+            "«pager #90312» for surgery",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "ext rot 30 degrees",
+            "extension of 3 days",
+            "bleep test level 12",
+            "ext. 2 sets of 10",
+            "the telemetry 4417 box",
+            "pgr 12 in stock",
+        ],
+    },
+    Format {
+        // An Indian mobile written as two groups of five ("98200 55411"): ten digits, the
+        // first 6 to 9. Like a local number it needs a cue (`find_phone`).
+        id: "phone.in",
+        category: Category::PhiPhone,
+        pattern: r"\b[6-9]\d{4}[ -]\d{5}\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "mob «98711 20456» (mother)",
+            "caller: brother «70213 88940»",
+            "contact «91234-56780» after 6",
+            "her son's mobile «88004 12093» is on the form",
+            "ph «60117 42285»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "ids 12345 67890 listed",
+            "mob 98765 4321 short",
+            "serial 987654 32109",
+            "the 5000 12000 range",
+            "ph 55511 22334",
+        ],
+    },
+    Format {
+        // A number of two groups of four whose first digit is 6, 8 or 9 ("9123 4567"): a
+        // Singapore or Hong Kong line. Like a local number it needs a cue (`find_phone`).
+        id: "phone.eight",
+        category: Category::PhiPhone,
+        pattern: r"\b[689]\d{3}[ -]\d{4}\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "hp: «9455 1208» (wife)",
+            "nok: daughter «8123-7701»",
+            "tel «6734 9910» after 5",
+            "call her on «9876 1234» please",
+            "mother's number «8801 4420» on the card",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "shift 0700 1900 swapped",
+            "ids 1234 5678 filed",
+            "the 612 4567 batch",
+            "bp 150 1200 noted",
+            "lot 5123 4567 expired",
+        ],
+    },
+    Format {
+        // A licence's keyword, a few words, then a licence-shaped value in the same sentence
+        // ("the DEA on it was BK4417290", "DL on our crisis guy, D2291047", "NPI on this
+        // referral: 1992847301"); the keyed row reads the keyword right before its value.
+        id: "license.later",
+        category: Category::PhiLicense,
+        pattern: r"\b(?P<kw>dea|npi|dl|driver'?s\s+licen[cs]e)(?:[\s,:]+[a-z']+){0,8}?[\s,:]+'?(?P<val>[a-z]{1,3}\d{7,12}|[a-z]{1,2}\d{3,5}-\d{4,5}(?:-\d{2})?|\d{10})\b",
+        keys: &[],
+        near: Near::Words(&["dea", "npi", "dl", "driver"]),
+        digit_within: 64,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "the «dea on the script was kb7731904» and it bounced",
+            "«npi on the fax: 1457302198» belongs to nobody",
+            "«dl on the stretcher guy, m4402178»",
+            "her «driver's licence for the record says r8812-04417» ok",
+            "«dea number is at4471209»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "dea rules changed. ab1234567 is the code",
+            "the npi registry lists 12 doctors",
+            "my dl expired in 2019",
+            "dea form 222 was filed",
+            "got my driver's license at 16",
         ],
     },
     Format {
@@ -2603,6 +2722,61 @@ pub const FORMATS: &[Format] = &[
         ],
     },
     Format {
+        // A VIN whose ninth character is no check digit (outside North America it need not
+        // be): seventeen capitals and digits without I, O or Q, ending in a serial of five
+        // digits. Read only after a vehicle's word (`find_vehicles`).
+        id: "vin.unchecked",
+        category: Category::PhiVehicle,
+        pattern: r"\b[a-hj-npr-z0-9]{12}\d{5}\b",
+        keys: &[],
+        near: Near::Long(17),
+        digit_within: 0,
+        valid: vin_shape,
+        #[cfg(test)]
+        positives: &[
+            "vin «2FMDK4JC7BBA12345» on the tow slip",
+            "the truck was «3GCUKREC5EG204411»",
+            "«WVWZZZ3CZ9E512345» on the car",
+            "ute «MR0FZ22G501234567» rolled",
+            "van «VF1MA000X64012345»",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "12345678901234567 has no letters",
+            "2FMDK4JC7BBA1234 is short",
+            "2FMDK4JC7BBA12345X is long",
+            "IFMDK4JC7BBA12345 has an I",
+            "2FMDK4JC7BBA1234A ends in a letter",
+        ],
+    },
+    Format {
+        // A British plate: two letters, two digits, three letters ("YK19 RZT"). Read only in
+        // capitals (`find_vehicles`).
+        id: "plate.uk",
+        category: Category::PhiVehicle,
+        pattern: r"\b[a-hj-pr-y]{2}\d{2} ?[a-hj-pr-z]{3}\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "the car was «LB07 SEO» again",
+            "«MA21 XPT» in the bay",
+            "plate «YS68KRW» on the report",
+            "a silver astra «BD51 SMR»",
+            "«GX14 HNU» left running",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "we had 12 07 sep shifts",
+            "the ab12 cdef gene",
+            "covid19 vax day",
+            "a 4x4 off road",
+            "mg12 abcd",
+        ],
+    },
+    Format {
         id: "vin",
         category: Category::PhiVehicle,
         pattern: r"\b[a-hj-npr-z0-9]{17}\b",
@@ -2828,6 +3002,16 @@ pub const KEYS: &[Key] = {
         k("tag", PhiVehicle, 3, Mark),
         k("vin", PhiVehicle, 3, Nothing),
         k("sn", PhiDevice, 4, Nothing),
+        // A device's own number on a pump, monitor or dialysis machine: its machine or
+        // device ID, a telemetry box, a wander or infant-security tag. (Not an asset tag:
+        // biomed's labels carry one on every idle pump.)
+        k("device id", PhiDevice, 4, Nothing),
+        k("machine id", PhiDevice, 4, Nothing),
+        k("machine", PhiDevice, 4, Mark),
+        k("tele box", PhiDevice, 3, Nothing),
+        k("telemetry box", PhiDevice, 3, Nothing),
+        k("wanderguard", PhiDevice, 3, Nothing),
+        k("hugs tag", PhiDevice, 4, Nothing),
         k("s/n", PhiDevice, 4, Nothing),
         k("serials number", PhiDevice, 4, Nothing),
         k("serials no.", PhiDevice, 4, Nothing),
@@ -3006,5 +3190,25 @@ pub const KEYS: &[Key] = {
         k("lic. no.", PhiLicense, 4, Nothing),
         k("lic. no", PhiLicense, 4, Nothing),
         k("lic.", PhiLicense, 4, Nothing),
+        // Ireland's MCRN, Singapore's MCR, the Philippines' PRC and S2, Mexico's cédula,
+        // Australia's provider number, South Africa's practice number, India's state
+        // council registration, Ontario's billing number: a prescriber's on a script.
+        k("mcrn", PhiLicense, 5, Nothing),
+        k("mcr", PhiLicense, 5, Nothing),
+        k("prc", PhiLicense, 5, Nothing),
+        k("s2 no.", PhiLicense, 4, Nothing),
+        k("s2 no", PhiLicense, 4, Nothing),
+        k("ced. prof.", PhiLicense, 6, Nothing),
+        k("prov no.", PhiLicense, 5, Nothing),
+        k("prov no", PhiLicense, 5, Nothing),
+        k("provider no.", PhiLicense, 5, Nothing),
+        k("provider no", PhiLicense, 5, Nothing),
+        k("pract no.", PhiLicense, 5, Nothing),
+        k("pract no", PhiLicense, 5, Nothing),
+        k("pr no", PhiLicense, 5, Nothing),
+        k("reg. no.", PhiLicense, 5, Nothing),
+        k("reg no.", PhiLicense, 5, Nothing),
+        k("reg no", PhiLicense, 5, Nothing),
+        k("billing #", PhiLicense, 5, Nothing),
     ]
 };

@@ -41,6 +41,7 @@ impl Rule for Identifiers {
         }
         if !hay.runs.is_empty() {
             self.find_keyed(ctx, &hay, out);
+            find_licence_later(ctx, &hay, out);
             self.find_ip(ctx, &hay, out);
             self.find_codes(ctx, &hay, out);
             self.find_rooms(ctx, &hay, out);
@@ -96,7 +97,7 @@ impl Rule for Identifiers {
 pub(crate) fn contact_line(low: &str, at: usize, labels: bool) -> bool {
     const LABELS: &[&str] = &[
         "ph", "phone", "tel", "mob", "mobile", "cell", "cel", "contact", "nok", "kin", "callback",
-        "home",
+        "home", "hp",
     ];
     const RELATIVES: &[&str] = &[
         "son", "daughter", "wife", "husband", "partner", "spouse", "mother", "mum", "mom", "mommy",
@@ -258,6 +259,15 @@ impl Identifiers {
                 continue;
             };
             let mut cat = key.category;
+            // "FDA Reg. No. DR-XY12345": a product's or a company's registration.
+            if cat == Category::PhiLicense
+                && matches!(
+                    prev_word(low, start),
+                    "fda" | "product" | "drug" | "company" | "business" | "vat" | "batch"
+                )
+            {
+                continue;
+            }
             // "card 4147 2020 1189 3365": a payment card's number, which the card row reads.
             let digits: Vec<u8> = val
                 .bytes()
@@ -501,8 +511,15 @@ impl Identifiers {
             "phone.mobile",
             "phone.trunk",
             "phone.pager",
+            "phone.ext",
+            "phone.in",
+            "phone.eight",
             "phone.local",
         ] {
+            // A staff extension after its cue counts only on a record (a board, a label).
+            if id == "phone.ext" && !ctx.record {
+                continue;
+            }
             for x in m.find(Matchers::row(id), hay) {
                 if !found.iter().any(|&(s, e, _)| x.start < e && s < x.end) {
                     found.push((x.start, x.end, id));
@@ -555,9 +572,35 @@ impl Identifiers {
             let keyed = keyed || (ctx.record && contact_line(low, s, true));
             // A pager or international number carries its own cue; a local, trunk-dialled
             // or unbroken ten-digit one needs a word like "call" before it.
-            if (id == "phone.local" || id == "phone.trunk" || id == "digits.spoken" || !separated)
-                && id != "phone.pager"
+            // On a record a trunk-dialled or dashed local number stands in its own cell, its
+            // layout its cue ("Brookside Pharmacy  01632 960418", "office 555-0148").
+            // Not after a number's own label ("Card No:", "SN", "ID"): that is its number.
+            let labelled = {
+                let w = low[..s].trim_end_matches([' ', ':', '#', '.', '\t']);
+                let w = w
+                    .rsplit(|c: char| !c.is_ascii_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                ["no", "sn", "id", "serial", "card", "num", "ref", "lot"].contains(&w)
+            };
+            let laid_out = ctx.record
+                && separated
+                && !labelled
+                && (matches!(id, "phone.trunk" | "phone.mobile")
+                    || id == "phone.local" && m.contains('-'));
+            // A group of a longer number ("8003 6080 1234 5678") is no number of its own.
+            let glued = (e + 1 < b.len() && b[e] == b' ' && b[e + 1].is_ascii_digit())
+                || (s >= 2 && b[s - 1] == b' ' && b[s - 2].is_ascii_digit());
+            if glued && (laid_out || matches!(id, "phone.in" | "phone.eight")) {
+                continue;
+            }
+            if (matches!(
+                id,
+                "phone.local" | "phone.trunk" | "phone.in" | "phone.eight" | "digits.spoken"
+            ) || !separated)
+                && !matches!(id, "phone.pager" | "phone.ext")
                 && !keyed
+                && !laid_out
             {
                 continue;
             }
@@ -601,15 +644,26 @@ impl Identifiers {
             ]
             .iter()
             .any(|w| before.contains(w));
+            // A public institution's line in a post about no patient (a hospital's main
+            // line, a crisis line, poison control) is nobody's identifier: not reported. The
+            // writer's own number offered stays a tip, as does their organisation's.
+            if institution && !ctx.patient_post && !ctx.record && !offered {
+                continue;
+            }
             if institution || (offered && !ctx.patient_post && !ctx.record) {
                 sev = Severity::Low;
                 weak = true;
             }
-            out.push(
-                Draft::new(Matchers::category(id), sev, s, e)
-                    .suggest("")
-                    .weak(weak),
-            );
+            // "NHS no 485 777 3456": a national health number written like a phone.
+            let cat = if before
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| matches!(w, "nhs" | "chi" | "medicare" | "ohip" | "phn"))
+            {
+                Category::PhiHealthPlan
+            } else {
+                Matchers::category(id)
+            };
+            out.push(Draft::new(cat, sev, s, e).suggest("").weak(weak));
         }
     }
 
@@ -687,6 +741,10 @@ impl Identifiers {
             );
         }
         self.find_bare_ids(ctx, hay, out);
+        find_vehicles(ctx, hay, out);
+        if !ctx.record {
+            find_health_numbers(ctx, hay, out);
+        }
         for x in m.find(Matchers::row("vin"), hay) {
             // VINs are printed in capitals: a lower-case word of 17 is a word.
             if !ctx.text[x.start..x.end]
@@ -1042,6 +1100,158 @@ pub fn placeholder(val: &str) -> bool {
     match d.next() {
         Some(first) => d.all(|c| c == first),
         None => false,
+    }
+}
+
+/// National health numbers in a post (record text reads them bare, `record.rs`): each
+/// row's check, and a plan's word in the sentence or the one before ("the medicare card on
+/// file for Mr Tran is 2953 71402 1", "NHS no. 943 476 5919 and 943 476 5870"). A number
+/// the phone rule read there is the plan's.
+fn find_health_numbers(ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
+    const CUES: &[&str] = &[
+        "medicare",
+        "nhs",
+        "chi",
+        "ohip",
+        "health card",
+        "carte soleil",
+        "ramq",
+        "phn",
+        "nhi",
+        "philhealth",
+        "aadhaar",
+        "abha",
+        "medicaid",
+        "mcp",
+        "health number",
+        "versichertennummer",
+        "ihi",
+        "dva",
+    ];
+    let low = ctx.lower.as_str();
+    let text = ctx.text.as_bytes();
+    for id in super::record::HEALTH_ROWS {
+        if matches!(*id, "health.nric" | "health.sa_id") {
+            continue;
+        }
+        for x in matchers().find(Matchers::row(id), hay) {
+            let (s, e) = (x.start, x.end);
+            let capitals = text[s..e]
+                .iter()
+                .filter(|c| c.is_ascii_alphabetic())
+                .all(u8::is_ascii_uppercase);
+            if matches!(*id, "health.ohip" | "health.ramq" | "health.nhi") && !capitals {
+                continue;
+            }
+            let si = ctx.sentence_of(s);
+            let from = ctx.sentence_span(si.saturating_sub(1)).0;
+            let around = &low[from..ctx.sentence_span(si).1];
+            let cued = CUES.iter().any(|c| {
+                around
+                    .match_indices(c)
+                    .any(|(i, _)| super::word_at(around, i, c.len()))
+            });
+            if !cued {
+                continue;
+            }
+            let mut taken = false;
+            for d in out.iter_mut().filter(|d| d.start < e && s < d.end) {
+                if d.category == Category::PhiPhone {
+                    d.category = Category::PhiHealthPlan;
+                }
+                taken = true;
+            }
+            if !taken {
+                out.push(Draft::new(Category::PhiHealthPlan, Severity::High, s, e).suggest(""));
+            }
+        }
+    }
+}
+
+/// Vehicle identifiers without a keyword of their own: a VIN without its check digit
+/// after a vehicle's word in the sentence before it ("the VIN on the crashed car was
+/// ..."), and a British plate in capitals ("the car you're cutting someone out of is YK19
+/// RZT"). The writer's own car stays low.
+fn find_vehicles(ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
+    const VEHICLE: &[&str] = &[
+        "vin",
+        "car",
+        "cars",
+        "truck",
+        "ute",
+        "van",
+        "minivan",
+        "suv",
+        "vehicle",
+        "tow",
+        "chassis",
+        "driveway",
+        "pickup",
+        "jeep",
+        "bike",
+        "motorbike",
+        "plate",
+        "reg",
+        "rego",
+        "parked",
+        "parking",
+        "crash",
+        "rolled",
+        "wreck",
+    ];
+    let low = ctx.lower.as_str();
+    for id in ["vin.unchecked", "plate.uk"] {
+        for x in matchers().find(Matchers::row(id), hay) {
+            let (s, e) = (x.start, x.end);
+            if ctx.text[s..e].bytes().any(|c| c.is_ascii_lowercase())
+                || out.iter().any(|d| d.start < e && s < d.end)
+            {
+                continue;
+            }
+            let from = crate::context::before(low, s, 160);
+            let cued = from
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| VEHICLE.contains(&w));
+            if id == "vin.unchecked" && !cued {
+                continue;
+            }
+            let own = !ctx.patient_post
+                && low[ctx.sentence_span(ctx.sentence_of(s)).0..s]
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| w == "my");
+            let sev = if own { Severity::Low } else { Severity::High };
+            out.push(Draft::new(Category::PhiVehicle, sev, s, e).suggest(""));
+        }
+    }
+}
+
+/// A licence number a few words after its keyword ("the DEA on it was BK4417290"): the
+/// `license.later` row. A patient's or a prescriber's, high unless the writer's own ("my
+/// DEA ... is"); a DEA or NPI that fails its check stays medium, as the keyed row's.
+fn find_licence_later(ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
+    let low = ctx.lower.as_str();
+    for x in matchers().find(Matchers::row("license.later"), hay) {
+        let (Some(kw), Some((vs, ve))) = (x.kw, x.val) else {
+            continue;
+        };
+        if out.iter().any(|d| d.start < ve && vs < d.end) {
+            continue;
+        }
+        let kw = &low[kw.0..kw.1];
+        let val = &low[vs..ve];
+        let own = matches!(prev_word(low, x.start), "my" | "our");
+        let (sev, weak) = if own {
+            (Severity::Low, true)
+        } else if kw == "dea" && !valid_dea(val) || kw == "npi" && !valid_npi(val) {
+            (Severity::Medium, true)
+        } else {
+            (Severity::High, false)
+        };
+        out.push(
+            Draft::new(Category::PhiLicense, sev, vs, ve)
+                .suggest("")
+                .weak(weak),
+        );
     }
 }
 

@@ -102,6 +102,14 @@ impl Draft {
     }
 }
 
+/// Whether `s[i..i + n]` is a whole word (no letter or digit on either side).
+pub(crate) fn word_at(s: &str, i: usize, n: usize) -> bool {
+    let b = s.as_bytes();
+    let glued_before = i > 0 && b[i - 1].is_ascii_alphanumeric();
+    let glued_after = b.get(i + n).is_some_and(u8::is_ascii_alphanumeric);
+    !glued_before && !glued_after
+}
+
 /// One family of rules.
 pub trait Rule: Send + Sync {
     /// Appends what the rule finds in the post. `out` holds earlier rules' findings.

@@ -48,6 +48,7 @@ impl Rule for Record {
         board_rows(ctx, out);
         slot_rooms(ctx, out);
         whose_phones(ctx, out);
+        board_ages(ctx, out);
         health_numbers(ctx, &hay, out);
         for x in m.find(Matchers::row("record.number"), &hay) {
             // Covered by a more specific finding (a date, a phone) at the same place.
@@ -82,26 +83,28 @@ impl Rule for Record {
     }
 }
 
+/// The table's national health number rows, each with its check.
+pub(crate) const HEALTH_ROWS: &[&str] = &[
+    "health.nhs",
+    "health.ohip",
+    "health.ramq",
+    "health.medicare_au",
+    "health.philhealth",
+    "health.nhi",
+    "health.nric",
+    "health.sa_id",
+    "health.abha",
+    "health.aadhaar",
+];
+
 /// National health numbers standing bare on a card or label (the table's `health.*` rows,
 /// each with its check): NHS, Ontario, RAMQ, Medicare Australia, PhilHealth, NHI, NRIC,
 /// South African ID, ABHA, Aadhaar. Letters a card prints in capitals (RAMQ's four, an
 /// Ontario version code, an NHI's three) must be capitals here.
 fn health_numbers(ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
-    const ROWS: &[&str] = &[
-        "health.nhs",
-        "health.ohip",
-        "health.ramq",
-        "health.medicare_au",
-        "health.philhealth",
-        "health.nhi",
-        "health.nric",
-        "health.sa_id",
-        "health.abha",
-        "health.aadhaar",
-    ];
     let m = matchers();
     let text = ctx.text.as_bytes();
-    for id in ROWS {
+    for id in HEALTH_ROWS {
         for x in m.find(Matchers::row(id), hay) {
             let capitals = text[x.start..x.end]
                 .iter()
@@ -202,11 +205,14 @@ fn whose_phones(ctx: &Context, out: &mut Vec<Draft>) {
         }
         let t = &low[d.start..d.end];
         if t.starts_with('x')
-            || ["ext", "pager", "bleep", "beeper", "pgr", "vocera"]
+            || ["ext", "pager", "bleep", "beeper", "pgr", "vocera", "poste"]
                 .iter()
                 .any(|k| t.starts_with(k))
+            || t.bytes().filter(u8::is_ascii_digit).count() <= 5
         {
-            return false;
+            // A staff extension on a patient's board still tells the unit: a tip.
+            d.severity = Severity::Low;
+            return true;
         }
         let line = &low[low[..d.start].rfind('\n').map_or(0, |n| n + 1)..d.start];
         let words = || line.split(|c: char| !c.is_ascii_alphanumeric());
@@ -216,10 +222,187 @@ fn whose_phones(ctx: &Context, out: &mut Vec<Draft>) {
         }
         // "Call daughter Pam: 603-555-0140", "if found please call": a relative's or the
         // owner's number, whatever else the line says.
-        !words().any(|w| PROVIDER.contains(&w))
-            || super::identifiers::contact_line(low, d.start, false)
-                && !words().any(|w| w == "fax" || w == "from")
+        // A provider's number on a patient's record points at where the patient is seen:
+        // a tip, never dropped.
+        let relative = super::identifiers::contact_line(low, d.start, false)
+            && !words().any(|w| w == "fax" || w == "from");
+        let provider = words().any(|w| PROVIDER.contains(&w)) && !relative;
+        if provider {
+            d.severity = Severity::Low;
+        }
+        true
     });
+}
+
+/// "Mrs Doyle 88 - bloods", "SINGH, Harpreet  49  Primary PCI", "Lakshmi Devi 24/F",
+/// "Lachlan Boyd  M  19", "DOB 03/04/2001 (24)": on a board or a chart the bare number
+/// written right after a patient's name (or a date of birth) on its line is the age. Not
+/// after a clinician ("Dr Obi 2"), nor a number with a unit or in a longer code.
+fn board_ages(ctx: &Context, out: &mut Vec<Draft>) {
+    const STAFF: &[&str] = &[
+        "dr",
+        "rn",
+        "nurse",
+        "md",
+        "charge",
+        "reg",
+        "cna",
+        "pct",
+        "hca",
+        "by",
+        "consultant",
+        "surgeon",
+        "prescriber",
+        "rmo",
+        "sr",
+        "staff",
+        "oncall",
+        "co-ord",
+    ];
+    const UNITS: &[&str] = &[
+        "mg", "kg", "g", "mcg", "ml", "min", "mins", "h", "hr", "hrs", "hours", "days", "d", "wk",
+        "wks", "weeks", "mo", "mos", "months", "x", "pts", "units", "beds", "cm", "mm", "lb",
+        "lbs", "bpm", "am", "pm", "of", "to", "and",
+    ];
+    const LABELS: &[&str] = &[
+        "hr", "bp", "rr", "spo2", "gcs", "esi", "ats", "ctas", "los", "bed", "rm", "room", "lit",
+        "ward", "flat", "unit", "apt", "dept", "alpha", "bravo", "charlie", "delta", "apgars",
+        "apgar", "irn", "bay", "cub", "pod", "no", "level",
+    ];
+    let text = ctx.text.as_bytes();
+    let low = ctx.lower.as_str();
+    let starts: Vec<(usize, bool)> = out
+        .iter()
+        .filter(|d| {
+            d.category == Category::PhiName
+                || d.category == Category::PhiDate && d.anchor && !d.tentative
+        })
+        .map(|d| (d.end, d.category == Category::PhiDate))
+        .collect();
+    for (end, after_date) in starts {
+        let d = out
+            .iter()
+            .find(|d| d.end == end && matches!(d.category, Category::PhiName | Category::PhiDate));
+        let Some(d) = d else { continue };
+        let name = &low[d.start..d.end];
+        // A field's label read as part of a name ("SHIRLEY HR 111", "Alpha 21", "Lit 2").
+        let last = name.rsplit([' ', ',']).next().unwrap_or("");
+        if LABELS.contains(&last) {
+            continue;
+        }
+        if !after_date
+            && (name.starts_with("dr") && !name[2..].starts_with(|c: char| c.is_alphabetic())
+                || STAFF.contains(&crate::context::prev_word(low, d.start)))
+        {
+            continue;
+        }
+        let mut i = end;
+        let skip = |i: &mut usize, set: &[u8]| {
+            while *i < text.len() && set.contains(&text[*i]) {
+                *i += 1;
+            }
+        };
+        skip(&mut i, b" \t");
+        if i == end && !(i < text.len() && text[i] == b',') {
+            continue;
+        }
+        skip(&mut i, b",-");
+        skip(&mut i, b" \t");
+        // "M  19": the sex written first.
+        if !after_date
+            && i + 1 < text.len()
+            && matches!(text[i], b'M' | b'F')
+            && matches!(text[i + 1], b' ' | b'\t' | b',' | b'/')
+        {
+            i += 1;
+            skip(&mut i, b" \t,/");
+        }
+        let paren = i < text.len() && text[i] == b'(';
+        if paren {
+            i += 1;
+        } else if after_date {
+            continue;
+        }
+        let ds = i;
+        skip(&mut i, b"0123456789");
+        let de = i;
+        if de == ds || de - ds > 3 || i - end > 16 {
+            continue;
+        }
+        let n: u32 = low[ds..de].parse().unwrap_or(999);
+        if n > 115 {
+            continue;
+        }
+        let mut e = de;
+        let next = text.get(de).copied();
+        if paren {
+            // "(24)", "(98!)", "(71y)"
+            let close = low[de..].find(')').filter(|&k| k <= 2);
+            let Some(k) = close else { continue };
+            if !low[de..de + k].bytes().all(|c| c == b'!' || c == b'y') {
+                continue;
+            }
+            e = de + k + 1;
+        } else if next == Some(b'/') {
+            // "24/F"
+            if !matches!(text.get(de + 1), Some(b'M' | b'F' | b'm' | b'f'))
+                || text.get(de + 2).is_some_and(u8::is_ascii_alphanumeric)
+            {
+                continue;
+            }
+            e = de + 2;
+        } else if !matches!(
+            next,
+            None | Some(b' ' | b'\t' | b'\n' | b'\r' | b'!' | b',')
+        ) || UNITS.contains(&crate::context::next_word(low, de))
+            || low[de..]
+                .trim_start_matches([' ', '\t'])
+                .starts_with([':', '%', '/', '.'])
+        {
+            // glued to something else, or a reading with its unit
+            continue;
+        }
+        if out.iter().any(|d| d.start < e && ds < d.end) {
+            continue;
+        }
+        // The next item's number on a list ("1 Mr Pritchard   2 Mr Osei", "4 (empty)"), or a
+        // house number after a comma ("Mrs Ada Holroyd, 4 Mill Fold").
+        let after = low[e..].trim_start_matches([' ', '\t']);
+        let at = low.len() - after.len();
+        let comma = text[end..ds].contains(&b',');
+        // "Mrs Calder 4 Mill Lane": a street follows.
+        const STREETS: &[&str] = &[
+            "st", "street", "rd", "road", "ave", "avenue", "lane", "ln", "row", "close", "way",
+            "drive", "crescent", "terrace", "court", "ct", "place", "rue", "fold", "gardens",
+            "view", "flat", "n", "s", "e", "w",
+        ];
+        let street = after
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .any(|w| STREETS.contains(&w));
+        if after.starts_with(['(', '-']) && !after.starts_with("- ") && !after.starts_with("-\t")
+            || out
+                .iter()
+                .any(|d| d.category == Category::PhiName && d.start == at)
+            || ["mr", "mrs", "ms", "miss", "dr", "baby", "mstr"]
+                .contains(&crate::context::next_word(low, e))
+            || street
+            || comma
+                && !(after.is_empty()
+                    || after.starts_with(['\n', '\r', ',', ')', '|', '-', '–', '—']))
+        {
+            continue;
+        }
+        let ds = if paren { ds - 1 } else { ds };
+        out.push(
+            Draft::new(Category::PhiAge, Severity::High, ds, e).suggest(if n > 64 {
+                "older"
+            } else {
+                ""
+            }),
+        );
+    }
 }
 
 /// "BED 01  FRAZIER J", "Rm 2  Henderson": on a board the word written after a bed or
@@ -865,7 +1048,7 @@ mod tests {
     }
 
     /// A board's rows: the word after a bed is its patient; "Surname, Given" is a name;
-    /// a staff extension and a provider's phone are not a patient's.
+    /// a staff extension and a provider's phone are not a patient's (tips, never dropped).
     #[test]
     fn board_rows_name_their_patients() {
         let s = Scanner::new(Config::default()).unwrap();
@@ -880,7 +1063,33 @@ mod tests {
                 "{text} in {r:?}"
             );
         }
-        assert!(!r.iter().any(|(c, _, _)| *c == Category::PhiPhone), "{r:?}");
+        assert!(
+            r.iter()
+                .filter(|(c, _, _)| *c == Category::PhiPhone)
+                .all(|(_, sev, _)| *sev == Severity::Low),
+            "{r:?}"
+        );
+    }
+
+    /// A board's ages: the bare number after a patient's name, not a list's next number or
+    /// a reading after a label.
+    #[test]
+    fn board_ages_follow_names() {
+        let s = Scanner::new(Config::default()).unwrap();
+        let r = found(&s.scan_record(
+            "ED BOARD\nBED 3  OKONJO, Ruth   77   chest pain\nBED 5  Mrs Calder 4 Mill Lane\nDOB 02/03/1950 (74)\n",
+        ));
+        for text in ["77", "(74)"] {
+            assert!(
+                r.iter()
+                    .any(|(c, _, t)| *c == Category::PhiAge && t == text),
+                "{text} in {r:?}"
+            );
+        }
+        assert!(
+            !r.iter().any(|(c, _, t)| *c == Category::PhiAge && t == "4"),
+            "{r:?}"
+        );
     }
 
     /// A board's "label: value" cells: a room label's value is a room (OCR's "3l4"
