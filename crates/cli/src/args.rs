@@ -10,6 +10,10 @@ usage:
   bedside bench [--seconds S] [--corpus DIR] [--audit POSTS]
   bedside train [--check]   (from the repository root: learns crates/core/data/model.bin
                              from the corpus; --check compares instead of writing)
+  bedside train --hold-out PREFIX[,PREFIX...] [--hold-out ...]
+                            (trains without the training files whose names start with a
+                             prefix and scores them; each --hold-out is one held-out set;
+                             writes nothing)
   bedside audit [--jsonl|--json|--csv] [--min review|hold] [--since YYYY-MM-DD]
                 [--include-messages] [--config FILE] [--detectors FILE] PATH
 
@@ -63,6 +67,9 @@ pub struct EvalArgs {
 pub struct TrainArgs {
     /// Compare the retrained weights with the committed file instead of writing it.
     pub check: bool,
+    /// Held-out sets: per set, the prefixes of the training files' names it leaves out of
+    /// training and scores (nothing is written).
+    pub hold_out: Vec<Vec<String>>,
 }
 
 pub struct BenchArgs {
@@ -201,12 +208,26 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
         }
         "audit" => audit(rest),
         "train" => {
-            let mut a = TrainArgs { check: false };
-            for x in rest {
+            let mut a = TrainArgs {
+                check: false,
+                hold_out: Vec::new(),
+            };
+            while let Some(x) = rest.next() {
                 match x.as_str() {
                     "--check" => a.check = true,
+                    "--hold-out" => {
+                        let v = value(&mut rest, "--hold-out")?;
+                        let set: Vec<String> = v.split(',').map(|p| p.trim().to_string()).collect();
+                        if set.iter().any(|p| p.is_empty()) {
+                            return Err(format!("--hold-out takes file-name prefixes, got `{v}`"));
+                        }
+                        a.hold_out.push(set);
+                    }
                     f => return Err(format!("unknown argument `{f}` for train")),
                 }
+            }
+            if a.check && !a.hold_out.is_empty() {
+                return Err("train takes --check or --hold-out, not both".into());
             }
             Ok(Command::Train(a))
         }

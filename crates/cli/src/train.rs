@@ -1,7 +1,8 @@
 //! `bedside train`: learns the core's decision layer from the corpus, deterministically.
 //!
 //! One logistic regression per model output (L2, AdaGrad, a fixed number of passes in a
-//! fixed order) over the features `Scanner::evidence` gives. Thresholds come from
+//! fixed order; clean posts weigh `CLEAN_WEIGHT` times more in the hold and flag outputs)
+//! over the features `Scanner::evidence` gives. Thresholds come from
 //! out-of-fold scores: the corpus is split into folds by file (each batch was written
 //! apart, so a fold's posts are new wording to the others). Each category's threshold is
 //! the one with the best F2 (`CATEGORY_BETA`); the gate's two thresholds (hold, flag) are
@@ -33,6 +34,15 @@ const RATE: f32 = 0.2;
 /// Chosen on out-of-fold hold recall at 2% false alarms (1e-4, 3e-4, 1e-3: 0.623, 0.624,
 /// 0.628; 16 passes or a rate of 0.5 did no better).
 const L2: f32 = 1e-3;
+/// How much more a clean post counts than another in the hold and flag outputs' loss (its
+/// gradient there is multiplied by this). The gate is judged on clean posts alarmed against
+/// posts to hold held, but with equal weights a post to review (a negative for hold) counts
+/// as much as a clean one, and the scores spend their ranking on telling holds from reviews.
+/// Trained without round 14 (or 13) and scored on it, weights 1, 2, 3 held 0.787, 0.792,
+/// 0.795 (0.736, 0.731, 0.736) at the learned gate, and at 2% of the held-out clean posts
+/// alarmed 0.668, 0.685, 0.701 (0.649, 0.682, 0.695); out of fold at 2%: 0.662, 0.674,
+/// 0.677 (tests/corpus/README.md, session 15).
+const CLEAN_WEIGHT: f32 = 3.0;
 /// At most this share of clean posts may get a medium or high finding (out of fold). Issue
 /// 12 asks for 2%, but at 2% the gate holds 0.61 of the posts to hold out of fold against
 /// 0.78 at 5%, and on 1,800 posts written later and scored before training (t28-t33) 0.47
@@ -103,6 +113,8 @@ fn record_corpus() -> Result<Vec<(Post, usize)>, u8> {
 /// One post ready to learn from.
 pub struct Sample {
     pub post: Post,
+    /// The corpus file it came from (its index in the list `samples` was given).
+    pub file: usize,
     pub fold: usize,
     pub example: Example,
     /// The rules' findings outside the model's categories.
@@ -135,6 +147,7 @@ pub fn samples(files: &[String]) -> Result<Vec<Sample>, u8> {
             let ev = scanner.evidence(&post.text);
             out.push(Sample {
                 y: labels_of(&post),
+                file: i,
                 fold: i % FOLDS,
                 ruled: OUTPUTS
                     .iter()
@@ -228,8 +241,16 @@ fn fit(samples: &[&Sample], dims: usize) -> Weights {
         for i in order(samples.len(), 0x9e37_79b9 + epoch as u64) {
             let s = samples[i];
             let scores = w.scores(&s.example);
+            let clean = s.post.verdict == "clean";
             let g: Vec<f32> = (0..n)
-                .map(|o| sigmoid(scores[o]) - if s.y[o] { 1.0 } else { 0.0 })
+                .map(|o| {
+                    let g = sigmoid(scores[o]) - if s.y[o] { 1.0 } else { 0.0 };
+                    if clean && (o == HOLD || o == FLAG) {
+                        g * CLEAN_WEIGHT
+                    } else {
+                        g
+                    }
+                })
                 .collect();
             for o in 0..n {
                 g_bias[o] += g[o] * g[o];
@@ -667,21 +688,140 @@ pub fn out_of_fold_figures() -> Result<String, u8> {
     Ok(figures(&samples, &scores, &t, sh))
 }
 
-pub fn run(a: &TrainArgs) -> u8 {
-    let start = Instant::now();
-    // The vectors to learn on, and to write into the weights: before anything loads the
-    // compiled-in model, whose vectors would otherwise be used.
+/// Average precision of `score` for finding the posts where `positive` holds: the mean,
+/// over the positives, of the precision among the posts scored at least as high (ties
+/// counted pessimistically). NaN with no positives.
+pub(crate) fn average_precision(score: &[f32], positive: &[bool]) -> f64 {
+    let mut r: Vec<usize> = (0..score.len()).collect();
+    r.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
+    let total = positive.iter().filter(|&&p| p).count();
+    let (mut sum, mut hits, mut k) = (0f64, 0usize, 0usize);
+    while k < r.len() {
+        // A run of tied scores is one step: every positive in it gets the precision at its
+        // end.
+        let mut end = k;
+        while end + 1 < r.len() && score[r[end + 1]] == score[r[k]] {
+            end += 1;
+        }
+        let found = r[k..=end].iter().filter(|&&i| positive[i]).count();
+        hits += found;
+        sum += found as f64 * hits as f64 / (end + 1) as f64;
+        k = end + 1;
+    }
+    if total == 0 {
+        f64::NAN
+    } else {
+        sum / total as f64
+    }
+}
+
+/// The corpus file `path`'s name starts with one of `prefixes`.
+pub(crate) fn held_out(path: &str, prefixes: &[String]) -> bool {
+    let name = std::path::Path::new(path)
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    prefixes.iter().any(|p| name.starts_with(p.as_str()))
+}
+
+/// A held-out set's figures: hold recall and false alarms at the gate learned without it,
+/// the hold score's average precision, and the hold recall a gate chosen on the held-out
+/// posts themselves would reach at 2% and 5% false alarms (how well the scores rank).
+fn held_figures(samples: &[Sample], scores: &[Vec<f32>], t: &[f32], sh: (f32, f32)) -> String {
+    let f = summary(samples, scores, t, sh);
+    let hold: Vec<f32> = scores.iter().map(|s| s[HOLD]).collect();
+    let positive: Vec<bool> = samples.iter().map(|s| s.post.verdict == "hold").collect();
+    let at = |budget| gates(samples, scores, budget).0 as f64 / f.holds.max(1) as f64;
+    format!(
+        "hold recall {:.3} (of {}), false alarms {:.3} ({}/{}); hold AP {:.3}; hold recall at 2%: {:.3}, at 5%: {:.3}",
+        f.held,
+        f.holds,
+        ratio(f.alarms, f.clean),
+        f.alarms,
+        f.clean,
+        average_precision(&hold, &positive),
+        at(0.02),
+        at(0.05)
+    )
+}
+
+/// `bedside train --hold-out`: per held-out set, trains on the other files as `bedside
+/// train` does (out-of-fold thresholds, then weights from all of them), scores the held-out
+/// posts and prints their figures beside the training files' out-of-fold ones. Writes
+/// nothing. Held-out files are whole rounds by writers whose other posts are not in
+/// training, so unlike the out-of-fold figures (folds mix a writer's batches) they measure
+/// what new writers would see.
+pub fn hold_out(files: &[String], sets: &[Vec<String>]) -> Result<String, u8> {
+    for set in sets {
+        let held = files.iter().filter(|f| held_out(f, set)).count();
+        if held == 0 || held == files.len() {
+            eprintln!(
+                "bedside: --hold-out {} leaves nothing to hold out or nothing to train on",
+                set.join(",")
+            );
+            return Err(3);
+        }
+    }
+    let mut all = samples(files)?;
+    let dims = all.first().map_or(0, |s| s.example.dense.len());
+    let mut out = String::new();
+    for set in sets {
+        let (held, rest): (Vec<Sample>, Vec<Sample>) =
+            all.into_iter().partition(|s| held_out(&files[s.file], set));
+        let names: Vec<&str> = files
+            .iter()
+            .filter(|f| held_out(f, set))
+            .map(|f| f.rsplit('/').next().unwrap_or(f))
+            .collect();
+        out.push_str(&format!(
+            "held out {} ({} posts from {}; training on {} posts)\n",
+            set.join(","),
+            held.len(),
+            names.join(" "),
+            rest.len()
+        ));
+        let oof = out_of_fold(&rest, dims);
+        let (t, sh) = thresholds(&rest, &oof);
+        let refs: Vec<&Sample> = rest.iter().collect();
+        let w = fit(&refs, dims);
+        let scores: Vec<Vec<f32>> = held.iter().map(|s| w.scores(&s.example)).collect();
+        out.push_str(&format!(
+            "  held out:    {}\n",
+            held_figures(&held, &scores, &t, sh)
+        ));
+        out.push_str(&format!(
+            "  out of fold: {}\n",
+            held_figures(&rest, &oof, &t, sh)
+        ));
+        all = rest.into_iter().chain(held).collect();
+        all.sort_by_key(|s| s.file);
+    }
+    Ok(out)
+}
+
+/// Loads the vectors to learn on before anything loads the compiled-in model (whose
+/// vectors would otherwise be used).
+fn vectors() -> Result<&'static [u8], u8> {
     let vectors: &'static [u8] = match std::fs::read(VECTORS_FILE) {
         Ok(b) => Box::leak(b.into_boxed_slice()),
         Err(e) => {
             eprintln!("bedside: {VECTORS_FILE}: {e} (run from the repository root)");
-            return 4;
+            return Err(4);
         }
     };
     if let Err(e) = model::use_vectors(vectors) {
         eprintln!("bedside: {VECTORS_FILE}: {e}");
-        return 5;
+        return Err(5);
     }
+    Ok(vectors)
+}
+
+pub fn run(a: &TrainArgs) -> u8 {
+    let start = Instant::now();
+    // The vectors to learn on, and to write into the weights.
+    let vectors = match vectors() {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
     let files = match corpus_files() {
         Ok(f) => f,
         Err(e) => {
@@ -689,6 +829,16 @@ pub fn run(a: &TrainArgs) -> u8 {
             return 4;
         }
     };
+    if !a.hold_out.is_empty() {
+        return match hold_out(&files, &a.hold_out) {
+            Ok(table) => {
+                print!("{table}");
+                println!("{:.1} s", start.elapsed().as_secs_f64());
+                0
+            }
+            Err(code) => code,
+        };
+    }
     let samples = match samples(&files) {
         Ok(s) => s,
         Err(code) => return code,
@@ -799,5 +949,88 @@ pub fn run(a: &TrainArgs) -> u8 {
                 4
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn average_precision_ranks_positives() {
+        // Positives ranked 1st and 3rd: (1/1 + 2/3) / 2.
+        let ap = average_precision(&[0.9, 0.8, 0.7, 0.1], &[true, false, true, false]);
+        assert!((ap - (1.0 + 2.0 / 3.0) / 2.0).abs() < 1e-9, "{ap}");
+        // Ties count pessimistically: both at the tie's end.
+        let ap = average_precision(&[0.5, 0.5], &[true, false]);
+        assert!((ap - 0.5).abs() < 1e-9, "{ap}");
+        assert!(average_precision(&[0.5], &[false]).is_nan());
+    }
+
+    #[test]
+    fn held_out_matches_file_name_prefixes() {
+        let set = vec!["s14".to_string(), "q14".to_string()];
+        assert!(held_out("tests/corpus/train/s14a.jsonl", &set));
+        assert!(held_out("tests/corpus/train/q14b.jsonl", &set));
+        assert!(!held_out("tests/corpus/train/s13a.jsonl", &set));
+        // The directory is not the name.
+        assert!(!held_out("s14/t01.jsonl", &set));
+    }
+
+    /// A tiny corpus whose posts to hold are plainly about patients: trained without one
+    /// file, the model must rank that file's posts to hold above its clean ones, and the
+    /// held-out file must be left out of training.
+    #[test]
+    fn hold_out_scores_files_it_never_trained_on() {
+        let dir = std::env::temp_dir().join(format!("bedside-hold-out-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let holds = [
+            "the patient in bed {} with the rare liver thing coded twice tonight and his wife screamed at us in the hallway for an hour",
+            "just discharged the {} year old from room 4 whose son kept filming the nurses, everyone on the unit knows exactly which family i mean",
+            "our frequent flyer from bed {} came back again today with the same overdose and the same boyfriend, third time this month on my ward",
+        ];
+        let cleans = [
+            "spent the weekend at the lake with the kids and the dog, {} hours of sunshine and not one phone call from anyone at all",
+            "new running shoes arrived and i managed {} miles before breakfast, legs are jelly but the coffee afterwards was worth every step",
+            "made my grandmother's lasagne recipe for {} friends tonight and there were no leftovers which i am taking as a compliment",
+        ];
+        let mut files = Vec::new();
+        for f in 0..6 {
+            let path = dir.join(format!("{}{f}.jsonl", if f == 0 { "h" } else { "t" }));
+            let mut body = String::new();
+            for k in 0..12 {
+                let n = f * 12 + k + 2;
+                let (text, verdict, labels) = if k % 2 == 0 {
+                    (
+                        holds[k % 3].replace("{}", &n.to_string()),
+                        "hold",
+                        r#"[{"category": "case.recognizable"}]"#,
+                    )
+                } else {
+                    (cleans[k % 3].replace("{}", &n.to_string()), "clean", "[]")
+                };
+                body.push_str(&format!(
+                    "{{\"id\": \"T{f}-{k}\", \"text\": {}, \"verdict\": \"{verdict}\", \"labels\": {labels}}}\n",
+                    serde_json::to_string(&text).unwrap()
+                ));
+            }
+            std::fs::write(&path, body).unwrap();
+            files.push(path.to_string_lossy().into_owned());
+        }
+        let table = hold_out(&files, &[vec!["h".into()]]).expect("trains");
+        std::fs::remove_dir_all(&dir).ok();
+        assert!(
+            table.starts_with("held out h (12 posts from h0.jsonl; training on 60 posts)"),
+            "{table}"
+        );
+        let ap: f64 = table
+            .split("hold AP ")
+            .nth(1)
+            .and_then(|x| x.split(';').next())
+            .and_then(|x| x.parse().ok())
+            .unwrap_or_else(|| panic!("no held-out AP in {table}"));
+        assert!(ap > 0.9, "held-out hold AP {ap}: {table}");
+        // Nothing to hold out: a usage error before any training.
+        assert_eq!(hold_out(&files, &[vec!["zz".into()]]).err(), Some(3));
     }
 }

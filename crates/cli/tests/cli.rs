@@ -168,3 +168,19 @@ fn detectors_file_names_a_bad_detector_and_checks_with_the_others() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("detector \"x\""));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn train_hold_out_needs_prefixes_and_excludes_check() {
+    for args in [
+        &["train", "--hold-out"][..],
+        &["train", "--hold-out", "s14,"],
+        &["train", "--check", "--hold-out", "s14"],
+    ] {
+        let out = bedside(args, b"");
+        assert_eq!(out.status.code(), Some(3), "{args:?} is a usage error");
+        let err = String::from_utf8_lossy(&out.stderr);
+        // The first line is the error (the usage follows, and names the option anyway).
+        let first = err.lines().next().unwrap_or("");
+        assert!(first.contains("hold-out"), "{args:?}: {err}");
+    }
+}
