@@ -715,11 +715,17 @@ pub(crate) fn average_precision(score: &[f32], positive: &[bool]) -> f64 {
     }
 }
 
+/// The file name of corpus file `path` (without its directory).
+fn file_name(path: &str) -> &str {
+    std::path::Path::new(path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+}
+
 /// The corpus file `path`'s name starts with one of `prefixes`.
 pub(crate) fn held_out(path: &str, prefixes: &[String]) -> bool {
-    let name = std::path::Path::new(path)
-        .file_name()
-        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    let name = file_name(path);
     prefixes.iter().any(|p| name.starts_with(p.as_str()))
 }
 
@@ -770,7 +776,7 @@ pub fn hold_out(files: &[String], sets: &[Vec<String>]) -> Result<String, u8> {
         let names: Vec<&str> = files
             .iter()
             .filter(|f| held_out(f, set))
-            .map(|f| f.rsplit('/').next().unwrap_or(f))
+            .map(|f| file_name(f))
             .collect();
         out.push_str(&format!(
             "held out {} ({} posts from {}; training on {} posts)\n",

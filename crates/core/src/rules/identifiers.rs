@@ -1129,20 +1129,11 @@ fn find_health_numbers(ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
         "dva",
     ];
     let low = ctx.lower.as_str();
-    let text = ctx.text.as_bytes();
     for id in super::record::HEALTH_ROWS {
         if matches!(*id, "health.nric" | "health.sa_id") {
             continue;
         }
-        for x in matchers().find(Matchers::row(id), hay) {
-            let (s, e) = (x.start, x.end);
-            let capitals = text[s..e]
-                .iter()
-                .filter(|c| c.is_ascii_alphabetic())
-                .all(u8::is_ascii_uppercase);
-            if matches!(*id, "health.ohip" | "health.ramq" | "health.nhi") && !capitals {
-                continue;
-            }
+        for (s, e) in super::record::health_spans(ctx, hay, id) {
             let si = ctx.sentence_of(s);
             let from = ctx.sentence_span(si.saturating_sub(1)).0;
             let around = &low[from..ctx.sentence_span(si).1];

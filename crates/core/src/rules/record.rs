@@ -97,37 +97,48 @@ pub(crate) const HEALTH_ROWS: &[&str] = &[
     "health.aadhaar",
 ];
 
+/// Row `id`'s national health numbers in `hay` (each passing its row's check), as spans:
+/// letters a card prints in capitals (RAMQ's four, an Ontario version code, an NHI's
+/// three) must be capitals here. Record text and posts under a plan's word both read them.
+pub(crate) fn health_spans(ctx: &Context, hay: &Hay, id: &str) -> Vec<(usize, usize)> {
+    let text = ctx.text.as_bytes();
+    let capitals_only = matches!(id, "health.ohip" | "health.ramq" | "health.nhi");
+    matchers()
+        .find(Matchers::row(id), hay)
+        .into_iter()
+        .map(|x| (x.start, x.end))
+        .filter(|&(s, e)| {
+            !capitals_only
+                || text[s..e]
+                    .iter()
+                    .filter(|c| c.is_ascii_alphabetic())
+                    .all(u8::is_ascii_uppercase)
+        })
+        .collect()
+}
+
 /// National health numbers standing bare on a card or label (the table's `health.*` rows,
-/// each with its check): NHS, Ontario, RAMQ, Medicare Australia, PhilHealth, NHI, NRIC,
-/// South African ID, ABHA, Aadhaar. Letters a card prints in capitals (RAMQ's four, an
-/// Ontario version code, an NHI's three) must be capitals here.
+/// each with its check, [`health_spans`]): NHS, Ontario, RAMQ, Medicare Australia,
+/// PhilHealth, NHI, NRIC, South African ID, ABHA, Aadhaar.
 fn health_numbers(ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
-    let m = matchers();
     let text = ctx.text.as_bytes();
     for id in HEALTH_ROWS {
-        for x in m.find(Matchers::row(id), hay) {
-            let capitals = text[x.start..x.end]
-                .iter()
-                .filter(|c| c.is_ascii_alphabetic())
-                .all(u8::is_ascii_uppercase);
-            if matches!(*id, "health.ohip" | "health.ramq" | "health.nhi") && !capitals {
-                continue;
-            }
+        for (start, end) in health_spans(ctx, hay, id) {
             // An NHI stands bare only glued ("ZKL4523"): three capitals and four digits
             // apart are a weekday's time or a state's postcode as often ("Thu 1215",
             // "NSW 2444"); after its cue it is the keyed row's.
-            if *id == "health.nhi" && text[x.start..x.end].contains(&b' ') {
+            if *id == "health.nhi" && text[start..end].contains(&b' ') {
                 continue;
             }
             // A number another rule has read (a phone, a keyed account or licence) is its.
             let read = out
                 .iter()
-                .any(|d| !d.tentative && d.start < x.end && x.start < d.end);
-            if read || part_of_code(text, x.start) || not_a_patients(&ctx.lower, x.start) {
+                .any(|d| !d.tentative && d.start < end && start < d.end);
+            if read || part_of_code(text, start) || not_a_patients(&ctx.lower, start) {
                 continue;
             }
             out.push(
-                Draft::new(Matchers::category(id), Severity::High, x.start, x.end)
+                Draft::new(Matchers::category(id), Severity::High, start, end)
                     .suggest("")
                     .anchor(true),
             );
@@ -271,20 +282,17 @@ fn board_ages(ctx: &Context, out: &mut Vec<Draft>) {
     ];
     let text = ctx.text.as_bytes();
     let low = ctx.lower.as_str();
-    let starts: Vec<(usize, bool)> = out
+    // (start, end, a date's): collected first, as the ages found are pushed to `out`.
+    let starts: Vec<(usize, usize, bool)> = out
         .iter()
         .filter(|d| {
             d.category == Category::PhiName
                 || d.category == Category::PhiDate && d.anchor && !d.tentative
         })
-        .map(|d| (d.end, d.category == Category::PhiDate))
+        .map(|d| (d.start, d.end, d.category == Category::PhiDate))
         .collect();
-    for (end, after_date) in starts {
-        let d = out
-            .iter()
-            .find(|d| d.end == end && matches!(d.category, Category::PhiName | Category::PhiDate));
-        let Some(d) = d else { continue };
-        let name = &low[d.start..d.end];
+    for (start, end, after_date) in starts {
+        let name = &low[start..end];
         // A field's label read as part of a name ("SHIRLEY HR 111", "Alpha 21", "Lit 2").
         let last = name.rsplit([' ', ',']).next().unwrap_or("");
         if LABELS.contains(&last) {
@@ -292,7 +300,7 @@ fn board_ages(ctx: &Context, out: &mut Vec<Draft>) {
         }
         if !after_date
             && (name.starts_with("dr") && !name[2..].starts_with(|c: char| c.is_alphabetic())
-                || STAFF.contains(&crate::context::prev_word(low, d.start)))
+                || STAFF.contains(&crate::context::prev_word(low, start)))
         {
             continue;
         }
