@@ -130,10 +130,22 @@ fn health_numbers(ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
             if *id == "health.nhi" && text[start..end].contains(&b' ') {
                 continue;
             }
-            // A number another rule has read (a phone, a keyed account or licence) is its.
-            let read = out
-                .iter()
-                .any(|d| !d.tentative && d.start < end && start < d.end);
+            // A number another rule has read (a phone, a keyed account or licence) is its;
+            // but a keyed record or plan number ("ID 7905125834086", "CARD No. S7812345D")
+            // that passes a national identity number's check is that number.
+            let mut read = false;
+            for d in out
+                .iter_mut()
+                .filter(|d| !d.tentative && d.start < end && start < d.end)
+            {
+                read = true;
+                if Matchers::category(id) == Category::PhiId
+                    && matches!(d.category, Category::PhiMrn | Category::PhiHealthPlan)
+                {
+                    d.category = Category::PhiId;
+                    d.message = std::borrow::Cow::Borrowed(Category::PhiId.message());
+                }
+            }
             if read || part_of_code(text, start) || not_a_patients(&ctx.lower, start) {
                 continue;
             }
