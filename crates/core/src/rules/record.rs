@@ -49,6 +49,7 @@ impl Rule for Record {
         slot_rooms(ctx, out);
         whose_phones(ctx, out);
         board_ages(ctx, out);
+        super::record_columns::column_ages(ctx, out);
         health_numbers(ctx, &hay, out);
         for x in m.find(Matchers::row("record.number"), &hay) {
             // Covered by a more specific finding (a date, a phone) at the same place.
