@@ -9,6 +9,7 @@ mod audit;
 mod bench;
 mod check;
 mod eval;
+mod hold_records;
 mod input;
 mod train;
 mod train_gate;

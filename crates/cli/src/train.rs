@@ -90,8 +90,9 @@ pub fn corpus_files() -> Result<Vec<String>, String> {
     Ok(files)
 }
 
-/// The record texts the record tagger learns from, with their folds (by file).
-fn record_corpus() -> Result<Vec<(Post, usize)>, u8> {
+/// The record texts the record tagger and gate learn from: every file of
+/// `tests/corpus/record/`, sorted.
+pub(crate) fn record_files() -> Result<Vec<String>, u8> {
     let dir = "tests/corpus/record";
     let mut files: Vec<String> = std::fs::read_dir(dir)
         .map_err(|e| {
@@ -103,6 +104,11 @@ fn record_corpus() -> Result<Vec<(Post, usize)>, u8> {
         .filter(|p| p.ends_with(".jsonl"))
         .collect();
     files.sort();
+    Ok(files)
+}
+
+/// The records of `files`, each with its fold (by file: its place in the list).
+pub(crate) fn records_of(files: &[&String]) -> Result<Vec<(Post, usize)>, u8> {
     let mut out = Vec::new();
     for (i, f) in files.iter().enumerate() {
         out.extend(load(f)?.into_iter().map(|p| (p, i % FOLDS)));
@@ -752,14 +758,24 @@ fn held_figures(samples: &[Sample], scores: &[Vec<f32>], t: &[f32], sh: (f32, f3
 
 /// `bedside train --hold-out`: per held-out set, trains on the other files as `bedside
 /// train` does (out-of-fold thresholds, then weights from all of them), scores the held-out
-/// posts and prints their figures beside the training files' out-of-fold ones. Writes
+/// posts and prints their figures beside the training files' out-of-fold ones. A set that
+/// names record files (`tests/corpus/record/`, `record_files`) also leaves those out of
+/// the record tagger and gate, learned with everything else the set leaves in, and prints
+/// the held-out records' figures as `--record` would find them (`hold_records.rs`). Writes
 /// nothing. Held-out files are whole rounds by writers whose other posts are not in
 /// training, so unlike the out-of-fold figures (folds mix a writer's batches) they measure
 /// what new writers would see.
-pub fn hold_out(files: &[String], sets: &[Vec<String>]) -> Result<String, u8> {
+pub fn hold_out(
+    files: &[String],
+    record_files: &[String],
+    sets: &[Vec<String>],
+    vectors: &[u8],
+) -> Result<String, u8> {
     for set in sets {
-        let held = files.iter().filter(|f| held_out(f, set)).count();
-        if held == 0 || held == files.len() {
+        let posts = files.iter().filter(|f| held_out(f, set)).count();
+        let records = record_files.iter().filter(|f| held_out(f, set)).count();
+        let all_records = !record_files.is_empty() && records == record_files.len();
+        if (posts == 0 && records == 0) || posts == files.len() || all_records {
             eprintln!(
                 "bedside: --hold-out {} leaves nothing to hold out or nothing to train on",
                 set.join(",")
@@ -773,35 +789,69 @@ pub fn hold_out(files: &[String], sets: &[Vec<String>]) -> Result<String, u8> {
     for set in sets {
         let (held, rest): (Vec<Sample>, Vec<Sample>) =
             all.into_iter().partition(|s| held_out(&files[s.file], set));
-        let names: Vec<&str> = files
-            .iter()
-            .filter(|f| held_out(f, set))
-            .map(|f| file_name(f))
-            .collect();
-        out.push_str(&format!(
-            "held out {} ({} posts from {}; training on {} posts)\n",
-            set.join(","),
-            held.len(),
-            names.join(" "),
-            rest.len()
-        ));
-        let oof = out_of_fold(&rest, dims);
-        let (t, sh) = thresholds(&rest, &oof);
-        let refs: Vec<&Sample> = rest.iter().collect();
-        let w = fit(&refs, dims);
-        let scores: Vec<Vec<f32>> = held.iter().map(|s| w.scores(&s.example)).collect();
-        out.push_str(&format!(
-            "  held out:    {}\n",
-            held_figures(&held, &scores, &t, sh)
-        ));
-        out.push_str(&format!(
-            "  out of fold: {}\n",
-            held_figures(&rest, &oof, &t, sh)
-        ));
+        if !held.is_empty() {
+            out.push_str(&held_posts(files, set, &held, &rest, dims));
+        }
+        let (out_records, in_records): (Vec<&String>, Vec<&String>) =
+            record_files.iter().partition(|f| held_out(f, set));
+        if !out_records.is_empty() {
+            let training = records_of(&in_records)?;
+            let trained = learn(&rest, &training, vectors, &mut |_| {})?;
+            let learned = model::decode(&model::encode(&trained, vectors)).map_err(|e| {
+                eprintln!("bedside: the weights just learned do not decode: {e}");
+                5
+            })?;
+            let names: Vec<&str> = out_records.iter().map(|f| file_name(f)).collect();
+            let records: Vec<Post> = records_of(&out_records)?.into_iter().map(|r| r.0).collect();
+            out.push_str(&format!(
+                "held out records {} ({} records from {}; training on {} records)\n",
+                set.join(","),
+                records.len(),
+                names.join(" "),
+                training.len()
+            ));
+            out.push_str(&crate::hold_records::figures(&records, &learned)?);
+        }
         all = rest.into_iter().chain(held).collect();
         all.sort_by_key(|s| s.file);
     }
     Ok(out)
+}
+
+/// The post figures of one held-out set (`held`), trained on `rest`.
+fn held_posts(
+    files: &[String],
+    set: &[String],
+    held: &[Sample],
+    rest: &[Sample],
+    dims: usize,
+) -> String {
+    let names: Vec<&str> = files
+        .iter()
+        .filter(|f| held_out(f, set))
+        .map(|f| file_name(f))
+        .collect();
+    let mut out = format!(
+        "held out {} ({} posts from {}; training on {} posts)\n",
+        set.join(","),
+        held.len(),
+        names.join(" "),
+        rest.len()
+    );
+    let oof = out_of_fold(rest, dims);
+    let (t, sh) = thresholds(rest, &oof);
+    let refs: Vec<&Sample> = rest.iter().collect();
+    let w = fit(&refs, dims);
+    let scores: Vec<Vec<f32>> = held.iter().map(|s| w.scores(&s.example)).collect();
+    out.push_str(&format!(
+        "  held out:    {}\n",
+        held_figures(held, &scores, &t, sh)
+    ));
+    out.push_str(&format!(
+        "  out of fold: {}\n",
+        held_figures(rest, &oof, &t, sh)
+    ));
+    out
 }
 
 /// Loads the vectors to learn on before anything loads the compiled-in model (whose
@@ -821,39 +871,24 @@ fn vectors() -> Result<&'static [u8], u8> {
     Ok(vectors)
 }
 
-pub fn run(a: &TrainArgs) -> u8 {
-    let start = Instant::now();
-    // The vectors to learn on, and to write into the weights.
-    let vectors = match vectors() {
-        Ok(v) => v,
-        Err(code) => return code,
-    };
-    let files = match corpus_files() {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("bedside: {e}");
-            return 4;
-        }
-    };
-    if !a.hold_out.is_empty() {
-        return match hold_out(&files, &a.hold_out) {
-            Ok(table) => {
-                print!("{table}");
-                println!("{:.1} s", start.elapsed().as_secs_f64());
-                0
-            }
-            Err(code) => code,
-        };
-    }
-    let samples = match samples(&files) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
+/// Learns every output from `samples` (posts) and `records`, as `bedside train` does:
+/// the post model (out-of-fold thresholds, then weights from every post), the post span
+/// tagger, the record tagger and the record gate (chosen on both readings of every record,
+/// scanned with the weights just learned). `say` gets each table of figures as it is made.
+pub(crate) fn learn(
+    samples: &[Sample],
+    records: &[(Post, usize)],
+    vectors: &[u8],
+    say: &mut dyn FnMut(&str),
+) -> Result<Trained, u8> {
+    let scanner = Scanner::new(Config::default()).map_err(|e| {
+        eprintln!("bedside: {e}");
+        5
+    })?;
     let dims = samples.first().map_or(0, |s| s.example.dense.len());
-    let featured = start.elapsed();
-    let scores = out_of_fold(&samples, dims);
-    let (t, sh) = thresholds(&samples, &scores);
-    print!("{}", figures(&samples, &scores, &t, sh));
+    let scores = out_of_fold(samples, dims);
+    let (t, sh) = thresholds(samples, &scores);
+    say(&figures(samples, &scores, &t, sh));
     // Posts a high tag could turn into a false alarm: too short for the gate to cap, and
     // quiet otherwise.
     let quiet: Vec<bool> = samples
@@ -861,21 +896,10 @@ pub fn run(a: &TrainArgs) -> u8 {
         .zip(&scores)
         .map(|(s, sc)| !long(s) && verdict(s, sc, Gate::of(&t, sh)) < Some(Severity::Medium))
         .collect();
-    let (tags, table) = crate::train_tags::train(&samples, &quiet);
-    print!("{table}");
-    let records = match record_corpus() {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
-    let scanner = match Scanner::new(Config::default()) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("bedside: {e}");
-            return 5;
-        }
-    };
-    let (record_tags, table) = crate::train_tags::train_record(&records, &scanner);
-    print!("{table}");
+    let (tags, table) = crate::train_tags::train(samples, &quiet);
+    say(&table);
+    let (record_tags, table) = crate::train_tags::train_record(records, &scanner);
+    say(&table);
     let all: Vec<&Sample> = samples.iter().collect();
     let w = fit(&all, dims);
     let n = OUTPUTS.len();
@@ -898,22 +922,63 @@ pub fn run(a: &TrainArgs) -> u8 {
     // the weights just learned (never the compiled-in ones, so training stays a function
     // of the corpus).
     let gate_start = Instant::now();
-    let learned = match model::decode(&model::encode(&trained, vectors)) {
-        Ok(m) => m,
-        Err(e) => {
-            eprintln!("bedside: the weights just learned do not decode: {e}");
-            return 5;
-        }
-    };
-    let gate_samples = crate::train_gate::samples(&records, &scanner, &learned);
+    let learned = model::decode(&model::encode(&trained, vectors)).map_err(|e| {
+        eprintln!("bedside: the weights just learned do not decode: {e}");
+        5
+    })?;
+    let gate_samples = crate::train_gate::samples(records, &scanner, &learned);
     let (record_gate, table) = crate::train_gate::train(&gate_samples);
-    print!("{table}");
-    println!(
-        "record gate: {} records, {:.1} s",
+    say(&table);
+    say(&format!(
+        "record gate: {} records, {:.1} s\n",
         gate_samples.len(),
         gate_start.elapsed().as_secs_f64()
-    );
+    ));
     trained.record_gate = record_gate;
+    Ok(trained)
+}
+
+pub fn run(a: &TrainArgs) -> u8 {
+    let start = Instant::now();
+    // The vectors to learn on, and to write into the weights.
+    let vectors = match vectors() {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
+    let files = match corpus_files() {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("bedside: {e}");
+            return 4;
+        }
+    };
+    let record_files = match record_files() {
+        Ok(f) => f,
+        Err(code) => return code,
+    };
+    if !a.hold_out.is_empty() {
+        return match hold_out(&files, &record_files, &a.hold_out, vectors) {
+            Ok(table) => {
+                print!("{table}");
+                println!("{:.1} s", start.elapsed().as_secs_f64());
+                0
+            }
+            Err(code) => code,
+        };
+    }
+    let samples = match samples(&files) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let featured = start.elapsed();
+    let records = match records_of(&record_files.iter().collect::<Vec<_>>()) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let trained = match learn(&samples, &records, vectors, &mut |t| print!("{t}")) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
     let bytes = model::encode(&trained, vectors);
     println!(
         "{} posts from {} files; features {:.1} s, training {:.1} s in all; model {} bytes",
@@ -983,6 +1048,19 @@ mod tests {
         assert!(!held_out("s14/t01.jsonl", &set));
     }
 
+    /// The repository's word vectors (tests run in the crate's folder).
+    fn vectors() -> Vec<u8> {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../core/data/vectors.bin");
+        std::fs::read(path).expect("the word vectors")
+    }
+
+    /// Writes `lines` (JSONL) as `dir/name`, returning its path.
+    fn write(dir: &std::path::Path, name: &str, lines: &[String]) -> String {
+        let path = dir.join(name);
+        std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+        path.to_string_lossy().into_owned()
+    }
+
     /// A tiny corpus whose posts to hold are plainly about patients: trained without one
     /// file, the model must rank that file's posts to hold above its clean ones, and the
     /// held-out file must be left out of training.
@@ -1023,7 +1101,7 @@ mod tests {
             std::fs::write(&path, body).unwrap();
             files.push(path.to_string_lossy().into_owned());
         }
-        let table = hold_out(&files, &[vec!["h".into()]]).expect("trains");
+        let table = hold_out(&files, &[], &[vec!["h".into()]], &vectors()).expect("trains");
         std::fs::remove_dir_all(&dir).ok();
         assert!(
             table.starts_with("held out h (12 posts from h0.jsonl; training on 60 posts)"),
@@ -1037,6 +1115,116 @@ mod tests {
             .unwrap_or_else(|| panic!("no held-out AP in {table}"));
         assert!(ap > 0.9, "held-out hold AP {ap}: {table}");
         // Nothing to hold out: a usage error before any training.
-        assert_eq!(hold_out(&files, &[vec!["zz".into()]]).err(), Some(3));
+        assert_eq!(
+            hold_out(&files, &[], &[vec!["zz".into()]], &vectors()).err(),
+            Some(3)
+        );
+    }
+
+    /// Record files named by a held-out set are left out of the record tagger and gate and
+    /// scored as `--record` would: a tiny corpus of name-and-number charts and supply
+    /// labels, one file held out, whose names and record numbers the rules and the record
+    /// model learned without it must find, and whose labels must not alarm.
+    #[test]
+    fn hold_out_scores_record_files_it_never_trained_on() {
+        let dir = std::env::temp_dir().join(format!("bedside-hold-records-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let surnames = [
+            "Okafor",
+            "Lindqvist",
+            "Marchetti",
+            "Haddad",
+            "Novak",
+            "Brennan",
+        ];
+        let post = |f: usize, k: usize| {
+            let text = format!(
+                "spent the weekend at the lake with the kids, {} hours of sunshine and not one phone call from anyone at all",
+                f * 10 + k + 2
+            );
+            format!(
+                "{{\"id\": \"P{f}-{k}\", \"text\": {}, \"verdict\": \"clean\", \"labels\": []}}",
+                serde_json::to_string(&text).unwrap()
+            )
+        };
+        let files: Vec<String> = (0..5)
+            .map(|f| {
+                write(
+                    &dir,
+                    &format!("t{f}.jsonl"),
+                    &(0..6).map(|k| post(f, k)).collect::<Vec<_>>(),
+                )
+            })
+            .collect();
+        let record = |f: usize, k: usize| {
+            let (name, mrn) = (
+                surnames[(f + k) % 6],
+                format!("{}", 40_183_270 + f * 97 + k * 13),
+            );
+            if k % 3 == 2 {
+                let text = format!(
+                    "STERILE GAUZE 4x4\nLOT {}\nSTORE BELOW 25C",
+                    3000 + f * 10 + k
+                );
+                return format!(
+                    "{{\"id\": \"R{f}-{k}\", \"text\": {}, \"verdict\": \"clean\", \"labels\": []}}",
+                    serde_json::to_string(&text).unwrap()
+                );
+            }
+            let text = format!(
+                "PATIENT: {}, Maria\nMRN: {mrn}\nDOB: 03/14/1956",
+                name.to_uppercase()
+            );
+            format!(
+                "{{\"id\": \"R{f}-{k}\", \"text\": {}, \"verdict\": \"hold\", \"labels\": [{{\"category\": \"phi.name\", \"text\": \"{}\"}}, {{\"category\": \"phi.mrn\", \"text\": \"{mrn}\"}}]}}",
+                serde_json::to_string(&text).unwrap(),
+                name.to_uppercase()
+            )
+        };
+        let records: Vec<String> = (0..6)
+            .map(|f| {
+                let name = if f == 0 {
+                    "x0.jsonl".to_string()
+                } else {
+                    format!("r{f}.jsonl")
+                };
+                write(
+                    &dir,
+                    &name,
+                    &(0..6).map(|k| record(f, k)).collect::<Vec<_>>(),
+                )
+            })
+            .collect();
+        let table = hold_out(&files, &records, &[vec!["x".into()]], &vectors()).expect("trains");
+        std::fs::remove_dir_all(&dir).ok();
+        // No post file is held out: only the records' figures.
+        assert!(
+            table.starts_with(
+                "held out records x (6 records from x0.jsonl; training on 30 records)"
+            ),
+            "{table}"
+        );
+        let figure = |after: &str| -> f64 {
+            table
+                .split(after)
+                .nth(1)
+                .and_then(|x| x.split(' ').next())
+                .and_then(|x| x.parse().ok())
+                .unwrap_or_else(|| panic!("no {after} in {table}"))
+        };
+        assert!(figure("PHI recall ") >= 0.75, "{table}");
+        assert!(figure("clean alarmed ") == 0.0, "{table}");
+        assert!(figure(" mrn ") >= 0.75, "{table}");
+        // Every record file held out leaves nothing to train on.
+        assert_eq!(
+            hold_out(
+                &files,
+                &records,
+                &[vec!["x".into(), "r".into()]],
+                &vectors()
+            )
+            .err(),
+            Some(3)
+        );
     }
 }

@@ -137,6 +137,13 @@ impl Scanner {
         self.scan_as(text, Reading::Record, crate::model::model())
     }
 
+    /// Scans record text as [`Scanner::scan_record`] does, with `model` (its record gate
+    /// and tagger) in place of the compiled-in one: `bedside train --hold-out` scores
+    /// held-out records with the weights learned without them.
+    pub fn scan_record_with(&self, text: &str, model: &Model) -> Report {
+        self.scan_as(text, Reading::Record, Some(model))
+    }
+
     /// Scans record text as a record (`as_record`, unless it says it is a test print) or
     /// as a post, whatever the record gate would say, with `model` in place of the
     /// compiled-in one: `bedside train` simulates both readings of every record with the
@@ -236,6 +243,8 @@ impl Scanner {
             if let Some(m) = model {
                 m.tag_record(&ctx, &mut drafts);
             }
+            // What both read as a name that is a facility's or an address line's: a place.
+            crate::rules::record_places::names_that_are_places(text, &mut drafts);
         }
         if let Some(d) = &self.detectors {
             d.find(&ctx, &mut drafts);

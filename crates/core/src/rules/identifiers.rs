@@ -1148,12 +1148,12 @@ fn find_health_numbers(ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
             let mut taken = false;
             for d in out.iter_mut().filter(|d| d.start < e && s < d.end) {
                 if d.category == Category::PhiPhone {
-                    d.category = Category::PhiHealthPlan;
+                    d.category = Matchers::category(id);
                 }
                 taken = true;
             }
             if !taken {
-                out.push(Draft::new(Category::PhiHealthPlan, Severity::High, s, e).suggest(""));
+                out.push(Draft::new(Matchers::category(id), Severity::High, s, e).suggest(""));
             }
         }
     }

@@ -20,6 +20,8 @@ pub mod locations;
 pub mod names;
 pub mod patients;
 pub mod record;
+mod record_columns;
+pub mod record_places;
 mod rooms;
 pub(crate) mod text;
 pub mod whose;

@@ -49,6 +49,7 @@ impl Rule for Record {
         slot_rooms(ctx, out);
         whose_phones(ctx, out);
         board_ages(ctx, out);
+        super::record_columns::column_ages(ctx, out);
         health_numbers(ctx, &hay, out);
         for x in m.find(Matchers::row("record.number"), &hay) {
             // Covered by a more specific finding (a date, a phone) at the same place.
@@ -130,10 +131,22 @@ fn health_numbers(ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
             if *id == "health.nhi" && text[start..end].contains(&b' ') {
                 continue;
             }
-            // A number another rule has read (a phone, a keyed account or licence) is its.
-            let read = out
-                .iter()
-                .any(|d| !d.tentative && d.start < end && start < d.end);
+            // A number another rule has read (a phone, a keyed account or licence) is its;
+            // but a keyed record or plan number ("ID 7905125834086", "CARD No. S7812345D")
+            // that passes a national identity number's check is that number.
+            let mut read = false;
+            for d in out
+                .iter_mut()
+                .filter(|d| !d.tentative && d.start < end && start < d.end)
+            {
+                read = true;
+                if Matchers::category(id) == Category::PhiId
+                    && matches!(d.category, Category::PhiMrn | Category::PhiHealthPlan)
+                {
+                    d.category = Category::PhiId;
+                    d.message = std::borrow::Cow::Borrowed(Category::PhiId.message());
+                }
+            }
             if read || part_of_code(text, start) || not_a_patients(&ctx.lower, start) {
                 continue;
             }
