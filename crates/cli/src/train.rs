@@ -750,12 +750,29 @@ fn held_figures(samples: &[Sample], scores: &[Vec<f32>], t: &[f32], sh: (f32, f3
     )
 }
 
+/// Each category's recall at the gate (`summary`'s found among labelled, with the
+/// labelled count), for the held-out table: the categories are what the gate names.
+fn category_recalls(samples: &[Sample], scores: &[Vec<f32>], t: &[f32], sh: (f32, f32)) -> String {
+    let f = summary(samples, scores, t, sh);
+    let mut out = String::from("categories");
+    for (o, (labels, found, _)) in f.found.iter().enumerate().take(HOLD) {
+        if *labels > 0 {
+            out.push_str(&format!(
+                " {} {:.2} ({labels})",
+                OUTPUTS[o].name(),
+                ratio(*found, *labels)
+            ));
+        }
+    }
+    out
+}
+
 /// `bedside train --hold-out`: per held-out set, trains on the other files as `bedside
 /// train` does (out-of-fold thresholds, then weights from all of them), scores the held-out
-/// posts and prints their figures beside the training files' out-of-fold ones. Writes
-/// nothing. Held-out files are whole rounds by writers whose other posts are not in
-/// training, so unlike the out-of-fold figures (folds mix a writer's batches) they measure
-/// what new writers would see.
+/// posts and prints their figures and category recalls beside the training files'
+/// out-of-fold ones. Writes nothing. Held-out files are whole rounds by writers whose other
+/// posts are not in training, so unlike the out-of-fold figures (folds mix a writer's
+/// batches) they measure what new writers would see.
 pub fn hold_out(files: &[String], sets: &[Vec<String>]) -> Result<String, u8> {
     for set in sets {
         let held = files.iter().filter(|f| held_out(f, set)).count();
@@ -795,9 +812,14 @@ pub fn hold_out(files: &[String], sets: &[Vec<String>]) -> Result<String, u8> {
             held_figures(&held, &scores, &t, sh)
         ));
         out.push_str(&format!(
+            "    {}\n",
+            category_recalls(&held, &scores, &t, sh)
+        ));
+        out.push_str(&format!(
             "  out of fold: {}\n",
             held_figures(&rest, &oof, &t, sh)
         ));
+        out.push_str(&format!("    {}\n", category_recalls(&rest, &oof, &t, sh)));
         all = rest.into_iter().chain(held).collect();
         all.sort_by_key(|s| s.file);
     }
