@@ -756,9 +756,27 @@ fn held_figures(samples: &[Sample], scores: &[Vec<f32>], t: &[f32], sh: (f32, f3
     )
 }
 
+/// Each category's recall at the gate (`summary`'s found among labelled, with the
+/// labelled count), for the held-out table: the categories are what the gate names.
+fn category_recalls(samples: &[Sample], scores: &[Vec<f32>], t: &[f32], sh: (f32, f32)) -> String {
+    let f = summary(samples, scores, t, sh);
+    let mut out = String::from("categories");
+    for (o, (labels, found, _)) in f.found.iter().enumerate().take(HOLD) {
+        if *labels > 0 {
+            out.push_str(&format!(
+                " {} {:.2} ({labels})",
+                OUTPUTS[o].name(),
+                ratio(*found, *labels)
+            ));
+        }
+    }
+    out
+}
+
 /// `bedside train --hold-out`: per held-out set, trains on the other files as `bedside
 /// train` does (out-of-fold thresholds, then weights from all of them), scores the held-out
-/// posts and prints their figures beside the training files' out-of-fold ones. A set that
+/// posts and prints their figures and category recalls beside the training files'
+/// out-of-fold ones. A set that
 /// names record files (`tests/corpus/record/`, `record_files`) also leaves those out of
 /// the record tagger and gate, learned with everything else the set leaves in, and prints
 /// the held-out records' figures as `--record` would find them (`hold_records.rs`). Writes
@@ -848,9 +866,14 @@ fn held_posts(
         held_figures(held, &scores, &t, sh)
     ));
     out.push_str(&format!(
+        "    {}\n",
+        category_recalls(held, &scores, &t, sh)
+    ));
+    out.push_str(&format!(
         "  out of fold: {}\n",
         held_figures(rest, &oof, &t, sh)
     ));
+    out.push_str(&format!("    {}\n", category_recalls(rest, &oof, &t, sh)));
     out
 }
 
