@@ -36,6 +36,9 @@ pub const RECORD_TAGS: &[Category] = &[
     Category::PhiRoom,
     Category::PhiAge,
 ];
+/// Where both lists keep the name tag: a word with a digit is never a name ("zqs2", "Pt2"),
+/// whatever its score (`spans`).
+const NAME: usize = 0;
 /// A weight row holds one i8 per tag; four fit one 32-bit load.
 pub const TAG_ROW: usize = 4;
 const _: () = assert!(TAGS.len() <= TAG_ROW && RECORD_TAGS.len() <= TAG_ROW);
@@ -424,7 +427,9 @@ pub fn spans(
                 continue;
             }
             bridged[t] = 0;
-            if s[t] >= threshold[t] && !code(&text[start..end]) {
+            let word = &text[start..end];
+            let named = t == NAME && word.bytes().any(|b| b.is_ascii_digit());
+            if s[t] >= threshold[t] && !code(word) && !named {
                 match &mut open[t] {
                     Some(sp) if linked => {
                         sp.end = end;
@@ -678,6 +683,21 @@ mod tests {
         assert_eq!(ends("zoë", 3), ("zoë", "zoë"));
         assert_eq!(ends("renée", 3), ("ren", "née"));
         assert_eq!(ends("al", 3), ("al", "al"));
+    }
+
+    #[test]
+    fn names_have_no_digits() {
+        assert_eq!(TAGS[NAME], Category::PhiName);
+        assert_eq!(RECORD_TAGS[NAME], Category::PhiName);
+        let text = "zqs2 met Rosa";
+        let words = [(0, 4), (5, 8), (9, 13)];
+        let sure = [[9.0f32; TAG_ROW]; 3];
+        let found: Vec<(usize, usize)> = spans(text, &words, &sure, &[0.0; TAG_ROW])
+            .iter()
+            .filter(|s| s.tag == NAME)
+            .map(|s| (s.start, s.end))
+            .collect();
+        assert_eq!(found, [(5, 13)]);
     }
 
     #[test]
