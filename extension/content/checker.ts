@@ -6,6 +6,7 @@ import type { Box } from "./box";
 import type { Badge } from "./render/badge";
 import { setHighlights } from "./render/highlights";
 import { Mirror } from "./render/mirror";
+import { coversText } from "./whole";
 
 export class Checker {
   private report: Report = { verdict: "clean", findings: [] };
@@ -137,6 +138,15 @@ export class Checker {
   findingAt(offset: number): Finding | undefined {
     return this.open
       .filter((f) => f.start <= offset && offset <= f.end)
+      .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+  }
+
+  /** The finding the caret opens: as `findingAt`, but not one over the whole text, which
+   * the caret is always on while the user types (its card would cover the page's buttons);
+   * the badge and the pointer still open it. */
+  caretFindingAt(offset: number): Finding | undefined {
+    return this.open
+      .filter((f) => f.start <= offset && offset <= f.end && !coversText(f, this.text))
       .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
   }
 
