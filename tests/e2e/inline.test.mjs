@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { badgeIndex, launch, modelText, openSite, surfaces, typeInto, waitFor } from './harness.mjs';
-import { underlinedIn } from './probes.mjs';
+import { finalUnderlines, underlinedIn, wantedUnderlines } from './probes.mjs';
 
 const RISKY = 'Rough night. My patient Mr. Alvarez in room 12, MRN 00482913, coded twice before 3am.';
 const MUST_UNDERLINE = ['Mr. Alvarez', '00482913'];
@@ -62,17 +62,9 @@ describe('underlines, badge and engine on every surface', () => {
       assert.equal(badge.verdict, report.verdict);
       assert.equal(badge.engine, ENGINE[surface.site]);
 
-      // A report on a text typed part way can have as many findings as the final one
-      // (a case's span still ending at "room 12"): wait for the final text's underlines,
-      // then compare them whole.
-      const want = (sev) => report.findings.filter((f) => f.severity === sev).map((f) => f.text).sort();
-      const same = (m) => ['high', 'medium', 'low'].every((sev) => JSON.stringify([...m[sev]].sort()) === JSON.stringify(want(sev)));
-      let marks = await underlined(page, surface.selector);
-      for (const until = Date.now() + 5000; !same(marks) && Date.now() < until;) {
-        await new Promise((r) => setTimeout(r, 50));
-        marks = await underlined(page, surface.selector);
-      }
-      for (const sev of ['high', 'medium', 'low']) assert.deepEqual(marks[sev].sort(), want(sev), `${sev} underlines`);
+      const marks = await finalUnderlines(() => underlined(page, surface.selector), report);
+      const want = wantedUnderlines(report);
+      for (const sev of ['high', 'medium', 'low']) assert.deepEqual(marks[sev], want[sev], `${sev} underlines`);
       for (const word of MUST_UNDERLINE) assert.ok(marks.high.some((t) => t.includes(word)), `${word} underlined high`);
       assert.equal(await modelText(page, surface.name), RISKY, 'highlights leave the model text alone');
       await page.close();

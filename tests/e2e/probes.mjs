@@ -29,6 +29,30 @@ export function underlinedIn(selector) {
   return out;
 }
 
+const SEVERITIES = ['high', 'medium', 'low'];
+
+/** A report's finding texts by severity, sorted: the underlines it should show. */
+export function wantedUnderlines(report) {
+  return Object.fromEntries(SEVERITIES.map((sev) => [sev, report.findings.filter((f) => f.severity === sev).map((f) => f.text).sort()]));
+}
+
+/**
+ * Reads the underlines (`read` returns `underlinedIn`'s shape) until they are the report's,
+ * for up to `timeout` ms, and returns the last reading sorted. A report on a text typed part
+ * way can have as many findings as the final one (a span still ending before the full stop),
+ * so counting the badge's findings is not enough.
+ */
+export async function finalUnderlines(read, report, timeout = 5_000) {
+  const want = JSON.stringify(wantedUnderlines(report));
+  const sorted = (m) => Object.fromEntries(SEVERITIES.map((sev) => [sev, [...m[sev]].sort()]));
+  let marks = sorted(await read());
+  for (const end = Date.now() + timeout; JSON.stringify(marks) !== want && Date.now() < end;) {
+    await new Promise((r) => setTimeout(r, 50));
+    marks = sorted(await read());
+  }
+  return marks;
+}
+
 /** In the page: resolves true when badge `i`'s scan counter holds still for 150 ms. */
 export function scanIsIdle(i) {
   return new Promise((resolve) => {

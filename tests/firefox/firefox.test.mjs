@@ -13,7 +13,7 @@ import {
   badgeIndex, click, clickIn, clickSubmit, evaluate, keySubmit, launch, modelText, newTab, openSite, posts,
   surface, surfaces, typeInto, waitFor,
 } from './harness.mjs';
-import { scanIsIdle, underlinedIn } from '../e2e/probes.mjs';
+import { finalUnderlines, scanIsIdle, underlinedIn, wantedUnderlines } from '../e2e/probes.mjs';
 
 const RISKY = 'Rough night. My patient Mr. Alvarez in room 12, MRN 00482913, coded twice before 3am.';
 const MUST_UNDERLINE = ['Mr. Alvarez', '00482913'];
@@ -59,17 +59,9 @@ describe('underlines, badge and model text on every surface', () => {
         assert.equal(badge.verdict, 'hold');
         // Firefox compiles WebAssembly in the content script even under LinkedIn's CSP.
         assert.equal(badge.engine, 'local', `${sf.name} engine`);
-        // A report on a text typed part way can have as many findings as the final one (a
-        // whole-post finding still ending at "3am" before the full stop): wait for the final
-        // text's underlines, then compare them whole.
-        const want = (sev) => report.findings.filter((f) => f.severity === sev).map((f) => f.text).sort();
-        const same = (m) => ['high', 'medium', 'low'].every((sev) => JSON.stringify([...m[sev]].sort()) === JSON.stringify(want(sev)));
-        let marks = await underlined(page, sf.selector);
-        for (const until = Date.now() + 5000; !same(marks) && Date.now() < until;) {
-          await new Promise((r) => setTimeout(r, 50));
-          marks = await underlined(page, sf.selector);
-        }
-        for (const sev of ['high', 'medium', 'low']) assert.deepEqual(marks[sev].sort(), want(sev), `${sf.name}: ${sev} underlines`);
+        const marks = await finalUnderlines(() => underlined(page, sf.selector), report);
+        const want = wantedUnderlines(report);
+        for (const sev of ['high', 'medium', 'low']) assert.deepEqual(marks[sev], want[sev], `${sf.name}: ${sev} underlines`);
         for (const word of MUST_UNDERLINE) assert.ok(marks.high.some((t) => t.includes(word)), `${sf.name}: ${word} underlined high`);
         assert.equal(await modelText(page, sf.name), RISKY, `${sf.name}: highlights leave the model text alone`);
       }
