@@ -134,19 +134,13 @@ export class Checker {
     this.mirror?.place();
   }
 
-  /** The narrowest open finding at a text offset (a name inside a case, not the case). */
-  findingAt(offset: number): Finding | undefined {
+  /** The narrowest open finding at a text offset (a name inside a case, not the case). For
+   * the caret (`byCaret`), not one over the whole text: the caret is always on it while the
+   * user types and its card would cover the page's buttons; the badge and the pointer still
+   * open it. */
+  findingAt(offset: number, byCaret = false): Finding | undefined {
     return this.open
-      .filter((f) => f.start <= offset && offset <= f.end)
-      .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
-  }
-
-  /** The finding the caret opens: as `findingAt`, but not one over the whole text, which
-   * the caret is always on while the user types (its card would cover the page's buttons);
-   * the badge and the pointer still open it. */
-  caretFindingAt(offset: number): Finding | undefined {
-    return this.open
-      .filter((f) => f.start <= offset && offset <= f.end && !coversText(f, this.text))
+      .filter((f) => f.start <= offset && offset <= f.end && !(byCaret && coversText(f, this.text)))
       .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
   }
 

@@ -197,7 +197,7 @@ export function watch(adapter: SiteAdapter, engine: Engine, allow: (term: string
     const caret = checker.box.caret();
     const shown = cardOwner === checker ? card.current : null;
     if (shown && caret !== null && shown.start <= caret && caret <= shown.end) return; // still on it
-    const finding = caret === null ? undefined : checker.caretFindingAt(caret);
+    const finding = caret === null ? undefined : checker.findingAt(caret, true);
     if (finding && quiet && sameFinding(finding, quiet)) return;
     quiet = null;
     if (finding) openCard(checker, finding, false);
