@@ -20,7 +20,7 @@ use bedside_core::model::{
     self, decide_scores, gate_cap, short_limit, Example, Output, Trained, EVIDENCE_VALUE, FLAG,
     HOLD, MIN_WORDS, N_HASH, N_SPARSE, OUTPUTS, PATIENT_DETAILS, SHORT_WORDS,
 };
-use bedside_core::{Config, Scanner, Severity};
+use bedside_core::{Category, Config, Scanner, Severity};
 
 use crate::args::TrainArgs;
 use crate::eval::{load, Post};
@@ -72,12 +72,20 @@ const CATEGORY_BETA: f64 = 2.0;
 /// -> F4: their pooled recall at the gate 0.528 -> 0.567 (round 15), 0.465 -> 0.513 (round
 /// 14), out of fold 0.529 -> 0.588, hold recall and false alarms unchanged.
 const WEAK_BETA: f64 = 4.0;
-/// Whether output `o` is one of the eight workplace and conduct categories issue 12 names
-/// as weakest (coworker, employer, confidential, at_work, venting, controversial,
-/// unprofessional, claims).
+/// The eight workplace and conduct categories issue 12 names as weakest.
+const WEAK: [Category; 8] = [
+    Category::WorkplaceCoworker,
+    Category::WorkplaceEmployer,
+    Category::WorkplaceConfidential,
+    Category::WorkplaceAtWork,
+    Category::WorkplaceVenting,
+    Category::ConductControversial,
+    Category::ConductUnprofessional,
+    Category::ConductClaims,
+];
+/// Whether output `o` is one of the [`WEAK`] categories.
 fn weak(o: usize) -> bool {
-    let id = OUTPUTS[o].name();
-    (id.starts_with("workplace.") || id.starts_with("conduct.")) && id != "conduct.self_promotion"
+    matches!(OUTPUTS[o], Output::Category(c) if WEAK.contains(&c))
 }
 
 /// The shares of clean posts' scores the gate's thresholds are chosen among (the top
@@ -1093,11 +1101,29 @@ mod tests {
         std::fs::read(path).expect("the word vectors")
     }
 
-    /// Writes `lines` (JSONL) as `dir/name`, returning its path.
-    fn write(dir: &std::path::Path, name: &str, lines: &[String]) -> String {
-        let path = dir.join(name);
-        std::fs::write(&path, lines.join("\n") + "\n").unwrap();
-        path.to_string_lossy().into_owned()
+    /// A corpus folder in the temporary directory, removed when dropped (also when the
+    /// test fails).
+    struct TempCorpus(std::path::PathBuf);
+
+    impl TempCorpus {
+        fn new(tag: &str) -> Self {
+            let dir = std::env::temp_dir().join(format!("bedside-{tag}-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).unwrap();
+            TempCorpus(dir)
+        }
+
+        /// Writes `lines` (JSONL) as `name` in the folder, returning its path.
+        fn write(&self, name: &str, lines: &[String]) -> String {
+            let path = self.0.join(name);
+            std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+            path.to_string_lossy().into_owned()
+        }
+    }
+
+    impl Drop for TempCorpus {
+        fn drop(&mut self) {
+            std::fs::remove_dir_all(&self.0).ok();
+        }
     }
 
     /// A tiny corpus whose posts to hold are plainly about patients: trained without one
@@ -1105,8 +1131,7 @@ mod tests {
     /// held-out file must be left out of training.
     #[test]
     fn hold_out_scores_files_it_never_trained_on() {
-        let dir = std::env::temp_dir().join(format!("bedside-hold-out-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = TempCorpus::new("hold-out");
         let holds = [
             "the patient in bed {} with the rare liver thing coded twice tonight and his wife screamed at us in the hallway for an hour",
             "just discharged the {} year old from room 4 whose son kept filming the nurses, everyone on the unit knows exactly which family i mean",
@@ -1117,31 +1142,30 @@ mod tests {
             "new running shoes arrived and i managed {} miles before breakfast, legs are jelly but the coffee afterwards was worth every step",
             "made my grandmother's lasagne recipe for {} friends tonight and there were no leftovers which i am taking as a compliment",
         ];
-        let mut files = Vec::new();
-        for f in 0..6 {
-            let path = dir.join(format!("{}{f}.jsonl", if f == 0 { "h" } else { "t" }));
-            let mut body = String::new();
-            for k in 0..12 {
-                let n = f * 12 + k + 2;
-                let (text, verdict, labels) = if k % 2 == 0 {
-                    (
-                        holds[k % 3].replace("{}", &n.to_string()),
-                        "hold",
-                        r#"[{"category": "case.recognizable"}]"#,
-                    )
-                } else {
-                    (cleans[k % 3].replace("{}", &n.to_string()), "clean", "[]")
-                };
-                body.push_str(&format!(
-                    "{{\"id\": \"T{f}-{k}\", \"text\": {}, \"verdict\": \"{verdict}\", \"labels\": {labels}}}\n",
-                    serde_json::to_string(&text).unwrap()
-                ));
-            }
-            std::fs::write(&path, body).unwrap();
-            files.push(path.to_string_lossy().into_owned());
-        }
+        let files: Vec<String> = (0..6)
+            .map(|f| {
+                let lines: Vec<String> = (0..12)
+                    .map(|k| {
+                        let n = f * 12 + k + 2;
+                        let (text, verdict, labels) = if k % 2 == 0 {
+                            (
+                                holds[k % 3].replace("{}", &n.to_string()),
+                                "hold",
+                                r#"[{"category": "case.recognizable"}]"#,
+                            )
+                        } else {
+                            (cleans[k % 3].replace("{}", &n.to_string()), "clean", "[]")
+                        };
+                        format!(
+                            "{{\"id\": \"T{f}-{k}\", \"text\": {}, \"verdict\": \"{verdict}\", \"labels\": {labels}}}",
+                            serde_json::to_string(&text).unwrap()
+                        )
+                    })
+                    .collect();
+                dir.write(&format!("{}{f}.jsonl", if f == 0 { "h" } else { "t" }), &lines)
+            })
+            .collect();
         let table = hold_out(&files, &[], &[vec!["h".into()]], &vectors()).expect("trains");
-        std::fs::remove_dir_all(&dir).ok();
         assert!(
             table.starts_with("held out h (12 posts from h0.jsonl; training on 60 posts)"),
             "{table}"
@@ -1166,8 +1190,7 @@ mod tests {
     /// model learned without it must find, and whose labels must not alarm.
     #[test]
     fn hold_out_scores_record_files_it_never_trained_on() {
-        let dir = std::env::temp_dir().join(format!("bedside-hold-records-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = TempCorpus::new("hold-records");
         let surnames = [
             "Okafor",
             "Lindqvist",
@@ -1188,8 +1211,7 @@ mod tests {
         };
         let files: Vec<String> = (0..5)
             .map(|f| {
-                write(
-                    &dir,
+                dir.write(
                     &format!("t{f}.jsonl"),
                     &(0..6).map(|k| post(f, k)).collect::<Vec<_>>(),
                 )
@@ -1227,15 +1249,10 @@ mod tests {
                 } else {
                     format!("r{f}.jsonl")
                 };
-                write(
-                    &dir,
-                    &name,
-                    &(0..6).map(|k| record(f, k)).collect::<Vec<_>>(),
-                )
+                dir.write(&name, &(0..6).map(|k| record(f, k)).collect::<Vec<_>>())
             })
             .collect();
         let table = hold_out(&files, &records, &[vec!["x".into()]], &vectors()).expect("trains");
-        std::fs::remove_dir_all(&dir).ok();
         // No post file is held out: only the records' figures.
         assert!(
             table.starts_with(
