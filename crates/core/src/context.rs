@@ -86,6 +86,9 @@ pub struct Context<'t> {
     /// Record text (read off a chart, board, monitor, wristband or label): every line is
     /// about a patient, and identifiers stand without sentences around them.
     pub record: bool,
+    /// Record text the record gate found shows no patient (a supply or equipment label, a
+    /// rota, a notice), read as a post: its serial numbers are equipment's.
+    pub patientless_record: bool,
     /// Each token's word as the model reads it, found on first use (`model::words`): the
     /// features and the tagger share one hashing and vector lookup per word.
     pub(crate) words: std::cell::OnceCell<Vec<crate::model::Word>>,
@@ -136,6 +139,7 @@ impl<'t> Context<'t> {
             whose: Whose::default(),
             hay: Default::default(),
             record: false,
+            patientless_record: false,
             words: std::cell::OnceCell::new(),
             historical: std::cell::OnceCell::new(),
             fiction: std::cell::OnceCell::new(),

@@ -214,6 +214,7 @@ impl Scanner {
                 };
             if !shows {
                 ctx = Context::new(text);
+                ctx.patientless_record = true;
                 drafts.clear();
                 self.run_rules(&ctx, &mut drafts);
             }

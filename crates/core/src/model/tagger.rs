@@ -39,6 +39,10 @@ pub const RECORD_TAGS: &[Category] = &[
 /// Where both lists keep the name tag: a word with a digit is never a name ("zqs2", "Pt2"),
 /// whatever its score (`spans`).
 const NAME: usize = 0;
+/// Where both lists keep the age tag: a word with four digits or more is never an age
+/// ("62704" after a town is a ZIP code) unless it is a year (a birth year tells an age),
+/// whatever its score (`spans`).
+const AGE: usize = 3;
 /// A weight row holds one i8 per tag; four fit one 32-bit load.
 pub const TAG_ROW: usize = 4;
 const _: () = assert!(TAGS.len() <= TAG_ROW && RECORD_TAGS.len() <= TAG_ROW);
@@ -428,8 +432,10 @@ pub fn spans(
             }
             bridged[t] = 0;
             let word = &text[start..end];
-            let named = t == NAME && word.bytes().any(|b| b.is_ascii_digit());
-            if s[t] >= threshold[t] && !code(word) && !named {
+            let digits = word.bytes().filter(u8::is_ascii_digit).count();
+            let year = digits == 4 && ["18", "19", "20"].iter().any(|y| word.starts_with(y));
+            let impossible = t == NAME && digits > 0 || t == AGE && digits > 3 && !year;
+            if s[t] >= threshold[t] && !code(word) && !impossible {
                 match &mut open[t] {
                     Some(sp) if linked => {
                         sp.end = end;
@@ -698,6 +704,29 @@ mod tests {
             .map(|s| (s.start, s.end))
             .collect();
         assert_eq!(found, [(5, 13)]);
+    }
+
+    #[test]
+    fn ages_have_at_most_three_digits_or_a_year() {
+        assert_eq!(TAGS[AGE], Category::PhiAge);
+        assert_eq!(RECORD_TAGS[AGE], Category::PhiAge);
+        let text = "Springfield 62704 aged 102 4471 born 1931";
+        let words = [
+            (0, 11),
+            (12, 17),
+            (18, 22),
+            (23, 26),
+            (27, 31),
+            (32, 36),
+            (37, 41),
+        ];
+        let sure = [[9.0f32; TAG_ROW]; 7];
+        let found: Vec<(usize, usize)> = spans(text, &words, &sure, &[0.0; TAG_ROW])
+            .iter()
+            .filter(|s| s.tag == AGE)
+            .map(|s| (s.start, s.end))
+            .collect();
+        assert_eq!(found, [(0, 11), (18, 26), (32, 41)]);
     }
 
     #[test]

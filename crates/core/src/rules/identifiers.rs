@@ -367,11 +367,24 @@ impl Identifiers {
                     | Category::PhiHealthPlan
                     | Category::PhiAccount
             ) && !placeholder(val);
+            // A serial, asset tag or other number on a record that shows no
+            // patient (an equipment or asset label, a rota) is the equipment's or the
+            // staff's, unless it is a device a person wears or has implanted or its
+            // sentence ties it to someone: it waits for the verdict. In a post a pump's
+            // serial is nearly always the pump of a patient in a room.
+            let unowned = matches!(
+                cat,
+                Category::PhiDevice | Category::PhiVehicle | Category::PhiId
+            ) && ctx.patientless_record
+                && !ctx.patient_post
+                && ctx.kinds_at(start) & (kind::PERSON | kind::REF | kind::RELATIVE) == 0
+                && !has_word(sentence_at(ctx, start), WORN_DEVICES);
             out.push(
                 Draft::new(cat, sev, start, end)
                     .suggest("")
                     .weak(weak)
-                    .anchor(anchor),
+                    .anchor(anchor)
+                    .tentative(unowned),
             );
             // "MRN 00913377, 00913378 and 01129045", "serials 22K481735 / 22K481736"
             let mut pos = end;
@@ -380,7 +393,12 @@ impl Identifiers {
                 if ve - vs + 2 < val.len() || ve - vs > val.len() + 2 {
                     break;
                 }
-                out.push(Draft::new(cat, sev, vs, ve).suggest("").weak(weak));
+                out.push(
+                    Draft::new(cat, sev, vs, ve)
+                        .suggest("")
+                        .weak(weak)
+                        .tentative(unowned),
+                );
                 pos = ve;
             }
         }
@@ -1332,8 +1350,28 @@ const VEHICLES: &[&str] = &[
     "drives",
 ];
 
+/// Devices a person wears or has implanted: their serial numbers are their wearer's.
+const WORN_DEVICES: &[&str] = &[
+    "pacemaker",
+    "implant",
+    "implanted",
+    "transmitter",
+    "cgm",
+    "cochlear",
+    "stimulator",
+    "lvad",
+    "icd",
+    "hearing aid",
+];
+
+/// The lower-case sentence around `at`.
+fn sentence_at<'a>(ctx: &'a Context, at: usize) -> &'a str {
+    let (s, e) = ctx.sentence_span(ctx.sentence_of(at));
+    &ctx.lower[s..e]
+}
+
 /// US states, spelled out or as postal codes.
-fn is_state(w: &str) -> bool {
+pub(crate) fn is_state(w: &str) -> bool {
     const CODES: &[&str] = &[
         "al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in", "ia",
         "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj",
@@ -1437,6 +1475,46 @@ mod tests {
         assert_eq!(
             phone("Our patient in bed 4 gave me her son's number, (217) 555-0164, for the main line log."),
             Some(Severity::High)
+        );
+    }
+
+    /// A serial number is a patient's on their device; on an equipment label that shows
+    /// no patient it is nobody's, and five of its digits are not a ZIP code.
+    #[test]
+    fn serial_numbers_belong_to_patients_only() {
+        let s = Scanner::new(Config::default()).unwrap();
+        let high = |r: crate::Report| -> Vec<(Category, String)> {
+            r.findings
+                .into_iter()
+                .filter(|f| f.severity == Severity::High)
+                .map(|f| (f.category, f.text))
+                .collect()
+        };
+        for label in [
+            "INFUSION PUMP\nS/N 90771-LP\nNext service due 03/2025",
+            "DEFIBRILLATOR\nSN 41288\nChecked daily: sign below",
+        ] {
+            assert!(high(s.scan_record(label)).is_empty(), "{label}");
+        }
+        let pt = high(
+            s.scan("My patient in bed 4 came in with his pump, S/N 90771-LP, alarming nonstop."),
+        );
+        assert!(
+            pt.contains(&(Category::PhiDevice, "S/N 90771-LP".into())),
+            "{pt:?}"
+        );
+        assert!(
+            !pt.iter().any(|(c, _)| *c == Category::PhiLocation),
+            "{pt:?}"
+        );
+        let pump = high(s.scan("pump SN 33K-08812 alarming again in rm 7, biomed pls"));
+        assert!(
+            pump.iter().any(|(c, _)| *c == Category::PhiDevice),
+            "{pump:?}"
+        );
+        assert!(
+            !pt.iter().any(|(c, _)| *c == Category::PhiLocation),
+            "{pt:?}"
         );
     }
 }

@@ -158,11 +158,23 @@ impl Locations {
             if ms > 0 && matches!(b[ms - 1], b'#' | b'$' | b'-' | b'.' | b'/') {
                 continue;
             }
-            let state_before = {
-                let p = prev_word(text, ms);
-                p.len() == 2 && p.bytes().all(|c| c.is_ascii_uppercase())
-            };
-            let town_before = prev_word(text, ms).starts_with(|c: char| c.is_ascii_uppercase());
+            // "S/N 90771-LP", "SN 41288": five digits inside a code, or a number another
+            // identifier already is (the identifiers run first), not a ZIP.
+            let inside =
+                |d: &Draft| d.start <= ms && me <= d.end && d.category.id().starts_with("phi.");
+            if b.get(me) == Some(&b'-') && b.get(me + 1).is_some_and(u8::is_ascii_alphabetic)
+                || out.iter().any(inside)
+            {
+                continue;
+            }
+            let p = prev_word(text, ms);
+            let state_before = p.len() == 2
+                && p.bytes().all(|c| c.is_ascii_uppercase())
+                && super::identifiers::is_state(&p.to_ascii_lowercase());
+            // A town's name before it ("Boise 83702"), not a code's last letter ("S/N").
+            let town_before = p.len() > 1
+                && p.starts_with(|c: char| c.is_ascii_uppercase())
+                && p.bytes().all(|c| c.is_ascii_alphabetic());
             let zipish = next == "area"
                 || matches!(prev, "zip" | "zipcode" | "code")
                 || state_before
