@@ -9,7 +9,7 @@ use serde::Deserialize;
 use crate::args::EvalArgs;
 use crate::input;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 pub(crate) struct Post {
     pub id: String,
     pub text: String,
@@ -18,7 +18,7 @@ pub(crate) struct Post {
     pub labels: Vec<Label>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 pub(crate) struct Label {
     pub category: String,
     #[serde(default)]

@@ -16,6 +16,54 @@ fn phi(category: &str) -> bool {
     category.starts_with("phi.") && category != "phi.photo"
 }
 
+/// The PHI figures of held-out posts scanned with `model` (its span tagger learned
+/// without them): pooled PHI recall and precision, and each kind's recall and precision.
+pub fn post_figures(posts: &[Post], model: &Model) -> Result<String, u8> {
+    let scanner = Scanner::new(Config::default()).map_err(|e| {
+        eprintln!("bedside: {e}");
+        5
+    })?;
+    let mut kinds: BTreeMap<String, [usize; 4]> = BTreeMap::new();
+    for p in posts {
+        let r = scanner.scan_with(&p.text, model);
+        for l in p.labels.iter().filter(|l| phi(&l.category)) {
+            let k = kinds.entry(l.category.clone()).or_default();
+            k[0] += 1;
+            k[1] += found(p, &r, l) as usize;
+        }
+        for f in r.findings.iter().filter(|f| phi(f.category.id())) {
+            let k = kinds.entry(f.category.id().to_string()).or_default();
+            k[2] += 1;
+            k[3] += p.labels.iter().any(|l| covers(p, f, l)) as usize;
+        }
+    }
+    let sum = |i: usize| kinds.values().map(|k| k[i]).sum::<usize>();
+    let mut out = format!(
+        "    PHI recall {:.3} ({}/{}), precision {:.3} ({}/{})\n    PHI by kind (recall, precision):",
+        ratio(sum(1), sum(0)),
+        sum(1),
+        sum(0),
+        ratio(sum(3), sum(2)),
+        sum(3),
+        sum(2),
+    );
+    for (id, k) in kinds.iter().filter(|(_, k)| k[0] > 0) {
+        out.push_str(&format!(
+            " {} {:.3} ({}/{}) {:.3} ({}/{}),",
+            id.trim_start_matches("phi."),
+            ratio(k[1], k[0]),
+            k[1],
+            k[0],
+            ratio(k[3], k[2]),
+            k[3],
+            k[2]
+        ));
+    }
+    out.pop();
+    out.push('\n');
+    Ok(out)
+}
+
 /// The figures of `records` scanned with `model`, a few indented lines.
 pub fn figures(records: &[Post], model: &Model) -> Result<String, u8> {
     let scanner = Scanner::new(Config::default()).map_err(|e| {

@@ -15,11 +15,11 @@
 
 use std::time::Instant;
 
-use bedside_core::model::TrainedGate;
 use bedside_core::model::{
     self, decide_scores, gate_cap, short_limit, Example, Output, Trained, EVIDENCE_VALUE, FLAG,
     HOLD, MIN_WORDS, N_HASH, N_SPARSE, OUTPUTS, PATIENT_DETAILS, SHORT_WORDS,
 };
+use bedside_core::model::{TrainedGate, TrainedTags};
 use bedside_core::{Category, Config, Scanner, Severity};
 
 use crate::args::TrainArgs;
@@ -832,7 +832,7 @@ pub fn hold_out(
         let (held, rest): (Vec<Sample>, Vec<Sample>) =
             all.into_iter().partition(|s| held_out(&files[s.file], set));
         if !held.is_empty() {
-            out.push_str(&held_posts(files, set, &held, &rest, dims));
+            out.push_str(&held_posts(files, set, &held, &rest, dims, vectors));
         }
         let (out_records, in_records): (Vec<&String>, Vec<&String>) =
             record_files.iter().partition(|f| held_out(f, set));
@@ -867,6 +867,7 @@ fn held_posts(
     held: &[Sample],
     rest: &[Sample],
     dims: usize,
+    vectors: &[u8],
 ) -> String {
     let names: Vec<&str> = files
         .iter()
@@ -893,12 +894,62 @@ fn held_posts(
         "    {}\n",
         category_recalls(held, &scores, &t, sh)
     ));
+    out.push_str(&held_phi(held, rest, &oof, &t, sh, &w, dims, vectors));
     out.push_str(&format!(
         "  out of fold: {}\n",
         held_figures(rest, &oof, &t, sh)
     ));
     out.push_str(&format!("    {}\n", category_recalls(rest, &oof, &t, sh)));
     out
+}
+
+/// The held-out posts' PHI figures, scanned with a model whose gate (`w`, thresholds `t`,
+/// `sh`) and post span tagger were learned from `rest` alone (the tagger as `learn` trains
+/// it; the record tagger and gate, which posts never use, are left empty).
+#[allow(clippy::too_many_arguments)]
+fn held_phi(
+    held: &[Sample],
+    rest: &[Sample],
+    oof: &[Vec<f32>],
+    t: &[f32],
+    sh: (f32, f32),
+    w: &Weights,
+    dims: usize,
+    vectors: &[u8],
+) -> String {
+    let quiet: Vec<bool> = rest
+        .iter()
+        .zip(oof)
+        .map(|(s, sc)| !long(s) && verdict(s, sc, Gate::of(t, sh)) < Some(Severity::Medium))
+        .collect();
+    let (tags, _) = crate::train_tags::train(rest, &quiet);
+    let k = bedside_core::model::tagger::RECORD_TAGS.len();
+    let n = OUTPUTS.len();
+    let trained = Trained {
+        dims,
+        threshold: t.to_vec(),
+        short: sh,
+        bias: w.bias.clone(),
+        sparse: (0..n)
+            .map(|o| (0..N_SPARSE).map(|f| w.sparse[f * n + o]).collect())
+            .collect(),
+        dense: (0..n)
+            .map(|o| (0..w.dims).map(|d| w.dense[d * n + o]).collect())
+            .collect(),
+        tags,
+        record_tags: TrainedTags {
+            threshold: vec![f32::INFINITY; k],
+            high: vec![f32::INFINITY; k],
+            bias: vec![0.0; k],
+            weights: vec![vec![0.0; bedside_core::model::tagger::N_TAG]; k],
+        },
+        record_gate: TrainedGate::never(dims),
+    };
+    let posts: Vec<Post> = held.iter().map(|s| s.post.clone()).collect();
+    match model::decode(&model::encode(&trained, vectors)) {
+        Ok(m) => crate::hold_records::post_figures(&posts, &m).unwrap_or_default(),
+        Err(e) => format!("    the weights just learned do not decode: {e}\n"),
+    }
 }
 
 /// Loads the vectors to learn on before anything loads the compiled-in model (whose

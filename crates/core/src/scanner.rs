@@ -137,6 +137,13 @@ impl Scanner {
         self.scan_as(text, Reading::Record, crate::model::model())
     }
 
+    /// Scans one post as [`Scanner::scan`] does, with `model` in place of the compiled-in
+    /// one: `bedside train --hold-out` scores held-out posts' PHI with the span tagger
+    /// learned without them.
+    pub fn scan_with(&self, text: &str, model: &Model) -> Report {
+        self.scan_as(text, Reading::Post, Some(model))
+    }
+
     /// Scans record text as [`Scanner::scan_record`] does, with `model` (its record gate
     /// and tagger) in place of the compiled-in one: `bedside train --hold-out` scores
     /// held-out records with the weights learned without them.

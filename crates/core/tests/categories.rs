@@ -791,6 +791,26 @@ fn phi_location_towns_and_streets() {
 }
 
 #[test]
+fn phi_location_gazetteer_towns_worldwide() {
+    // Towns from the GeoNames gazetteer (data/towns.txt), accents folded, after a cue word
+    // in a patient's story; a town that is also a word ("Reading") and a town in a post
+    // with no patient are not places of a patient (states: `lexicon::gazetteer_tests`).
+    assert_cat(
+        "phi.location",
+        &[
+            "my pt is a 70yo farmer from Trois-Rivières, admitted overnight with urosepsis",
+            "our patient from mudgee came back with another hip fracture",
+            "the pt from Tuam with the dog bite is back on the ward",
+        ],
+        &[
+            "my patient was reading in bed after her hip surgery",
+            "I grew up in Mudgee and still miss the vineyards",
+            "Flu clinic on Saturday in Tuam, everyone welcome",
+        ],
+    );
+}
+
+#[test]
 fn phi_name_chart_form() {
     assert_cat(
         "phi.name",

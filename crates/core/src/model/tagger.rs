@@ -241,7 +241,7 @@ impl Reading {
                 f |= 8;
                 f |= names.contains(w) as u8;
                 f |= (family.contains(w) as u8) << 1;
-                f |= (places.contains(w) as u8) << 2;
+                f |= (places.contains(&crate::lexicon::fold_place(w)) as u8) << 2;
             }
             f |= ((ctx.sent_patient.get(t.sentence) == Some(&true)) as u8) << 4;
             f |= (ctx.patient_post as u8) << 5;

@@ -689,7 +689,8 @@ impl Locations {
                 let prev_end = toks[i + k - 1].end;
                 if n.sentence != si
                     || n.start - prev_end > 2
-                    || (k == 1 && !town_first(&low.as_bytes()[n.start..n.end]))
+                    || (k == 1
+                        && !town_first(crate::lexicon::fold_place(&low[n.start..n.end]).as_bytes()))
                 {
                     break;
                 }
@@ -698,7 +699,8 @@ impl Locations {
                     j.push(' ');
                     j.push_str(&low[n.start..n.end]);
                 }
-                if towns.contains(joined.as_deref().unwrap_or(&low[first..n.end])) {
+                let name = joined.as_deref().unwrap_or(&low[first..n.end]);
+                if towns.contains(&crate::lexicon::fold_place(name)) {
                     best = Some(n.end);
                 }
             }
