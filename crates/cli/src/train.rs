@@ -891,6 +891,10 @@ fn held_posts(
         held_figures(held, &scores, &t, sh)
     ));
     out.push_str(&format!(
+        "    {}",
+        by_length(held, &scores, Gate::of(&t, sh))
+    ));
+    out.push_str(&format!(
         "    {}\n",
         category_recalls(held, &scores, &t, sh)
     ));

@@ -1,6 +1,6 @@
 //! Short posts (issue 12): under `model::MIN_WORDS` words the model only raises a post
-//! (from `model::SHORT_WORDS` words, where the rules found something, one step past their
-//! worst finding). Sentences written for this test, not taken from the corpus, of the
+//! (from `model::SHORT_WORDS` words, where the rules found something, up to a hold).
+//! Sentences written for this test, not taken from the corpus, of the
 //! kinds a model over a handful of features got wrong (a plea to stop a demeaning label
 //! held; a coworker complaint capped to a tip; an ordinary sentence with an odd code word
 //! flagged).

@@ -89,40 +89,40 @@ const _: () =
     assert!(matches!(OUTPUTS[HOLD], Output::Hold) && matches!(OUTPUTS[FLAG], Output::Flag));
 
 /// The model decides (and its gate caps) every post of at least this many words (with a
-/// letter); the rules alone judge shorter ones, where the corpus is thin and the rules'
-/// one-line evidence is as strong as the model's. Out of fold (22,853 posts), deciding
-/// from 15 words and capping from 20 held 0.805 of the posts to hold at 5% false alarms and
-/// 0.593 at 2%; deciding and capping from 15 holds 0.821 / 0.677, from 10 0.833 / 0.683,
-/// from 5 0.833 / 0.703, but from 10 or 5 the model, with a handful of features, holds a
-/// post asking colleagues to stop calling patients frequent flyers and caps "our charge
-/// nurse is actually useless" to a tip. A name its own sentence ties to a patient is not
-/// capped (`Draft::pinned`). Shorter posts of [`SHORT_WORDS`] or more the model may raise.
+/// letter); shorter ones of [`SHORT_WORDS`] or more it may only raise. A name its own
+/// sentence ties to a patient is not capped (`Draft::pinned`). Measured in session 17 on
+/// 48,503 posts (many of them short hard negatives): deciding and capping from 10 words
+/// (5-9 raised one step past the rules' worst finding) held out of fold 0.864 of the posts to hold at 0.049 false alarms
+/// (0.740 at 2%) against 0.828 (0.716) from 15, and held out (trained without them) 0.864
+/// of round 16's at 0.023 and 0.841 of round 15's at 0.054, but it held "Can we please
+/// stop calling our patients frequent flyers? They deserve better." and flagged "zzqx7 was
+/// the code word for the quarterly budget review." (`tests/short_posts.rs`; on 28,253
+/// posts it held the first too).
 pub const MIN_WORDS: usize = 15;
 
 /// A post of at least this many words but fewer than [`MIN_WORDS`] is short: the model may
 /// raise it, with the gate's thresholds for short posts (chosen out of fold on short posts
 /// alone, within the same false-alarm budget), but never caps the rules' findings in it,
 /// so "our charge nurse is actually useless" keeps the rules' finding whatever the model
-/// reads. It raises only a post the rules found something in, and one step past their
-/// worst finding ([`short_limit`]). Out of fold (issue 12, 27,253 posts without s10a-d)
-/// that holds 94 of the 309 posts of 5-14 words to hold against 92, with no more false
-/// alarms (26/762), and finds a little more of the medium categories (coworker 0.459 ->
-/// 0.461, employer 0.509 -> 0.512, at_work 0.424 -> 0.430, venting 0.316 -> 0.325);
-/// s10a-d held out: hold 0.782 at 0.052 false alarms, as before. Raising every post
-/// (unrestricted) held 214 of 314 out of fold on all 28,253 posts (0.814 -> 0.825
-/// overall), but held "Can we please stop calling our patients frequent flyers?" and
-/// flagged 1,613 ordinary sentences with an odd code word in them ("Filed the annual
-/// mrnab4471902 with the board today"); raising any post the rules found something in to
-/// a hold held 109 of 309 but moved the long posts' flag threshold a step (review recall
-/// 0.768 -> 0.758, coworker 0.459 -> 0.442). `tests/short_posts.rs` holds the sentences.
+/// reads. It raises only a post the rules found something in, to a hold whatever that was
+/// ([`short_limit`]). Measured in session 17 (48,503 posts) against the limit before it,
+/// one step past the rules' worst finding (a tip to a review): out of fold 612 -> 756 of
+/// the 1,742 posts of 5-14 words to hold held, 123 of their 4,634 clean posts alarmed
+/// either way (overall 0.828 -> 0.837 at 0.049; at 2% 0.716 -> 0.717, at 10% 0.883 ->
+/// 0.892); held out, round 16 (s16, p16) 0.797 -> 0.843 at 0.027 (5-14 words: 60 -> 88 of
+/// 140), round 15 0.813 -> 0.822 at 0.056 (41 -> 46 of 78). Raising every short post held
+/// the most (out of fold 1,437 of 1,742, overall 0.863; held out 0.881 and 0.858 at 0.030
+/// and 0.059) but again held the frequent-flyers plea and flagged "Filed the annual
+/// mrnab4471902 with the board today."; letting it review a post the rules found nothing
+/// in held less (held out 0.785, 0.805); raising every post whose words the word vectors
+/// all know held 0.798 and 0.826 at 0.029 and 0.060 (a patient's name is an unknown word).
 pub const SHORT_WORDS: usize = 5;
 
 /// The most the model may raise a short post to, given the rules' worst finding in it:
-/// nothing without one, a review over a tip, a hold over a review.
+/// nothing without one, else a hold.
 pub fn short_limit(worst: Option<Severity>) -> Severity {
     match worst {
         None => Severity::Low,
-        Some(Severity::Low) => Severity::Medium,
         Some(_) => Severity::High,
     }
 }
