@@ -886,10 +886,7 @@ impl Model {
             return None;
         }
         let threshold = if short { &self.short } else { &self.threshold };
-        let mut post = self.scores(&whole);
-        if short && short_limit(whole.worst) < Severity::High {
-            post[HOLD] = f32::NEG_INFINITY;
-        }
+        let post = self.scores(&whole);
         let own = |d: &Draft| d.detector.is_none() && d.category != Category::CustomTerm;
         let ruled = |o: usize| match OUTPUTS[o] {
             Output::Category(c) => drafts[..rules]
