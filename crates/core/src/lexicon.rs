@@ -479,6 +479,13 @@ pub fn towns() -> &'static WordSet {
     SET.get_or_init(|| include_str!("../data/towns.txt").lines().collect())
 }
 
+/// States, provinces, countries and continents (see `data/README.md`), as `towns.txt` writes
+/// names: no identifier, so the span tagger never reports one as a place.
+pub fn regions() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| include_str!("../data/regions.txt").lines().collect())
+}
+
 /// A place name as `towns.txt` writes it: lower case, accents dropped ("Trois-Rivières" ->
 /// "trois-rivieres", "Łódź" -> "lodz"), a curly apostrophe straight. An ASCII word is
 /// returned as it is (the caller has lower-cased it already).

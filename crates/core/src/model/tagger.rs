@@ -39,6 +39,9 @@ pub const RECORD_TAGS: &[Category] = &[
 /// Where both lists keep the name tag: a word with a digit is never a name ("zqs2", "Pt2"),
 /// whatever its score (`spans`).
 const NAME: usize = 0;
+/// Where both lists keep the place tag: a state, province, country or continent is never a
+/// place ("a pt from Texas", "from New Mexico"), whatever its score (`spans`).
+const PLACE: usize = 1;
 /// Where both lists keep the age tag: a word with four digits or more is never an age
 /// ("62704" after a town is a ZIP code) unless it is a year (a birth year tells an age),
 /// whatever its score (`spans`).
@@ -458,8 +461,30 @@ pub fn spans(
         }
     }
     out.extend(open.into_iter().flatten());
+    out.retain(|s| s.tag != PLACE || !region(text, s.start, s.end));
     out.sort_by_key(|s| (s.start, s.tag));
     out
+}
+
+/// Whether `text[start..end]` names only states, provinces, countries or continents ("Texas",
+/// "Ontario, Canada"), the first with the word before it if need be ("Mexico" in "New
+/// Mexico").
+fn region(text: &str, start: usize, end: usize) -> bool {
+    let regions = crate::lexicon::regions();
+    let fold = |s: &str| crate::lexicon::fold_place(&s.to_lowercase()).replace('.', "");
+    let before = text[..start].trim_end();
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    text[start..end]
+        .split([',', '/', ';', '&'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .enumerate()
+        .all(|(i, p)| {
+            let name = fold(p);
+            regions.contains(&name)
+                || i == 0 && !word.is_empty() && regions.contains(&format!("{} {name}", fold(word)))
+        })
 }
 
 /// Function words, and the words for a patient: never a name, a place, a date or an age by
@@ -727,6 +752,25 @@ mod tests {
             .map(|s| (s.start, s.end))
             .collect();
         assert_eq!(found, [(0, 11), (18, 26), (32, 41)]);
+    }
+
+    #[test]
+    fn states_and_countries_are_not_places() {
+        assert_eq!(TAGS[PLACE], Category::PhiLocation);
+        assert_eq!(RECORD_TAGS[PLACE], Category::PhiLocation);
+        let text = "pt from Texas, New Mexico, Ontario and Mudgee";
+        let words = [(8, 13), (15, 18), (19, 25), (27, 34), (39, 45)];
+        let mut sure = [[f32::NEG_INFINITY; TAG_ROW]; 5];
+        for (w, s) in sure.iter_mut().enumerate() {
+            // "Mexico" alone, after a "New" the tagger did not take.
+            s[PLACE] = if w == 1 { -9.0 } else { 9.0 };
+        }
+        let found: Vec<&str> = spans(text, &words, &sure, &[0.0; TAG_ROW])
+            .iter()
+            .filter(|s| s.tag == PLACE)
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(found, ["Mudgee"]);
     }
 
     #[test]
