@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use bedside_core::model::Model;
-use bedside_core::{Config, Scanner, Severity, Verdict};
+use bedside_core::{Config, Report, Scanner, Severity, Verdict};
 
 use crate::eval::{covers, found, Post};
 use crate::train::ratio;
@@ -16,26 +16,38 @@ fn phi(category: &str) -> bool {
     category.starts_with("phi.") && category != "phi.photo"
 }
 
+/// Per PHI kind: labels, labels found, findings, findings right.
+type Kinds = BTreeMap<String, [usize; 4]>;
+
+/// Adds post `p`'s PHI labels and report `r`'s PHI findings to `kinds`.
+fn count(kinds: &mut Kinds, p: &Post, r: &Report) {
+    for l in p.labels.iter().filter(|l| phi(&l.category)) {
+        let k = kinds.entry(l.category.clone()).or_default();
+        k[0] += 1;
+        k[1] += found(p, r, l) as usize;
+    }
+    for f in r.findings.iter().filter(|f| phi(f.category.id())) {
+        let k = kinds.entry(f.category.id().to_string()).or_default();
+        k[2] += 1;
+        k[3] += p.labels.iter().any(|l| covers(p, f, l)) as usize;
+    }
+}
+
+fn scanner() -> Result<Scanner, u8> {
+    Scanner::new(Config::default()).map_err(|e| {
+        eprintln!("bedside: {e}");
+        5
+    })
+}
+
 /// The PHI figures of held-out posts scanned with `model` (its span tagger learned
 /// without them): pooled PHI recall and precision, and each kind's recall and precision.
 pub fn post_figures(posts: &[Post], model: &Model) -> Result<String, u8> {
-    let scanner = Scanner::new(Config::default()).map_err(|e| {
-        eprintln!("bedside: {e}");
-        5
-    })?;
-    let mut kinds: BTreeMap<String, [usize; 4]> = BTreeMap::new();
+    let scanner = scanner()?;
+    let mut kinds = Kinds::new();
     for p in posts {
         let r = scanner.scan_with(&p.text, model);
-        for l in p.labels.iter().filter(|l| phi(&l.category)) {
-            let k = kinds.entry(l.category.clone()).or_default();
-            k[0] += 1;
-            k[1] += found(p, &r, l) as usize;
-        }
-        for f in r.findings.iter().filter(|f| phi(f.category.id())) {
-            let k = kinds.entry(f.category.id().to_string()).or_default();
-            k[2] += 1;
-            k[3] += p.labels.iter().any(|l| covers(p, f, l)) as usize;
-        }
+        count(&mut kinds, p, &r);
     }
     let sum = |i: usize| kinds.values().map(|k| k[i]).sum::<usize>();
     let mut out = format!(
@@ -66,12 +78,8 @@ pub fn post_figures(posts: &[Post], model: &Model) -> Result<String, u8> {
 
 /// The figures of `records` scanned with `model`, a few indented lines.
 pub fn figures(records: &[Post], model: &Model) -> Result<String, u8> {
-    let scanner = Scanner::new(Config::default()).map_err(|e| {
-        eprintln!("bedside: {e}");
-        5
-    })?;
-    // Per kind: labels, found, findings, right.
-    let mut kinds: BTreeMap<String, [usize; 4]> = BTreeMap::new();
+    let scanner = scanner()?;
+    let mut kinds = Kinds::new();
     let (mut holds, mut held, mut clean, mut alarms) = (0, 0, 0, 0);
     for p in records {
         let r = scanner.scan_record_with(&p.text, model);
@@ -83,16 +91,7 @@ pub fn figures(records: &[Post], model: &Model) -> Result<String, u8> {
             clean += 1;
             alarms += r.findings.iter().any(|f| f.severity >= Severity::Medium) as usize;
         }
-        for l in p.labels.iter().filter(|l| phi(&l.category)) {
-            let k = kinds.entry(l.category.clone()).or_default();
-            k[0] += 1;
-            k[1] += found(p, &r, l) as usize;
-        }
-        for f in r.findings.iter().filter(|f| phi(f.category.id())) {
-            let k = kinds.entry(f.category.id().to_string()).or_default();
-            k[2] += 1;
-            k[3] += p.labels.iter().any(|l| covers(p, f, l)) as usize;
-        }
+        count(&mut kinds, p, &r);
     }
     let sum = |i: usize| kinds.values().map(|k| k[i]).sum::<usize>();
     let mut out = format!(

@@ -921,18 +921,47 @@ fn held_phi(
     dims: usize,
     vectors: &[u8],
 ) -> String {
-    let quiet: Vec<bool> = rest
-        .iter()
-        .zip(oof)
-        .map(|(s, sc)| !long(s) && verdict(s, sc, Gate::of(t, sh)) < Some(Severity::Medium))
-        .collect();
-    let (tags, _) = crate::train_tags::train(rest, &quiet);
+    let (tags, _) = crate::train_tags::train(rest, &quiet(rest, oof, t, sh));
     let k = bedside_core::model::tagger::RECORD_TAGS.len();
+    let no_record_tags = TrainedTags {
+        threshold: vec![f32::INFINITY; k],
+        high: vec![f32::INFINITY; k],
+        bias: vec![0.0; k],
+        weights: vec![vec![0.0; bedside_core::model::tagger::N_TAG]; k],
+    };
+    let trained = trained(dims, t.to_vec(), sh, w, tags, no_record_tags);
+    let posts: Vec<Post> = held.iter().map(|s| s.post.clone()).collect();
+    match model::decode(&model::encode(&trained, vectors)) {
+        Ok(m) => crate::hold_records::post_figures(&posts, &m).unwrap_or_default(),
+        Err(e) => format!("    the weights just learned do not decode: {e}\n"),
+    }
+}
+
+/// Posts a high tag could turn into a false alarm: too short for the gate to cap, and
+/// quiet otherwise (the post span tagger's thresholds are chosen to spare them).
+fn quiet(samples: &[Sample], scores: &[Vec<f32>], t: &[f32], sh: (f32, f32)) -> Vec<bool> {
+    samples
+        .iter()
+        .zip(scores)
+        .map(|(s, sc)| !long(s) && verdict(s, sc, Gate::of(t, sh)) < Some(Severity::Medium))
+        .collect()
+}
+
+/// The learned weights `w` laid out per output as the model file holds them, with the
+/// thresholds and taggers; the record gate still to be learned (it never holds).
+fn trained(
+    dims: usize,
+    threshold: Vec<f32>,
+    short: (f32, f32),
+    w: &Weights,
+    tags: TrainedTags,
+    record_tags: TrainedTags,
+) -> Trained {
     let n = OUTPUTS.len();
-    let trained = Trained {
+    Trained {
         dims,
-        threshold: t.to_vec(),
-        short: sh,
+        threshold,
+        short,
         bias: w.bias.clone(),
         sparse: (0..n)
             .map(|o| (0..N_SPARSE).map(|f| w.sparse[f * n + o]).collect())
@@ -941,18 +970,8 @@ fn held_phi(
             .map(|o| (0..w.dims).map(|d| w.dense[d * n + o]).collect())
             .collect(),
         tags,
-        record_tags: TrainedTags {
-            threshold: vec![f32::INFINITY; k],
-            high: vec![f32::INFINITY; k],
-            bias: vec![0.0; k],
-            weights: vec![vec![0.0; bedside_core::model::tagger::N_TAG]; k],
-        },
+        record_tags,
         record_gate: TrainedGate::never(dims),
-    };
-    let posts: Vec<Post> = held.iter().map(|s| s.post.clone()).collect();
-    match model::decode(&model::encode(&trained, vectors)) {
-        Ok(m) => crate::hold_records::post_figures(&posts, &m).unwrap_or_default(),
-        Err(e) => format!("    the weights just learned do not decode: {e}\n"),
     }
 }
 
@@ -991,35 +1010,13 @@ pub(crate) fn learn(
     let scores = out_of_fold(samples, dims);
     let (t, sh) = thresholds(samples, &scores);
     say(&figures(samples, &scores, &t, sh));
-    // Posts a high tag could turn into a false alarm: too short for the gate to cap, and
-    // quiet otherwise.
-    let quiet: Vec<bool> = samples
-        .iter()
-        .zip(&scores)
-        .map(|(s, sc)| !long(s) && verdict(s, sc, Gate::of(&t, sh)) < Some(Severity::Medium))
-        .collect();
-    let (tags, table) = crate::train_tags::train(samples, &quiet);
+    let (tags, table) = crate::train_tags::train(samples, &quiet(samples, &scores, &t, sh));
     say(&table);
     let (record_tags, table) = crate::train_tags::train_record(records, &scanner);
     say(&table);
     let all: Vec<&Sample> = samples.iter().collect();
     let w = fit(&all, dims);
-    let n = OUTPUTS.len();
-    let mut trained = Trained {
-        dims,
-        threshold: t,
-        short: sh,
-        bias: w.bias.clone(),
-        sparse: (0..n)
-            .map(|o| (0..N_SPARSE).map(|f| w.sparse[f * n + o]).collect())
-            .collect(),
-        dense: (0..n)
-            .map(|o| (0..w.dims).map(|d| w.dense[d * n + o]).collect())
-            .collect(),
-        tags,
-        record_tags,
-        record_gate: TrainedGate::never(dims),
-    };
+    let mut trained = trained(dims, t, sh, &w, tags, record_tags);
     // The record gate's threshold is chosen on both readings of every record, scanned with
     // the weights just learned (never the compiled-in ones, so training stays a function
     // of the corpus).
