@@ -716,6 +716,20 @@ mod tests {
         assert_eq!(ends("al", 3), ("al", "al"));
     }
 
+    /// The texts of the spans of `tag` over `words` with these scores, at thresholds of 0.
+    fn tagged<'a>(
+        text: &'a str,
+        words: &[(usize, usize)],
+        scores: &[[f32; TAG_ROW]],
+        tag: usize,
+    ) -> Vec<&'a str> {
+        spans(text, words, scores, &[0.0; TAG_ROW])
+            .iter()
+            .filter(|s| s.tag == tag)
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
     #[test]
     fn names_have_no_digits() {
         assert_eq!(TAGS[NAME], Category::PhiName);
@@ -723,12 +737,7 @@ mod tests {
         let text = "zqs2 met Rosa";
         let words = [(0, 4), (5, 8), (9, 13)];
         let sure = [[9.0f32; TAG_ROW]; 3];
-        let found: Vec<(usize, usize)> = spans(text, &words, &sure, &[0.0; TAG_ROW])
-            .iter()
-            .filter(|s| s.tag == NAME)
-            .map(|s| (s.start, s.end))
-            .collect();
-        assert_eq!(found, [(5, 13)]);
+        assert_eq!(tagged(text, &words, &sure, NAME), ["met Rosa"]);
     }
 
     #[test]
@@ -746,12 +755,10 @@ mod tests {
             (37, 41),
         ];
         let sure = [[9.0f32; TAG_ROW]; 7];
-        let found: Vec<(usize, usize)> = spans(text, &words, &sure, &[0.0; TAG_ROW])
-            .iter()
-            .filter(|s| s.tag == AGE)
-            .map(|s| (s.start, s.end))
-            .collect();
-        assert_eq!(found, [(0, 11), (18, 26), (32, 41)]);
+        assert_eq!(
+            tagged(text, &words, &sure, AGE),
+            ["Springfield", "aged 102", "born 1931"]
+        );
     }
 
     #[test]
@@ -765,12 +772,7 @@ mod tests {
             // "Mexico" alone, after a "New" the tagger did not take.
             s[PLACE] = if w == 1 { -9.0 } else { 9.0 };
         }
-        let found: Vec<&str> = spans(text, &words, &sure, &[0.0; TAG_ROW])
-            .iter()
-            .filter(|s| s.tag == PLACE)
-            .map(|s| &text[s.start..s.end])
-            .collect();
-        assert_eq!(found, ["Mudgee"]);
+        assert_eq!(tagged(text, &words, &sure, PLACE), ["Mudgee"]);
     }
 
     #[test]

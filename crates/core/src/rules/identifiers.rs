@@ -1055,8 +1055,7 @@ fn has_word(text: &str, words: &[&str]) -> bool {
 
 /// Whether the sentence around `pos` is the writer's about themselves: "I", "I've", "my".
 fn first_person(ctx: &Context, pos: usize) -> bool {
-    let (s, e) = ctx.sentence_span(ctx.sentence_of(pos));
-    ctx.lower[s..e]
+    sentence_at(ctx, pos)
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '\u{2019}'))
         .any(|w| {
             matches!(
