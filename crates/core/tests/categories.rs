@@ -325,6 +325,27 @@ fn phi_id() {
 }
 
 #[test]
+fn phi_id_national_numbers_by_their_keyword() {
+    assert_cat(
+        "phi.id",
+        &[
+            "her PPS number 1234567TA was on the referral",
+            "aadhaar 2345 6789 0123 of the patient on the form",
+            "mevrouw's BSN 123456782 stond op het briefje",
+            "pt's NI number AB123456C was on the form",
+            "his Emirates ID 784-1987-1234567-1 at registration",
+            "dona Ana, CPF 123.456.789-09, leito 4",
+        ],
+        &[
+            "we did CPR for 20 minutes and got him back",
+            "did 3 rounds of cpr 2 epi and a shock",
+            "bring your NI number to your first day of work",
+            "our store's number is 052.118.437-61",
+        ],
+    );
+}
+
+#[test]
 fn phi_room() {
     assert_cat(
         "phi.room",
@@ -1332,5 +1353,45 @@ fn own_and_organisation_numbers_are_not_phi() {
             .filter(|f| f.category.id().starts_with("phi.") && f.severity >= Severity::Medium)
             .collect();
         assert!(loud.is_empty(), "{clean:?}: {loud:#?}");
+    }
+}
+
+#[test]
+fn record_addresses_keep_their_town() {
+    let s = scanner();
+    let places = |text: &str| -> Vec<String> {
+        s.scan_record(text)
+            .findings
+            .iter()
+            .filter(|f| f.category == Category::PhiLocation && f.severity >= Severity::Medium)
+            .map(|f| f.text.clone())
+            .collect()
+    };
+    let head = "Patient: HALVERSON, Ruth   DOB 03/04/1950\n";
+    let cases: &[(&str, &str)] = &[
+        // the town after the street, up to the field separator
+        (
+            "Addr: 36 Cattail Lane, Brenton Hollow | MBI: 7HK2-RE9-WD35",
+            "36 Cattail Lane, Brenton Hollow",
+        ),
+        // a flat passed over; a state's code ends the town (the ZIP is its own finding)
+        (
+            "Address: 88 Pheasant Run Ct, Apt 2B, Naperville IL 60540",
+            "88 Pheasant Run Ct, Apt 2B, Naperville",
+        ),
+        // the town stays on its line
+        (
+            "Home: 14 Main St, Ballina\nValid to 2026",
+            "14 Main St, Ballina",
+        ),
+        // a form's next column is no town
+        ("Lives: 9 Elm St, PT/OT referral sent", "9 Elm St"),
+    ];
+    for (line, want) in cases {
+        let found = places(&format!("{head}{line}\n"));
+        assert!(
+            found.iter().any(|f| f == want),
+            "{line:?}: want {want:?}, got {found:?}"
+        );
     }
 }

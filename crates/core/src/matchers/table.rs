@@ -849,6 +849,33 @@ pub const FORMATS: &[Format] = &[
         ],
     },
     Format {
+        // An SSN written with dots, in a post that names SSNs (as `ssn.spaced`): dots are
+        // how people hide a number from a phone-number reader, not a different number.
+        id: "ssn.dotted",
+        category: Category::PhiSsn,
+        pattern: r"\b\d{3}\.\d{2}\.\d{4}\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: ssn,
+        #[cfg(test)]
+        positives: &[
+            "texted it to the group chat. «531.62.0984». unreal",
+            "«529.41.7763» on the form",
+            "her number («549.03.7712»)",
+            "typed «401.55.8832» and",
+            "«523.81.6607».",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "v123.45.6789x",
+            "000.12.3456 never issued",
+            "666.12.3456 is not assigned",
+            "123.00.4567 is invalid",
+            "1234.56.7890 too long",
+        ],
+    },
+    Format {
         // The last four of a Social Security number under its name: "SSN last 4 6621",
         // "social ending in 4471", "the last four of her social (8821)".
         id: "ssn.partial",
@@ -1182,6 +1209,33 @@ pub const FORMATS: &[Format] = &[
             "790314-1-5521",
             "790314-10-552",
             "1790314-10-5521",
+        ],
+    },
+    Format {
+        // Brazil's CPF as it is always written: 3.3.3-2 digits. The layout alone marks it
+        // (writers' and OCR's numbers rarely pass its check digits, so they are not asked).
+        id: "id.cpf",
+        category: Category::PhiId,
+        pattern: r"\b\d{3}\.\d{3}\.\d{3}-\d{2}\b",
+        keys: &[],
+        near: Near::Digits,
+        digit_within: 0,
+        valid: any,
+        #[cfg(test)]
+        positives: &[
+            "CPF «123.456.789-09» da paciente",
+            "cpf: «052.118.437-61»",
+            "«987.654.321-00» na ficha",
+            "titular «401.772.096-38»",
+            "«111.444.777-35».",
+        ],
+        #[cfg(test)]
+        negatives: &[
+            "123.456.789",
+            "123.456.789-0",
+            "1.234.567-89",
+            "123.456.7890-12",
+            "v123.456.789-09x",
         ],
     },
     Format {
@@ -3203,6 +3257,44 @@ pub const KEYS: &[Key] = {
         k("curp", PhiId, 6, Nothing),
         k("ppsn", PhiId, 7, Nothing),
         k("hkid", PhiId, 6, Nothing),
+        // Other countries' national identity and tax numbers, named by their keyword (the
+        // corpus labels them phi.id, like the NRIC): India's Aadhaar, Ireland's PPS, the
+        // Netherlands' BSN, Brazil's CPF, Denmark's CPR, Sweden's and Norway's personnummer,
+        // Poland's PESEL, Spain's DNI, France's NIR, Italy's codice fiscale, Australia's TFN,
+        // New Zealand's IRD, the Philippines' SSS and UMID, the UK's NI number, the Gulf's
+        // Emirates ID and iqama, Nigeria's NIN, Ghana's card. Words that are also common
+        // words ("cpr", "tin") need a number as long as the identifier itself.
+        k("aadhaar", PhiId, 8, Nothing),
+        k("aadhar", PhiId, 8, Nothing),
+        k("pps", PhiId, 7, Nothing),
+        k("bsn", PhiId, 8, Nothing),
+        k("cpf", PhiId, 9, Nothing),
+        k("cpr", PhiId, 10, Nothing),
+        k("personnummer", PhiId, 10, Nothing),
+        k("fodselsnummer", PhiId, 10, Nothing),
+        k("pesel", PhiId, 11, Nothing),
+        k("dni", PhiId, 8, Nothing),
+        k("nir", PhiId, 13, Nothing),
+        k("codice fiscale", PhiId, 6, Nothing),
+        k("tfn", PhiId, 8, Nothing),
+        k("ird", PhiId, 8, Nothing),
+        k("sss", PhiId, 10, Nothing),
+        k("umid", PhiId, 10, Nothing),
+        k("national insurance", PhiId, 6, Nothing),
+        k("ni number", PhiId, 6, Nothing),
+        k("ni no.", PhiId, 6, Nothing),
+        k("ni no", PhiId, 6, Nothing),
+        k("nino", PhiId, 6, Nothing),
+        k("national id", PhiId, 6, Nothing),
+        k("emirates id", PhiId, 10, Nothing),
+        k("iqama", PhiId, 8, Nothing),
+        k("nin", PhiId, 11, Nothing),
+        k("ghana card", PhiId, 9, Nothing),
+        // Health insurance numbers: Germany's Versichertennummer, France's carte Vitale,
+        // Brazil's CNS (the SUS card).
+        k("versichertennummer", PhiHealthPlan, 9, Nothing),
+        k("carte vitale", PhiHealthPlan, 13, Nothing),
+        k("cns", PhiHealthPlan, 15, Nothing),
         // A prescriber's registration: the UK's GMC, Ontario's CPSO, the Philippines' PTR.
         k("gmc", PhiLicense, 6, Nothing),
         k("cpso", PhiLicense, 5, Nothing),

@@ -47,6 +47,8 @@ impl Default for Dates {
 enum Form {
     /// "March 3rd, 2021", "3 of March"
     Named,
+    /// "3 maart 2024", "14. März", "9 de abril": another language's month, day first.
+    Foreign,
     /// "3/14", "3/14/21"
     Slash,
     /// "3-14-21"
@@ -79,7 +81,7 @@ impl Rule for Dates {
         let low = ctx.lower.as_str();
         for m in dates(ctx) {
             let (s, e) = (m.start, m.end);
-            let numeric = !matches!(m.form, Form::Named | Form::OnThe);
+            let numeric = !matches!(m.form, Form::Named | Form::Foreign | Form::OnThe);
             let (month, day, year) = if m.form == Form::OnThe {
                 // "your follow-up on the 18th": a day of the month, only for an appointment.
                 let sb = ctx.sentence_span(ctx.sentence_of(s));
@@ -134,8 +136,9 @@ impl Rule for Dates {
                 continue;
             }
             let orig = &ctx.text[s..e];
-            // "may 5 nurses", "march 3 miles": ambiguous month words need a capital.
-            if !numeric {
+            // "may 5 nurses", "march 3 miles": ambiguous English month words need a capital
+            // (other languages write their months in lower case, after the day).
+            if m.form == Form::Named {
                 let ambiguous = ["may", "mar", "march", "jan", "june", "aug", "sept"]
                     .iter()
                     .any(|a| low[s..e].contains(a));
@@ -300,8 +303,96 @@ fn dates(ctx: &Context) -> Vec<DateMatch> {
             });
         }
     }
+    foreign_dates(low, hay.runs, &mut out);
     out.sort_unstable_by_key(|d| d.start);
     out
+}
+
+/// Month names of other languages (`data/months.txt`, from CLDR: see `data/README.md`),
+/// with the month each names.
+fn foreign_months() -> &'static std::collections::HashMap<&'static str, u32> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, u32>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        include_str!("../../data/months.txt")
+            .lines()
+            .filter_map(|l| {
+                let (w, m) = l.split_once('\t')?;
+                Some((w, m.parse().ok()?))
+            })
+            .collect()
+    })
+}
+
+/// Dates written day first with another language's month: "14. März 2024", "3 maart",
+/// "9 de abril de 2024", "le 1er mars", "14 marca". Read from each run of one or two
+/// digits (the day) forward, so a post without digits costs nothing; a span another
+/// form already took is left to it.
+fn foreign_dates(low: &str, runs: &[(usize, usize)], out: &mut Vec<DateMatch>) {
+    let b = low.as_bytes();
+    let months = foreign_months();
+    // Spaces within a line (a day on one line and a name on the next are a list).
+    const SPACES: [char; 3] = [' ', '\t', '\u{a0}'];
+    let spaces = |p: usize| p + low[p..].len() - low[p..].trim_start_matches(SPACES).len();
+    // A joining word between day and month, or month and year ("9 de abril de 2024").
+    let joined = |p: usize| -> usize {
+        let q = spaces(p);
+        for w in ["de ", "del ", "di ", "van "] {
+            if low[q..].starts_with(w) {
+                return spaces(q + w.len());
+            }
+        }
+        q
+    };
+    for &(s, e) in runs {
+        let glued =
+            s > 0 && (b[s - 1].is_ascii_alphanumeric() || matches!(b[s - 1], b'.' | b'/' | b'-'));
+        if e - s > 2 || glued {
+            continue;
+        }
+        let day = number(&low[s..e]);
+        // "14.", "1er", "3e", "5º": the day's own marks.
+        let mut p = e;
+        for mark in [".", "er ", "e ", "º", "°"] {
+            if low[p..].starts_with(mark) {
+                p += mark.trim_end().len();
+                break;
+            }
+        }
+        if !low[p..].starts_with(SPACES) {
+            continue;
+        }
+        let w0 = joined(p);
+        let w1 = w0
+            + low[w0..]
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(low.len() - w0);
+        let Some(&month) = months.get(&low[w0..w1]) else {
+            continue;
+        };
+        if w0 == w1 || out.iter().any(|d| s < d.end && d.start < w1) {
+            continue;
+        }
+        // An optional year: ", 2024", " 2024", " de 2024".
+        let after = joined(w1 + low[w1..].len() - low[w1..].trim_start_matches(',').len());
+        let year_end = after + low[after..].bytes().take_while(u8::is_ascii_digit).count();
+        let (end, year) = if year_end - after == 4
+            && after > w1
+            && !b.get(year_end).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            (year_end, Some(number(&low[after..year_end])))
+        } else {
+            (w1, None)
+        };
+        out.push(DateMatch {
+            form: Form::Foreign,
+            start: s,
+            end,
+            month,
+            day,
+            year,
+        });
+    }
 }
 
 /// Month, day and year of a record's date: "14-jul-1948", "sep-05-24", "1999-aug-03" (a
@@ -609,6 +700,62 @@ mod tests {
         for _ in 0..cases() {
             let t = random_text(&mut seed, PIECES, 8);
             assert_eq!(birth_key(&t), re.find(&t).map(|m| m.start()), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn other_languages_months_date_a_day_written_before_them() {
+        let found = |text: &str| -> Vec<(String, u32, u32, Option<u32>)> {
+            dates(&Context::new(text))
+                .iter()
+                .map(|d| (text[d.start..d.end].to_string(), d.month, d.day, d.year))
+                .collect()
+        };
+        let one = |text: &str, span: &str, month: u32, day: u32, year: Option<u32>| {
+            assert_eq!(
+                found(text),
+                [(span.to_string(), month, day, year)],
+                "{text}"
+            );
+        };
+        one("overleed op 3 maart in kamer 12", "3 maart", 3, 3, None);
+        one(
+            "kam am 14. März 2024 in die Notaufnahme",
+            "14. März 2024",
+            3,
+            14,
+            Some(2024),
+        );
+        one(
+            "ingresó el 9 de abril de 2024",
+            "9 de abril de 2024",
+            4,
+            9,
+            Some(2024),
+        );
+        one("décédée le 1er mars", "1er mars", 3, 1, None);
+        one(
+            "urodzona 14 marca, 1938",
+            "14 marca, 1938",
+            3,
+            14,
+            Some(1938),
+        );
+        one("internada em 12 de janeiro", "12 de janeiro", 1, 12, None);
+        one("namatay noong 2 Setyembre", "2 Setyembre", 9, 2, None);
+        one("dog den 3. maj", "3. maj", 5, 3, None);
+        // Typed without accents, as people do.
+        one("le 5 fevrier", "5 fevrier", 2, 5, None);
+        // A list (a day on one line, a name on the next), a number glued to other text and
+        // words that are no month are not dates.
+        for text in [
+            "beds 4\nMarco - 5",
+            "v2.3 mars",
+            "3 marcas",
+            "12 mangos",
+            "7 maartje",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
         }
     }
 

@@ -156,7 +156,7 @@ impl Identifiers {
         let m = matchers();
         let low = ctx.lower.as_str();
         // The post names the number somewhere ("read me their social", "SSNs in plain
-        // text", "her Social Security card"): a bare 3-2-4 spaced number is then one. A
+        // text", "her Social Security card"): a bare 3-2-4 spaced or dotted number is then one. A
         // bare "social" counts only after a possessive ("the social committee" does not).
         let named = has_word(low, &["ssn", "ssns", "ss#", "social security"])
             || word_places(low, "social").any(|i| {
@@ -171,11 +171,12 @@ impl Identifiers {
             "ssn.sin",
             "ssn.dashed",
             "ssn.spaced",
+            "ssn.dotted",
             "ssn.bare",
             "ssn.partial",
             "ssn.masked",
         ] {
-            if (id == "ssn.spaced" || id == "ssn.bare") && !named {
+            if matches!(id, "ssn.spaced" | "ssn.dotted" | "ssn.bare") && !named {
                 continue;
             }
             for x in m.find(Matchers::row(id), hay) {
@@ -779,13 +780,13 @@ impl Identifiers {
 
     /// Identifiers that stand without a keyword: a code of an identifier's shape written
     /// in capitals ("ORD-7716204", "24-HEM-00917") and national identity numbers (a CURP,
-    /// a MyKad; in posts also South Africa's ID and Singapore's NRIC, which record text
+    /// a MyKad, a CPF; in posts also South Africa's ID and Singapore's NRIC, which record text
     /// reads as health numbers). A number another rule has read (a keyed number, an MBI, a
     /// plate) is that rule's. Whose it is only the post tells: outside a patient's post
     /// or record it is tentative.
     fn find_bare_ids(&self, ctx: &Context, hay: &Hay, out: &mut Vec<Draft>) {
         let m = matchers();
-        let mut ids = vec!["code.dashed", "id.curp", "id.mykad"];
+        let mut ids = vec!["code.dashed", "id.curp", "id.mykad", "id.cpf"];
         if !ctx.record {
             ids.extend(["health.sa_id", "health.nric"]);
         }
@@ -798,7 +799,12 @@ impl Identifiers {
                 if taken || id == "code.dashed" && lower {
                     continue;
                 }
-                let unowned = !ctx.patient_post && !ctx.record;
+                // "CPF 123.456.789-09": named by its keyword, a keyed number (one the
+                // keyed row's value cannot read, with its dots).
+                let low = ctx.lower.as_str();
+                let before = low[..x.start].trim_end_matches([' ', ':', '#']);
+                let named = id == "id.cpf" && prev_word(before, before.len()) == "cpf";
+                let unowned = !ctx.patient_post && !ctx.record && !named;
                 out.push(
                     Draft::new(Category::PhiId, Severity::High, x.start, x.end)
                         .suggest("")

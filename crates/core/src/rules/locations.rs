@@ -736,16 +736,67 @@ fn town_first(w: &[u8]) -> bool {
     bits[i / 64] >> (i % 64) & 1 != 0
 }
 
-/// Extends a street over a following "in Alder Creek".
+/// Extends a street over the town after it: "in Alder Creek", or an address line's ",
+/// Brenton Hollow" (a flat or suite between them is passed over: ", Apt 2B, Naperville"). The
+/// town is up to three capitalised words; a state's code, a region or a postcode ends it.
 fn extend_in_town(ctx: &Context, end: usize) -> usize {
-    let Some(after) = ctx.text[end..].strip_prefix(" in ") else {
+    let text = ctx.text;
+    // "Apt 2B", "Lot 7", "#4": a home's number within the address, not a town.
+    let flat = |w: &str| {
+        let w = w.to_ascii_lowercase();
+        w.starts_with('#')
+            || matches!(
+                w.trim_end_matches('.'),
+                "apt"
+                    | "unit"
+                    | "suite"
+                    | "ste"
+                    | "flat"
+                    | "apartment"
+                    | "bldg"
+                    | "lot"
+                    | "room"
+                    | "rm"
+                    | "box"
+                    | "po"
+            )
+    };
+    let mut pos = if text[end..].starts_with(" in ") {
+        end + 4
+    } else if text[end..].starts_with(", ") {
+        let after = end + 2;
+        let seg = &text[after..];
+        let seg = &seg[..seg.find([',', '|', '\n']).unwrap_or(seg.len())];
+        let skip = flat(seg.split(' ').next().unwrap_or(""))
+            && seg.bytes().any(|c| c.is_ascii_digit())
+            && text[after + seg.len()..].starts_with(", ");
+        if skip {
+            after + seg.len() + 2
+        } else {
+            after
+        }
+    } else {
         return end;
     };
-    let mut pos = end + 4;
+    // The town stays on its line ("Ballina\nValid to" is a town, then a form's next field).
+    let line = &text[pos..];
+    let line = &line[..line.find(['\n', '|']).unwrap_or(line.len())];
     let mut last = end;
-    for w in after.split(' ').take(3) {
+    for w in line.split(' ').take(3) {
         let t = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if t.starts_with(|c: char| c.is_uppercase()) && !not_name(&t.to_lowercase()) {
+        // "IL", "NSW": a state's code ends the town; "PT/OT", "Lot 7" are no town.
+        let code = t.len() <= 3 && t.bytes().all(|c| c.is_ascii_uppercase());
+        let word = t
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'));
+        let low = t.to_lowercase();
+        if t.starts_with(|c: char| c.is_uppercase())
+            && word
+            && !code
+            && !flat(t)
+            && !not_name(&low)
+            && !is_region(&low)
+        {
             last = pos + t.len();
             if t.len() != w.len() {
                 break;
