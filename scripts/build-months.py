@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Writes crates/core/data/months.txt: the month names of the languages the corpus's
 writers post in besides English, for dates written day first ("14. März", "3 maart 2024",
-"9 de abril", "14 marca", "le 3 mars"). One "name<TAB>month" line each, lower case.
+"9 de abril", "14 marca", "le 3 mars") and, in the languages that write the month first,
+month first ("Hunyo 12, 1935"). One "name<TAB>month<TAB>order" line each, lower case; order
+is "d" (day first) or "md" (also month first: a language whose CLDR long date format puts
+the month before the day writes it).
 
 Source: the Unicode CLDR month names as packaged in the PyPI package babel (2.16.0, BSD-3;
 CLDR data under the Unicode licence). Get it with
@@ -43,10 +46,13 @@ def fold(word):
 
 
 def lines():
-    from babel.dates import get_month_names
+    from babel.dates import get_date_format, get_month_names
 
     month_of = {}
+    first = set()
     for loc in LOCALES:
+        pattern = get_date_format("long", locale=loc).pattern
+        month_first = pattern.index("M") < pattern.index("d")
         for context in ("format", "stand-alone"):
             names = get_month_names("wide", context=context, locale=loc)
             for m in range(1, 13):
@@ -57,7 +63,9 @@ def lines():
                     prev = month_of.setdefault(form, m)
                     if prev != m:
                         sys.exit(f"{form}: month {prev} and {m}")
-    return [f"{w}\t{m}" for w, m in sorted(month_of.items())]
+                    if month_first:
+                        first.add(form)
+    return [f"{w}\t{m}\t{'md' if w in first else 'd'}" for w, m in sorted(month_of.items())]
 
 
 def main():

@@ -93,7 +93,9 @@ impl Rule for Dates {
                 let whose = ["your", "his", "her"].iter().any(|w| sent.contains(w))
                     || ctx.patient_in(si, si)
                     || (ctx.patient_post && ks & kind::PERSON != 0);
-                let what = APPOINTMENTS.iter().any(|w| sent.contains(w))
+                // "in since the 5th": a stay that began that day.
+                let what = prev_word(low, s) == "since"
+                    || APPOINTMENTS.iter().any(|w| sent.contains(w))
                     || TESTS.iter().any(|w| has_word(sent, w))
                     || ks & (kind::PATIENT_EVENT | kind::CONDITION) != 0;
                 let personal = whose && what;
@@ -308,26 +310,27 @@ fn dates(ctx: &Context) -> Vec<DateMatch> {
     out
 }
 
-/// Month names of other languages (`data/months.txt`, from CLDR: see `data/README.md`),
-/// with the month each names.
-fn foreign_months() -> &'static std::collections::HashMap<&'static str, u32> {
-    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, u32>> =
+/// Month names of other languages (`data/months.txt`, from CLDR: see `data/README.md`):
+/// the month each names, and whether its language also writes the month first.
+fn foreign_months() -> &'static std::collections::HashMap<&'static str, (u32, bool)> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, (u32, bool)>> =
         std::sync::OnceLock::new();
     MAP.get_or_init(|| {
         include_str!("../../data/months.txt")
             .lines()
             .filter_map(|l| {
-                let (w, m) = l.split_once('\t')?;
-                Some((w, m.parse().ok()?))
+                let mut cols = l.split('\t');
+                let (w, m, order) = (cols.next()?, cols.next()?, cols.next()?);
+                Some((w, (m.parse().ok()?, order == "md")))
             })
             .collect()
     })
 }
 
-/// Dates written day first with another language's month: "14. März 2024", "3 maart",
-/// "9 de abril de 2024", "le 1er mars", "14 marca". Read from each run of one or two
-/// digits (the day) forward, so a post without digits costs nothing; a span another
-/// form already took is left to it.
+/// Dates written with another language's month: day first, "14. März 2024", "3 maart",
+/// "9 de abril de 2024", "le 1er mars", "14 marca"; month first where the language writes it
+/// so, "Hunyo 12, 1935". Read from each run of one or two digits (the day), so a post
+/// without digits costs nothing; a span another form already took is left to it.
 fn foreign_dates(low: &str, runs: &[(usize, usize)], out: &mut Vec<DateMatch>) {
     let b = low.as_bytes();
     let months = foreign_months();
@@ -344,6 +347,13 @@ fn foreign_dates(low: &str, runs: &[(usize, usize)], out: &mut Vec<DateMatch>) {
         }
         q
     };
+    // An optional year after `p`: ", 2024", " 2024", " de 2024".
+    let year_after = |p: usize| -> Option<(usize, u32)> {
+        let after = joined(p + low[p..].len() - low[p..].trim_start_matches(',').len());
+        let end = after + low[after..].bytes().take_while(u8::is_ascii_digit).count();
+        let whole = !b.get(end).is_some_and(u8::is_ascii_alphanumeric);
+        (end - after == 4 && after > p && whole).then(|| (end, number(&low[after..end])))
+    };
     for &(s, e) in runs {
         let glued =
             s > 0 && (b[s - 1].is_ascii_alphanumeric() || matches!(b[s - 1], b'.' | b'/' | b'-'));
@@ -351,48 +361,89 @@ fn foreign_dates(low: &str, runs: &[(usize, usize)], out: &mut Vec<DateMatch>) {
             continue;
         }
         let day = number(&low[s..e]);
-        // "14.", "1er", "3e", "5º": the day's own marks.
+        if let Some(d) = day_first(low, s, e, day, months, &spaces, &joined, &year_after) {
+            if !out.iter().any(|x| d.start < x.end && x.start < d.end) {
+                out.push(d);
+            }
+            continue;
+        }
+        // Month first: the word before the day ("Hunyo 12", "Abril 1st, 2024").
+        let before = low[..s].trim_end_matches(SPACES);
+        let w0 = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        let Some(&(month, true)) = months.get(&before[w0..]) else {
+            continue;
+        };
         let mut p = e;
-        for mark in [".", "er ", "e ", "º", "°"] {
-            if low[p..].starts_with(mark) {
-                p += mark.trim_end().len();
+        for suffix in ["st", "nd", "rd", "th"] {
+            if low[p..].starts_with(suffix) {
+                p += 2;
                 break;
             }
         }
-        if !low[p..].starts_with(SPACES) {
-            continue;
-        }
-        let w0 = joined(p);
-        let w1 = w0
-            + low[w0..]
-                .find(|c: char| !c.is_alphabetic())
-                .unwrap_or(low.len() - w0);
-        let Some(&month) = months.get(&low[w0..w1]) else {
-            continue;
-        };
-        if w0 == w1 || out.iter().any(|d| s < d.end && d.start < w1) {
-            continue;
-        }
-        // An optional year: ", 2024", " 2024", " de 2024".
-        let after = joined(w1 + low[w1..].len() - low[w1..].trim_start_matches(',').len());
-        let year_end = after + low[after..].bytes().take_while(u8::is_ascii_digit).count();
-        let (end, year) = if year_end - after == 4
-            && after > w1
-            && !b.get(year_end).is_some_and(u8::is_ascii_alphanumeric)
+        if w0 == before.len()
+            || before.len() == s
+            || b.get(p)
+                .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b':')
+            || out.iter().any(|x| w0 < x.end && x.start < p)
         {
-            (year_end, Some(number(&low[after..year_end])))
-        } else {
-            (w1, None)
-        };
+            continue;
+        }
+        let (end, year) = year_after(p).map_or((p, None), |(end, y)| (end, Some(y)));
         out.push(DateMatch {
             form: Form::Foreign,
-            start: s,
+            start: w0,
             end,
             month,
             day,
             year,
         });
     }
+}
+
+/// A date written day first from the day's digits at `s..e`: "14. März", "1er mars",
+/// "9 de abril de 2024".
+#[allow(clippy::too_many_arguments)]
+fn day_first(
+    low: &str,
+    s: usize,
+    e: usize,
+    day: u32,
+    months: &std::collections::HashMap<&'static str, (u32, bool)>,
+    spaces: &dyn Fn(usize) -> usize,
+    joined: &dyn Fn(usize) -> usize,
+    year_after: &dyn Fn(usize) -> Option<(usize, u32)>,
+) -> Option<DateMatch> {
+    // "14.", "1er", "3e", "5º": the day's own marks.
+    let mut p = e;
+    for mark in [".", "er ", "e ", "º", "°"] {
+        if low[p..].starts_with(mark) {
+            p += mark.trim_end().len();
+            break;
+        }
+    }
+    if spaces(p) == p {
+        return None;
+    }
+    let w0 = joined(p);
+    let w1 = w0
+        + low[w0..]
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(low.len() - w0);
+    let &(month, _) = months.get(&low[w0..w1])?;
+    let (end, year) = year_after(w1).map_or((w1, None), |(end, y)| (end, Some(y)));
+    Some(DateMatch {
+        form: Form::Foreign,
+        start: s,
+        end,
+        month,
+        day,
+        year,
+    })
 }
 
 /// Month, day and year of a record's date: "14-jul-1948", "sep-05-24", "1999-aug-03" (a
@@ -746,6 +797,18 @@ mod tests {
         one("dog den 3. maj", "3. maj", 5, 3, None);
         // Typed without accents, as people do.
         one("le 5 fevrier", "5 fevrier", 2, 5, None);
+        // Month first where the language writes it so (Filipino), not elsewhere.
+        one(
+            "ipinanganak noong Hunyo 12, 1935",
+            "Hunyo 12, 1935",
+            6,
+            12,
+            Some(1935),
+        );
+        one("noong Abril 1st", "Abril 1st", 4, 1, None);
+        for text in ["März 14 kam er", "maart 3 was het", "Marso 3:15 na"] {
+            assert!(found(text).is_empty(), "{text}");
+        }
         // A list (a day on one line, a name on the next), a number glued to other text and
         // words that are no month are not dates.
         for text in [
