@@ -1809,7 +1809,10 @@ pub const FORMATS: &[Format] = &[
     Format {
         id: "age.foreign",
         category: Category::PhiAge,
-        pattern: r"\b(?P<val>[6-9]\d|1[01]\d)\s*(?:años|anos|ans|jahre|jahren|anni|anos)\b",
+        // "years" in the languages of the corpus's writers besides English: Spanish,
+        // Portuguese, French, German, Italian, Dutch, Polish, Czech, Nordic, Romanian,
+        // Tagalog, Malay and Indonesian, Hindi, Turkish.
+        pattern: r"\b(?P<val>[6-9]\d|1[01]\d)\s*(?:años|anos|ans|jahre|jahren|anni|jaar|lat|let|år|ani|taon|taong|tahun|saal|sal|yaşında)\b",
         keys: &[],
         near: Near::Digits,
         digit_within: 0,
@@ -1821,9 +1824,21 @@ pub const FORMATS: &[Format] = &[
             "Frau K, «88 Jahre» alt",
             "nonna di «95 anni»",
             "«101 años»",
+            "bewoner van De Linde, «99 jaar» jong",
+            "pani Halina, «91 lat»",
+            "lola na «92 taon»",
+            "«82 saal» ke uncle",
         ],
         #[cfg(test)]
-        negatives: &["10 años", "99 ansible", "5 jahre", "99 annies", "1000 años"],
+        negatives: &[
+            "10 años",
+            "99 ansible",
+            "5 jahre",
+            "99 annies",
+            "1000 años",
+            "70 lattes",
+            "80 salads",
+        ],
     },
     Format {
         id: "age.paren",
@@ -2586,7 +2601,10 @@ pub const FORMATS: &[Format] = &[
     Format {
         id: "room",
         category: Category::PhiRoom,
-        pattern: r"\b(?:room|rm|bed|bay|exam room|trauma bay|trauma|stall|pod|bed space|cubicle|isolation room)\s*#?\s*\d{1,4}[a-z]?\b",
+        // With "room", "bed" and "ward" in the corpus's other languages: German Zimmer and
+        // Bett, French chambre and lit, Dutch kamer, Spanish and Portuguese cama, quarto and
+        // leito, Italian stanza and letto, Polish and Spanish sala ("z sali 12").
+        pattern: r"\b(?:room|rm|bed|bay|exam room|trauma bay|trauma|stall|pod|bed space|cubicle|isolation room|zimmer|bett|chambre|kamer|cama|quarto|leito|stanza|letto|sala|sali)\s*#?\s*\d{1,4}[a-z]?\b",
         keys: &[],
         near: Near::Words(&[
             "room",
@@ -2599,6 +2617,17 @@ pub const FORMATS: &[Format] = &[
             "pod",
             "cubicle",
             "isolation",
+            "zimmer",
+            "bett",
+            "chambre",
+            "kamer",
+            "cama",
+            "quarto",
+            "leito",
+            "stanza",
+            "letto",
+            "sala",
+            "sali",
         ]),
         digit_within: 24,
         valid: any,
@@ -2610,6 +2639,10 @@ pub const FORMATS: &[Format] = &[
             "«trauma bay 2» was chaos",
             "«rm 402b» again",
             "«bed space 14» is free",
+            "Frau K. aus «Zimmer 212» entlassen",
+            "la dame de la «chambre 7»",
+            "el señor de la «cama 22»",
+            "paciente do «leito 9»",
         ],
         #[cfg(test)]
         negatives: &[
@@ -2619,6 +2652,8 @@ pub const FORMATS: &[Format] = &[
             "the podcast 3 was good",
             "broom 4 in the closet",
             "room 4ab",
+            "camarilla 4",
+            "salad 3",
         ],
     },
     Format {

@@ -767,6 +767,14 @@ impl Model {
         // Per tag, the rules' drafts of its category (gathered when a span asks).
         let mut ruled: [Option<Covered>; tagger::TAG_ROW] = Default::default();
         let words: Vec<(usize, usize)> = ctx.tokens.iter().map(|t| (t.start, t.end)).collect();
+        // A post about the writer's own family and no patient ("Grandma finally has a cell!
+        // ... call her on Sunday"): its details are the family's, so the tagger adds no
+        // date or age (a held post would raise them; the rules keep a family's low) and
+        // only tips of the rest.
+        let family = tentative
+            && ctx.post_kinds & crate::lexicon::kind::OWN_FAMILY != 0
+            && !ctx.patient_post
+            && !ctx.patient_in(0, ctx.sentences.len());
         for sp in tagger::spans(ctx.text, &words, &scores, &t.threshold) {
             let c = t.cats[sp.tag];
             let covered = ruled[sp.tag].get_or_insert_with(|| Covered::of(&drafts[..rules], c));
@@ -779,8 +787,11 @@ impl Model {
             if tentative && c == Category::PhiName && doctor_titled(ctx.text, sp.start) {
                 continue;
             }
+            if family && matches!(c, Category::PhiDate | Category::PhiAge) {
+                continue;
+            }
             let full = c.default_severity();
-            let sev = if sp.score >= t.high[sp.tag] {
+            let sev = if sp.score >= t.high[sp.tag] && !family {
                 full.min(cap)
             } else {
                 Severity::Low
