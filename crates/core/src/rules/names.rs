@@ -501,6 +501,29 @@ impl Rule for Names {
             }
             if t.cap && (english || foreign_honorific(w)) || weak {
                 let (mut end, mut n) = name_run(ctx, i + 1, si, false);
+                let mut start = t.start;
+                // A record's name line in capitals ("MR GRAHAM ELLIOTT PRYCE"): the words
+                // in capitals after a title in capitals, up to three, on its line (the
+                // finding is the name, as a record's other name lines are).
+                if n == 0 && ctx.record && t.all_caps {
+                    start = toks.get(i + 1).map_or(t.start, |x| x.start);
+                    for x in toks[i + 1..].iter().take(3) {
+                        let gap = &ctx.text[end.max(t.end)..x.start];
+                        let xw = &low[x.start..x.end];
+                        if x.sentence != si
+                            || !x.all_caps
+                            || x.end - x.start < 2
+                            || gap.len() > 2
+                            || gap.contains('\n')
+                            || not_name(xw)
+                            || xw.bytes().any(|c| c.is_ascii_digit())
+                        {
+                            break;
+                        }
+                        end = x.end;
+                        n += 1;
+                    }
+                }
                 // The weak ones need a capitalised word of two letters or more.
                 if weak && (n == 0 || toks[i + 1].end - toks[i + 1].start < 2) {
                     continue;
@@ -539,7 +562,7 @@ impl Rule for Names {
                     };
                     if exposed {
                         out.push(
-                            Draft::new(Category::PhiName, Severity::High, t.start, end)
+                            Draft::new(Category::PhiName, Severity::High, start, end)
                                 .suggest("a prescriber"),
                         );
                         covered_until = end;
@@ -556,7 +579,7 @@ impl Rule for Names {
                         continue;
                     }
                     out.push(
-                        Draft::new(Category::PhiName, Severity::High, t.start, end)
+                        Draft::new(Category::PhiName, Severity::High, start, end)
                             .message("Naming a colleague in a patient's story identifies them and narrows down the patient; HIPAA Safe Harbor (45 CFR 164.514(b)(2)) lists names first.")
                             .suggest("a colleague"),
                     );
@@ -578,7 +601,7 @@ impl Rule for Names {
                         Severity::Medium
                     };
                     out.push(
-                        Draft::new(Category::PhiName, sev, t.start, end)
+                        Draft::new(Category::PhiName, sev, start, end)
                             .suggest("a patient")
                             .anchor(true),
                     );
