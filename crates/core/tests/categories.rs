@@ -1154,17 +1154,20 @@ fn phi_location_numbered_units() {
     );
 }
 
+/// The texts of record text's findings of `cat` at medium severity or more.
+fn record_findings(s: &Scanner, text: &str, cat: Category) -> Vec<String> {
+    s.scan_record(text)
+        .findings
+        .iter()
+        .filter(|f| f.category == cat && f.severity >= Severity::Medium)
+        .map(|f| f.text.clone())
+        .collect()
+}
+
 #[test]
 fn record_text_names_by_structure() {
     let s = scanner();
-    let names = |text: &str| -> Vec<String> {
-        s.scan_record(text)
-            .findings
-            .iter()
-            .filter(|f| f.category == Category::PhiName && f.severity >= Severity::Medium)
-            .map(|f| f.text.clone())
-            .collect()
-    };
+    let names = |text: &str| record_findings(&s, text, Category::PhiName);
     let cases: &[(&str, &[&str])] = &[
         // a board's slot codes, then a name after a column gap
         (
@@ -1359,14 +1362,7 @@ fn own_and_organisation_numbers_are_not_phi() {
 #[test]
 fn record_addresses_keep_their_town() {
     let s = scanner();
-    let places = |text: &str| -> Vec<String> {
-        s.scan_record(text)
-            .findings
-            .iter()
-            .filter(|f| f.category == Category::PhiLocation && f.severity >= Severity::Medium)
-            .map(|f| f.text.clone())
-            .collect()
-    };
+    let places = |text: &str| record_findings(&s, text, Category::PhiLocation);
     let head = "Patient: HALVERSON, Ruth   DOB 03/04/1950\n";
     let cases: &[(&str, &str)] = &[
         // the town after the street, up to the field separator

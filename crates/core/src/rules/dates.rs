@@ -332,118 +332,128 @@ fn foreign_months() -> &'static std::collections::HashMap<&'static str, (u32, bo
 /// so, "Hunyo 12, 1935". Read from each run of one or two digits (the day), so a post
 /// without digits costs nothing; a span another form already took is left to it.
 fn foreign_dates(low: &str, runs: &[(usize, usize)], out: &mut Vec<DateMatch>) {
+    let r = ForeignReader {
+        low,
+        months: foreign_months(),
+    };
     let b = low.as_bytes();
-    let months = foreign_months();
-    // Spaces within a line (a day on one line and a name on the next are a list).
-    const SPACES: [char; 3] = [' ', '\t', '\u{a0}'];
-    let spaces = |p: usize| p + low[p..].len() - low[p..].trim_start_matches(SPACES).len();
-    // A joining word between day and month, or month and year ("9 de abril de 2024").
-    let joined = |p: usize| -> usize {
-        let q = spaces(p);
-        for w in ["de ", "del ", "di ", "van "] {
-            if low[q..].starts_with(w) {
-                return spaces(q + w.len());
-            }
-        }
-        q
-    };
-    // An optional year after `p`: ", 2024", " 2024", " de 2024".
-    let year_after = |p: usize| -> Option<(usize, u32)> {
-        let after = joined(p + low[p..].len() - low[p..].trim_start_matches(',').len());
-        let end = after + low[after..].bytes().take_while(u8::is_ascii_digit).count();
-        let whole = !b.get(end).is_some_and(u8::is_ascii_alphanumeric);
-        (end - after == 4 && after > p && whole).then(|| (end, number(&low[after..end])))
-    };
     for &(s, e) in runs {
         let glued =
             s > 0 && (b[s - 1].is_ascii_alphanumeric() || matches!(b[s - 1], b'.' | b'/' | b'-'));
         if e - s > 2 || glued {
             continue;
         }
-        let day = number(&low[s..e]);
-        if let Some(d) = day_first(low, s, e, day, months, &spaces, &joined, &year_after) {
-            if !out.iter().any(|x| d.start < x.end && x.start < d.end) {
-                out.push(d);
-            }
+        let Some(d) = r.day_first(s, e).or_else(|| r.month_first(s, e)) else {
             continue;
+        };
+        if !out.iter().any(|x| d.start < x.end && x.start < d.end) {
+            out.push(d);
         }
-        // Month first: the word before the day ("Hunyo 12", "Abril 1st, 2024").
-        let before = low[..s].trim_end_matches(SPACES);
+    }
+}
+
+/// Reads a date with another language's month around a day's digits.
+struct ForeignReader<'a> {
+    low: &'a str,
+    months: &'static std::collections::HashMap<&'static str, (u32, bool)>,
+}
+
+impl ForeignReader<'_> {
+    /// Spaces within a line (a day on one line and a name on the next are a list).
+    const SPACES: [char; 3] = [' ', '\t', '\u{a0}'];
+
+    /// Past the spaces at `p`.
+    fn spaces(&self, p: usize) -> usize {
+        p + self.low[p..].len() - self.low[p..].trim_start_matches(Self::SPACES).len()
+    }
+
+    /// Past the spaces and a joining word at `p` ("9 de abril de 2024").
+    fn joined(&self, p: usize) -> usize {
+        let q = self.spaces(p);
+        ["de ", "del ", "di ", "van "]
+            .iter()
+            .find(|w| self.low[q..].starts_with(*w))
+            .map_or(q, |w| self.spaces(q + w.len()))
+    }
+
+    /// An optional year after `p` (", 2024", " 2024", " de 2024"): where it ends, and it.
+    fn year_after(&self, p: usize) -> Option<(usize, u32)> {
+        let low = self.low;
+        let after = self.joined(p + low[p..].len() - low[p..].trim_start_matches(',').len());
+        let end = after + low[after..].bytes().take_while(u8::is_ascii_digit).count();
+        let whole = !low
+            .as_bytes()
+            .get(end)
+            .is_some_and(u8::is_ascii_alphanumeric);
+        (end - after == 4 && after > p && whole).then(|| (end, number(&low[after..end])))
+    }
+
+    /// The date from `start` to `end` (past the month's name, or past the day's digits when
+    /// the month comes first), with the year after it if one follows.
+    fn date(&self, start: usize, end: usize, month: u32, day: u32) -> DateMatch {
+        let (end, year) = self
+            .year_after(end)
+            .map_or((end, None), |(e, y)| (e, Some(y)));
+        DateMatch {
+            form: Form::Foreign,
+            start,
+            end,
+            month,
+            day,
+            year,
+        }
+    }
+
+    /// Day first from the day's digits at `s..e`: "14. März", "1er mars", "9 de abril".
+    fn day_first(&self, s: usize, e: usize) -> Option<DateMatch> {
+        let low = self.low;
+        // "14.", "1er", "3e", "5º": the day's own marks.
+        let mut p = e;
+        for mark in [".", "er ", "e ", "º", "°"] {
+            if low[p..].starts_with(mark) {
+                p += mark.trim_end().len();
+                break;
+            }
+        }
+        if self.spaces(p) == p {
+            return None;
+        }
+        let w0 = self.joined(p);
+        let w1 = w0
+            + low[w0..]
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(low.len() - w0);
+        let &(month, _) = self.months.get(&low[w0..w1])?;
+        Some(self.date(s, w1, month, number(&low[s..e])))
+    }
+
+    /// Month first, in a language that writes it so, from the word before the day's digits
+    /// at `s..e`: "Hunyo 12", "Abril 1st, 2024"; never before a time ("Marso 3:15").
+    fn month_first(&self, s: usize, e: usize) -> Option<DateMatch> {
+        let low = self.low;
+        let before = low[..s].trim_end_matches(Self::SPACES);
         let w0 = before
             .char_indices()
             .rev()
             .take_while(|(_, c)| c.is_alphabetic())
             .last()
             .map_or(before.len(), |(i, _)| i);
-        let Some(&(month, true)) = months.get(&before[w0..]) else {
-            continue;
+        let &(month, true) = self.months.get(&before[w0..])? else {
+            return None;
         };
-        let mut p = e;
-        for suffix in ["st", "nd", "rd", "th"] {
-            if low[p..].starts_with(suffix) {
-                p += 2;
-                break;
-            }
-        }
+        let p = e + ["st", "nd", "rd", "th"]
+            .iter()
+            .find(|x| low[e..].starts_with(*x))
+            .map_or(0, |x| x.len());
+        let next = low.as_bytes().get(p);
         if w0 == before.len()
             || before.len() == s
-            || b.get(p)
-                .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b':')
-            || out.iter().any(|x| w0 < x.end && x.start < p)
+            || next.is_some_and(|&c| c.is_ascii_alphanumeric() || c == b':')
         {
-            continue;
+            return None;
         }
-        let (end, year) = year_after(p).map_or((p, None), |(end, y)| (end, Some(y)));
-        out.push(DateMatch {
-            form: Form::Foreign,
-            start: w0,
-            end,
-            month,
-            day,
-            year,
-        });
+        Some(self.date(w0, p, month, number(&low[s..e])))
     }
-}
-
-/// A date written day first from the day's digits at `s..e`: "14. März", "1er mars",
-/// "9 de abril de 2024".
-#[allow(clippy::too_many_arguments)]
-fn day_first(
-    low: &str,
-    s: usize,
-    e: usize,
-    day: u32,
-    months: &std::collections::HashMap<&'static str, (u32, bool)>,
-    spaces: &dyn Fn(usize) -> usize,
-    joined: &dyn Fn(usize) -> usize,
-    year_after: &dyn Fn(usize) -> Option<(usize, u32)>,
-) -> Option<DateMatch> {
-    // "14.", "1er", "3e", "5º": the day's own marks.
-    let mut p = e;
-    for mark in [".", "er ", "e ", "º", "°"] {
-        if low[p..].starts_with(mark) {
-            p += mark.trim_end().len();
-            break;
-        }
-    }
-    if spaces(p) == p {
-        return None;
-    }
-    let w0 = joined(p);
-    let w1 = w0
-        + low[w0..]
-            .find(|c: char| !c.is_alphabetic())
-            .unwrap_or(low.len() - w0);
-    let &(month, _) = months.get(&low[w0..w1])?;
-    let (end, year) = year_after(w1).map_or((w1, None), |(end, y)| (end, Some(y)));
-    Some(DateMatch {
-        form: Form::Foreign,
-        start: s,
-        end,
-        month,
-        day,
-        year,
-    })
 }
 
 /// Month, day and year of a record's date: "14-jul-1948", "sep-05-24", "1999-aug-03" (a

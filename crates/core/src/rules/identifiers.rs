@@ -801,9 +801,10 @@ impl Identifiers {
                 }
                 // "CPF 123.456.789-09": named by its keyword, a keyed number (one the
                 // keyed row's value cannot read, with its dots).
-                let low = ctx.lower.as_str();
-                let before = low[..x.start].trim_end_matches([' ', ':', '#']);
-                let named = id == "id.cpf" && prev_word(before, before.len()) == "cpf";
+                let named = id == "id.cpf" && {
+                    let before = ctx.lower[..x.start].trim_end_matches([' ', ':', '#']);
+                    prev_word(before, before.len()) == "cpf"
+                };
                 let unowned = !ctx.patient_post && !ctx.record && !named;
                 out.push(
                     Draft::new(Category::PhiId, Severity::High, x.start, x.end)
